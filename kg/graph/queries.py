@@ -12,4 +12,546 @@ from __future__ import annotations
 
 # --- writes: documents, entities, claims, typed relationships, curated data, retraction ------
 
+# Owner: kg.graph.repository. Every write is `UNWIND $rows AS row` over one batch; the
+# repository runs a batch's statements in ONE transaction. Dynamic labels/types (`$(...)`)
+# receive only values validated against EntityKind / RelationType.
+
+# Documents already stored, by content hash (unchanged documents are skipped before NLP).
+KNOWN_DOCUMENTS = """
+UNWIND $sha256s AS sha
+MATCH (d:Document {sha256: sha})
+RETURN d.sha256 AS sha256, d.id AS id
+"""
+
+DOCUMENT_BY_URL = """
+MATCH (d:Document {url: $url})
+RETURN d {.id, .sha256, .source, .title, .author, .url, .published} AS document
+ORDER BY d.ingested_at DESC
+LIMIT 1
+"""
+
+# Resolves a retraction reference: a document id, URL or source path.
+DOCUMENTS_BY_REFERENCE = """
+CALL () {
+  MATCH (d:Document {id: $ref}) RETURN d
+  UNION
+  MATCH (d:Document {url: $ref}) RETURN d
+  UNION
+  MATCH (d:Document {source: $ref}) RETURN d
+}
+RETURN d.id AS id
+ORDER BY id
+"""
+
+# For each incoming document: is it stored already, and which stored documents share its URL
+# with other content (those are replaced by it).
+DOCUMENT_STATUS = """
+UNWIND $rows AS row
+OPTIONAL MATCH (same:Document {id: row.id})
+CALL (row) {
+  OPTIONAL MATCH (old:Document {url: row.url})
+  WHERE old.id <> row.id
+  RETURN collect(old.id) AS replaces
+}
+RETURN row.id AS id, same IS NOT NULL AS stored, replaces
+"""
+
+MERGE_DOCUMENTS = """
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+ON CREATE SET d.ingested_at = datetime()
+SET d.sha256 = row.sha256, d.source = row.source, d.url = row.url, d.title = row.title,
+    d.author = row.author, d.published = row.published, d.extractor = row.extractor
+"""
+
+# Extracted entities: name/kind only when new (curated or earlier data is never overwritten
+# here); aliases, labels and roles are recomputed by REFRESH_ENTITIES afterwards.
+MERGE_EXTRACTED_ENTITIES = """
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+ON CREATE SET e.name = row.name, e.kind = row.kind, e.curated = false,
+              e.aliases = [], e.aliases_text = '', e.roles = []
+"""
+
+# What one document said about an entity is kept on its MENTIONS relationship, so that a
+# retraction can recompute the entity's aliases from the documents that remain.
+MERGE_MENTIONS = """
+UNWIND $rows AS row
+MATCH (d:Document {id: row.document_id})
+MATCH (e:Entity {id: row.entity_id})
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.name = row.name, m.kind = row.kind, m.aliases = row.aliases
+"""
+
+# Extracted and curated claims alike. `triple` is the key of the typed relationship the claim
+# supports; `seen` is when it was true (its date, else the document's publication date).
+MERGE_CLAIMS = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+MERGE (c:Claim {id: row.id})
+SET c += row.props
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
+WITH c, row
+CALL (c, row) {
+  MATCH (d:Document {id: row.document_id})
+  MERGE (c)-[:FROM]->(d)
+}
+CALL (c, row) {
+  MATCH (a:Entity {id: row.attributed_to})
+  MERGE (c)-[:ATTRIBUTED_TO]->(a)
+}
+"""
+
+# One typed relationship per (subject, type, object), recomputed from its non-negated claims:
+#   claims      number of claims,
+#   documents   number of distinct documents among them (curated claims have none),
+#   curated     whether a curated list asserts it,
+#   first_seen / last_seen   min / max of the claims' `seen` dates,
+#   confidence  noisy-or over sources: 1 - prod(1 - best confidence per document or curated
+#               source). Several sentences of one article are not independent evidence, so each
+#               source contributes its best claim once. Rounded so that the value does not
+#               depend on the order claims are read in.
+# Deleted when no claim remains.
+RECOMPUTE_TYPED_RELATIONSHIPS = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CALL (row) {
+  OPTIONAL MATCH (c:Claim {triple: row.triple})
+  WHERE c.negated = false
+  WITH coalesce(c.document_id, c.source) AS provenance, c.document_id AS document_id,
+       count(c) AS n, max(c.confidence) AS best, min(c.seen) AS first, max(c.seen) AS last,
+       sum(CASE WHEN c.curated THEN 1 ELSE 0 END) AS curated_claims
+  RETURN sum(n) AS claims, count(document_id) AS documents,
+         round(1.0 - reduce(p = 1.0, b IN collect(best) | p * (1.0 - b)), 6) AS confidence,
+         min(first) AS first_seen, max(last) AS last_seen, sum(curated_claims) > 0 AS curated
+}
+CALL (s, o, row, claims) {
+  OPTIONAL MATCH (s)-[r:$(row.type)]->(o)
+  WITH r WHERE claims = 0 AND r IS NOT NULL
+  DELETE r
+}
+CALL (s, o, row, claims, documents, confidence, first_seen, last_seen, curated) {
+  WITH * WHERE claims > 0
+  MERGE (s)-[r:$(row.type)]->(o)
+  SET r.claims = claims, r.documents = documents, r.confidence = confidence,
+      r.first_seen = first_seen, r.last_seen = last_seen, r.curated = curated
+}
+"""
+
+# Recomputes what an entity shows from what supports it:
+#   name/kind  curated values win; otherwise the current ones while a document still uses
+#              them, else the most frequent among the remaining mentions;
+#   aliases    curated aliases + every name and alias the documents used, minus the name;
+#   roles      curated roles + role titles of its non-negated HOLDS_ROLE claims;
+#   labels     :Actor + kind label, or :Event ($kind_labels maps kind -> label).
+REFRESH_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  OPTIONAL MATCH (:Document)-[m:MENTIONS]->(e)
+  RETURN collect(m.name) AS names, collect(m.kind) AS kinds, collect(m.aliases) AS alias_lists
+}
+CALL (e) {
+  OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {type: $holds_role})
+  WHERE c.negated = false AND c.role IS NOT NULL
+  RETURN collect(c.role) AS claim_roles
+}
+CALL (e, names) {
+  UNWIND CASE WHEN size(names) = 0 THEN [e.name] ELSE names END AS candidate
+  WITH e, candidate, count(*) AS uses
+  ORDER BY CASE WHEN candidate = e.name THEN 0 ELSE 1 END, uses DESC, candidate
+  LIMIT 1
+  RETURN candidate AS frequent_name
+}
+CALL (e, kinds) {
+  UNWIND CASE WHEN size(kinds) = 0 THEN [e.kind] ELSE kinds END AS candidate
+  WITH e, candidate, count(*) AS uses
+  ORDER BY CASE WHEN candidate = e.kind THEN 0 ELSE 1 END, uses DESC, candidate
+  LIMIT 1
+  RETURN candidate AS frequent_kind
+}
+WITH e, names, alias_lists, claim_roles,
+     CASE WHEN e.curated THEN e.name ELSE frequent_name END AS name,
+     CASE WHEN e.curated THEN e.kind ELSE frequent_kind END AS kind
+CALL (e, name, names, alias_lists) {
+  UNWIND reduce(acc = coalesce(e.curated_aliases, []) + names, l IN alias_lists | acc + l) AS alias
+  WITH alias WHERE alias <> name
+  WITH DISTINCT alias ORDER BY alias
+  RETURN collect(alias) AS aliases
+}
+CALL (e, claim_roles) {
+  UNWIND coalesce(e.curated_roles, []) + claim_roles AS role
+  WITH DISTINCT role ORDER BY role
+  RETURN collect(role) AS roles
+}
+REMOVE e:$($all_kind_labels)
+SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
+    e.aliases_text = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
+    e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
+"""
+
+# Entities nothing supports any more: no mention, no claim, not curated.
+DELETE_UNSUPPORTED_ENTITIES = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT coalesce(e.curated, false)
+  AND NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
+  AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO]-(:Claim) }
+DETACH DELETE e
+RETURN count(*) AS deleted
+"""
+
+# What a retraction touches: the (subject, type, object) triples of the documents' claims and
+# every entity they mention or their claims link to.
+RETRACTION_TRIPLES = """
+UNWIND $document_ids AS document_id
+MATCH (c:Claim {document_id: document_id})
+MATCH (c)-[:SUBJECT]->(s:Entity)
+MATCH (c)-[:OBJECT]->(o:Entity)
+RETURN DISTINCT s.id AS subject, c.type AS type, o.id AS object, c.triple AS triple
+"""
+
+RETRACTION_ENTITIES = """
+UNWIND $document_ids AS document_id
+CALL (document_id) {
+  MATCH (:Document {id: document_id})-[:MENTIONS]->(e:Entity)
+  RETURN e.id AS id
+  UNION
+  MATCH (:Claim {document_id: document_id})-[:SUBJECT|OBJECT|ATTRIBUTED_TO]->(e:Entity)
+  RETURN e.id AS id
+}
+RETURN DISTINCT id
+"""
+
+DELETE_DOCUMENT_CLAIMS = """
+UNWIND $document_ids AS document_id
+MATCH (c:Claim {document_id: document_id})
+DETACH DELETE c
+"""
+
+DELETE_DOCUMENTS = """
+UNWIND $document_ids AS document_id
+MATCH (d:Document {id: document_id})
+DETACH DELETE d
+"""
+
+# Curated actors win over extracted name and kind; their aliases/roles are kept separately
+# (curated_aliases, curated_roles) so that REFRESH_ENTITIES can merge them with evidence.
+MERGE_CURATED_ACTORS = """
+UNWIND $rows AS row
+MERGE (e:Entity {id: row.id})
+SET e.name = row.name, e.kind = row.kind, e.curated = true,
+    e.curated_aliases = row.aliases, e.curated_roles = row.roles
+"""
+
+EXISTING_ENTITY_IDS = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id
+"""
+
+GRAPH_COUNTS = """
+CALL () { MATCH (n:Entity) RETURN count(n) AS entities }
+CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
+CALL () { MATCH (n:Document) RETURN count(n) AS documents }
+CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
+CALL () { MATCH (:Document)-[r:MENTIONS]->(:Entity) RETURN count(r) AS mentions }
+CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS typed_relationships }
+CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
+RETURN entities, actors, documents, claims, mentions, typed_relationships, relationships
+"""
+
+
 # --- reads: API and exploration -------------------------------------------------------------
+
+# Read queries run by kg.graph.reads.GraphReader, always with READ routing and a timeout.
+# Entities and documents are projected with the same map shapes everywhere so that one
+# converter in reads.py handles them. Typed relationships are found with `r:$any($types)`,
+# where $types holds RelationType values only (the caller passes the enum's values).
+
+READ_PING = "RETURN 1 AS ok"
+
+READ_ENTITIES_BY_ID = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
+"""
+
+# Candidates come from the full-text index (a phrase of the name's words); the exact,
+# case-insensitive comparison with the name and every alias decides. A name match wins over
+# an alias match, a curated actor over an extracted one, then the most claims.
+READ_ACTOR_BY_NAME = """
+CALL db.index.fulltext.queryNodes('entity_names', $phrase) YIELD node, score
+WITH node AS e, score
+WHERE e:Actor AND (toLower(e.name) = $name OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $name))
+RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
+ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, coalesce(e.curated, false) DESC,
+         score DESC, e.id
+LIMIT 1
+"""
+
+# Keyset pages: $after is the sort key of the last row already seen (or null); rows come
+# back in sort order; the caller asks for one more row than it shows to learn hasNextPage.
+READ_ACTORS_SEARCH = """
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+  WHERE node:Actor AND ($kind IS NULL OR node.kind = $kind)
+  RETURN count(node) AS total
+}
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+  WHERE node:Actor AND ($kind IS NULL OR node.kind = $kind)
+    AND ($after IS NULL OR score < $after[0] OR (score = $after[0] AND node.id > $after[1]))
+  WITH node AS e, score ORDER BY score DESC, e.id LIMIT $limit
+  RETURN collect({
+    entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    key: [score, e.id]}) AS rows
+}
+RETURN total, rows
+"""
+
+READ_ACTORS = """
+CALL () {
+  MATCH (e:Actor) WHERE $kind IS NULL OR e.kind = $kind
+  RETURN count(e) AS total
+}
+CALL () {
+  MATCH (e:Actor)
+  WHERE ($kind IS NULL OR e.kind = $kind)
+    AND ($after IS NULL OR e.name > $after[0] OR (e.name = $after[0] AND e.id > $after[1]))
+  WITH e ORDER BY e.name, e.id LIMIT $limit
+  RETURN collect({
+    entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    key: [e.name, e.id]}) AS rows
+}
+RETURN total, rows
+"""
+
+READ_EVENTS = """
+CALL () {
+  MATCH (e:Event) RETURN count(e) AS total
+}
+CALL () {
+  MATCH (e:Event)
+  WHERE $after IS NULL OR e.id > $after[0]
+  WITH e ORDER BY e.id LIMIT $limit
+  RETURN collect({entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [e.id]}) AS rows
+}
+RETURN total, rows
+"""
+
+# The typed relationships of many entities at once: one row per entity id, each with its
+# total and one page sorted by (type, subject id, object id), the relationship's identity.
+READ_RELATIONS_OF = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[r:$any($types)]-(:Entity)
+  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
+     OR ($direction = 'IN' AND endNode(r) = e)
+  RETURN count(r) AS total
+}
+CALL (e) {
+  MATCH (e)-[r:$any($types)]-(:Entity)
+  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
+     OR ($direction = 'IN' AND endNode(r) = e)
+  WITH r, startNode(r) AS s, endNode(r) AS o
+  WHERE $after IS NULL OR type(r) > $after[0]
+     OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2])))
+  WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
+  RETURN collect({
+    type: type(r),
+    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
+    confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
+}
+RETURN id, total, rows
+"""
+
+# Root `relations(filter)`: every typed relationship that passes the filter, same page shape.
+READ_RELATIONS = """
+CALL () {
+  MATCH (s:Entity)-[r:$any($types)]->(o:Entity)
+  WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
+    AND ($since IS NULL OR r.last_seen >= $since) AND ($until IS NULL OR r.first_seen <= $until)
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+  RETURN count(r) AS total
+}
+CALL () {
+  MATCH (s:Entity)-[r:$any($types)]->(o:Entity)
+  WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
+    AND ($since IS NULL OR r.last_seen >= $since) AND ($until IS NULL OR r.first_seen <= $until)
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+    AND ($after IS NULL OR type(r) > $after[0]
+      OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2]))))
+  WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
+  RETURN collect({
+    type: type(r),
+    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
+    confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
+}
+RETURN total, rows
+"""
+
+# The claims behind many typed relationships at once: $keys holds {subject, type, object}
+# maps; each gets its total and one page sorted by (confidence desc, claim id).
+READ_EVIDENCE = """
+UNWIND $keys AS k
+MATCH (s:Entity {id: k.subject})
+CALL (s, k) {
+  MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity {id: k.object})
+  WHERE c.type = k.type AND ($include_negated OR NOT coalesce(c.negated, false))
+  RETURN count(c) AS total
+}
+CALL (s, k) {
+  MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity {id: k.object})
+  WHERE c.type = k.type AND ($include_negated OR NOT coalesce(c.negated, false))
+  WITH c, o, coalesce(c.confidence, 0.0) AS confidence
+  WHERE $after IS NULL OR confidence < $after[0] OR (confidence = $after[0] AND c.id > $after[1])
+  WITH c, o, confidence ORDER BY confidence DESC, c.id LIMIT $limit
+  OPTIONAL MATCH (c)-[:FROM]->(d:Document)
+  OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
+  RETURN collect({
+    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    document: d {.id, .sha256, .source, .title, .author, .url, .published},
+    attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    key: [confidence, c.id]}) AS rows
+}
+RETURN k.subject AS subject, k.type AS type, k.object AS object, total, rows
+"""
+
+# The claims a document supports, in text order.
+READ_DOCUMENT_CLAIMS = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+CALL (d) {
+  MATCH (d)<-[:FROM]-(c:Claim)
+  WHERE $include_negated OR NOT coalesce(c.negated, false)
+  RETURN count(c) AS total
+}
+CALL (d) {
+  MATCH (d)<-[:FROM]-(c:Claim)
+  WHERE ($include_negated OR NOT coalesce(c.negated, false))
+  WITH c, coalesce(c.start, 0) AS start
+  WHERE $after IS NULL OR start > $after[0] OR (start = $after[0] AND c.id > $after[1])
+  WITH c, start ORDER BY start, c.id LIMIT $limit
+  MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
+  OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
+  RETURN collect({
+    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    document: d {.id, .sha256, .source, .title, .author, .url, .published},
+    attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    key: [start, c.id]}) AS rows
+}
+RETURN id, total, rows
+"""
+
+# Distinct entities linked to each given entity by a typed relationship, by id.
+READ_NEIGHBOURS = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[:$any($types)]-(n:Entity) WHERE n <> e
+  RETURN count(DISTINCT n) AS total
+}
+CALL (e) {
+  MATCH (e)-[:$any($types)]-(n:Entity)
+  WHERE n <> e AND ($after IS NULL OR n.id > $after[0])
+  WITH DISTINCT n ORDER BY n.id LIMIT $limit
+  RETURN collect({entity: n {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [n.id]}) AS rows
+}
+RETURN id, total, rows
+"""
+
+# Entities mentioned by each document, by id.
+READ_DOCUMENT_ENTITIES = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+CALL (d) {
+  MATCH (d)-[:MENTIONS]->(e:Entity) RETURN count(e) AS total
+}
+CALL (d) {
+  MATCH (d)-[:MENTIONS]->(e:Entity)
+  WHERE $after IS NULL OR e.id > $after[0]
+  WITH e ORDER BY e.id LIMIT $limit
+  RETURN collect({entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [e.id]}) AS rows
+}
+RETURN id, total, rows
+"""
+
+READ_DOCUMENTS_BY_ID = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d {.id, .sha256, .source, .title, .author, .url, .published} AS document
+"""
+
+READ_DOCUMENTS = """
+CALL () {
+  MATCH (d:Document) RETURN count(d) AS total
+}
+CALL () {
+  MATCH (d:Document)
+  WHERE $after IS NULL OR d.id > $after[0]
+  WITH d ORDER BY d.id LIMIT $limit
+  RETURN collect({
+    document: d {.id, .sha256, .source, .title, .author, .url, .published},
+    key: [d.id]}) AS rows
+}
+RETURN total, rows
+"""
+
+# Shortest paths over typed relationships only, in either direction. A variable-length bound
+# cannot be a parameter, so the statement is generated per bound from an int that
+# read_shortest_paths() checks; nothing else varies.
+_READ_SHORTEST_PATHS = """
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..__MAX_HOPS__]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p LIMIT $limit
+RETURN [r IN relationships(p) | {
+    type: type(r),
+    subject: startNode(r) {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: endNode(r) {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
+    confidence: r.confidence}] AS hops
+"""
+
+PATH_HOPS_LIMIT = 16
+
+
+def read_shortest_paths(max_hops: int) -> str:
+    """The shortest-paths statement for paths of at most ``max_hops`` relationships."""
+    if not isinstance(max_hops, int) or not 1 <= max_hops <= PATH_HOPS_LIMIT:
+        raise ValueError(f"max_hops must be an int in 1..{PATH_HOPS_LIMIT}")
+    return _READ_SHORTEST_PATHS.replace("__MAX_HOPS__", str(max_hops))
+
+
+# Counts: node counts by label come from the count store; typed relationships are counted
+# by one count-store lookup per type (types come from the RelationType list passed in).
+READ_STATS = """
+CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
+CALL () { MATCH (n:Event) RETURN count(n) AS events }
+CALL () { MATCH (n:Document) RETURN count(n) AS documents }
+CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
+CALL () {
+  UNWIND $types AS t
+  CALL (t) { MATCH ()-[r:$(t)]->() RETURN count(r) AS n }
+  RETURN collect({type: t, count: n}) AS relations_by_type
+}
+CALL () {
+  UNWIND $kinds AS k
+  CALL (k) { MATCH (n:$(k)) RETURN count(n) AS n }
+  RETURN collect({kind: k, count: n}) AS actors_by_label
+}
+RETURN actors, events, documents, claims, relations_by_type, actors_by_label
+"""

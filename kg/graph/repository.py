@@ -1,0 +1,496 @@
+"""Batch-shaped writes of kg.model objects into Neo4j (documents, entities, claims, curated data).
+
+Every public method is one transaction (or one per batch) and speaks only kg.model types; the
+Cypher text lives in :mod:`kg.graph.queries` ("writes" section).
+
+Identity is deterministic so that every write is an idempotent MERGE and a re-run after a crash
+completes the graph to exactly what an uninterrupted run gives:
+
+* documents: ``document_id(sha256)`` (content-addressed);
+* entities: the extractor's / curated list's canonical ids;
+* claims: a hash of (document id, subject, type, object, start, end), or of (curated source,
+  subject, type, object) for curated claims.
+
+After each write or retraction the typed relationships of the touched (subject, type, object)
+triples and the touched entities (aliases, roles, labels) are recomputed from the evidence left,
+inside the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConstraintError,
+    DriverError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+    TransientError,
+)
+
+from kg.errors import ConfigError, Conflict, GraphUnavailable, InvalidInput, KGError, NotFound, Problem
+from kg.graph import queries as q
+from kg.model import (
+    CuratedActor,
+    CuratedRelation,
+    DocumentInfo,
+    EntityKind,
+    Extraction,
+    RelationType,
+)
+
+_KIND_LABELS: dict[str, str] = {kind.value: kind.label for kind in EntityKind}
+_ALL_KIND_LABELS: list[str] = ["Actor", *(kind.label for kind in EntityKind)]
+_RELATION_TYPES: frozenset[str] = frozenset(t.value for t in RelationType)
+
+
+def _stable_hash(*parts: object) -> str:
+    joined = "\x1f".join("" if part is None else str(part) for part in parts)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:24]
+
+
+def claim_id(document_id: str, subject: str, type_: RelationType, object_: str, start: int, end: int) -> str:
+    """Id of an extracted claim: stable across re-ingests of the same document."""
+    return "claim-" + _stable_hash(document_id, subject, type_.value, object_, start, end)
+
+
+def curated_claim_id(source: str, subject: str, type_: RelationType, object_: str) -> str:
+    """Id of a curated claim: one per (source reference, subject, type, object)."""
+    return "curated-" + _stable_hash(source, subject, type_.value, object_)
+
+
+def triple_key(subject: str, type_: RelationType, object_: str) -> str:
+    """Key shared by every claim that supports the typed relationship (subject)-[type]->(object)."""
+    return f"{subject} -[{type_.value}]-> {object_}"
+
+
+@dataclass(frozen=True, slots=True)
+class GraphCounts:
+    entities: int
+    actors: int
+    documents: int
+    claims: int
+    mentions: int
+    typed_relationships: int
+    relationships: int
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What one ``write_extractions`` call did."""
+
+    written: list[str] = field(default_factory=list)  # document ids stored by this call
+    unchanged: list[str] = field(default_factory=list)  # already stored (same content)
+    replaced: list[str] = field(default_factory=list)  # ids of older documents with the same URL
+    failed: list[Problem] = field(default_factory=list)  # documents rejected (bad extraction)
+    entities: int = 0  # distinct entities the written documents mention
+    claims: int = 0  # claims written
+
+
+@dataclass(slots=True)
+class RetractResult:
+    documents: list[str]
+    claims: int
+    entities_deleted: int
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Rows of one write transaction, built from validated extractions."""
+
+    documents: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    claims: dict[str, dict[str, Any]] = field(default_factory=dict)
+    triples: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def entity_ids(self) -> list[str]:
+        return sorted(self.entities)
+
+
+def validate_extraction(extraction: Extraction) -> list[Problem]:
+    """Problems that would make storing this extraction wrong (dangling entity ids)."""
+    source = extraction.document.source or extraction.document.url or extraction.document.id
+    known = {entity.id for entity in extraction.entities}
+    problems: list[Problem] = []
+    for index, relation in enumerate(extraction.relations):
+        for field_name, value in (
+            ("subject", relation.subject),
+            ("object", relation.object),
+            ("attributed_to", relation.attributed_to),
+        ):
+            if value is not None and value not in known:
+                problems.append(
+                    Problem(
+                        source,
+                        f"relation {index} refers to entity id {value!r}, which the extraction does not list",
+                        field=f"relations[{index}].{field_name}",
+                    )
+                )
+        if relation.type.value not in _RELATION_TYPES:  # pragma: no cover - enforced by the model
+            problems.append(Problem(source, "unknown relation type", field=f"relations[{index}].type"))
+    return problems
+
+
+def _document_row(info: DocumentInfo, extractor: str) -> dict[str, Any]:
+    return {
+        "id": info.id,
+        "sha256": info.sha256,
+        "source": info.source,
+        "url": info.url,
+        "title": info.title,
+        "author": info.author,
+        "published": info.published,
+        "extractor": extractor,
+    }
+
+
+def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
+    info = extraction.document
+    batch.documents.append(_document_row(info, extraction.extractor))
+    mentioned: dict[str, dict[str, Any]] = {}
+    for entity in extraction.entities:
+        batch.entities.setdefault(
+            entity.id, {"id": entity.id, "name": entity.name, "kind": entity.kind.value}
+        )
+        mention = mentioned.setdefault(
+            entity.id,
+            {"document_id": info.id, "entity_id": entity.id, "name": entity.name,
+             "kind": entity.kind.value, "aliases": set()},
+        )
+        mention["aliases"].update(entity.aliases)
+    for mention in mentioned.values():
+        mention["aliases"] = sorted(mention["aliases"])
+        batch.mentions.append(mention)
+    for relation in extraction.relations:
+        key = triple_key(relation.subject, relation.type, relation.object)
+        identifier = claim_id(
+            info.id, relation.subject, relation.type, relation.object,
+            relation.evidence.start, relation.evidence.end,
+        )
+        if identifier in batch.claims:
+            continue  # the same fact read twice from the same sentence: one claim
+        batch.claims[identifier] = {
+            "id": identifier,
+            "subject": relation.subject,
+            "object": relation.object,
+            "document_id": info.id,
+            "attributed_to": relation.attributed_to,
+            "props": {
+                "type": relation.type.value,
+                "text": relation.evidence.text,
+                "start": relation.evidence.start,
+                "end": relation.evidence.end,
+                "date": relation.date,
+                "seen": relation.date or info.published,
+                "confidence": relation.confidence,
+                "negated": relation.negated,
+                "extractor": extraction.extractor,
+                "role": relation.role,
+                "document_id": info.id,
+                "curated": False,
+                "source": info.source or info.url,
+                "triple": key,
+            },
+        }
+        batch.triples[key] = {
+            "subject": relation.subject, "type": relation.type.value,
+            "object": relation.object, "triple": key,
+        }
+
+
+def _translate(error: Exception) -> KGError:
+    """Map a driver error to kg's exception tree."""
+    if isinstance(error, AuthError):
+        return ConfigError(f"Neo4j refused the credentials: {error}")
+    if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
+        return GraphUnavailable(f"Neo4j is unavailable: {error}")
+    if isinstance(error, ConstraintError):
+        return Conflict(f"write contradicts what is stored: {error}")
+    if isinstance(error, ClientError):
+        return InvalidInput(f"Neo4j rejected a statement: {error}")
+    if isinstance(error, Neo4jError):
+        return GraphUnavailable(f"Neo4j failed: {error}")
+    if isinstance(error, DriverError | OSError):
+        return GraphUnavailable(f"lost the connection to Neo4j: {error}")
+    return KGError(str(error))
+
+
+@asynccontextmanager
+async def _neo4j_errors() -> AsyncIterator[None]:
+    try:
+        yield
+    except KGError:
+        raise
+    except (Neo4jError, DriverError, OSError) as error:
+        raise _translate(error) from error
+
+
+async def _recompute(
+    tx: AsyncManagedTransaction, triples: Iterable[dict[str, str]], entity_ids: Sequence[str]
+) -> int:
+    """Recompute typed relationships, drop unsupported entities, refresh the rest. Returns deletions."""
+    rows = [row for row in triples if row["type"] in _RELATION_TYPES]
+    if rows:
+        await (await tx.run(q.RECOMPUTE_TYPED_RELATIONSHIPS, rows=rows)).consume()
+    deleted = 0
+    if entity_ids:
+        result = await tx.run(q.DELETE_UNSUPPORTED_ENTITIES, ids=list(entity_ids))
+        record = await result.single()
+        deleted = int(record["deleted"]) if record else 0
+        await (
+            await tx.run(
+                q.REFRESH_ENTITIES,
+                ids=list(entity_ids),
+                kind_labels=_KIND_LABELS,
+                all_kind_labels=_ALL_KIND_LABELS,
+                event_kind=EntityKind.EVENT.value,
+                holds_role=RelationType.HOLDS_ROLE.value,
+            )
+        ).consume()
+    return deleted
+
+
+async def _retract_in(tx: AsyncManagedTransaction, document_ids: list[str]) -> tuple[int, int]:
+    """Remove documents with their claims and mentions inside ``tx``; returns (claims, entities deleted)."""
+    triples = [r.data() async for r in await tx.run(q.RETRACTION_TRIPLES, document_ids=document_ids)]
+    entity_ids = [r["id"] async for r in await tx.run(q.RETRACTION_ENTITIES, document_ids=document_ids)]
+    summary = await (await tx.run(q.DELETE_DOCUMENT_CLAIMS, document_ids=document_ids)).consume()
+    claims = summary.counters.nodes_deleted
+    await (await tx.run(q.DELETE_DOCUMENTS, document_ids=document_ids)).consume()
+    deleted = await _recompute(tx, triples, sorted(entity_ids))
+    return claims, deleted
+
+
+class GraphRepository:
+    """kg's writes against one Neo4j database. Async; share one per process with its driver."""
+
+    def __init__(self, driver: AsyncDriver, database: str = "neo4j") -> None:
+        self._driver = driver
+        self._database = database
+
+    # -- schema (until kg.graph.schema.apply_schema is used everywhere) ----------------------
+
+    async def apply_schema_files(self, schema_dir: Path) -> list[str]:
+        """Run every statement of ``schema_dir/*.cypher`` in name order (all are idempotent)."""
+        applied: list[str] = []
+        async with _neo4j_errors():
+            for path in sorted(schema_dir.glob("*.cypher")):
+                for statement in _statements(path.read_text(encoding="utf-8")):
+                    await self._driver.execute_query(statement, database_=self._database)
+                    applied.append(statement)
+        return applied
+
+    # -- documents ---------------------------------------------------------------------------
+
+    async def known_documents(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """Map of content hash -> document id for those hashes already stored."""
+        wanted = sorted(set(sha256s))
+        if not wanted:
+            return {}
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
+            )
+        return {record["sha256"]: record["id"] for record in records}
+
+    async def document_by_url(self, url: str) -> DocumentInfo | None:
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.DOCUMENT_BY_URL, url=url, database_=self._database, routing_="r"
+            )
+        if not records:
+            return None
+        stored = dict(records[0]["document"])
+        published = stored.get("published")
+        if published is not None and not isinstance(published, dt.date):
+            stored["published"] = published.to_native()
+        return DocumentInfo(**stored)
+
+    async def write_extractions(self, extractions: Sequence[Extraction]) -> WriteResult:
+        """Store a batch of extractions in ONE transaction.
+
+        Documents already stored (same content hash) are left alone; a stored document with the
+        same URL but other content is retracted in the same transaction (replaced). An
+        extraction that fails validation is reported in ``failed`` and the rest is written.
+        """
+        result = WriteResult()
+        accepted: dict[str, Extraction] = {}
+        by_url: dict[str, str] = {}
+        for extraction in extractions:
+            info = extraction.document
+            problems = validate_extraction(extraction)
+            if problems:
+                result.failed.extend(problems)
+                continue
+            if info.id in accepted:
+                result.unchanged.append(info.id)
+                continue
+            if info.url is not None and info.url in by_url:
+                # Two versions of one URL in a batch: the later one is the current content.
+                earlier = by_url[info.url]
+                del accepted[earlier]
+                result.replaced.append(earlier)
+            accepted[info.id] = extraction
+            if info.url is not None:
+                by_url[info.url] = info.id
+        if not accepted:
+            return result
+
+        async def work(tx: AsyncManagedTransaction) -> WriteResult:
+            outcome = WriteResult(failed=list(result.failed), unchanged=list(result.unchanged),
+                                  replaced=list(result.replaced))
+            status_rows = [{"id": e.document.id, "url": e.document.url} for e in accepted.values()]
+            stored: set[str] = set()
+            to_replace: set[str] = set()
+            async for record in await tx.run(q.DOCUMENT_STATUS, rows=status_rows):
+                if record["stored"]:
+                    stored.add(record["id"])
+                to_replace.update(record["replaces"])
+            batch = _Batch()
+            for identifier, extraction in accepted.items():
+                if identifier in stored:
+                    outcome.unchanged.append(identifier)
+                else:
+                    _add_extraction(batch, extraction)
+                    outcome.written.append(identifier)
+            if to_replace:
+                await _retract_in(tx, sorted(to_replace))
+                outcome.replaced.extend(sorted(to_replace))
+            if not batch.documents:
+                return outcome
+            await (await tx.run(q.MERGE_DOCUMENTS, rows=batch.documents)).consume()
+            await (await tx.run(q.MERGE_EXTRACTED_ENTITIES, rows=list(batch.entities.values()))).consume()
+            await (await tx.run(q.MERGE_MENTIONS, rows=batch.mentions)).consume()
+            if batch.claims:
+                await (await tx.run(q.MERGE_CLAIMS, rows=list(batch.claims.values()))).consume()
+            await _recompute(tx, batch.triples.values(), batch.entity_ids())
+            outcome.entities = len(batch.entities)
+            outcome.claims = len(batch.claims)
+            return outcome
+
+        async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+            return await session.execute_write(work)
+
+    async def retract_document(self, ref: str) -> RetractResult:
+        """Remove the document(s) with this id, URL or source path, their claims and mentions.
+
+        Typed relationships they supported are recomputed; entities nothing supports any more
+        (no claim, no mention, not curated) are deleted. Raises NotFound if nothing matches.
+        """
+
+        async def work(tx: AsyncManagedTransaction) -> RetractResult:
+            ids = [record["id"] async for record in await tx.run(q.DOCUMENTS_BY_REFERENCE, ref=ref)]
+            if not ids:
+                raise NotFound(f"no stored document has id, URL or source {ref!r}")
+            claims, deleted = await _retract_in(tx, ids)
+            return RetractResult(documents=ids, claims=claims, entities_deleted=deleted)
+
+        async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+            return await session.execute_write(work)
+
+    # -- curated data ------------------------------------------------------------------------
+
+    async def existing_entity_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = sorted(set(ids))
+        if not wanted:
+            return set()
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.EXISTING_ENTITY_IDS, ids=wanted, database_=self._database, routing_="r"
+            )
+        return {record["id"] for record in records}
+
+    async def load_actors(self, actors: Sequence[CuratedActor], *, batch_size: int = 5000) -> int:
+        """Create or update curated actors (curated name/kind win). One transaction per batch."""
+        for start in range(0, len(actors), batch_size):
+            chunk = actors[start : start + batch_size]
+            rows = [
+                {"id": a.id, "name": a.name, "kind": a.kind.value,
+                 "aliases": list(a.aliases), "roles": list(a.roles)}
+                for a in chunk
+            ]
+
+            async def work(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows) -> None:
+                await (await tx.run(q.MERGE_CURATED_ACTORS, rows=rows)).consume()
+                await _recompute(tx, (), sorted(row["id"] for row in rows))
+
+            async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+                await session.execute_write(work)
+        return len(actors)
+
+    async def load_relations(self, relations: Sequence[CuratedRelation], *, batch_size: int = 5000) -> int:
+        """Store curated relations as curated claims and update their typed relationships.
+
+        Their subjects and objects must exist (the curated loader checks this first). One
+        transaction per batch; every write is a MERGE, so a failed load can simply be re-run.
+        """
+        for start in range(0, len(relations), batch_size):
+            chunk = relations[start : start + batch_size]
+            claims: dict[str, dict[str, Any]] = {}
+            triples: dict[str, dict[str, str]] = {}
+            for relation in chunk:
+                key = triple_key(relation.subject, relation.type, relation.object)
+                identifier = curated_claim_id(
+                    relation.source, relation.subject, relation.type, relation.object
+                )
+                claims[identifier] = {
+                    "id": identifier,
+                    "subject": relation.subject,
+                    "object": relation.object,
+                    "document_id": None,
+                    "attributed_to": None,
+                    "props": {
+                        "type": relation.type.value,
+                        "text": relation.note,
+                        "date": relation.date,
+                        "seen": relation.date,
+                        "confidence": 1.0,
+                        "negated": False,
+                        "extractor": "curated",
+                        "curated": True,
+                        "source": relation.source,
+                        "triple": key,
+                    },
+                }
+                triples[key] = {"subject": relation.subject, "type": relation.type.value,
+                                "object": relation.object, "triple": key}
+            claim_rows = list(claims.values())
+            triple_rows = list(triples.values())
+
+            async def work(
+                tx: AsyncManagedTransaction,
+                claim_rows: list[dict[str, Any]] = claim_rows,
+                triple_rows: list[dict[str, str]] = triple_rows,
+            ) -> None:
+                await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()
+                await _recompute(tx, triple_rows, ())
+
+            async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+                await session.execute_write(work)
+        return len(relations)
+
+    # -- inspection --------------------------------------------------------------------------
+
+    async def counts(self) -> GraphCounts:
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.GRAPH_COUNTS, database_=self._database, routing_="r"
+            )
+        return GraphCounts(**records[0].data())
+
+
+def _statements(text: str) -> list[str]:
+    """Split a schema file on ';' (statements never contain one), dropping // comment lines."""
+    lines = [line for line in text.splitlines() if not line.strip().startswith("//")]
+    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
