@@ -1,0 +1,495 @@
+"""Articles from files, folders, globs and stdin, as :class:`kg.model.SourceDocument`.
+
+Formats, chosen by file name ending:
+
+* ``.txt``, ``.text``, ``.md`` and files with no extension: scraped plain text, page furniture
+  detected by :mod:`loaders.furniture` (ranges in ``SourceDocument.skip``, text unchanged);
+* ``.html``, ``.htm``: the article text extracted by :mod:`loaders.html`, metadata from ``<meta>``;
+* ``.jsonl``, ``.ndjson``: one JSON object per line, ``{"text", "title", "url", "published",
+  "author"}`` (only ``text`` is required; other keys are ignored);
+* ``-``: standard input, sniffed: JSON Lines if it starts with ``{``, HTML if it starts with a
+  tag, otherwise scraped text.
+
+Everything streams: folders are walked lazily, JSON Lines read line by line, and each document
+is released once the caller moves on. Bad input never raises: each problem is yielded as a
+:class:`kg.errors.Problem` naming the file (and line and field for JSON Lines) and the batch
+goes on.
+
+Decoding (decided here, once): UTF-8, with or without a byte-order mark; UTF-16 when it has a
+byte-order mark. Bytes that are not valid UTF-8 are decoded as UTF-8 with U+FFFD replacement
+characters when most of the non-ASCII text *is* valid UTF-8 (a scrape with a few broken bytes),
+else with the charset an HTML page declares, else as Windows-1252 (the usual legacy encoding of
+Western news sites), else as Latin-1, which cannot fail. No fallback warns or raises: every
+byte sequence decodes. Files with NUL bytes or mostly control characters are binary and refused.
+
+Publication date, strongest first: the document's own metadata (JSON ``published``, HTML
+``article:published_time``), then the ``published`` argument (``kg extract --published``),
+then a dateline found in scraped text ("Published 15 September 2022").
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import glob
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from kg.errors import InvalidInput, Problem
+from kg.model import SourceDocument
+from loaders.furniture import analyse_page
+from loaders.html import extract_html
+
+# One document may be at most this large (a very long article is ~1 MB of text; 5 MB is
+# accepted). Bigger inputs are almost certainly not articles (dumps, logs) and would only
+# exhaust memory in the NLP layer, so they are refused with a clear message.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+STDIN = "-"
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+_SUPPORTED_TEXT = ", ".join(sorted(s for s in SUPPORTED_SUFFIXES if s)) + " and files without an extension"
+
+_GLOB_MAGIC = re.compile(r"[*?[]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_BINARY_SAMPLE_CHARS = 65536
+_MAX_CONTROL_SHARE = 0.02
+_HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(
+    r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div|<!--)", re.IGNORECASE
+)
+
+
+def _size_text(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _too_big(size: int | None = None) -> str:
+    actual = f"is {_size_text(size)}" if size is not None else "is larger than that"
+    return (
+        f"too large: the limit is {_size_text(MAX_DOCUMENT_BYTES)} per document and this {actual}; "
+        "split it into articles"
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Dates
+
+
+def parse_published(value: object, *, source: str, line: int | None = None) -> dt.date | None:
+    """A publication date from a date, an ISO date string, or an ISO timestamp; None stays None."""
+    if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, str):
+        stamp = value.strip()
+        if not stamp:
+            return None
+        try:
+            return dt.date.fromisoformat(stamp[:10])
+        except ValueError:
+            pass
+    raise InvalidInput(
+        "invalid published date",
+        [Problem(source, f"not a date: {value!r} (expected YYYY-MM-DD)", line=line, field="published")],
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Decoding
+
+
+def decode_bytes(data: bytes, *, source: str, html: bool = False) -> str:
+    """Text of one document's bytes (see the module docstring for the encoding decision).
+
+    Raises InvalidInput for empty and binary input.
+    """
+    if not data.strip():
+        raise InvalidInput("empty", [Problem(source, "empty file: no text to read")])
+    if data.startswith(codecs.BOM_UTF8):
+        text = data[len(codecs.BOM_UTF8) :].decode("utf-8", errors="replace")
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = data.decode("utf-16", errors="replace")
+    elif b"\x00" in data:
+        raise InvalidInput("binary", [Problem(source, "binary file (contains NUL bytes), not text")])
+    else:
+        text = _decode_unmarked(data, html=html)
+    sample = text[:_BINARY_SAMPLE_CHARS]
+    if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+        raise InvalidInput("binary", [Problem(source, "binary file (mostly control characters), not text")])
+    if not text.strip():
+        raise InvalidInput("empty", [Problem(source, "empty file: no text to read")])
+    return text
+
+
+def _decode_unmarked(data: bytes, *, html: bool) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    replaced = lenient.count("\ufffd")
+    valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 127) - replaced
+    if valid_non_ascii > replaced:
+        return lenient
+    if html:
+        declared = _HTML_CHARSET.search(data[:4096])
+        if declared is not None:
+            try:
+                return data.decode(declared.group(1).decode("ascii"), errors="replace")
+            except LookupError:
+                pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+# --------------------------------------------------------------------------------------------
+# Building documents
+
+
+def document_from_text(
+    text: str,
+    *,
+    title: str | None = None,
+    url: str | None = None,
+    published: dt.date | str | None = None,
+    author: str | None = None,
+    source: str | None = None,
+) -> SourceDocument:
+    """One scraped-text document: furniture found, title/author/date read where the page has them.
+
+    Explicit arguments win over what the page says. Raises InvalidInput for empty text or an
+    unparseable ``published``.
+    """
+    where = source or "<text>"
+    if not text.strip():
+        raise InvalidInput("empty", [Problem(where, "empty document: no text to read")])
+    published_date = parse_published(published, source=where)
+    layout = analyse_page(text)
+    return SourceDocument(
+        text=text,
+        source=source,
+        title=_clean(title) or layout.title,
+        author=_clean(author) or layout.author,
+        url=_clean(url),
+        published=published_date or layout.published,
+        skip=layout.skip,
+    )
+
+
+def document_from_html(
+    markup: str, *, source: str | None = None, published: dt.date | None = None
+) -> SourceDocument:
+    """One HTML page: its article text (furniture detection applied) and its metadata."""
+    where = source or "<html>"
+    article = extract_html(markup)
+    if not article.text.strip():
+        raise InvalidInput("no text", [Problem(where, "no article text found in this HTML page")])
+    try:
+        page_date = parse_published(article.published, source=where)
+    except InvalidInput:
+        page_date = None  # a page's own malformed meta date is ignored, not fatal
+    return document_from_text(
+        article.text,
+        title=article.title,
+        url=article.url,
+        author=article.author,
+        published=page_date or published,
+        source=source,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = " ".join(value.split())
+    return value or None
+
+
+def _optional_string(record: dict[str, object], key: str, *, source: str, line: int) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InvalidInput(
+        "invalid field",
+        [Problem(source, f"must be a string or null, not {type(value).__name__}", line=line, field=key)],
+    )
+
+
+def document_from_json_line(
+    raw: bytes, *, source: str, line: int, published: dt.date | None = None
+) -> SourceDocument | None:
+    """One JSON Lines record as a document; None for a blank line. Raises InvalidInput."""
+    if not raw.strip():
+        return None
+    if b"\x00" in raw:
+        raise InvalidInput("binary", [Problem(source, "binary data (NUL bytes), not JSON", line=line)])
+    decoded = raw.decode("utf-8-sig" if line == 1 else "utf-8", errors="replace")
+    try:
+        record = json.loads(decoded)
+    except json.JSONDecodeError as error:
+        raise InvalidInput(
+            "invalid JSON",
+            [Problem(source, f"not valid JSON: {error.msg} at column {error.colno}", line=line)],
+        ) from None
+    if not isinstance(record, dict):
+        raise InvalidInput(
+            "invalid record",
+            [Problem(source, f"expected a JSON object, got {type(record).__name__}", line=line)],
+        )
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        message = "missing" if text is None else ("empty" if isinstance(text, str) else "not a string")
+        raise InvalidInput("invalid text", [Problem(source, f"text is {message}", line=line, field="text")])
+    fields = {
+        key: _optional_string(record, key, source=source, line=line)
+        for key in ("title", "url", "author")
+    }
+    own_date = parse_published(record.get("published"), source=source, line=line)
+    return document_from_text(
+        text,
+        title=fields["title"],
+        url=fields["url"],
+        author=fields["author"],
+        published=own_date or published,
+        source=f"{source}:{line}",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Reading
+
+
+def _problems_of(error: InvalidInput, source: str, line: int | None = None) -> Iterator[Problem]:
+    if error.problems:
+        yield from error.problems
+    else:
+        yield Problem(source, str(error), line=line)
+
+
+def _read_capped(stream: BinaryIO) -> bytes | None:
+    """At most MAX_DOCUMENT_BYTES; None when the stream holds more."""
+    data = stream.read(MAX_DOCUMENT_BYTES + 1)
+    return None if len(data) > MAX_DOCUMENT_BYTES else data
+
+
+class _LineReader(Protocol):
+    def readline(self, limit: int = -1, /) -> bytes: ...
+
+
+def _documents_from_jsonl(
+    stream: _LineReader, source: str, published: dt.date | None
+) -> Iterator[SourceDocument | Problem]:
+    line_number = 0
+    while True:
+        raw = stream.readline(MAX_DOCUMENT_BYTES + 1)
+        if not raw:
+            break
+        line_number += 1
+        if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
+            while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                pass  # skip the remainder of the oversized line without holding it
+            yield Problem(source, _too_big(), line=line_number)
+            continue
+        try:
+            document = document_from_json_line(raw, source=source, line=line_number, published=published)
+        except InvalidInput as error:
+            yield from _problems_of(error, source, line_number)
+            continue
+        if document is not None:
+            yield document
+    if line_number == 0:
+        yield Problem(source, "empty file: no JSON lines to read")
+
+
+def _document_from_bytes(
+    data: bytes, *, source: str, kind: str, published: dt.date | None
+) -> Iterator[SourceDocument | Problem]:
+    try:
+        if kind == "html":
+            yield document_from_html(decode_bytes(data, source=source, html=True), source=source,
+                                     published=published)
+        else:
+            text = decode_bytes(data, source=source)
+            yield _with_default_date(document_from_text(text, source=source), published)
+    except InvalidInput as error:
+        yield from _problems_of(error, source)
+
+
+def _with_default_date(document: SourceDocument, published: dt.date | None) -> SourceDocument:
+    """The caller's date is stronger than a dateline guessed from the page text."""
+    if published is None:
+        return document
+    return document.model_copy(update={"published": published})
+
+
+def _kind_of(path: str) -> str | None:
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSONL_SUFFIXES:
+        return "jsonl"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    return None
+
+
+def read_file(path: str, *, published: dt.date | None = None) -> Iterator[SourceDocument | Problem]:
+    """The document(s) of one file; every failure is a Problem naming the file."""
+    kind = _kind_of(path)
+    if kind is None:
+        yield Problem(path, f"unsupported file type {Path(path).suffix!r}; kg reads {_SUPPORTED_TEXT}")
+        return
+    try:
+        stream = open(path, "rb")  # noqa: SIM115 - closed below; the generator may pause in between
+    except FileNotFoundError:
+        yield Problem(path, "file not found (it may have been moved or deleted after it was listed)")
+        return
+    except IsADirectoryError:
+        yield Problem(path, "is a folder, not a file")
+        return
+    except PermissionError:
+        yield Problem(path, "permission denied")
+        return
+    except OSError as error:
+        yield Problem(path, f"cannot read: {error.strerror or error}")
+        return
+    with stream:
+        try:
+            if kind == "jsonl":
+                yield from _documents_from_jsonl(stream, path, published)
+                return
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_DOCUMENT_BYTES:
+                yield Problem(path, _too_big(size))
+                return
+            data = _read_capped(stream)
+        except OSError as error:
+            yield Problem(path, f"cannot read: {error.strerror or error}")
+            return
+    if data is None:
+        yield Problem(path, _too_big())
+        return
+    yield from _document_from_bytes(data, source=path, kind=kind, published=published)
+
+
+def read_stdin(
+    stream: BinaryIO | None = None, *, published: dt.date | None = None
+) -> Iterator[SourceDocument | Problem]:
+    """Documents from standard input (format sniffed, see the module docstring)."""
+    source = "<stdin>"
+    binary = stream if stream is not None else sys.stdin.buffer
+    first = binary.read(1)
+    while first and first.isspace():
+        first = binary.read(1)
+    if not first:
+        yield Problem(source, "empty input: nothing on standard input")
+        return
+    if first == b"{":
+        yield from _documents_from_jsonl(_Prefixed(first, binary), source, published)
+        return
+    rest = binary.read(MAX_DOCUMENT_BYTES)
+    if len(rest) >= MAX_DOCUMENT_BYTES:
+        yield Problem(source, _too_big())
+        return
+    data = first + rest
+    kind = "html" if first == b"<" and _HTML_START.match(data[:512].decode("utf-8", "replace")) else "text"
+    yield from _document_from_bytes(data, source=source, kind=kind, published=published)
+
+
+class _Prefixed:
+    """A binary stream with bytes already read put back in front (for JSON Lines on stdin)."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        self._prefix = prefix
+        self._stream = stream
+
+    def readline(self, limit: int = -1, /) -> bytes:
+        if self._prefix:
+            prefix, self._prefix = self._prefix, b""
+            if prefix.endswith(b"\n"):
+                return prefix
+            rest_limit = -1 if limit < 0 else max(limit - len(prefix), 0)
+            return prefix + (self._stream.readline(rest_limit) if rest_limit else b"")
+        return self._stream.readline(limit)
+
+
+def _walk_folder(folder: str, published: dt.date | None) -> Iterator[SourceDocument | Problem]:
+    found = 0
+    errors: list[OSError] = []
+    for directory, subdirectories, files in os.walk(folder, onerror=errors.append):
+        subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
+        while errors:
+            error = errors.pop(0)
+            yield Problem(str(error.filename or directory), f"cannot list folder: {error.strerror or error}")
+        for name in sorted(files):
+            if name.startswith(".") or _kind_of(name) is None:
+                continue
+            found += 1
+            yield from read_file(os.path.join(directory, name), published=published)
+    for error in errors:
+        yield Problem(str(error.filename or folder), f"cannot list folder: {error.strerror or error}")
+    if found == 0:
+        yield Problem(folder, f"no readable documents in this folder (kg reads {_SUPPORTED_TEXT})")
+
+
+def _expand_glob(pattern: str, published: dt.date | None) -> Iterator[SourceDocument | Problem]:
+    # Only names are sorted here (for a stable order); contents are read one at a time.
+    matches = sorted(glob.iglob(pattern, recursive=True))
+    if not matches:
+        yield Problem(pattern, "no files match this pattern")
+        return
+    readable = 0
+    for match in matches:
+        if os.path.isdir(match):
+            readable += 1
+            yield from _walk_folder(match, published)
+        elif _kind_of(match) is not None:
+            readable += 1
+            yield from read_file(match, published=published)
+    if readable == 0:
+        yield Problem(
+            pattern,
+            f"{len(matches)} files match this pattern, none of a type kg reads ({_SUPPORTED_TEXT})"
+        )
+
+
+def iter_documents(
+    paths: Sequence[str], *, published: dt.date | None = None
+) -> Iterator[SourceDocument | Problem]:
+    """Every document in ``paths`` (files, folders recursively, globs, ``-`` for stdin), in order.
+
+    Yields a Problem for each input that cannot be read and goes on with the rest.
+    """
+    for path in paths:
+        if path == STDIN:
+            yield from read_stdin(published=published)
+        elif os.path.isdir(path):
+            yield from _walk_folder(path, published)
+        elif os.path.lexists(path):
+            yield from read_file(path, published=published)
+        elif _GLOB_MAGIC.search(path):
+            yield from _expand_glob(path, published)
+        else:
+            yield Problem(path, "no such file or folder")
+
+
+def documents_only(
+    items: Iterable[SourceDocument | Problem], on_problem: Callable[[Problem], None]
+) -> Iterator[SourceDocument]:
+    """The documents of ``items``; each Problem goes to ``on_problem`` as it is met (streaming)."""
+    for item in items:
+        if isinstance(item, Problem):
+            on_problem(item)
+        else:
+            yield item
