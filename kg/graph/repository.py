@@ -94,6 +94,7 @@ class WriteResult:
     replaced: list[str] = field(default_factory=list)  # ids of older documents with the same URL
     failed: list[Problem] = field(default_factory=list)  # documents rejected (bad extraction)
     entities: int = 0  # distinct entities the written documents mention
+    entity_ids: list[str] = field(default_factory=list)
     claims: int = 0  # claims written
 
 
@@ -376,6 +377,7 @@ class GraphRepository:
                 await (await tx.run(q.MERGE_CLAIMS, rows=list(batch.claims.values()))).consume()
             await _recompute(tx, batch.triples.values(), batch.entity_ids())
             outcome.entities = len(batch.entities)
+            outcome.entity_ids = batch.entity_ids()
             outcome.claims = len(batch.claims)
             return outcome
 
