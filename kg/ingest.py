@@ -31,7 +31,7 @@ from kg.graph.repository import GraphRepository, WriteResult
 from kg.model import Extraction, SourceDocument
 from kg.settings import Settings
 
-Progress = Callable[[int], None]
+Progress = Callable[[int], object]
 """Called with the number of documents just finished (written, skipped or failed)."""
 
 
