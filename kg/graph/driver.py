@@ -1,0 +1,117 @@
+"""Opening the one AsyncDriver kg uses, and turning driver exceptions into kg errors.
+
+Which Neo4j: ``KG_NEO4J_URI`` (or ``NEO4J_URI``) with ``KG_NEO4J_USER``/``KG_NEO4J_PASSWORD``
+when set; otherwise the managed local server of :mod:`kg.graph.server`, started if needed and
+opened with the password kg stored for it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from neo4j import AsyncDriver, AsyncGraphDatabase
+from neo4j.exceptions import (
+    AuthError,
+    ConfigurationError,
+    DatabaseUnavailable,
+    ServiceUnavailable,
+    SessionExpired,
+)
+
+from kg.errors import ConfigError, GraphUnavailable
+from kg.graph import server
+from kg.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Connection:
+    """Where and as whom kg connects; ``managed`` when it is kg's own local server."""
+
+    uri: str
+    user: str
+    password: str | None
+    managed: bool
+
+    def describe(self) -> str:
+        return f"the managed Neo4j at {self.uri}" if self.managed else f"Neo4j at {self.uri}"
+
+
+def configured_connection(settings: Settings) -> Connection | None:
+    """The connection the settings name, or None when kg should use its managed server."""
+    if not settings.neo4j_uri:
+        return None
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
+    return Connection(settings.neo4j_uri, settings.neo4j_user, password, managed=False)
+
+
+def managed_connection(settings: Settings) -> Connection:
+    """The managed server's connection (it may not be running; see :func:`server.start`)."""
+    return Connection(
+        server.bolt_uri(settings), "neo4j", server.stored_password(settings), managed=True
+    )
+
+
+async def resolve_connection(settings: Settings) -> Connection:
+    """The configured connection, else the managed server's, starting that server if needed."""
+    configured = configured_connection(settings)
+    if configured is not None:
+        return configured
+    # Starting blocks (a Maven download, then ~15 s of JVM start): keep the event loop free.
+    await asyncio.to_thread(server.start, settings)
+    return managed_connection(settings)
+
+
+async def open_driver(settings: Settings) -> AsyncDriver:
+    """An AsyncDriver that has been seen to connect; the caller closes it (or ``async with`` it).
+
+    Raises :class:`GraphUnavailable` when Neo4j does not answer and :class:`ConfigError` when it
+    rejects the credentials or the URI is malformed.
+    """
+    connection = await resolve_connection(settings)
+    auth = (connection.user, connection.password) if connection.password is not None else None
+    try:
+        driver = AsyncGraphDatabase.driver(
+            connection.uri,
+            auth=auth,
+            connection_timeout=settings.neo4j_query_timeout_s,
+            # Fail fast when the server is down instead of retrying for the default 30 s.
+            max_transaction_retry_time=settings.neo4j_query_timeout_s,
+        )
+    except (ConfigurationError, ValueError) as exc:
+        raise ConfigError(
+            f"KG_NEO4J_URI={connection.uri!r} is not a usable Neo4j URI "
+            f"(expected e.g. bolt://host:7687 or neo4j://host:7687): {exc}"
+        ) from exc
+    try:
+        with graph_errors(connection):
+            await driver.verify_connectivity()
+    except BaseException:
+        await driver.close()
+        raise
+    return driver
+
+
+@contextlib.contextmanager
+def graph_errors(connection: Connection | None = None) -> Iterator[None]:
+    """Re-raise the driver's connection and login failures as kg errors with advice."""
+    where = connection.describe() if connection else "Neo4j"
+    try:
+        yield
+    except AuthError as exc:
+        if connection is not None and connection.managed:
+            advice = f"the password kg stored for it ({'set' if connection.password else 'missing'})"
+        else:
+            advice = "check KG_NEO4J_USER and KG_NEO4J_PASSWORD"
+        raise ConfigError(f"{where} rejected the login: {exc}; {advice}.") from exc
+    except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
+        if connection is not None and connection.managed:
+            advice = "see `kg neo4j status` and `kg neo4j logs`."
+        else:
+            advice = (
+                "is it running and is KG_NEO4J_URI right? Unset KG_NEO4J_URI to let kg run its own "
+                "managed Neo4j, or start one with `docker compose up -d neo4j`."
+            )
+        raise GraphUnavailable(f"{where} does not answer ({exc}); {advice}") from exc
