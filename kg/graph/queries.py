@@ -10,6 +10,36 @@ from __future__ import annotations
 
 # --- schema and administration (kg.graph.schema, kg.graph.admin) ---------------------------
 
+# Constraints and the indexes that are not a constraint's backing index, to diff around a schema run.
+SHOW_CONSTRAINTS = """
+SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties
+RETURN name, type, entityType, labelsOrTypes, properties
+"""
+SHOW_INDEXES = """
+SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningConstraint
+WHERE owningConstraint IS NULL
+RETURN name, type, entityType, labelsOrTypes, properties
+"""
+# Wait until every index is ONLINE (a new full-text index is useless until populated).
+AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
+
+SERVER_COMPONENTS = """
+CALL dbms.components() YIELD name, versions, edition
+RETURN name, versions, edition
+"""
+# One pass over the store each; fine for `kg status`, not for a hot path.
+NODE_COUNTS_BY_LABEL = """
+MATCH (n) UNWIND labels(n) AS label
+RETURN label, count(*) AS count ORDER BY label
+"""
+RELATIONSHIP_COUNTS_BY_TYPE = """
+MATCH ()-[r]->()
+RETURN type(r) AS type, count(*) AS count ORDER BY type
+"""
+# Empties the graph, keeping constraints and indexes. Batched, so it needs an auto-commit
+# transaction (session.run), not execute_query's managed one.
+DELETE_ALL_NODES = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
 # --- writes: documents, entities, claims, typed relationships, curated data, retraction ------
 
 # Owner: kg.graph.repository. Every write is `UNWIND $rows AS row` over one batch; the
