@@ -670,7 +670,7 @@ def _wait_until_ready(settings: Settings, pid: int) -> None:
             except AuthError as exc:
                 raise ConfigError(
                     f"The managed Neo4j rejected the password stored in {layout.password_file}: "
-                    f"{exc.message}"
+                    f"{exc}"
                 ) from exc
             except (ServiceUnavailable, DatabaseUnavailable, Neo4jError) as exc:
                 last_problem = str(exc)
