@@ -1,0 +1,96 @@
+"""The FastAPI application: ``/graphql`` (with GraphiQL) and ``/health``.
+
+:func:`create_app` builds nothing at import time. The lifespan opens the one async driver of
+the process, applies the graph schema (constraints, indexes, full-text) and shares a
+:class:`kg.api.context.Services` through ``app.state``; each request gets its own context.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import JSONResponse
+from neo4j import AsyncDriver, AsyncGraphDatabase
+from strawberry.fastapi import GraphQLRouter
+
+from kg.api.context import Services, get_context
+from kg.api.schema import build_schema
+from kg.errors import ConfigError, GraphUnavailable
+from kg.graph.reads import GraphReader
+from kg.settings import Settings
+
+log = logging.getLogger("kg.api")
+
+
+async def _open_driver(settings: Settings) -> AsyncDriver:
+    try:
+        from kg.graph.driver import open_driver
+    except ImportError:  # kg.graph.driver not there yet: connect to the configured URI directly
+        if not settings.neo4j_uri:
+            raise ConfigError("set KG_NEO4J_URI (or NEO4J_URI) to the Neo4j the API should serve") from None
+        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+        return AsyncGraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, password))
+    return await open_driver(settings)
+
+
+async def _apply_schema(driver: AsyncDriver, settings: Settings) -> None:
+    try:
+        from kg.graph.schema import apply_schema
+    except ImportError:  # kg.graph.schema not there yet: the repository applies schema/*.cypher
+        from pathlib import Path
+
+        from kg.graph.repository import GraphRepository
+
+        schema_dir = Path(__file__).resolve().parents[2] / "schema"
+        await GraphRepository(driver, settings.neo4j_database).apply_schema_files(schema_dir)
+        return
+    changed = await apply_schema(driver, settings)
+    if changed:
+        log.info("graph schema: %d change(s) applied", len(changed))
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The kg API for ``settings``; Neo4j is connected when the app starts (lifespan)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        driver = await _open_driver(settings)
+        try:
+            await _apply_schema(driver, settings)
+            reader = GraphReader(driver, settings)
+            app.state.services = Services(settings=settings, driver=driver, reader=reader)
+            yield
+        finally:
+            await driver.close()
+
+    app = FastAPI(
+        title="kg",
+        summary="Who does what to whom, read from news, with its evidence.",
+        lifespan=lifespan,
+    )
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST", "OPTIONS"],
+            allow_headers=["Content-Type", "Authorization", "X-API-Key"],
+        )
+
+    graphql = GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")
+    app.include_router(graphql, prefix="/graphql")
+
+    @app.get("/health")
+    async def health() -> JSONResponse:
+        """200 when Neo4j answers, 503 otherwise."""
+        services: Services = app.state.services
+        try:
+            await services.reader.ping()
+        except GraphUnavailable as error:
+            return JSONResponse({"status": "unavailable", "neo4j": str(error)}, status_code=503)
+        return JSONResponse({"status": "ok", "neo4j": "ok"})
+
+    return app

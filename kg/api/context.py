@@ -1,0 +1,189 @@
+"""Per-process services and the per-request GraphQL context with its DataLoaders.
+
+:class:`Services` lives in ``app.state`` for the life of the process: the one driver, the
+reader, the repository and the lazily built extractor. :class:`Context` is built for every
+request by :func:`get_context` and holds fresh DataLoaders, so nothing is cached across
+requests and every nesting level of a query costs one Cypher round trip, whatever the number
+of parents.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
+
+from neo4j import AsyncDriver
+from starlette.requests import Request
+from strawberry.dataloader import DataLoader
+from strawberry.fastapi import BaseContext
+
+from kg.api.errors import Unauthorized
+from kg.graph.reads import (
+    ClaimView,
+    Direction,
+    EntityView,
+    GraphReader,
+    Page,
+    PageRequest,
+    RelationKey,
+    RelationView,
+)
+from kg.model import DocumentInfo, RelationType
+from kg.settings import Settings
+
+if TYPE_CHECKING:
+    from kg.graph.repository import GraphRepository
+    from kg.ingest import DocumentExtractor
+
+K = TypeVar("K", bound=Hashable)
+A = TypeVar("A", bound=Hashable)
+V = TypeVar("V")
+
+
+@dataclass
+class Services:
+    """What one API process shares between requests."""
+
+    settings: Settings
+    driver: AsyncDriver
+    reader: GraphReader
+    _extractor: DocumentExtractor | None = None
+    _extractor_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def repository(self) -> GraphRepository:
+        from kg.graph.repository import GraphRepository
+
+        return GraphRepository(self.driver, self.settings.neo4j_database)
+
+    async def extractor(self) -> DocumentExtractor:
+        """The NLP extractor, built once per process on first use (loading spaCy takes seconds)."""
+        async with self._extractor_lock:
+            extractor = self._extractor
+            if extractor is None:
+                from kg.nlp.extractor import Extractor
+
+                extractor = await asyncio.to_thread(Extractor.from_settings, self.settings)
+                self._extractor = extractor
+            return extractor
+
+
+@dataclass(frozen=True, slots=True)
+class RelationArgs:
+    direction: Direction
+    types: tuple[RelationType, ...] | None
+    page: PageRequest
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceArgs:
+    include_negated: bool
+    page: PageRequest
+
+
+@dataclass(frozen=True, slots=True)
+class NeighbourArgs:
+    types: tuple[RelationType, ...] | None
+    page: PageRequest
+
+
+def grouped_loader(
+    fetch: Callable[[list[K], A], Awaitable[Mapping[K, V]]],
+) -> DataLoader[tuple[K, A], V]:
+    """A DataLoader over (parent key, field arguments): one fetch per distinct set of arguments.
+
+    All parents that ask for the same field with the same arguments (the usual case in a
+    nested query) are answered by a single batched read.
+    """
+
+    async def load(keys: list[tuple[K, A]]) -> list[V]:
+        by_args: dict[A, list[K]] = {}
+        for parent, args in keys:
+            by_args.setdefault(args, []).append(parent)
+        groups = list(by_args.items())
+        answers = await asyncio.gather(*(fetch(parents, args) for args, parents in groups))
+        results = {args: answer for (args, _), answer in zip(groups, answers, strict=True)}
+        return [results[args][parent] for parent, args in keys]
+
+    return DataLoader(load_fn=load)
+
+
+def _keyed_loader(fetch: Callable[[Sequence[str]], Awaitable[Mapping[str, V]]]) -> DataLoader[str, V | None]:
+    async def load(keys: list[str]) -> list[V | None]:
+        found = await fetch(keys)
+        return [found.get(key) for key in keys]
+
+    return DataLoader(load_fn=load)
+
+
+class Context(BaseContext):
+    """One request: the shared services, the caller's rights and this request's loaders."""
+
+    def __init__(self, services: Services, *, api_key: str | None) -> None:
+        super().__init__()
+        self.services = services
+        self.settings = services.settings
+        self.reader = services.reader
+        self._api_key = api_key
+        reader = services.reader
+
+        self.entities: DataLoader[str, EntityView | None] = _keyed_loader(reader.entities_by_id)
+        self.documents: DataLoader[str, DocumentInfo | None] = _keyed_loader(reader.documents_by_id)
+
+        async def relations(ids: list[str], args: RelationArgs) -> Mapping[str, Page[RelationView]]:
+            return await reader.relations_of(ids, args.page, direction=args.direction, types=args.types)
+
+        async def evidence(
+            keys: list[RelationKey], args: EvidenceArgs
+        ) -> Mapping[RelationKey, Page[ClaimView]]:
+            return await reader.evidence(keys, args.page, include_negated=args.include_negated)
+
+        async def neighbours(ids: list[str], args: NeighbourArgs) -> Mapping[str, Page[EntityView]]:
+            return await reader.neighbours(ids, args.page, types=args.types)
+
+        async def document_claims(ids: list[str], args: EvidenceArgs) -> Mapping[str, Page[ClaimView]]:
+            return await reader.document_claims(ids, args.page, include_negated=args.include_negated)
+
+        async def document_entities(ids: list[str], page: PageRequest) -> Mapping[str, Page[EntityView]]:
+            return await reader.document_entities(ids, page)
+
+        self.relations: DataLoader[tuple[str, RelationArgs], Page[RelationView]] = grouped_loader(relations)
+        self.evidence: DataLoader[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = grouped_loader(
+            evidence
+        )
+        self.neighbours: DataLoader[tuple[str, NeighbourArgs], Page[EntityView]] = grouped_loader(neighbours)
+        self.document_claims: DataLoader[tuple[str, EvidenceArgs], Page[ClaimView]] = grouped_loader(
+            document_claims
+        )
+        self.document_entities: DataLoader[tuple[str, PageRequest], Page[EntityView]] = grouped_loader(
+            document_entities
+        )
+
+    def require_api_key(self) -> None:
+        """Raise :class:`Unauthorized` unless the request carries the configured API key."""
+        configured = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
+        if not configured:
+            raise Unauthorized("mutations are disabled: no API key is configured (set KG_API_KEY)")
+        given = self._api_key or ""
+        if not hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8")):
+            raise Unauthorized("this mutation needs the API key (header X-API-Key or Authorization: Bearer)")
+
+
+def api_key_from(request: Request) -> str | None:
+    """The key from ``X-API-Key`` or ``Authorization: Bearer <key>``, if any."""
+    key = request.headers.get("x-api-key")
+    if key:
+        return key.strip()
+    authorization = request.headers.get("authorization", "")
+    scheme, _, credentials = authorization.partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip():
+        return credentials.strip()
+    return None
+
+
+async def get_context(request: Request) -> Context:
+    """FastAPI dependency used by the GraphQL router: a fresh context (and loaders) per request."""
+    services: Services = request.app.state.services
+    return Context(services, api_key=api_key_from(request))

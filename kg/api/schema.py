@@ -1,0 +1,365 @@
+# strawberry.field(description=...) is typed as returning Any, which strict mypy calls an untyped
+# decorator; the resolvers themselves are fully annotated.
+# mypy: disallow-untyped-decorators=False
+"""The GraphQL schema: query and mutation roots, and :func:`build_schema`.
+
+``python -m kg.api.schema`` prints the SDL; ``schema/schema.graphql`` is that output and a test
+fails when the two drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Annotated
+
+import strawberry
+from graphql.error import GraphQLError
+from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types.execution import ExecutionContext
+
+from kg.api.errors import CodedErrors, log_errors
+from kg.api.pagination import page_request
+from kg.api.types import (
+    ACTORS_TAG,
+    DOCUMENTS_TAG,
+    EVENTS_TAG,
+    RELATIONS_TAG,
+    SEARCH_TAG,
+    Actor,
+    Connection,
+    Document,
+    Entity,
+    Event,
+    KGInfo,
+    KindCount,
+    Path,
+    Relation,
+    RelationTypeCount,
+    Stats,
+    _map_page,
+    actor,
+    connection,
+    document,
+    entity,
+    path,
+    relation,
+)
+from kg.errors import InvalidInput, NotFound
+from kg.graph.reads import EntityView, PageRequest, RelationKey
+from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType, slugify
+from kg.settings import Settings, load_settings
+
+
+@strawberry.input(description="Which typed relationships to list; every field narrows the result.")
+class RelationFilter:
+    types: list[RelationType] | None = None
+    subject: strawberry.ID | None = strawberry.field(default=None, description="Subject entity id.")
+    object_: strawberry.ID | None = strawberry.field(default=None, name="object", description="Object id.")
+    since: dt.date | None = strawberry.field(default=None, description="Last seen on or after.")
+    until: dt.date | None = strawberry.field(default=None, description="First seen on or before.")
+    min_confidence: float | None = None
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="One actor by id, or by a name or alias (case-insensitive).")
+    async def actor(
+        self, info: KGInfo, id: strawberry.ID | None = None, name: str | None = None
+    ) -> Actor | None:
+        if (id is None) == (name is None):
+            raise InvalidInput("give exactly one of 'id' and 'name'")
+        view: EntityView | None
+        if id is not None:
+            view = await info.context.entities.load(str(id))
+        else:
+            assert name is not None
+            view = await info.context.reader.actor_by_name(name)
+        return actor(view) if view else None
+
+    @strawberry.field(description="One actor or event by id.")
+    async def entity(self, info: KGInfo, id: strawberry.ID) -> Entity | None:
+        view = await info.context.entities.load(str(id))
+        return entity(view) if view else None
+
+    @strawberry.field(
+        description="Actors: full-text search over names and aliases (best first, words may be "
+        "prefixes), or all actors by name."
+    )
+    async def actors(
+        self,
+        info: KGInfo,
+        search: str | None = None,
+        kind: EntityKind | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Actor]:
+        tag = SEARCH_TAG if search is not None else ACTORS_TAG
+        page = page_request(info.context.settings, tag, first, after, key_size=2)
+        found = await info.context.reader.actors(page, search=search, kind=kind)
+        return connection(tag, _map_page(found, _actor_node))
+
+    @strawberry.field(description="Typed relationships matching a filter, by type, subject, object.")
+    async def relations(
+        self,
+        info: KGInfo,
+        filter: RelationFilter | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Relation]:
+        given = filter or RelationFilter()
+        page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
+        found = await info.context.reader.relations(
+            page,
+            types=given.types,
+            subject=str(given.subject) if given.subject is not None else None,
+            object=str(given.object_) if given.object_ is not None else None,
+            since=given.since,
+            until=given.until,
+            min_confidence=given.min_confidence,
+        )
+        return connection(RELATIONS_TAG, _map_page(found, relation))
+
+    @strawberry.field(description="Events, by id.")
+    async def events(
+        self, info: KGInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Event]:
+        page = page_request(info.context.settings, EVENTS_TAG, first, after, key_size=1)
+        found = await info.context.reader.events(page)
+        return connection(EVENTS_TAG, _map_page(found, _event_node))
+
+    @strawberry.field(description="One document by id.")
+    async def document(self, info: KGInfo, id: strawberry.ID) -> Document | None:
+        found = await info.context.documents.load(str(id))
+        return document(found) if found else None
+
+    @strawberry.field(description="Documents, by id.")
+    async def documents(
+        self, info: KGInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Document]:
+        page = page_request(info.context.settings, DOCUMENTS_TAG, first, after, key_size=1)
+        found = await info.context.reader.documents(page)
+        return connection(DOCUMENTS_TAG, _map_page(found, document))
+
+    @strawberry.field(
+        description="Shortest paths between two entities over typed relationships (either "
+        "direction), each hop with its evidence. maxHops is capped by the server (api_max_hops)."
+    )
+    async def path(
+        self,
+        info: KGInfo,
+        source: Annotated[strawberry.ID, strawberry.argument(name="from")],
+        to: strawberry.ID,
+        max_hops: int = 3,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+    ) -> list[Path]:
+        settings = info.context.settings
+        if max_hops < 1:
+            raise InvalidInput("'maxHops' must be at least 1")
+        hops = min(max_hops, settings.api_max_hops)
+        limit = page_request(settings, "path", first, None, key_size=0).limit
+        found = await info.context.reader.shortest_paths(
+            str(source), str(to), max_hops=hops, limit=limit, types=types
+        )
+        return [path(str(source), hops_) for hops_ in found]
+
+    @strawberry.field(description="Counts of what the graph holds.")
+    async def stats(self, info: KGInfo) -> Stats:
+        found = await info.context.reader.stats()
+        return Stats(
+            actors=found.actors,
+            events=found.events,
+            documents=found.documents,
+            claims=found.claims,
+            relations=sum(found.relations_by_type.values()),
+            relations_by_type=[
+                RelationTypeCount(relation_type=t, count=n) for t, n in found.relations_by_type.items() if n
+            ],
+            actors_by_kind=[KindCount(kind=k, count=n) for k, n in found.actors_by_kind.items() if n],
+        )
+
+
+def _actor_node(view: EntityView) -> Actor:
+    made = entity(view)
+    assert isinstance(made, Actor)
+    return made
+
+
+def _event_node(view: EntityView) -> Event:
+    made = entity(view)
+    assert isinstance(made, Event)
+    return made
+
+
+# --- mutations ---------------------------------------------------------------------------------
+
+
+@strawberry.type(description="What ingestDocument extracted and stored.")
+class IngestResult:
+    document_id: strawberry.ID
+    status: str = strawberry.field(description="NEW, UNCHANGED (same content already stored) or FAILED.")
+    entities: int = strawberry.field(description="Distinct entities the document mentions.")
+    claims: int = strawberry.field(description="Claims written.")
+    replaced: int = strawberry.field(description="Older versions of the same URL this replaced.")
+    problems: list[str]
+    document: Document | None = strawberry.field(description="The stored document: claims, entities.")
+
+
+@strawberry.type
+class RetractResult:
+    documents: list[strawberry.ID]
+    claims: int
+    entities_deleted: int
+
+
+@strawberry.input(description="A curated actor; its name and kind win over extracted data.")
+class ActorInput:
+    name: str
+    kind: EntityKind
+    id: strawberry.ID | None = strawberry.field(default=None, description="Default: from the name.")
+    aliases: list[str] = strawberry.field(default_factory=list)
+    roles: list[str] = strawberry.field(default_factory=list)
+
+
+@strawberry.input(description="A curated relation between two stored entities, with its source.")
+class RelationInput:
+    subject: strawberry.ID
+    relation_type: RelationType = strawberry.field(name="type")
+    object_: strawberry.ID = strawberry.field(name="object")
+    source: str = strawberry.field(description="Where it comes from: a reference, a URL, a dataset.")
+    date: dt.date | None = None
+    note: str | None = None
+
+
+@strawberry.type
+class Mutation:
+    @strawberry.mutation(description="Extract relations from one text and store them. Needs the API key.")
+    async def ingest_document(
+        self,
+        info: KGInfo,
+        text: str,
+        title: str | None = None,
+        url: str | None = None,
+        published: dt.date | None = None,
+    ) -> IngestResult:
+        context = info.context
+        context.require_api_key()
+        if not text.strip():
+            raise InvalidInput("'text' is empty")
+        from kg.ingest import ingest_documents
+        from loaders.documents import document_from_text
+
+        source = document_from_text(text, title=title, url=url, published=published, source=url)
+        extractor = await context.services.extractor()
+        summary = await ingest_documents(
+            [source],
+            repository=context.services.repository(),
+            extractor=extractor,
+            settings=context.settings,
+        )
+        status = "FAILED" if summary.failed else ("UNCHANGED" if summary.unchanged else "NEW")
+        stored = await context.reader.documents_by_id([source.id])
+        return IngestResult(
+            document_id=strawberry.ID(source.id),
+            status=status,
+            entities=summary.entities,
+            claims=summary.claims,
+            replaced=summary.replaced,
+            problems=[str(problem) for problem in summary.problems],
+            document=document(stored[source.id]) if source.id in stored else None,
+        )
+
+    @strawberry.mutation(description="Remove a document (by id, URL or source) and what only it supports.")
+    async def retract_document(self, info: KGInfo, id: strawberry.ID) -> RetractResult:
+        info.context.require_api_key()
+        result = await info.context.services.repository().retract_document(str(id))
+        return RetractResult(
+            documents=[strawberry.ID(doc) for doc in result.documents],
+            claims=result.claims,
+            entities_deleted=result.entities_deleted,
+        )
+
+    @strawberry.mutation(description="Create or update a curated actor. Needs the API key.")
+    async def upsert_actor(self, info: KGInfo, input: ActorInput) -> Actor:
+        info.context.require_api_key()
+        if not input.name.strip():
+            raise InvalidInput("'name' is empty")
+        if input.kind is EntityKind.EVENT:
+            raise InvalidInput("an actor's kind cannot be EVENT")
+        actor_id = str(input.id) if input.id else slugify(input.name)
+        curated = CuratedActor(
+            id=actor_id,
+            name=input.name.strip(),
+            kind=input.kind,
+            aliases=tuple(a.strip() for a in input.aliases if a.strip()),
+            roles=tuple(r.strip() for r in input.roles if r.strip()),
+        )
+        await info.context.services.repository().load_actors([curated])
+        stored = await info.context.reader.entities_by_id([actor_id])
+        made = actor(stored[actor_id]) if actor_id in stored else None
+        if made is None:
+            raise NotFound(f"actor {actor_id!r} was not found after writing it")
+        return made
+
+    @strawberry.mutation(description="Add a curated relation with its source reference. Needs the API key.")
+    async def add_relation(self, info: KGInfo, input: RelationInput) -> Relation:
+        info.context.require_api_key()
+        if not input.source.strip():
+            raise InvalidInput("'source' is empty: a curated relation needs a reference")
+        subject, object_ = str(input.subject), str(input.object_)
+        repository = info.context.services.repository()
+        missing = {subject, object_} - await repository.existing_entity_ids([subject, object_])
+        if missing:
+            raise NotFound(f"no stored entity has id {', '.join(sorted(missing))}")
+        curated = CuratedRelation(
+            subject=subject,
+            type=input.relation_type,
+            object=object_,
+            source=input.source.strip(),
+            date=input.date,
+            note=input.note,
+        )
+        await repository.load_relations([curated])
+        key = RelationKey(subject, input.relation_type, object_)
+        found = await info.context.reader.relations(
+            PageRequest(limit=1), types=[key.type], subject=key.subject, object=key.object
+        )
+        if not found.items:
+            raise NotFound("the relation was not found after writing it")
+        return relation(found.items[0][1])
+
+
+class KGSchema(strawberry.Schema):
+    """Logs expected errors in one line and unexpected ones with their traceback."""
+
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        log_errors(errors)
+
+
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL)."""
+    limits = settings or load_settings()
+    return KGSchema(
+        query=Query,
+        mutation=Mutation,
+        types=[Actor, Event],
+        config=StrawberryConfig(),
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=limits.api_max_depth),
+            lambda: MaxTokensLimiter(max_token_count=limits.api_max_tokens),
+            lambda: MaxAliasesLimiter(max_alias_count=limits.api_max_aliases),
+            CodedErrors,
+        ],
+    )
+
+
+def schema_sdl() -> str:
+    return build_schema().as_str() + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(schema_sdl())

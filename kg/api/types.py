@@ -1,0 +1,367 @@
+# strawberry.field(description=...) is typed as returning Any, which strict mypy calls an untyped
+# decorator; the resolvers themselves are fully annotated.
+# mypy: disallow-untyped-decorators=False
+"""Strawberry types: thin wrappers over :mod:`kg.graph.reads` views, resolved through loaders.
+
+Every list is a Relay-style connection (``edges { cursor node }``, ``pageInfo``,
+``totalCount``) with keyset cursors; ``first`` is capped at ``api_max_first``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from enum import Enum
+from typing import Generic, TypeVar
+
+import strawberry
+from strawberry.types import Info
+
+from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
+from kg.api.pagination import encode_cursor, page_request
+from kg.graph.reads import ClaimView, EntityView, Page, RelationView
+from kg.model import DocumentInfo, EntityKind, RelationType
+
+strawberry.enum(EntityKind, description="What an entity is: an actor's kind, or EVENT.")
+strawberry.enum(
+    RelationType,
+    description="Relation vocabulary (shared/contracts/README.md), aligned with CAMEO roots.",
+)
+
+N = TypeVar("N")
+S = TypeVar("S")
+KGInfo = Info[Context, None]
+
+# Cursor tags: a cursor from one list is refused by another.
+RELATIONS_TAG = "rel"
+EVIDENCE_TAG = "ev"
+CLAIMS_TAG = "claim"
+ENTITIES_TAG = "ent"
+ACTORS_TAG = "actor"
+SEARCH_TAG = "search"
+EVENTS_TAG = "event"
+DOCUMENTS_TAG = "doc"
+
+
+@strawberry.enum(description="Which typed relationships of an entity: where it is subject, object, or both.")
+class Direction(Enum):
+    OUT = "OUT"
+    IN = "IN"
+    BOTH = "BOTH"
+
+
+@strawberry.type
+class PageInfo:
+    has_next_page: bool
+    end_cursor: str | None
+
+
+@strawberry.type(description="One item of a connection, with the cursor to continue after it.")
+class Edge(Generic[N]):
+    cursor: str
+    node: N
+
+
+@strawberry.type(description="A keyset-paginated list: pass pageInfo.endCursor as 'after' for more.")
+class Connection(Generic[N]):
+    total_count: int
+    edges: list[Edge[N]]
+    page_info: PageInfo
+
+
+def connection(tag: str, page: Page[N]) -> Connection[N]:
+    edges = [Edge(cursor=encode_cursor(tag, key), node=item) for key, item in page.items]
+    return Connection(
+        total_count=page.total,
+        edges=edges,
+        page_info=PageInfo(has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None),
+    )
+
+
+@strawberry.interface(description="An actor or an event.")
+class Entity:
+    id: strawberry.ID
+    name: str
+    kind: EntityKind
+    view: strawberry.Private[EntityView]
+
+
+@strawberry.type(description="A person, organisation, country, group or location.")
+class Actor(Entity):
+    aliases: list[str]
+    roles: list[str] = strawberry.field(description="Role titles, curated or extracted.")
+    curated: bool
+
+    @strawberry.field(description="Typed relationships of this actor, sorted by type, subject, object.")
+    async def relations(
+        self,
+        info: KGInfo,
+        direction: Direction = Direction.BOTH,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Relation]:
+        return await relations_of(info, self.view.id, direction, types, first, after)
+
+    @strawberry.field(description="Entities linked to this actor by any typed relationship, by id.")
+    async def neighbours(
+        self,
+        info: KGInfo,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Entity]:
+        return await neighbours_of(info, self.view.id, types, first, after)
+
+
+@strawberry.type(description="Something that happened: a ceasefire, a summit, an agreement.")
+class Event(Entity):
+    date: dt.date | None
+    aliases: list[str]
+
+    @strawberry.field(description="Entities linked to this event by a typed relationship.")
+    async def participants(
+        self,
+        info: KGInfo,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Entity]:
+        return await neighbours_of(info, self.view.id, types, first, after)
+
+    @strawberry.field(description="Typed relationships of this event.")
+    async def relations(
+        self,
+        info: KGInfo,
+        direction: Direction = Direction.BOTH,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+        after: str | None = None,
+    ) -> Connection[Relation]:
+        return await relations_of(info, self.view.id, direction, types, first, after)
+
+
+def entity(view: EntityView) -> Entity:
+    model = view.entity
+    if model.kind.is_actor:
+        return Actor(
+            id=strawberry.ID(model.id),
+            name=model.name,
+            kind=model.kind,
+            view=view,
+            aliases=list(model.aliases),
+            roles=list(view.roles),
+            curated=view.curated,
+        )
+    return Event(
+        id=strawberry.ID(model.id),
+        name=model.name,
+        kind=model.kind,
+        view=view,
+        date=view.date,
+        aliases=list(model.aliases),
+    )
+
+
+def actor(view: EntityView) -> Actor | None:
+    made = entity(view)
+    return made if isinstance(made, Actor) else None
+
+
+@strawberry.type(description="Where a document came from.")
+class Document:
+    id: strawberry.ID
+    title: str | None
+    url: str | None
+    published: dt.date | None
+    author: str | None
+    source: str | None
+    sha256: str
+
+    @strawberry.field(description="Claims extracted from this document, in text order.")
+    async def claims(
+        self,
+        info: KGInfo,
+        first: int | None = None,
+        after: str | None = None,
+        include_negated: bool = True,
+    ) -> Connection[Evidence]:
+        page = page_request(info.context.settings, CLAIMS_TAG, first, after, key_size=2)
+        found = await info.context.document_claims.load((str(self.id), EvidenceArgs(include_negated, page)))
+        return connection(CLAIMS_TAG, _map_page(found, evidence))
+
+    @strawberry.field(description="Entities this document mentions, by id.")
+    async def entities(
+        self, info: KGInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Entity]:
+        page = page_request(info.context.settings, ENTITIES_TAG, first, after, key_size=1)
+        found = await info.context.document_entities.load((str(self.id), page))
+        return connection(ENTITIES_TAG, _map_page(found, entity))
+
+
+def document(info_: DocumentInfo) -> Document:
+    return Document(
+        id=strawberry.ID(info_.id),
+        title=info_.title,
+        url=info_.url,
+        published=info_.published,
+        author=info_.author,
+        source=info_.source,
+        sha256=info_.sha256,
+    )
+
+
+@strawberry.type(description="One claim: a sentence of a document (or a curated source) stating a relation.")
+class Evidence:
+    id: strawberry.ID
+    relation_type: RelationType = strawberry.field(name="type")
+    subject: Entity
+    object_: Entity = strawberry.field(name="object")
+    text: str | None
+    start: int | None = strawberry.field(description="Character offset of the sentence in the document.")
+    end: int | None
+    date: dt.date | None = strawberry.field(
+        description="When it was true: the claim's date, else the publication date."
+    )
+    confidence: float | None
+    negated: bool
+    curated: bool
+    source: str | None = strawberry.field(description="Curated claims: the reference given.")
+    attributed_to: Entity | None
+    document: Document | None
+
+
+def evidence(view: ClaimView) -> Evidence:
+    return Evidence(
+        id=strawberry.ID(view.id),
+        relation_type=view.type,
+        subject=entity(view.subject),
+        object_=entity(view.object),
+        text=view.text,
+        start=view.start,
+        end=view.end,
+        date=view.date,
+        confidence=view.confidence,
+        negated=view.negated,
+        curated=view.curated,
+        source=view.source,
+        attributed_to=entity(view.attributed_to) if view.attributed_to else None,
+        document=document(view.document) if view.document else None,
+    )
+
+
+@strawberry.type(description="Subject -[type]-> object, aggregated over every claim that states it.")
+class Relation:
+    relation_type: RelationType = strawberry.field(name="type")
+    subject: Entity
+    object_: Entity = strawberry.field(name="object")
+    claim_count: int
+    document_count: int
+    first_seen: dt.date | None
+    last_seen: dt.date | None
+    confidence: float | None
+    view: strawberry.Private[RelationView]
+
+    @strawberry.field(description="The claims behind this relation, strongest first.")
+    async def evidence(
+        self,
+        info: KGInfo,
+        first: int | None = None,
+        after: str | None = None,
+        include_negated: bool = False,
+    ) -> Connection[Evidence]:
+        page = page_request(info.context.settings, EVIDENCE_TAG, first, after, key_size=2)
+        found = await info.context.evidence.load((self.view.key, EvidenceArgs(include_negated, page)))
+        return connection(EVIDENCE_TAG, _map_page(found, evidence))
+
+
+def relation(view: RelationView) -> Relation:
+    return Relation(
+        relation_type=view.type,
+        subject=entity(view.subject),
+        object_=entity(view.object),
+        claim_count=view.claims,
+        document_count=view.documents,
+        first_seen=view.first_seen,
+        last_seen=view.last_seen,
+        confidence=view.confidence,
+        view=view,
+    )
+
+
+@strawberry.type(description="One shortest path: its relations in order, from 'from' to 'to'.")
+class Path:
+    length: int
+    hops: list[Relation]
+    entities: list[Entity] = strawberry.field(description="The entities along the path, 'from' first.")
+
+
+def path(source_id: str, hops: list[RelationView]) -> Path:
+    nodes: list[EntityView] = []
+    current = source_id
+    for hop in hops:
+        here, there = (hop.subject, hop.object) if hop.subject.id == current else (hop.object, hop.subject)
+        if not nodes:
+            nodes.append(here)
+        nodes.append(there)
+        current = there.id
+    return Path(length=len(hops), hops=[relation(h) for h in hops], entities=[entity(n) for n in nodes])
+
+
+@strawberry.type
+class RelationTypeCount:
+    relation_type: RelationType = strawberry.field(name="type")
+    count: int
+
+
+@strawberry.type
+class KindCount:
+    kind: EntityKind
+    count: int
+
+
+@strawberry.type(description="Size of the graph.")
+class Stats:
+    actors: int
+    events: int
+    documents: int
+    claims: int
+    relations: int
+    relations_by_type: list[RelationTypeCount]
+    actors_by_kind: list[KindCount]
+
+
+# --- shared resolvers -------------------------------------------------------------------------
+
+
+def _map_page(page: Page[S], convert: Callable[[S], N]) -> Page[N]:
+    items = [(key, convert(item)) for key, item in page.items]
+    return Page(total=page.total, items=items, has_next=page.has_next)
+
+
+async def relations_of(
+    info: KGInfo,
+    entity_id: str,
+    direction: Direction,
+    types: list[RelationType] | None,
+    first: int | None,
+    after: str | None,
+) -> Connection[Relation]:
+    page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
+    args = RelationArgs(direction.value, tuple(types) if types else None, page)
+    found = await info.context.relations.load((entity_id, args))
+    return connection(RELATIONS_TAG, _map_page(found, relation))
+
+
+async def neighbours_of(
+    info: KGInfo,
+    entity_id: str,
+    types: list[RelationType] | None,
+    first: int | None,
+    after: str | None,
+) -> Connection[Entity]:
+    page = page_request(info.context.settings, ENTITIES_TAG, first, after, key_size=1)
+    args = NeighbourArgs(tuple(types) if types else None, page)
+    found = await info.context.neighbours.load((entity_id, args))
+    return connection(ENTITIES_TAG, _map_page(found, entity))
+

@@ -1,0 +1,461 @@
+"""Every read the API and exploration tools make, batch-shaped and returning plain data.
+
+:class:`GraphReader` runs the statements of the "reads" section of :mod:`kg.graph.queries`
+with READ routing and the configured per-query timeout. Each method answers for many parents
+at once (many entity ids, many relation keys) so that a GraphQL request costs one round trip
+per nesting level, not one per parent. Results are frozen dataclasses built on :mod:`kg.model`
+types; no neo4j record leaves this module.
+
+Pages are keyset pages: each item carries its sort key (a tuple of JSON-safe values) and the
+next page starts strictly after a given key, so pages stay stable while documents are ingested.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, Literal, TypeVar
+
+import neo4j
+from neo4j import AsyncDriver, Query, RoutingControl
+from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from kg.errors import GraphUnavailable, InvalidInput
+from kg.graph import queries
+from kg.model import DocumentInfo, Entity, EntityKind, RelationType
+from kg.settings import Settings
+
+T = TypeVar("T")
+SortKey = tuple[Any, ...]
+Direction = Literal["OUT", "IN", "BOTH"]
+
+ALL_RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
+
+
+@dataclass(frozen=True, slots=True)
+class EntityView:
+    """An actor or event as stored: the :class:`kg.model.Entity` plus what the graph adds."""
+
+    entity: Entity
+    roles: tuple[str, ...] = ()
+    date: dt.date | None = None
+    curated: bool = False
+
+    @property
+    def id(self) -> str:
+        return self.entity.id
+
+
+@dataclass(frozen=True, slots=True)
+class RelationKey:
+    """Identity of one typed relationship: (subject id, type, object id)."""
+
+    subject: str
+    type: RelationType
+    object: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationView:
+    """One typed relationship with the aggregates ingestion keeps on it."""
+
+    subject: EntityView
+    type: RelationType
+    object: EntityView
+    claims: int = 0
+    documents: int = 0
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    confidence: float | None = None
+
+    @property
+    def key(self) -> RelationKey:
+        return RelationKey(self.subject.id, self.type, self.object.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    """One claim: a relation as one sentence of one document (or one curated source) states it."""
+
+    id: str
+    type: RelationType
+    subject: EntityView
+    object: EntityView
+    text: str | None
+    start: int | None
+    end: int | None
+    date: dt.date | None
+    confidence: float | None
+    negated: bool
+    curated: bool
+    source: str | None
+    document: DocumentInfo | None
+    attributed_to: EntityView | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One keyset page: ``items`` pairs each item with its sort key."""
+
+    total: int
+    items: list[tuple[SortKey, T]] = field(default_factory=list)
+    has_next: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class PageRequest:
+    """``limit`` items strictly after the sort key ``after`` (None: from the start)."""
+
+    limit: int
+    after: SortKey | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    actors: int
+    events: int
+    documents: int
+    claims: int
+    relations_by_type: dict[RelationType, int]
+    actors_by_kind: dict[EntityKind, int]
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fulltext_terms(text: str) -> list[str]:
+    """The words of ``text``, lower-cased: safe inside a Lucene query (no operators, no syntax)."""
+    return [word.lower() for word in _WORD.findall(text)]
+
+
+class GraphReader:
+    """Batch reads over one shared async driver (READ routing, per-query timeout)."""
+
+    def __init__(self, driver: AsyncDriver, settings: Settings) -> None:
+        self._driver = driver
+        self._database = settings.neo4j_database
+        self._timeout = settings.neo4j_query_timeout_s
+
+    async def _run(self, text: str, parameters: Mapping[str, Any]) -> list[neo4j.Record]:
+        try:
+            result = await self._driver.execute_query(
+                Query(text, timeout=self._timeout),
+                dict(parameters),
+                routing_=RoutingControl.READ,
+                database_=self._database,
+            )
+        except (ServiceUnavailable, SessionExpired) as exc:
+            raise GraphUnavailable(f"Neo4j cannot be reached: {exc}") from exc
+        except ClientError as exc:
+            if exc.code and "TransactionTimedOut" in exc.code:
+                raise GraphUnavailable(
+                    f"the query took longer than the {self._timeout:g} s limit (neo4j_query_timeout_s)"
+                ) from exc
+            raise
+        except (DriverError, Neo4jError) as exc:
+            if _is_connection_problem(exc):
+                raise GraphUnavailable(f"Neo4j stopped answering: {exc}") from exc
+            raise
+        records: list[neo4j.Record] = result.records
+        return records
+
+    async def ping(self) -> None:
+        """Raise :class:`GraphUnavailable` unless Neo4j answers a trivial query."""
+        await self._run(queries.READ_PING, {})
+
+    # --- entities -----------------------------------------------------------------------------
+
+    async def entities_by_id(self, ids: Sequence[str]) -> dict[str, EntityView]:
+        records = await self._run(queries.READ_ENTITIES_BY_ID, {"ids": list(dict.fromkeys(ids))})
+        views = (_entity(record["entity"]) for record in records)
+        return {view.id: view for view in views}
+
+    async def actor_by_name(self, name: str) -> EntityView | None:
+        """The actor whose name or one alias equals ``name``, ignoring case."""
+        terms = fulltext_terms(name)
+        if not terms:
+            return None
+        phrase = '"' + " ".join(terms) + '"'
+        records = await self._run(
+            queries.READ_ACTOR_BY_NAME, {"phrase": phrase, "name": name.strip().lower()}
+        )
+        return _entity(records[0]["entity"]) if records else None
+
+    async def actors(
+        self, page: PageRequest, *, search: str | None = None, kind: EntityKind | None = None
+    ) -> Page[EntityView]:
+        """Actors matching ``search`` (best first; words may be prefixes) or all, by name."""
+        kind_value = kind.value if kind else None
+        if search is not None:
+            terms = fulltext_terms(search)
+            if not terms:
+                return Page(total=0)
+            # Every word must match, exactly (scores higher) or as a prefix (typing ahead).
+            lucene = " AND ".join(f"({term} OR {term}*)" for term in terms)
+            records = await self._run(
+                queries.READ_ACTORS_SEARCH,
+                {"query": lucene, "kind": kind_value, **_page_parameters(page)},
+            )
+        else:
+            records = await self._run(
+                queries.READ_ACTORS, {"kind": kind_value, **_page_parameters(page)}
+            )
+        return _page(records[0], page, lambda row: _entity(row["entity"]))
+
+    async def events(self, page: PageRequest) -> Page[EntityView]:
+        records = await self._run(queries.READ_EVENTS, _page_parameters(page))
+        return _page(records[0], page, lambda row: _entity(row["entity"]))
+
+    async def neighbours(
+        self, ids: Sequence[str], page: PageRequest, types: Sequence[RelationType] | None = None
+    ) -> dict[str, Page[EntityView]]:
+        records = await self._run(
+            queries.READ_NEIGHBOURS,
+            {"ids": list(dict.fromkeys(ids)), "types": _types(types), **_page_parameters(page)},
+        )
+        found = {rec["id"]: _page(rec, page, lambda row: _entity(row["entity"])) for rec in records}
+        return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}
+
+    # --- relations ----------------------------------------------------------------------------
+
+    async def relations_of(
+        self,
+        ids: Sequence[str],
+        page: PageRequest,
+        *,
+        direction: Direction = "BOTH",
+        types: Sequence[RelationType] | None = None,
+    ) -> dict[str, Page[RelationView]]:
+        """The typed relationships of each entity, sorted by (type, subject id, object id)."""
+        records = await self._run(
+            queries.READ_RELATIONS_OF,
+            {
+                "ids": list(dict.fromkeys(ids)),
+                "direction": direction,
+                "types": _types(types),
+                **_page_parameters(page),
+            },
+        )
+        found = {rec["id"]: _page(rec, page, _relation) for rec in records}
+        return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}
+
+    async def relations(
+        self,
+        page: PageRequest,
+        *,
+        types: Sequence[RelationType] | None = None,
+        subject: str | None = None,
+        object: str | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        min_confidence: float | None = None,
+    ) -> Page[RelationView]:
+        records = await self._run(
+            queries.READ_RELATIONS,
+            {
+                "types": _types(types),
+                "subject": subject,
+                "object": object,
+                "since": since,
+                "until": until,
+                "min_confidence": min_confidence,
+                **_page_parameters(page),
+            },
+        )
+        return _page(records[0], page, _relation)
+
+    async def evidence(
+        self, keys: Sequence[RelationKey], page: PageRequest, *, include_negated: bool = False
+    ) -> dict[RelationKey, Page[ClaimView]]:
+        """The claims behind each typed relationship, strongest first."""
+        unique = list(dict.fromkeys(keys))
+        records = await self._run(
+            queries.READ_EVIDENCE,
+            {
+                "keys": [{"subject": k.subject, "type": k.type.value, "object": k.object} for k in unique],
+                "include_negated": include_negated,
+                **_page_parameters(page),
+            },
+        )
+        found = {
+            RelationKey(rec["subject"], RelationType(rec["type"]), rec["object"]): _page(rec, page, _claim)
+            for rec in records
+        }
+        return {key: found.get(key, Page(total=0)) for key in keys}
+
+    async def shortest_paths(
+        self,
+        source: str,
+        target: str,
+        *,
+        max_hops: int,
+        limit: int,
+        types: Sequence[RelationType] | None = None,
+    ) -> list[list[RelationView]]:
+        """All shortest paths of at most ``max_hops`` typed relationships, either direction."""
+        if source == target:
+            raise InvalidInput("a path needs two different entities ('from' equals 'to')")
+        records = await self._run(
+            queries.read_shortest_paths(max_hops),
+            {"from": source, "to": target, "types": _types(types), "limit": limit},
+        )
+        return [[_relation(hop) for hop in record["hops"]] for record in records]
+
+    # --- documents ----------------------------------------------------------------------------
+
+    async def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+        records = await self._run(queries.READ_DOCUMENTS_BY_ID, {"ids": list(dict.fromkeys(ids))})
+        infos = (_document(record["document"]) for record in records)
+        return {info.id: info for info in infos}
+
+    async def documents(self, page: PageRequest) -> Page[DocumentInfo]:
+        records = await self._run(queries.READ_DOCUMENTS, _page_parameters(page))
+        return _page(records[0], page, lambda row: _document(row["document"]))
+
+    async def document_claims(
+        self, ids: Sequence[str], page: PageRequest, *, include_negated: bool = True
+    ) -> dict[str, Page[ClaimView]]:
+        records = await self._run(
+            queries.READ_DOCUMENT_CLAIMS,
+            {"ids": list(dict.fromkeys(ids)), "include_negated": include_negated, **_page_parameters(page)},
+        )
+        found = {rec["id"]: _page(rec, page, _claim) for rec in records}
+        return {doc_id: found.get(doc_id, Page(total=0)) for doc_id in ids}
+
+    async def document_entities(self, ids: Sequence[str], page: PageRequest) -> dict[str, Page[EntityView]]:
+        records = await self._run(
+            queries.READ_DOCUMENT_ENTITIES, {"ids": list(dict.fromkeys(ids)), **_page_parameters(page)}
+        )
+        found = {rec["id"]: _page(rec, page, lambda row: _entity(row["entity"])) for rec in records}
+        return {doc_id: found.get(doc_id, Page(total=0)) for doc_id in ids}
+
+    async def stats(self) -> Stats:
+        records = await self._run(
+            queries.READ_STATS,
+            {
+                "types": [t.value for t in RelationType],
+                "kinds": [k.label for k in EntityKind if k.is_actor],
+            },
+        )
+        record = records[0]
+        label_to_kind = {k.label: k for k in EntityKind}
+        return Stats(
+            actors=record["actors"],
+            events=record["events"],
+            documents=record["documents"],
+            claims=record["claims"],
+            relations_by_type={
+                RelationType(row["type"]): row["count"] for row in record["relations_by_type"]
+            },
+            actors_by_kind={
+                label_to_kind[row["kind"]]: row["count"] for row in record["actors_by_label"]
+            },
+        )
+
+
+# --- conversion from Cypher maps (kept here: records never leave this module) -------------------
+
+
+def _is_connection_problem(exc: Exception) -> bool:
+    return isinstance(exc, ServiceUnavailable | SessionExpired) or "defunct" in str(exc).lower()
+
+
+def _types(types: Sequence[RelationType] | None) -> list[str]:
+    return [t.value for t in (types or ALL_RELATION_TYPES)]
+
+
+def _page_parameters(page: PageRequest) -> dict[str, Any]:
+    # One row more than asked tells whether a next page exists.
+    return {"limit": page.limit + 1, "after": list(page.after) if page.after is not None else None}
+
+
+def _page(record: Mapping[str, Any], page: PageRequest, convert: Any) -> Page[Any]:
+    # Rows arrive in sort order: each statement collects right after its ORDER BY ... LIMIT.
+    rows = list(record["rows"] or [])
+    items = [(tuple(row["key"]), convert(row)) for row in rows[: page.limit]]
+    return Page(total=int(record["total"] or 0), items=items, has_next=len(rows) > page.limit)
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, neo4j.time.DateTime):
+        return value.to_native().date()
+    if isinstance(value, neo4j.time.Date):
+        return value.to_native()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _entity(row: Mapping[str, Any]) -> EntityView:
+    return EntityView(
+        entity=Entity(
+            id=row["id"],
+            name=row.get("name") or row["id"],
+            kind=EntityKind(row.get("kind") or EntityKind.GROUP),
+            aliases=tuple(row.get("aliases") or ()),
+        ),
+        roles=tuple(row.get("roles") or ()),
+        date=_date(row.get("date")),
+        curated=bool(row.get("curated")),
+    )
+
+
+def _optional_entity(row: Mapping[str, Any] | None) -> EntityView | None:
+    return _entity(row) if row else None
+
+
+def _document(row: Mapping[str, Any]) -> DocumentInfo:
+    return DocumentInfo(
+        id=row["id"],
+        sha256=row.get("sha256") or "",
+        source=row.get("source"),
+        title=row.get("title"),
+        author=row.get("author"),
+        url=row.get("url"),
+        published=_date(row.get("published")),
+    )
+
+
+def _relation(row: Mapping[str, Any]) -> RelationView:
+    return RelationView(
+        subject=_entity(row["subject"]),
+        type=RelationType(row["type"]),
+        object=_entity(row["object"]),
+        claims=int(row.get("claims") or 0),
+        documents=int(row.get("documents") or 0),
+        first_seen=_date(row.get("first_seen")),
+        last_seen=_date(row.get("last_seen")),
+        confidence=row.get("confidence"),
+    )
+
+
+def _claim(row: Mapping[str, Any]) -> ClaimView:
+    claim = row["claim"]
+    document = row.get("document")
+    return ClaimView(
+        id=claim["id"],
+        type=RelationType(claim["type"]),
+        subject=_entity(row["subject"]),
+        object=_entity(row["object"]),
+        text=claim.get("text"),
+        start=claim.get("start"),
+        end=claim.get("end"),
+        date=_date(claim.get("date")) or (_date(document.get("published")) if document else None),
+        confidence=claim.get("confidence"),
+        negated=bool(claim.get("negated")),
+        curated=bool(claim.get("curated")),
+        source=claim.get("source"),
+        document=_document(document) if document else None,
+        attributed_to=_optional_entity(row.get("attributed_to")),
+    )
