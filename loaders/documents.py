@@ -60,7 +60,8 @@ _SUPPORTED_TEXT = ", ".join(sorted(s for s in SUPPORTED_SUFFIXES if s)) + " and 
 _GLOB_MAGIC = re.compile(r"[*?[]")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _BINARY_SAMPLE_CHARS = 65536
-_MAX_CONTROL_SHARE = 0.02
+_MAX_CONTROL_SHARE = 0.02  # more control characters than this share, and at least
+_MIN_CONTROLS_FOR_BINARY = 4  # this many, means binary (a stray one in a short text does not)
 _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_START = re.compile(
     r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div|<!--)", re.IGNORECASE
@@ -123,7 +124,8 @@ def decode_bytes(data: bytes, *, source: str, html: bool = False) -> str:
     else:
         text = _decode_unmarked(data, html=html)
     sample = text[:_BINARY_SAMPLE_CHARS]
-    if len(_CONTROL_CHARS.findall(sample)) > _MAX_CONTROL_SHARE * len(sample):
+    controls = len(_CONTROL_CHARS.findall(sample))
+    if controls > _MIN_CONTROLS_FOR_BINARY and controls > _MAX_CONTROL_SHARE * len(sample):
         raise InvalidInput("binary", [Problem(source, "binary file (mostly control characters), not text")])
     if not text.strip():
         raise InvalidInput("empty", [Problem(source, "empty file: no text to read")])
@@ -138,7 +140,7 @@ def _decode_unmarked(data: bytes, *, html: bool) -> str:
     lenient = data.decode("utf-8", errors="replace")
     replaced = lenient.count("\ufffd")
     valid_non_ascii = sum(1 for ch in lenient if ord(ch) > 127) - replaced
-    if valid_non_ascii > replaced:
+    if valid_non_ascii and valid_non_ascii >= replaced:
         return lenient
     if html:
         declared = _HTML_CHARSET.search(data[:4096])
@@ -288,9 +290,9 @@ class _LineReader(Protocol):
 
 
 def _documents_from_jsonl(
-    stream: _LineReader, source: str, published: dt.date | None
+    stream: _LineReader, source: str, published: dt.date | None, lines_before: int = 0
 ) -> Iterator[SourceDocument | Problem]:
-    line_number = 0
+    line_number = lines_before
     while True:
         raw = stream.readline(MAX_DOCUMENT_BYTES + 1)
         if not raw:
@@ -308,7 +310,7 @@ def _documents_from_jsonl(
             continue
         if document is not None:
             yield document
-    if line_number == 0:
+    if line_number == lines_before:
         yield Problem(source, "empty file: no JSON lines to read")
 
 
@@ -389,14 +391,20 @@ def read_stdin(
     """Documents from standard input (format sniffed, see the module docstring)."""
     source = "<stdin>"
     binary = stream if stream is not None else sys.stdin.buffer
+    skipped_lines = 0
     first = binary.read(1)
+    if first == codecs.BOM_UTF8[:1]:
+        first += binary.read(2)
+        if first == codecs.BOM_UTF8:
+            first = binary.read(1)
     while first and first.isspace():
+        skipped_lines += first == b"\n"
         first = binary.read(1)
     if not first:
         yield Problem(source, "empty input: nothing on standard input")
         return
     if first == b"{":
-        yield from _documents_from_jsonl(_Prefixed(first, binary), source, published)
+        yield from _documents_from_jsonl(_Prefixed(first, binary), source, published, skipped_lines)
         return
     rest = binary.read(MAX_DOCUMENT_BYTES)
     if len(rest) >= MAX_DOCUMENT_BYTES:
