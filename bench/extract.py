@@ -1,0 +1,360 @@
+#!/usr/bin/env python3
+"""Benchmark `kg extract` against spaCy's own `nlp.pipe`, and show that memory stays flat.
+
+    python bench/extract.py [--articles 200] [--batch-size 32] [--seed 7] [--memory-factor 4]
+
+What it does, in one run:
+
+1. writes a synthetic corpus of --articles scraped-text articles to a temporary folder
+   (deterministic: seeded; sentences from the sample article and templates below, names and
+   numbers varied, page furniture around them);
+2. throughput, in this process, same texts, same spaCy model, same batch size:
+   * kg: loaders.iter_documents -> Extractor.extract_many -> JSON serialisation, i.e. exactly
+     what `kg extract` does (output written to a null sink);
+   * baseline: the folder's files read one by one and fed to `spacy.load(model).pipe`;
+   both warmed up first, each measured --repeat times, the best run kept; prints words/s and
+   the ratio kg/baseline (target >= 0.7);
+3. memory: in a fresh child process per corpus size (N and memory-factor x N articles), runs the
+   kg path after a warm-up and reports the peak RSS growth during the run (Linux VmHWM, reset
+   via /proc/self/clear_refs) and, with --tracemalloc, the tracemalloc peak. Flat numbers
+   across sizes mean the pipeline streams instead of holding the corpus.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
+
+COUNTRIES = [
+    "Armenia",
+    "Azerbaijan",
+    "Georgia",
+    "Turkey",
+    "Iran",
+    "Russia",
+    "Ukraine",
+    "France",
+    "Germany",
+    "Poland",
+    "Kazakhstan",
+    "Serbia",
+    "Kosovo",
+    "Ethiopia",
+    "Sudan",
+    "Egypt",
+    "Israel",
+    "Jordan",
+]
+PEOPLE = [
+    "Maria Lopez",
+    "Tom Becker",
+    "Ana Silva",
+    "Lev Petrov",
+    "Amina Yusuf",
+    "Karim Haddad",
+    "Elena Novak",
+    "Jonas Berg",
+    "Sofia Rossi",
+    "David Mensah",
+    "Irina Kovacs",
+    "Omar Farouk",
+]
+ROLES = ["Prime Minister", "President", "Foreign Minister", "Defence Minister", "Secretary General"]
+ORGANIZATIONS = [
+    "the United Nations",
+    "NATO",
+    "the European Union",
+    "the African Union",
+    "the Red Cross",
+    "the World Bank",
+    "the Organization for Security and Co-operation in Europe",
+]
+CITIES = ["Geneva", "Vienna", "Brussels", "Istanbul", "Doha", "Minsk", "Tbilisi", "Cairo"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+TEMPLATES = [
+    "{role} {person} said on {day} that {a} had agreed to a ceasefire with {b}.",
+    "{a} accused {b} of shelling villages near the border, killing {n} civilians.",
+    "{org} urged {a} and {b} to return to talks in {city}.",
+    "{person}, the {role_lower} of {a}, met {other} in {city} on {day}.",
+    "{a} requested military aid from {b} under a treaty signed in {year}.",
+    "Thousands of protesters marched in the capital of {a}, demanding the resignation of {person}.",
+    "{b} rejected the proposal, saying it ignored the interests of its citizens.",
+    "According to a senior official, {a} sent {n} troops to the region to act as peacekeepers.",
+    "{org} mediated a prisoner exchange between {a} and {b} late on {day}.",
+    "{a} criticized {org} for failing to condemn the attack.",
+    "The talks, hosted by {c} in {city}, ended without a joint statement.",
+    "{person} told lawmakers that {a} was willing to recognise the border if {b} withdrew.",
+    "Forces loyal to {a} captured {n} square kilometres of territory claimed by {b}.",
+    "{c} offered to host a new round of negotiations between the two sides.",
+    "Analysts said the fighting was the worst since the war of {year}.",
+]
+FURNITURE_TOP = ["top of page", "Skip to content", "Menu", "Home | World | Politics"]
+FURNITURE_BOTTOM = ["Share on Facebook", "Share on Twitter", "Read more", "bottom of page"]
+
+
+def sample_sentences() -> list[str]:
+    """Sentences of the sample article body (lines that end like a sentence)."""
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip().endswith((".", '"')) and len(line.split()) > 6]
+
+
+def make_sentence(rng: random.Random) -> str:
+    a, b, c = rng.sample(COUNTRIES, 3)
+    role = rng.choice(ROLES)
+    return rng.choice(TEMPLATES).format(
+        a=a,
+        b=b,
+        c=c,
+        person=rng.choice(PEOPLE),
+        other=rng.choice(PEOPLE),
+        role=role,
+        role_lower=role.lower(),
+        org=rng.choice(ORGANIZATIONS),
+        city=rng.choice(CITIES),
+        day=rng.choice(DAYS),
+        n=rng.randint(2, 900),
+        year=rng.randint(1990, 2022),
+    )
+
+
+def make_article(rng: random.Random, pool: list[str]) -> str:
+    """One scraped page: furniture, byline, headline, 10-30 paragraphs, more furniture."""
+    a, b = rng.sample(COUNTRIES, 2)
+    lines = rng.sample(FURNITURE_TOP, rng.randint(1, 3))
+    lines += [
+        f"  • {rng.choice(PEOPLE)}",
+        "",
+        f"World News: {a} and {b} trade accusations after border clash",
+        "",
+    ]
+    for _ in range(rng.randint(10, 30)):
+        sentences = [
+            rng.choice(pool) if rng.random() < 0.35 else make_sentence(rng) for _ in range(rng.randint(1, 3))
+        ]
+        lines += [" ".join(sentences), ""]
+        if rng.random() < 0.08:
+            lines += ["Advertisement", ""]
+    lines += rng.sample(FURNITURE_BOTTOM, rng.randint(1, 3))
+    return "\n".join(lines) + "\n"
+
+
+def write_corpus(folder: Path, articles: int, seed: int) -> int:
+    """Write the articles (one file each) and return the corpus size in words."""
+    rng = random.Random(seed)
+    pool = sample_sentences()
+    folder.mkdir(parents=True, exist_ok=True)
+    words = 0
+    for index in range(articles):
+        text = make_article(rng, pool)
+        words += len(text.split())
+        (folder / f"article-{index:05d}.txt").write_text(text, encoding="utf-8")
+    return words
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+class NullSink:
+    def __init__(self) -> None:
+        self.chars = 0
+
+    def write(self, text: str) -> None:
+        self.chars += len(text)
+
+
+def build_extractor(batch_size: int) -> Any:
+    from kg.nlp.extractor import Extractor
+
+    from kg.settings import load_settings
+
+    return Extractor.from_settings(load_settings(nlp_batch_size=batch_size))
+
+
+def load_baseline_model() -> tuple[Any, str]:
+    """spaCy's own pipeline for the model kg is configured with (or its configured fallback)."""
+    import spacy
+
+    from kg.settings import load_settings
+
+    settings = load_settings()
+    for name in (settings.spacy_model, settings.spacy_fallback_model):
+        try:
+            return spacy.load(name), name
+        except OSError:
+            continue
+    raise SystemExit(f"neither {settings.spacy_model} nor {settings.spacy_fallback_model} is installed")
+
+
+def run_kg(extractor: Any, paths: list[str]) -> tuple[int, int]:
+    """The `kg extract` path; returns (extractions, problems)."""
+    from kg.cli.extract_cmd import run_extract
+
+    report = run_extract(
+        tuple(paths), published=None, output_format="jsonl", extractor=extractor, out=NullSink()
+    )
+    return report.extracted, report.problems
+
+
+def iter_texts(folder: Path) -> Iterator[str]:
+    for path in sorted(folder.iterdir()):
+        yield path.read_text(encoding="utf-8")
+
+
+def run_baseline(nlp: Any, folder: Path, batch_size: int) -> int:
+    count = 0
+    for _doc in nlp.pipe(iter_texts(folder), batch_size=batch_size):
+        count += 1
+    return count
+
+
+def timed(function: Any, *args: Any) -> tuple[float, Any]:
+    start = time.perf_counter()
+    result = function(*args)
+    return time.perf_counter() - start, result
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _status_kb(field: str) -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"{field} not in /proc/self/status")
+
+
+def memory_child(folder: Path, batch_size: int, use_tracemalloc: bool) -> dict[str, Any]:
+    """Run in a fresh process: warm up, reset the peak, run the kg path, report growth."""
+    import tracemalloc
+
+    extractor = build_extractor(batch_size)
+    warmup = sorted(folder.iterdir())[:3]
+    run_kg(extractor, [str(p) for p in warmup])
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM (peak RSS) to the current RSS
+    rss_before = _status_kb("VmRSS")
+    if use_tracemalloc:
+        tracemalloc.start()
+    seconds, (extracted, problems) = timed(run_kg, extractor, [str(folder)])
+    traced_peak = tracemalloc.get_traced_memory()[1] if use_tracemalloc else None
+    return {
+        "documents": extracted,
+        "problems": problems,
+        "seconds": seconds,
+        "rss_before_mb": rss_before / 1024,
+        "rss_peak_growth_mb": (_status_kb("VmHWM") - rss_before) / 1024,
+        "tracemalloc_peak_mb": traced_peak / (1024 * 1024) if traced_peak is not None else None,
+    }
+
+
+def measure_memory(folder: Path, batch_size: int, use_tracemalloc: bool) -> dict[str, Any]:
+    command = [sys.executable, __file__, "--memory-child", str(folder), "--batch-size", str(batch_size)]
+    if use_tracemalloc:
+        command.append("--tracemalloc")
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"memory run failed:\n{done.stderr}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Example: python bench/extract.py --articles 200 --batch-size 32",
+    )
+    parser.add_argument(
+        "--articles", type=int, default=200, help="corpus size N for throughput (default 200)"
+    )
+    parser.add_argument(
+        "--batch-size", type=int, default=32, help="spaCy batch size for both paths (default 32)"
+    )
+    parser.add_argument("--seed", type=int, default=7, help="corpus generator seed (default 7)")
+    parser.add_argument("--repeat", type=int, default=2, help="timed runs per path, best kept (default 2)")
+    parser.add_argument(
+        "--memory-factor",
+        type=int,
+        default=4,
+        help="memory is measured for N and this x N articles (default 4)",
+    )
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory measurement")
+    parser.add_argument("--tracemalloc", action="store_true", help="also report tracemalloc peaks (slow)")
+    parser.add_argument("--memory-child", metavar="FOLDER", help=argparse.SUPPRESS)
+    options = parser.parse_args()
+
+    if options.memory_child:
+        result = memory_child(Path(options.memory_child), options.batch_size, options.tracemalloc)
+        print(json.dumps(result))
+        return 0
+
+    with tempfile.TemporaryDirectory(prefix="kg-bench-extract-") as temporary:
+        corpus = Path(temporary) / "corpus"
+        words = write_corpus(corpus, options.articles, options.seed)
+        print(f"corpus: {options.articles} articles, {words} words (seed {options.seed}) in {corpus}")
+
+        extractor = build_extractor(options.batch_size)
+        nlp, model = load_baseline_model()
+        print(
+            f"model: {model}; extractor: {getattr(extractor, 'name', '?')} "
+            f"{getattr(extractor, 'version', '')}; batch size {options.batch_size}"
+        )
+        warmup = [str(p) for p in sorted(corpus.iterdir())[:5]]
+        run_kg(extractor, warmup)
+        for _doc in nlp.pipe(
+            (Path(p).read_text(encoding="utf-8") for p in warmup), batch_size=options.batch_size
+        ):
+            pass
+
+        kg_best = baseline_best = float("inf")
+        for _ in range(options.repeat):
+            seconds, (extracted, problems) = timed(run_kg, extractor, [str(corpus)])
+            if extracted != options.articles or problems:
+                raise SystemExit(
+                    f"kg extracted {extracted} of {options.articles} articles ({problems} problems)"
+                )
+            kg_best = min(kg_best, seconds)
+            seconds, parsed = timed(run_baseline, nlp, corpus, options.batch_size)
+            assert parsed == options.articles
+            baseline_best = min(baseline_best, seconds)
+
+        kg_rate, baseline_rate = words / kg_best, words / baseline_best
+        print(f"kg extract (loaders + extract_many + JSON): {kg_rate:10,.0f} words/s  ({kg_best:.2f} s)")
+        print(f"spaCy nlp.pipe, same model and texts:       {baseline_rate:10,.0f} words/s  ({baseline_best:.2f} s)")
+        print(f"ratio kg / baseline: {kg_rate / baseline_rate:.2f}x (target >= 0.70x)")
+
+        if not options.no_memory:
+            sizes = [options.articles, options.articles * options.memory_factor]
+            print("memory (fresh process per size, after warm-up):")
+            for size in sizes:
+                folder = Path(temporary) / f"memory-{size}"
+                size_words = write_corpus(folder, size, options.seed + size)
+                result = measure_memory(folder, options.batch_size, options.tracemalloc)
+                traced = (
+                    f", tracemalloc peak {result['tracemalloc_peak_mb']:.1f} MB"
+                    if result["tracemalloc_peak_mb"] is not None
+                    else ""
+                )
+                print(
+                    f"  {size:6d} articles ({size_words} words): peak RSS growth "
+                    f"{result['rss_peak_growth_mb']:.1f} MB over {result['rss_before_mb']:.0f} MB{traced}"
+                    f"  [{result['documents']} docs in {result['seconds']:.1f} s]"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
