@@ -332,8 +332,8 @@ def main() -> int:
             baseline_best = min(baseline_best, seconds)
 
         kg_rate, baseline_rate = words / kg_best, words / baseline_best
-        print(f"kg extract (loaders + extract_many + JSON): {kg_rate:10,.0f} words/s  ({kg_best:.2f} s)")
-        print(f"spaCy nlp.pipe, same model and texts:       {baseline_rate:10,.0f} words/s  ({baseline_best:.2f} s)")
+        print(f"kg extract (loaders+extractor+JSON):  {kg_rate:10,.0f} words/s  ({kg_best:.2f} s)")
+        print(f"spaCy nlp.pipe, same model/texts:   {baseline_rate:10,.0f} words/s  ({baseline_best:.2f} s)")
         print(f"ratio kg / baseline: {kg_rate / baseline_rate:.2f}x (target >= 0.70x)")
 
         if not options.no_memory:
