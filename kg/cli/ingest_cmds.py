@@ -7,11 +7,9 @@ import asyncio
 import datetime as dt
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
-from pathlib import Path
 from typing import Any, TypeVar
 
 import click
-from neo4j import AsyncDriver
 
 from kg.errors import KGError
 from kg.graph.repository import GraphRepository, RetractResult
@@ -19,30 +17,20 @@ from kg.settings import Settings, load_settings
 
 T = TypeVar("T")
 
-# Used only while kg.graph.schema.apply_schema is not available.
-_SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schema"
-
-
 async def _with_repository(settings: Settings, work: Callable[[GraphRepository], Awaitable[T]]) -> T:
     """Open the driver, apply the (idempotent) schema, run ``work(repository)``, close."""
     from kg.graph.driver import open_driver
+    from kg.graph.schema import apply_schema
 
     driver = await open_driver(settings)
     try:
         repository = GraphRepository(driver, settings.neo4j_database)
-        await _apply_schema(driver, repository, settings)
+        await apply_schema(driver, settings)
         return await work(repository)
     finally:
         await driver.close()
 
 
-async def _apply_schema(driver: AsyncDriver, repository: GraphRepository, settings: Settings) -> None:
-    try:
-        from kg.graph.schema import apply_schema
-    except ImportError:
-        await repository.apply_schema_files(_SCHEMA_DIR)
-        return
-    await apply_schema(driver, settings)
 
 
 def _run(coroutine: Coroutine[Any, Any, T]) -> T:

@@ -48,6 +48,7 @@ from kg.model import (
     Extraction,
     RelationType,
 )
+from kg.settings import load_settings
 
 _KIND_LABELS: dict[str, str] = {kind.value: kind.label for kind in EntityKind}
 _ALL_KIND_LABELS: list[str] = ["Actor", *(kind.label for kind in EntityKind)]
@@ -280,17 +281,13 @@ class GraphRepository:
         self._driver = driver
         self._database = database
 
-    # -- schema (until kg.graph.schema.apply_schema is used everywhere) ----------------------
-
     async def apply_schema_files(self, schema_dir: Path) -> list[str]:
-        """Run every statement of ``schema_dir/*.cypher`` in name order (all are idempotent)."""
-        applied: list[str] = []
-        async with _neo4j_errors():
-            for path in sorted(schema_dir.glob("*.cypher")):
-                for statement in _statements(path.read_text(encoding="utf-8")):
-                    await self._driver.execute_query(statement, database_=self._database)
-                    applied.append(statement)
-        return applied
+        """Run ``schema_dir/*.cypher`` in name order. Kept for callers written before
+        :func:`kg.graph.schema.apply_schema` existed; new code should call that."""
+        from kg.graph.schema import apply_schema
+
+        settings = load_settings(neo4j_database=self._database)
+        return await apply_schema(self._driver, settings, schema_dir)
 
     # -- documents ---------------------------------------------------------------------------
 
@@ -491,8 +488,3 @@ class GraphRepository:
             )
         return GraphCounts(**records[0].data())
 
-
-def _statements(text: str) -> list[str]:
-    """Split a schema file on ';' (statements never contain one), dropping // comment lines."""
-    lines = [line for line in text.splitlines() if not line.strip().startswith("//")]
-    return [part.strip() for part in "\n".join(lines).split(";") if part.strip()]
