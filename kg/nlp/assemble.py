@@ -1,0 +1,194 @@
+"""Document-level assembly: one canonical entity per actor, relations with evidence and dates.
+
+The components see one spaCy Doc (a document, or one chunk of a very long one). Here the
+mentions of all chunks of a document are unified: "Pashinyan" joins "Nikol Pashinyan", a
+surname the model mistook for an organisation becomes the person, "the defense ministry" joins
+the one "Defense Ministry of X" of the document. Ids are stable across documents
+(``slugify`` of the canonical name) except for generic events and unqualified groups ("the
+ceasefire", "protesters"), which are scoped to the document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.model import (
+    DocumentInfo,
+    Entity,
+    EntityKind,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+    SourceDocument,
+    slugify,
+)
+from kg.nlp.dates import resolve_date
+from kg.nlp.mentions import Mention
+from kg.nlp.relations import RawRelation
+
+_LOCATION_OBJECT_TYPES = {RelationType.CAPTURED, RelationType.DEPLOYED}
+
+
+@dataclass(slots=True)
+class _Placed:
+    mention: Mention
+    start_char: int
+
+
+def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: str) -> Extraction:
+    placed: list[list[_Placed | None]] = []
+    for doc, offset in chunks:
+        row: list[_Placed | None] = []
+        for m in doc._.kg_mentions or []:
+            row.append(_Placed(m, doc[m.start].idx + offset) if m.start >= 0 else None)
+        placed.append(row)
+    all_mentions = [p.mention for row in placed for p in row if p is not None]
+    remap = _unify(all_mentions)
+
+    def key_of(m: Mention) -> str:
+        return remap.get(m.key, m.key)
+
+    # Entities: canonical name, kind and surface forms per key.
+    kinds: dict[str, Counter[EntityKind]] = {}
+    names: dict[str, str] = {}
+    surfaces: dict[str, list[str]] = {}
+    named: dict[str, bool] = {}
+    for m in all_mentions:
+        k = key_of(m)
+        kinds.setdefault(k, Counter())[m.kind] += 1
+        if k not in names or (m.kind is EntityKind.PERSON and len(m.name) > len(names[k])):
+            names[k] = m.name
+        if m.key == k and m.kind is not EntityKind.PERSON:
+            names[k] = m.name
+        named[k] = named.get(k, True) and m.named
+        forms = surfaces.setdefault(k, [])
+        for form in (m.text, m.acronym, m.name if m.key != k else None):
+            if form and form not in forms:
+                forms.append(form)
+
+    relocated: set[str] = set()
+    for doc, _ in chunks:
+        for r in doc._.kg_relations or []:
+            obj = doc._.kg_mentions[r.object]
+            if r.type in _LOCATION_OBJECT_TYPES or (
+                    r.type is RelationType.PART_OF and doc._.kg_mentions[r.subject].kind is EntityKind.ORGANIZATION
+                    and " of " not in doc._.kg_mentions[r.subject].name):
+                target = doc._.kg_mentions[r.subject] if r.type is RelationType.PART_OF else obj
+                if target.kind is EntityKind.ORGANIZATION and target.country is None:
+                    relocated.add(key_of(target))
+
+    doc_id = source.id
+    ids: dict[str, str] = {}
+    entities: list[Entity] = []
+    for k, counter in kinds.items():
+        kind = counter.most_common(1)[0][0]
+        if k in relocated:
+            kind = EntityKind.LOCATION
+        if k.startswith("person:"):
+            kind = EntityKind.PERSON
+        name = names[k]
+        slug = slugify(name)
+        scoped = (kind is EntityKind.EVENT and not named[k]) or (kind is EntityKind.GROUP and not named[k])
+        entity_id = f"{slug}--{doc_id}" if scoped else slug
+        ids[k] = entity_id
+        aliases = tuple(sorted({s for s in surfaces[k] if s != name}))
+        entities.append(Entity(id=entity_id, name=name, kind=kind, aliases=aliases))
+
+    relations: list[Relation] = []
+    seen: set[tuple[str, RelationType, str, int]] = set()
+    text = source.text
+    for doc, offset in chunks:
+        mentions = doc._.kg_mentions or []
+        for r in doc._.kg_relations or []:
+            relation = _relation(r, mentions, ids, key_of, text, offset, source)
+            if relation is None:
+                continue
+            dedupe = (relation.subject, relation.type, relation.object, relation.evidence.start)
+            if dedupe in seen:
+                continue
+            seen.add(dedupe)
+            relations.append(relation)
+
+    info = DocumentInfo(id=doc_id, sha256=source.sha256, source=source.source, title=source.title,
+                        author=source.author, url=source.url, published=source.published)
+    return Extraction(document=info, entities=tuple(entities), relations=tuple(relations), extractor=extractor)
+
+
+def _relation(r: RawRelation, mentions: list[Mention], ids: dict[str, str], key_of: object, text: str,
+              offset: int, source: SourceDocument) -> Relation | None:
+    assert callable(key_of)
+    subject = ids.get(key_of(mentions[r.subject]))
+    obj = ids.get(key_of(mentions[r.object]))
+    if subject is None or obj is None or subject == obj:
+        return None
+    attributed = ids.get(key_of(mentions[r.attributed_to])) if r.attributed_to is not None else None
+    if attributed == subject:
+        attributed = None
+    start, end = r.sent_start + offset, r.sent_end + offset
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Relation(
+        subject=subject, type=r.type, object=obj,
+        evidence=Evidence(text=text[start:end], start=start, end=end),
+        date=resolve_date(r.date_text, source.published),
+        confidence=r.confidence, attributed_to=attributed, negated=r.negated, role=r.role,
+    )
+
+
+def _unify(mentions: list[Mention]) -> dict[str, str]:
+    """Map mention keys to the canonical key of the same actor within the document."""
+    remap: dict[str, str] = {}
+    counts = Counter(m.key for m in mentions)
+    persons = sorted({m.name for m in mentions if m.kind is EntityKind.PERSON}, key=lambda n: -len(n.split()))
+    full_names = [n for n in persons if len(n.split()) > 1]
+    by_surname: dict[str, list[str]] = {}
+    for n in full_names:
+        by_surname.setdefault(n.split()[-1], []).append(n)
+    for n in persons:
+        parts = n.split()
+        if len(parts) > 1:
+            # "Vladimir Vladimirovich Putin" and "Vladimir Putin": same first and last name.
+            for other in full_names:
+                o = other.split()
+                if other != n and len(o) > len(parts) and o[0] == parts[0] and o[-1] == parts[-1]:
+                    remap[f"person:{n}"] = f"person:{other}"
+            continue
+        candidates = by_surname.get(n, [])
+        if candidates:
+            best = max(candidates, key=lambda c: counts[f"person:{c}"])
+            remap[f"person:{n}"] = f"person:{best}"
+    # A surname the model tagged as something else ("Grigoryan's declaration" as ORG).
+    for m in mentions:
+        if m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and " " not in m.text and m.text in by_surname:
+            best = max(by_surname[m.text], key=lambda c: counts[f"person:{c}"])
+            remap[m.key] = f"person:{best}"
+            m.kind = EntityKind.PERSON
+        elif m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and f"person:{m.text}" in counts:
+            remap[m.key] = remap.get(f"person:{m.text}", f"person:{m.text}")
+            m.kind = EntityKind.PERSON
+    # "the defense ministry" -> the only "Defense Ministry of <Country>" in the document.
+    bodies: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.kind is EntityKind.ORGANIZATION and " of " in m.name and m.country:
+            bodies.setdefault(m.name.rsplit(" of ", 1)[0].lower(), set()).add(m.key)
+    for m in mentions:
+        if m.kind is EntityKind.ORGANIZATION and m.key not in remap:
+            bare = m.name.lower().removeprefix("the ")
+            targets = bodies.get(bare)
+            if targets and len(targets) == 1 and m.key not in targets:
+                remap[m.key] = next(iter(targets))
+    # Follow chains.
+    for k in list(remap):
+        seen = {k}
+        v = remap[k]
+        while v in remap and v not in seen:
+            seen.add(v)
+            v = remap[v]
+        remap[k] = v
+    return remap

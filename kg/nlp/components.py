@@ -1,0 +1,90 @@
+"""spaCy components of kg, registered on demand (never at import of kg).
+
+``kg_paragraphs_v1`` (before the parser) starts a sentence after every blank line, so that a
+headline or a byline never runs into the next paragraph. ``kg_actors_v1`` stores the actor and
+event mentions in ``doc._.kg_mentions``; ``kg_relations_v1`` stores the relations read from the
+parse in ``doc._.kg_relations``. Both keep their matchers and lexicon for the life of the pipeline.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.nlp.knowledge import Knowledge, load_knowledge
+from kg.nlp.mentions import ActorFinder
+from kg.nlp.relations import RelationReader
+
+PARAGRAPHS = "kg_paragraphs_v1"
+ACTORS = "kg_actors_v1"
+RELATIONS = "kg_relations_v1"
+
+_registered = False
+
+
+def register_components() -> None:
+    """Register the factories and Doc extensions (idempotent)."""
+    global _registered
+    if _registered:
+        return
+    for ext in ("kg_mentions", "kg_relations"):
+        if not Doc.has_extension(ext):
+            Doc.set_extension(ext, default=None)
+    if PARAGRAPHS not in Language.factories:
+        Language.factory(PARAGRAPHS)(_make_paragraphs)
+    if ACTORS not in Language.factories:
+        Language.factory(ACTORS)(_make_actors)
+    if RELATIONS not in Language.factories:
+        Language.factory(RELATIONS)(_make_relations)
+    _registered = True
+
+
+def _knowledge(nlp: Language) -> Knowledge:
+    # One Knowledge per pipeline, shared by the components that need it.
+    know: Knowledge | None = getattr(nlp, "_kg_knowledge", None)
+    if know is None:
+        know = load_knowledge()
+        nlp._kg_knowledge = know  # type: ignore[attr-defined]
+    return know
+
+
+class ParagraphBreaks:
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc[1:]:
+            prev = doc[tok.i - 1]
+            if prev.is_space and prev.text.count("\n") >= 2:
+                tok.is_sent_start = True
+        return doc
+
+
+class ActorsComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.finder = ActorFinder(nlp.vocab, _knowledge(nlp))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.kg_mentions = self.finder(doc)
+        return doc
+
+
+class RelationsComponent:
+    def __init__(self, nlp: Language) -> None:
+        self.reader = RelationReader(_knowledge(nlp))
+
+    def __call__(self, doc: Doc) -> Doc:
+        mentions = doc._.kg_mentions
+        doc._.kg_relations = self.reader(doc, mentions) if mentions else []
+        return doc
+
+
+def _make_paragraphs(nlp: Language, name: str) -> Any:
+    return ParagraphBreaks()
+
+
+def _make_actors(nlp: Language, name: str) -> Any:
+    return ActorsComponent(nlp)
+
+
+def _make_relations(nlp: Language, name: str) -> Any:
+    return RelationsComponent(nlp)

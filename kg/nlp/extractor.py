@@ -1,0 +1,168 @@
+"""The extractor: SourceDocument -> Extraction, one spaCy pipeline per Extractor.
+
+    extractor = Extractor.from_settings(load_settings())
+    for result in extractor.extract_many(documents):   # streams; nlp.pipe in batches
+        ...                                              # an Extraction, or a Problem naming a bad document
+
+Page furniture (``SourceDocument.skip``) is blanked with spaces before parsing, so every
+offset still points into the text as given. Texts longer than the pipeline's ``max_length``
+are cut at paragraph boundaries and parsed in pieces; offsets are kept.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from kg.errors import ConfigError, ExtractionError, Problem
+from kg.model import Extraction, SourceDocument
+from kg.settings import Settings
+
+# Pipes the extractor never reads; excluded so they cost nothing.
+_UNUSED_PIPES = ("senter", "textcat", "entity_linker", "entity_ruler", "morphologizer", "trainable_lemmatizer")
+
+
+class Extractor:
+    """Reads who did what to whom from news text."""
+
+    name = "kg.relations.v1"
+    version = "1.0.0"
+
+    def __init__(self, nlp: Any, *, batch_size: int = 32, model: str = "") -> None:
+        self.nlp = nlp
+        self.batch_size = max(1, batch_size)
+        self.model = model or f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
+        self.label = f"{self.name} ({self.model} {nlp.meta.get('version', '')})".strip()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Extractor:
+        nlp, model = build_pipeline(settings.spacy_model, settings.spacy_fallback_model)
+        return cls(nlp, batch_size=settings.nlp_batch_size, model=model)
+
+    # -- public -------------------------------------------------------------------------
+    def extract(self, doc: SourceDocument) -> Extraction:
+        result = next(self.extract_many([doc]))
+        if isinstance(result, Problem):
+            raise ExtractionError(f"cannot extract {_where(doc)}", [result])
+        return result
+
+    def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[Extraction | Problem]:
+        iterator = iter(docs)
+        while True:
+            batch = list(itertools.islice(iterator, self.batch_size))
+            if not batch:
+                return
+            yield from self._batch(batch)
+
+    # -- internals ------------------------------------------------------------------------
+    def _batch(self, batch: list[SourceDocument]) -> Iterator[Extraction | Problem]:
+        from kg.nlp.assemble import assemble
+
+        items: list[tuple[str, tuple[int, int]]] = []
+        problems: dict[int, Problem] = {}
+        for k, doc in enumerate(batch):
+            try:
+                for offset, chunk in self._chunks(doc):
+                    items.append((chunk, (k, offset)))
+            except Exception as exc:
+                problems[k] = Problem(source=_where(doc), message=f"cannot prepare text: {exc}")
+        parsed: dict[int, list[tuple[Any, int]]] = {k: [] for k in range(len(batch))}
+        try:
+            for spacy_doc, (k, offset) in self.nlp.pipe(items, as_tuples=True, batch_size=self.batch_size):
+                parsed[k].append((spacy_doc, offset))
+        except Exception:
+            # Find the culprit: parse the batch document by document.
+            parsed = {k: [] for k in range(len(batch))}
+            for chunk, (k, offset) in items:
+                if k in problems:
+                    continue
+                try:
+                    parsed[k].append((self.nlp(chunk), offset))
+                except Exception as exc:
+                    problems[k] = Problem(source=_where(batch[k]), message=f"extraction failed: {exc}")
+        for k, doc in enumerate(batch):
+            if k in problems:
+                yield problems[k]
+                continue
+            try:
+                yield assemble(doc, parsed[k], self.label)
+            except Exception as exc:
+                yield Problem(source=_where(doc), message=f"extraction failed: {type(exc).__name__}: {exc}")
+
+    def _chunks(self, doc: SourceDocument) -> list[tuple[int, str]]:
+        if not isinstance(doc, SourceDocument):
+            raise TypeError(f"expected a SourceDocument, got {type(doc).__name__}")
+        text = blank_ranges(doc.text, doc.skip)
+        return split_paragraphs(text, int(self.nlp.max_length) - 1)
+
+
+def build_pipeline(model: str, fallback: str | None) -> tuple[Any, str]:
+    """Load the model (or its fallback) and add kg's components; raises ConfigError if neither loads."""
+    import spacy
+
+    from kg.nlp.components import ACTORS, PARAGRAPHS, RELATIONS, register_components
+
+    register_components()
+    errors: list[str] = []
+    nlp = None
+    chosen = ""
+    for name in (model, fallback):
+        if not name:
+            continue
+        try:
+            nlp = spacy.load(name, exclude=list(_UNUSED_PIPES))
+            chosen = name
+            break
+        except (OSError, ImportError) as exc:
+            errors.append(f"{name}: {exc}")
+    if nlp is None:
+        raise ConfigError("no spaCy model could be loaded (" + "; ".join(errors) + ")")
+    missing = {"parser", "ner"} - set(nlp.pipe_names)
+    if missing:
+        raise ConfigError(f"spaCy model {chosen} lacks the {', '.join(sorted(missing))} pipe(s) kg needs")
+    nlp.add_pipe(PARAGRAPHS, before="parser")
+    nlp.add_pipe(ACTORS, last=True)
+    nlp.add_pipe(RELATIONS, last=True)
+    return nlp, chosen
+
+
+def blank_ranges(text: str, skip: Iterable[tuple[int, int]]) -> str:
+    """The text with the skipped ranges turned into spaces (line breaks kept), same length."""
+    ranges = [(max(0, s), min(len(text), e)) for s, e in skip if e > s]
+    if not ranges:
+        return text
+    chars = list(text)
+    for start, end in ranges:
+        for i in range(start, end):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
+
+
+def split_paragraphs(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut text into (offset, piece) of at most ``limit`` chars, at blank lines where possible."""
+    if len(text) <= limit:
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    start = 0
+    n = len(text)
+    while start < n:
+        end = min(n, start + limit)
+        if end < n:
+            cut = -1
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, start + 1, end)
+                if cut > start:
+                    cut += len(sep)
+                    break
+            end = cut if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _where(doc: object) -> str:
+    if isinstance(doc, SourceDocument):
+        return doc.source or doc.url or doc.title or doc.id
+    return f"<{type(doc).__name__}>"

@@ -1,0 +1,266 @@
+"""General knowledge the extractor uses: countries (from installed packages) and the data files.
+
+Countries, their alternative names, demonyms and capitals come from ``countryinfo`` and
+``pycountry``; everything else (institutions, proxy nouns, titles, events, the verb lexicon)
+from the TOML files in ``kg/nlp/data``. Built on demand by :func:`load_knowledge`, once per
+extractor; nothing is read at import time.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from kg.errors import ConfigError
+from kg.model import EntityKind, RelationType
+
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s")
+_STEM_MIN = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str  # ISO alpha-2
+    name: str  # common English name, the canonical one
+    demonym: str | None
+    capitals: tuple[str, ...]
+    names: tuple[str, ...]  # every surface form that names the country itself
+
+
+@dataclass(frozen=True, slots=True)
+class Institution:
+    name: str
+    country: str | None
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VerbSense:
+    lemma: str
+    type: RelationType
+    objects: tuple[str, ...]
+    kinds: frozenset[EntityKind]
+    needs_dobj: frozenset[str] = frozenset()
+    needs_prep_for: frozenset[str] = frozenset()
+    confidence: float = 0.8
+
+
+_ACTOR_KINDS = frozenset(
+    {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP}
+)
+
+
+@dataclass(slots=True)
+class Knowledge:
+    countries: dict[str, Country] = field(default_factory=dict)
+    # surface form (exact case) -> (country code, how it names it: "name"|"demonym"|"capital"|"seat")
+    country_forms: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # ISO codes, recognised only where the NER already saw a place or nationality ("U.S.")
+    country_codes: dict[str, str] = field(default_factory=dict)
+    institutions: dict[str, Institution] = field(default_factory=dict)  # surface -> institution
+    proxies: frozenset[str] = frozenset()
+    bodies: frozenset[str] = frozenset()
+    quantities: frozenset[str] = frozenset()
+    place_anaphors: frozenset[str] = frozenset()
+    pair_anaphors: frozenset[str] = frozenset()
+    group_nouns: dict[str, str] = field(default_factory=dict)  # lower noun lemma -> canonical
+    titles: frozenset[str] = frozenset()  # lower-case, may be multi-word
+    state_titles: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    event_nouns: dict[str, str] = field(default_factory=dict)  # lower phrase -> canonical
+    verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
+    reciprocal: frozenset[str] = frozenset()
+    between: dict[str, RelationType] = field(default_factory=dict)
+    copular: dict[str, RelationType] = field(default_factory=dict)
+    demand_verbs: frozenset[str] = frozenset()
+    demand_nouns: dict[str, RelationType] = field(default_factory=dict)
+    reporting: frozenset[str] = frozenset()
+    irrealis: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
+    # demonym-like stems ("Azer" for "Azeri") -> code, only when unambiguous
+    _stems: dict[str, str | None] = field(default_factory=dict)
+
+    def country_of_stem(self, word: str) -> str | None:
+        """A nationality word the packages do not list ("Azeri", "Saudi", "Ukranian"),
+        recognised when its stem starts exactly one country's name or demonym."""
+        base = _fold(word)
+        for suffix in _DEMONYM_SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= _STEM_MIN:
+                stem = base[: -len(suffix)]
+                break
+        else:
+            stem = base
+        if len(stem) < _STEM_MIN:
+            return None
+        return self._stems.get(stem[:_STEM_MIN]) if self._stem_ok(stem) else None
+
+    def _stem_ok(self, stem: str) -> bool:
+        code = self._stems.get(stem[:_STEM_MIN])
+        if not code:
+            return False
+        country = self.countries[code]
+        forms = [_fold(country.name)] + [_fold(n) for n in country.names]
+        if country.demonym:
+            forms.append(_fold(country.demonym))
+        return any(f.startswith(stem) for f in forms)
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+
+
+def _read_toml(name: str) -> dict[str, Any]:
+    try:
+        data = resources.files("kg.nlp").joinpath("data", name).read_text(encoding="utf-8")
+        return tomllib.loads(data)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"kg/nlp/data/{name} cannot be read: {exc}") from exc
+
+
+_ASCIIISH = re.compile(r"^[A-Za-z .'\-()]+$")
+
+
+def _load_countries(know: Knowledge) -> None:
+    import pycountry
+    from countryinfo import all_countries
+
+    seen: set[str] = set()
+    for item in all_countries():
+        try:
+            info = item.info()
+        except Exception:  # noqa: S112 - a broken package record is skipped, not fatal
+            continue
+        iso = info.get("ISO") or {}
+        code = iso.get("alpha2")
+        if not code or not iso.get("numeric") or code in seen:
+            continue
+        seen.add(code)
+        name = str(info.get("name") or "")
+        if not name or "," in name:
+            continue
+        if name.startswith("The "):
+            name = name[4:]
+        names = {name, f"the {name}", f"The {name}"}
+        for alt in info.get("altSpellings") or []:
+            alt = str(alt)
+            if alt in (iso.get("alpha2"), iso.get("alpha3")) or "," in alt:
+                continue
+            if _ASCIIISH.match(alt) and len(alt) >= 2:
+                names.add(alt)
+        record = pycountry.countries.get(alpha_2=code)
+        if record is not None:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(record, attr, None)
+                if value and "," not in value:
+                    names.add(str(value))
+        capitals: list[str] = []
+        capital = str(info.get("capital") or "")
+        if capital:
+            capitals.append(capital)
+            # "Washington D.C." is also written "Washington".
+            words = capital.split()
+            if len(words) > 1 and "." in words[-1]:
+                capitals.append(" ".join(words[:-1]))
+        demonym = info.get("demonym") or None
+        know.countries[code] = Country(
+            code=code, name=name, demonym=demonym, capitals=tuple(capitals), names=tuple(sorted(names))
+        )
+        know.country_codes.setdefault(code, code)
+        if iso.get("alpha3"):
+            know.country_codes.setdefault(str(iso["alpha3"]), code)
+
+    # Register surface forms; an earlier (more specific) claim on a form wins.
+    for country in know.countries.values():
+        for form in country.names:
+            know.country_forms.setdefault(form, (country.code, "name"))
+    for country in know.countries.values():
+        if country.demonym:
+            for form in _demonym_forms(country.demonym):
+                know.country_forms.setdefault(form, (country.code, "demonym"))
+    for country in know.countries.values():
+        for capital in country.capitals:
+            know.country_forms.setdefault(capital, (country.code, "capital"))
+
+    # Stems for unlisted nationality words; ambiguous stems map to None.
+    for country in know.countries.values():
+        keys = {_fold(country.name)[:_STEM_MIN]}
+        if country.demonym:
+            keys.add(_fold(country.demonym)[:_STEM_MIN])
+        for key in keys:
+            if len(key) < _STEM_MIN:
+                continue
+            previous = know._stems.get(key, country.code)
+            know._stems[key] = country.code if previous == country.code else None
+
+
+def _demonym_forms(demonym: str) -> list[str]:
+    forms = [demonym]
+    if not demonym.endswith(("ese", "ish", "ch", "ss", "s")):
+        forms.append(demonym + "s")
+    return forms
+
+
+def load_knowledge() -> Knowledge:
+    """Read the packages and data files once; the caller keeps the result."""
+    know = Knowledge()
+    _load_countries(know)
+    actors = _read_toml("actors.toml")
+    lexicon = _read_toml("lexicon.toml")
+
+    for form, code in actors.get("country_metonyms", {}).items():
+        if code in know.countries:
+            know.country_forms[form] = (code, "seat")
+    for name, spec in actors.get("institutions", {}).items():
+        inst = Institution(name=name, country=spec.get("country"), aliases=tuple(spec.get("aliases", ())))
+        for form in (name, *inst.aliases):
+            know.institutions[form] = inst
+    nouns = actors.get("nouns", {})
+    know.proxies = frozenset(nouns.get("proxies", ()))
+    know.bodies = frozenset(nouns.get("bodies", ()))
+    know.quantities = frozenset(nouns.get("quantities", ()))
+    know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
+    know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
+    for canonical, words in actors.get("groups", {}).items():
+        for word in words:
+            know.group_nouns[word.lower()] = canonical
+    titles = actors.get("titles", {})
+    know.titles = frozenset(t.lower() for t in titles.get("national", ()))
+    know.state_titles = frozenset(t.lower() for t in titles.get("heads_of_state", ()))
+    know.honorifics = frozenset(t.lower() for t in titles.get("honorifics", ()))
+    for canonical, words in actors.get("events", {}).items():
+        for word in words:
+            know.event_nouns.setdefault(word.lower(), canonical)
+
+    for key, spec in lexicon.get("verbs", {}).items():
+        lemma = str(spec.get("lemma", key))
+        try:
+            rtype = RelationType(spec["type"])
+            kinds = frozenset(EntityKind(k) for k in spec.get("kinds", ())) or _ACTOR_KINDS
+        except (KeyError, ValueError) as exc:
+            raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry verbs.{key}: {exc}") from exc
+        know.verbs.setdefault(lemma, []).append(
+            VerbSense(
+                lemma=lemma,
+                type=rtype,
+                objects=tuple(spec.get("object", ("dobj",))),
+                kinds=kinds,
+                needs_dobj=frozenset(spec.get("needs_dobj", ())),
+                needs_prep_for=frozenset(spec.get("needs_prep_for", ())),
+                confidence=float(spec.get("confidence", 0.8)),
+            )
+        )
+    know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
+    know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
+    know.copular = {k: RelationType(v) for k, v in lexicon.get("copular", {}).items()}
+    demand = dict(lexicon.get("demand_nouns", {}))
+    know.demand_verbs = frozenset(demand.pop("verbs", ()))
+    know.demand_nouns = {k: RelationType(v) for k, v in demand.items()}
+    know.reporting = frozenset(lexicon.get("reporting", {}).get("verbs", ()))
+    irrealis = lexicon.get("irrealis", {})
+    know.irrealis = frozenset(irrealis.get("verbs", ()))
+    know.negators = frozenset(irrealis.get("negators", ()))
+    return know

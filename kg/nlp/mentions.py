@@ -1,0 +1,414 @@
+"""Actor and event mentions in one parsed spaCy Doc (the work of the ``kg.actors.v1`` component).
+
+A :class:`Mention` is a token span naming an actor or event with a canonical *key* that is the
+same for every mention of the same thing in the document ("country:AM" for "Armenia",
+"Armenian", "Yerevan"). Person keys are unified across the document later, in
+:mod:`kg.nlp.assemble`, where all mentions of a document are seen together.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+
+from kg.model import EntityKind
+from kg.nlp.knowledge import Knowledge
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+_LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention; token offsets into the Doc it was found in."""
+
+    start: int
+    end: int
+    kind: EntityKind
+    key: str
+    name: str
+    text: str
+    country: str | None = None  # ISO code of the country it names or belongs to
+    named: bool = True  # events: a named event (global id) or a generic one ("the ceasefire")
+    role: str | None = None  # title written before a person ("Prime Minister")
+    role_target: int | None = None  # index of the mention qualifying the title ("Azerbaijani")
+    acronym: str | None = None
+
+
+class ActorFinder:
+    """Finds mentions: NER corrected by the country gazetteer, patterns for bodies, groups, events."""
+
+    def __init__(self, vocab: object, knowledge: Knowledge) -> None:
+        self.know = knowledge
+        self.country_matcher = PhraseMatcher(vocab)  # type: ignore[arg-type]
+        self.institution_matcher = PhraseMatcher(vocab)  # type: ignore[arg-type]
+        tokenizer_vocab = vocab
+        make = Doc
+        forms = list(knowledge.country_forms)
+        self.country_matcher.add("COUNTRY", [make(tokenizer_vocab, words=_split(f)) for f in forms])  # type: ignore[arg-type]
+        self.institution_matcher.add(
+            "INSTITUTION", [make(tokenizer_vocab, words=_split(f)) for f in knowledge.institutions]  # type: ignore[arg-type]
+        )
+        self._form_by_words = {" ".join(_split(f)): f for f in forms}
+        self._inst_by_words = {" ".join(_split(f)): f for f in knowledge.institutions}
+
+    # -- public -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> list[Mention]:
+        owner = [-1] * len(doc)
+        mentions: list[Mention] = []
+
+        def add(m: Mention) -> int | None:
+            if any(owner[i] != -1 for i in range(m.start, m.end)):
+                return None
+            mentions.append(m)
+            idx = len(mentions) - 1
+            for i in range(m.start, m.end):
+                owner[i] = idx
+            return idx
+
+        ent_label = [""] * len(doc)
+        ent_span: list[Span | None] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_label[i] = ent.label_
+                ent_span[i] = ent
+
+        # 1. Institutions and countries from the gazetteer (longest match first).
+        spans: list[tuple[Span, str]] = []
+        for _, s, e in self.institution_matcher(doc):
+            spans.append((doc[s:e], "inst"))
+        for _, s, e in self.country_matcher(doc):
+            spans.append((doc[s:e], "country"))
+        chosen = {(sp.start, sp.end) for sp in filter_spans([sp for sp, _ in spans])}
+        for span, what in spans:
+            if (span.start, span.end) not in chosen:
+                continue
+            chosen.discard((span.start, span.end))
+            ent = ent_span[span.start]
+            # A longer person name containing the form ("Jordan Peterson") stays a person.
+            if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
+                continue
+            words = " ".join(t.text for t in span)
+            if what == "inst":
+                inst = self.know.institutions[self._inst_by_words[words]]
+                add(
+                    Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{inst.name}", inst.name,
+                            span.text, country=inst.country)
+                )
+                continue
+            code, how = self.know.country_forms[self._form_by_words[words]]
+            if how == "capital" and (span[0].tag_ != "NNP" or not ent_label[span.start]):
+                continue
+            add(self._country(span, code))
+
+        # 2. Named entities from the model.
+        for ent in doc.ents:
+            if ent.label_ in _SKIP_LABELS:
+                continue
+            if any(owner[i] != -1 for i in range(ent.start, ent.end)):
+                # A body named after a country: "Armenia's Security Council".
+                continue
+            m = self._from_entity(ent)
+            if m is not None:
+                add(m)
+
+        # 3. Patterns: bodies of a country, groups, events, acronyms.
+        self._bodies(doc, mentions, owner, add)
+        self._acronyms(doc, mentions, owner, add)
+        self._groups_and_events(doc, mentions, owner, add)
+        self._titles(doc, mentions, owner)
+        mentions_sorted = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        return [mentions[i] for i in mentions_sorted]
+
+    # -- building blocks ------------------------------------------------------------------
+    def _country(self, span: Span, code: str) -> Mention:
+        country = self.know.countries[code]
+        return Mention(span.start, span.end, EntityKind.COUNTRY, f"country:{code}", country.name, span.text,
+                       country=code)
+
+    def _country_code(self, text: str) -> str | None:
+        form = self.know.country_forms.get(text)
+        if form is not None:
+            return form[0]
+        bare = text.replace(".", "")
+        return self.know.country_codes.get(bare) if bare.isupper() else None
+
+    def _from_entity(self, ent: Span) -> Mention | None:
+        span = ent
+        # Drop a leading determiner and a trailing possessive from the surface.
+        while len(span) and span[0].lower_ in ("the", "a", "an"):
+            span = span[1:]
+        while len(span) and span[-1].tag_ == "POS":
+            span = span[:-1]
+        if not len(span):
+            return None
+        text = span.text
+        label = ent.label_
+        code = self._country_code(text)
+        if code is None and len(span) == 1 and label in ("NORP", "GPE", "PERSON", "ORG"):
+            code = self.know.country_of_stem(text) if text[:1].isupper() and text.isalpha() else None
+            if code is not None and label in ("PERSON", "ORG") and self.know.country_forms.get(text) is None:
+                # Only nationality-shaped words count when the model saw a person or an org.
+                code = code if text.endswith(("i", "ian", "an", "ese", "ish")) else None
+        if code is not None:
+            return self._country(span, code)
+        if label == "PERSON":
+            span = self._strip_titles(span)
+            if not len(span) or not any(t.is_alpha for t in span):
+                return None
+            return Mention(span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text)
+        if label in ("GPE", "LOC", "FAC"):
+            return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text)
+        if label == "ORG":
+            if not any(t.is_alpha for t in span) or len(text) < 2:
+                return None
+            return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text)
+        if label == "NORP":
+            if text.endswith("s") and text[:1].isupper():
+                return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
+            return None
+        if label == "EVENT":
+            return Mention(span.start, span.end, EntityKind.EVENT, f"event:{text}", text, text, named=True)
+        return None
+
+    def _strip_titles(self, span: Span) -> Span:
+        i = 0
+        while i < len(span):
+            if span[i].lower_ in self.know.honorifics:
+                i += 1
+                continue
+            matched = 0
+            for n in (3, 2, 1):
+                if i + n < len(span) and " ".join(t.lower_ for t in span[i:i + n]) in self.know.titles:
+                    matched = n
+                    break
+            if not matched:
+                break
+            i += matched
+        return span[i:]
+
+    def _bodies(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        """'Armenia's Defense Ministry', 'the Armenian parliament', 'the Security Council of X'."""
+        know = self.know
+        for idx in range(len(mentions)):
+            m = mentions[idx]
+            if m.kind is not EntityKind.COUNTRY:
+                continue
+            tok = doc[m.end - 1]
+            head = tok.head
+            if tok.dep_ not in ("poss", "amod", "compound", "nmod") or head.i <= tok.i:
+                continue
+            if head.lemma_.lower() not in know.bodies or head.pos_ not in ("NOUN", "PROPN"):
+                continue
+            first = m.end + (1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0)
+            last = head.i + 1
+            # "upper chamber of parliament": a body of a body.
+            for child in head.rights:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    obj = [c for c in child.children if c.dep_ == "pobj"]
+                    if obj and obj[0].lemma_.lower() in know.bodies and owner[obj[0].i] == -1:
+                        last = obj[0].i + 1
+            if first >= last or any(owner[i] not in (-1,) and i >= first for i in range(first, last)):
+                # Part of it is already an entity: take it over if it is a bare NER org.
+                inner = {owner[i] for i in range(first, last) if owner[i] != -1}
+                if not all(mentions[j].kind is EntityKind.ORGANIZATION and j != idx for j in inner):
+                    continue
+                for j in inner:
+                    for i in range(mentions[j].start, mentions[j].end):
+                        owner[i] = -1
+                    mentions[j].start = mentions[j].end = -1
+            body = doc[first:last].text
+            country = know.countries[m.country or ""].name if m.country else ""
+            name = f"{_title(body)} of {country}"
+            add(Mention(first, last, EntityKind.ORGANIZATION, f"org:{name}", name, doc[m.start:last].text,
+                        country=m.country))
+        # "the Security Council of Armenia"
+        for tok in doc:
+            if owner[tok.i] != -1 or tok.lemma_.lower() not in know.bodies or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+            if not of:
+                continue
+            objs = [c for c in of[0].children if c.dep_ == "pobj"]
+            if not objs or owner[objs[0].i] == -1:
+                continue
+            target = mentions[owner[objs[0].i]]
+            if target.kind is not EntityKind.COUNTRY:
+                continue
+            first = tok.i
+            while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].head.i >= tok.i \
+                    and owner[first - 1] == -1 and doc[first - 1].is_alpha:
+                first -= 1
+            if not doc[first].text[:1].isupper():
+                continue
+            body = doc[first:tok.i + 1].text
+            name = f"{_title(body)} of {know.countries[target.country or ''].name}"
+            add(Mention(first, tok.i + 1, EntityKind.ORGANIZATION, f"org:{name}", name,
+                        doc[first:target.end].text, country=target.country))
+
+    def _acronyms(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        """'Collective Security Treaty Organization (CSTO)' and later bare 'CSTO' are one org."""
+        by_acronym: dict[str, Mention] = {}
+        for m in mentions:
+            if m.kind is not EntityKind.ORGANIZATION or m.start < 0:
+                continue
+            after = m.end
+            if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
+                    and _ACRONYM.match(doc[after + 1].text):
+                m.acronym = doc[after + 1].text
+            else:
+                initials = "".join(w[0] for w in m.name.split() if w[:1].isupper() and w.lower() not in _LOWER_WORDS)
+                if len(initials) >= 2 and len(m.name.split()) >= 2:
+                    m.acronym = initials
+                    by_acronym.setdefault(initials, m)
+                    continue
+            if m.acronym:
+                by_acronym[m.acronym] = m
+        if not by_acronym:
+            return
+        for tok in doc:
+            if owner[tok.i] != -1:
+                # A bare NER org equal to a known acronym becomes that org.
+                other = mentions[owner[tok.i]]
+                target = by_acronym.get(other.text)
+                if target is not None and other is not target and other.kind is EntityKind.ORGANIZATION:
+                    other.key, other.name = target.key, target.name
+                continue
+            target = by_acronym.get(tok.text)
+            if target is not None:
+                add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, target.key, target.name, tok.text,
+                            country=target.country))
+
+    def _groups_and_events(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        know = self.know
+        last_agreement: Mention | None = None
+        for tok in doc:
+            if owner[tok.i] != -1 or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            lemma = tok.lemma_.lower()
+            group = know.group_nouns.get(lemma) or know.group_nouns.get(tok.lower_)
+            if group is not None and tok.dep_ != "compound":
+                country = self._qualifier_country(tok, mentions, owner)
+                name = group
+                if country is not None:
+                    demonym = know.countries[country].demonym or know.countries[country].name
+                    name = f"{demonym} {group}"
+                add(Mention(tok.i, tok.i + 1, EntityKind.GROUP, f"group:{name}", name, tok.text, country=country,
+                            named=country is not None))
+                continue
+            if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue  # the head noun decides ("ceasefire agreement")
+            event = self._event_of(tok)
+            if event is None:
+                continue
+            canonical, qualifier, first = event
+            generic_agreement = canonical == "agreement" and qualifier is None
+            if generic_agreement and last_agreement is not None and any(
+                    c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+                add(Mention(first, tok.i + 1, EntityKind.EVENT, last_agreement.key, last_agreement.name,
+                            doc[first:tok.i + 1].text, named=last_agreement.named))
+                continue
+            name = f"{qualifier} {canonical}" if qualifier else canonical
+            idx = add(Mention(first, tok.i + 1, EntityKind.EVENT, f"event:{name}", name, doc[first:tok.i + 1].text,
+                              named=qualifier is not None))
+            if idx is not None and canonical in ("agreement", "ceasefire", "peace agreement"):
+                last_agreement = mentions[idx]
+
+    def _event_of(self, tok: Token) -> tuple[str, str | None, int] | None:
+        """(canonical, qualifier naming it, first token) when the noun names an event."""
+        know = self.know
+        mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "nmod", "nummod")]
+        lemma = tok.lemma_.lower()
+        canonical = None
+        # A compound of two words listed together ("peace agreement") or a more specific modifier.
+        for mod in mods:
+            both = f"{mod.lower_} {tok.lower_}"
+            both_lemma = f"{mod.lemma_.lower()} {lemma}"
+            canonical = know.event_nouns.get(both) or know.event_nouns.get(both_lemma)
+            if canonical:
+                break
+            if mod.dep_ == "compound" and mod.lemma_.lower() in know.event_nouns and lemma in know.event_nouns:
+                canonical = know.event_nouns[mod.lemma_.lower()]
+                break
+        if canonical is None:
+            canonical = know.event_nouns.get(tok.lower_) or know.event_nouns.get(lemma)
+        if canonical is None:
+            return None
+        qualifier = None
+        first = tok.i
+        for mod in mods:
+            if mod.dep_ in ("compound", "nmod", "amod", "nummod") and (
+                    mod.pos_ == "PROPN" or _YEAR.match(mod.text)) and mod.text[:1].isupper() | bool(_YEAR.match(mod.text)):
+                qualifier = mod.text
+            if mod.dep_ in ("compound",) or mod is mods[-1]:
+                first = min(first, mod.i) if (mod.dep_ == "compound" or qualifier == mod.text) else first
+        return canonical, qualifier, first
+
+    def _qualifier_country(self, tok: Token, mentions: list[Mention], owner: list[int]) -> str | None:
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and owner[child.i] != -1:
+                m = mentions[owner[child.i]]
+                if m.kind is EntityKind.COUNTRY:
+                    return m.country
+            if child.dep_ == "prep" and child.lower_ in ("from", "in", "of"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and owner[obj.i] != -1:
+                        m = mentions[owner[obj.i]]
+                        if m.kind is EntityKind.COUNTRY:
+                            return m.country
+        return None
+
+    def _titles(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:
+        """'Azerbaijani President Ilham Aliyev': role 'President', qualified by Azerbaijan."""
+        know = self.know
+        for m in mentions:
+            if m.kind is not EntityKind.PERSON or m.start <= 0:
+                continue
+            sent_start = doc[m.start].sent.start
+            end = m.start
+            best = None
+            for n in (4, 3, 2, 1):
+                s = end - n
+                if s < sent_start or any(owner[i] != -1 for i in range(s, end)):
+                    continue
+                phrase = " ".join(t.lower_ for t in doc[s:end])
+                if phrase in know.titles and doc[s].text[:1].isupper() | (n > 1):
+                    best = s
+                    break
+            if best is None:
+                continue
+            m.role = doc[best:end].text
+            before = best - 1
+            if before >= sent_start and doc[before].tag_ == "POS":
+                before -= 1
+            if before >= sent_start and owner[before] != -1:
+                target = owner[before]
+                if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+                    m.role_target = target
+
+
+def _split(form: str) -> list[str]:
+    """Tokenise a gazetteer form the way spaCy's English tokenizer would, roughly."""
+    words: list[str] = []
+    for raw in form.split():
+        if raw.endswith("'s") and len(raw) > 2:
+            words.extend([raw[:-2], "'s"])
+        elif raw.endswith(".") and raw.count(".") == 1 and len(raw) > 2 and not raw[:-1].isupper():
+            words.extend([raw[:-1], "."])
+        else:
+            words.append(raw)
+    return words
+
+
+def _title(body: str) -> str:
+    return body[:1].upper() + body[1:]
+
+
+class _Add:  # pragma: no cover - typing helper only
+    def __call__(self, m: Mention) -> int | None: ...

@@ -1,0 +1,508 @@
+"""Relations read from the dependency parse (the work of the ``kg.relations.v1`` component).
+
+Who did what to whom is read from a verb in the lexicon (``data/lexicon.toml``): its subject
+(through coordination, relative clauses, participles, control verbs and passive agents) and the
+object slot the lexicon names. Arguments are mapped to mentions directly or through
+proxies ("Armenian officials" -> Armenia), counting words ("thousands of demonstrators"),
+pronouns ("he", "his administration") and anaphors ("the region", "the two foes").
+Structure (titles, appositions, "part of") gives HOLDS_ROLE / PART_OF / MEMBER_OF.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.model import EntityKind, RelationType
+from kg.nlp.knowledge import Knowledge, VerbSense
+from kg.nlp.mentions import Mention
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_DATE_WORDS = re.compile(
+    r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    r"last night|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\b",
+    re.IGNORECASE,
+)
+_ACTOR = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+
+
+@dataclass(slots=True)
+class RawRelation:
+    """A relation between two mentions of one Doc, before document-level assembly."""
+
+    subject: int
+    type: RelationType
+    object: int
+    sent_start: int  # char offsets of the evidence sentence in the Doc
+    sent_end: int
+    confidence: float
+    attributed_to: int | None = None
+    negated: bool = False
+    date_text: str | None = None
+    role: str | None = None
+
+
+class RelationReader:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.know = knowledge
+
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[RawRelation]:
+        return _DocReader(self.know, doc, mentions).read()
+
+
+class _DocReader:
+    def __init__(self, know: Knowledge, doc: Doc, mentions: list[Mention]) -> None:
+        self.know = know
+        self.doc = doc
+        self.mentions = mentions
+        self.owner = [-1] * len(doc)
+        for idx, m in enumerate(mentions):
+            for i in range(max(m.start, 0), max(m.end, 0)):
+                self.owner[i] = idx
+        self.starts = [m.start for m in mentions]
+        self.out: list[RawRelation] = []
+        self.seen: set[tuple[str, RelationType, str, int]] = set()
+        # Pairs of coordinated actors ("Armenia and Azerbaijan"), by token position.
+        self.pairs: list[tuple[int, tuple[int, int]]] = []
+        for tok in doc:
+            a = self.owner[tok.i]
+            if a == -1 or mentions[a].kind not in _ACTOR:
+                continue
+            for c in tok.children:
+                b = self.owner[c.i]
+                if c.dep_ == "conj" and b != -1 and mentions[b].kind == mentions[a].kind \
+                        and mentions[b].key != mentions[a].key:
+                    self.pairs.append((c.i, (a, b)))
+        self.pair_pos = [p for p, _ in self.pairs]
+
+    # -- driver ---------------------------------------------------------------------------
+    def read(self) -> list[RawRelation]:
+        for sent in self.doc.sents:
+            attributed = self._according_to(sent)
+            for tok in sent:
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in self.know.verbs:
+                    self._verb(tok, sent, attributed)
+                if tok.pos_ == "VERB" and tok.lemma_.lower() in self.know.demand_verbs:
+                    self._demand(tok, sent, attributed)
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    lemma = tok.lemma_.lower()
+                    if lemma in self.know.between or tok.lower_ in self.know.between:
+                        self._between(tok, sent, attributed)
+                if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+                    self._copular(tok, sent, attributed)
+                if tok.dep_ == "appos":
+                    self._apposition(tok, sent)
+            self._titles(sent)
+        return self.out
+
+    # -- emitting -------------------------------------------------------------------------
+    def _emit(self, s: int, rtype: RelationType, o: int, sent: Span, confidence: float, *,
+              attributed: int | None = None, negated: bool = False, date_text: str | None = None,
+              role: str | None = None) -> None:
+        ms, mo = self.mentions[s], self.mentions[o]
+        if ms.key == mo.key:
+            return
+        if attributed is not None and self.mentions[attributed].key == ms.key:
+            attributed = None
+        key = (ms.key, rtype, mo.key, sent.start_char)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        self.out.append(RawRelation(s, rtype, o, sent.start_char, sent.end_char, round(confidence, 2),
+                                    attributed, negated, date_text, role))
+
+    # -- verbs ----------------------------------------------------------------------------
+    def _verb(self, verb: Token, sent: Span, attributed: int | None) -> None:
+        if self._irrealis(verb):
+            return
+        senses = self.know.verbs[verb.lemma_.lower()]
+        passive = self._is_passive(verb)
+        if passive:
+            subj_toks = [p for a in verb.children if a.dep_ == "agent"
+                         for p in a.children if p.dep_ == "pobj"]
+            if verb.dep_ == "acl":
+                passive_obj = [verb.head]
+            else:
+                passive_obj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        else:
+            subj_toks = self._subjects(verb)
+            passive_obj = []
+        subjects = self._resolve_all(subj_toks, verb)
+        subjects = [s for s in subjects if self.mentions[s].kind in _ACTOR]
+        if not subjects:
+            return
+        negated = self._negated(verb)
+        attributed = self._reported_by(verb) if attributed is None else attributed
+        date_text = self._date(verb, sent)
+        dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        for sense in senses:
+            if sense.needs_dobj:
+                lemmas = {c.lemma_.lower() for c in _conjuncts(dobj)} if dobj is not None else set()
+                if passive:
+                    lemmas |= {t.lemma_.lower() for t in passive_obj}
+                if not lemmas & sense.needs_dobj:
+                    continue
+            if sense.needs_prep_for and not self._prep_for(verb, sense):
+                continue
+            if dobj is not None and " ".join(t.lower_ for t in dobj.subtree) in self.know.reciprocal:
+                for s in subjects:
+                    for o in subjects:
+                        if s != o:
+                            self._emit(s, sense.type, o, sent, sense.confidence, attributed=attributed,
+                                       negated=negated, date_text=date_text)
+                return
+            objects = self._objects(verb, sense, passive_obj if passive else None)
+            if not objects:
+                continue
+            for s in subjects:
+                for o in objects:
+                    self._emit(s, sense.type, o, sent, sense.confidence * (0.9 if passive else 1.0),
+                               attributed=attributed, negated=negated, date_text=date_text)
+            return
+
+    def _objects(self, verb: Token, sense: VerbSense, passive_obj: list[Token] | None) -> list[int]:
+        slots: list[list[Token]] = []
+        if passive_obj is not None:
+            slots.append([t for p in passive_obj for t in _conjuncts(p)])
+        for slot in sense.objects:
+            if passive_obj is not None and slot in ("dobj", "dative"):
+                continue
+            slots.append(self._slot(verb, slot, passive_obj))
+        for toks in slots:
+            found = [o for o in self._resolve_all(toks, verb) if self.mentions[o].kind in sense.kinds]
+            if found:
+                return found
+        return []
+
+    def _slot(self, verb: Token, slot: str, passive_obj: list[Token] | None) -> list[Token]:
+        if slot == "dobj":
+            return [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
+        if slot == "dative":
+            return [t for c in verb.children if c.dep_ == "dative" for t in _conjuncts(c)]
+        if slot.startswith("prep:"):
+            return _prep_objects(verb, slot[5:])
+        if slot.startswith("dobj>prep:"):
+            heads = passive_obj if passive_obj is not None else [
+                t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
+            prep = slot[len("dobj>prep:"):]
+            return [o for h in heads for o in _prep_objects(h, prep)]
+        return []
+
+    def _prep_for(self, verb: Token, sense: VerbSense) -> bool:
+        return any(t.lemma_.lower() in sense.needs_prep_for for t in _prep_objects(verb, "for"))
+
+    def _is_passive(self, verb: Token) -> bool:
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return True
+        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        """The grammatical subject(s) of a verb, looking through coordination and control."""
+        cur = verb
+        for _ in range(6):
+            subj = [c for c in cur.children if c.dep_ in _SUBJ]
+            if subj:
+                out = []
+                for s in subj:
+                    if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                        out.append(cur.head)
+                    else:
+                        out.extend(_conjuncts(s))
+                return out
+            if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+                cur = cur.head
+                continue
+            if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+                cur = cur.head
+                continue
+            if cur.dep_ == "acl" and cur.tag_ == "VBG":
+                return [cur.head]
+            if cur.dep_ == "relcl":
+                return [cur.head]
+            return []
+        return []
+
+    def _irrealis(self, verb: Token) -> bool:
+        cur = verb
+        while cur.dep_ == "conj" and cur.head is not cur:
+            cur = cur.head
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.know.irrealis:
+            return True
+        return any(c.dep_ == "aux" and c.lower_ in self.know.irrealis for c in verb.children)
+
+    def _negated(self, verb: Token) -> bool:
+        if any(c.dep_ == "neg" for c in verb.children):
+            return True
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "conj", "advcl") and cur.head is not cur:
+                cur = cur.head
+                if cur.lemma_.lower() in self.know.negators:
+                    return True
+                if cur.pos_ == "NOUN" and cur.head.lemma_.lower() in self.know.negators:
+                    return True
+            else:
+                break
+        return False
+
+    def _reported_by(self, verb: Token) -> int | None:
+        """'X said (that) ...' and 'Y, he added, ...': who the statement is attributed to."""
+        cur = verb
+        for _ in range(4):
+            for c in cur.children:
+                if c.dep_ == "parataxis" and c.lemma_.lower() in self.know.reporting:
+                    speaker = self._resolve_all(self._subjects(c), c)
+                    if speaker:
+                        return speaker[0]
+            if cur.dep_ in ("ccomp", "conj") and cur.head is not cur:
+                cur = cur.head
+                if cur.lemma_.lower() in self.know.reporting:
+                    speaker = self._resolve_all(self._subjects(cur), cur)
+                    if speaker:
+                        return speaker[0]
+            else:
+                break
+        return None
+
+    def _according_to(self, sent: Span) -> int | None:
+        for tok in sent:
+            if tok.lower_ == "according":
+                for to in tok.children:
+                    if to.lower_ == "to":
+                        for obj in to.children:
+                            if obj.dep_ == "pobj":
+                                found = self._resolve(obj, None)
+                                if found:
+                                    return found[0]
+        return None
+
+    def _date(self, verb: Token, sent: Span) -> str | None:
+        dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and _DATE_WORDS.search(e.text)]
+        if not dates:
+            return None
+        for e in dates:
+            cur = e.root
+            for _ in range(4):
+                if cur is verb:
+                    return e.text
+                if cur.head is cur:
+                    break
+                cur = cur.head
+        return dates[0].text if len(dates) == 1 else None
+
+    # -- nouns and structure ----------------------------------------------------------------
+    def _demand(self, verb: Token, sent: Span, attributed: int | None) -> None:
+        """'demanding his resignation' -> PROTESTED(subject, him)."""
+        for dobj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+            rtype = self.know.demand_nouns.get(dobj.lemma_.lower())
+            if rtype is None:
+                continue
+            targets = [c for c in dobj.children if c.dep_ == "poss"] + _prep_objects(dobj, "of")
+            subjects = self._resolve_all(self._subjects(verb), verb)
+            objects = self._resolve_all(targets, verb)
+            for s in subjects:
+                for o in objects:
+                    if self.mentions[s].kind in _ACTOR and self.mentions[o].kind in _ACTOR:
+                        self._emit(s, rtype, o, sent, 0.7, attributed=attributed, negated=self._negated(verb))
+
+    def _between(self, noun: Token, sent: Span, attributed: int | None) -> None:
+        rtype = self.know.between.get(noun.lemma_.lower()) or self.know.between[noun.lower_]
+        sides: list[int] = []
+        for obj in _prep_objects(noun, "between"):
+            sides.extend(self._resolve_all(_conjuncts(obj), noun))
+        sides = [s for s in sides if self.mentions[s].kind in _ACTOR]
+        keys = {self.mentions[s].key for s in sides}
+        if len(keys) < 2:
+            return
+        for s in sides:
+            for o in sides:
+                self._emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False)
+
+    def _copular(self, be: Token, sent: Span, attributed: int | None) -> None:
+        """'X, which is part of Y' / 'X is a member of Y'."""
+        for attr in (c for c in be.children if c.dep_ == "attr"):
+            rtype = self.know.copular.get(attr.lemma_.lower())
+            if rtype is None:
+                continue
+            subjects = self._resolve_all(self._subjects(be), be)
+            objects = self._resolve_all(_prep_objects(attr, "of"), be)
+            for s in subjects:
+                for o in objects:
+                    if self.mentions[o].kind is EntityKind.EVENT:
+                        continue
+                    if rtype is RelationType.MEMBER_OF and self.mentions[s].kind is EntityKind.PERSON:
+                        self._emit(s, RelationType.HOLDS_ROLE, o, sent, 0.8, role=attr.text)
+                    else:
+                        self._emit(s, rtype, o, sent, 0.8, attributed=attributed, negated=self._negated(be))
+
+    def _apposition(self, appos: Token, sent: Span) -> None:
+        """'Armen X, secretary of Y's Security Council' -> HOLDS_ROLE(X, council, 'secretary')."""
+        head = appos.head
+        person = self.owner[head.i]
+        if person == -1 or self.mentions[person].kind is not EntityKind.PERSON:
+            return
+        role = self._role_phrase(appos)
+        if role is None:
+            return
+        lemma = appos.lemma_.lower()
+        targets = self._resolve_all(_prep_objects(appos, "of"), appos)
+        if not targets:
+            for c in appos.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and self.owner[c.i] != -1:
+                    targets.append(self.owner[c.i])
+        targets = [t for t in targets if self.mentions[t].kind in (EntityKind.ORGANIZATION, EntityKind.COUNTRY)]
+        if not targets:
+            return
+        rtype = RelationType.HOLDS_ROLE
+        if lemma in self.know.copular and self.know.copular[lemma] is RelationType.PART_OF:
+            return
+        for t in targets[:1]:
+            self._emit(person, rtype, t, sent, 0.85, role=role)
+
+    def _role_phrase(self, noun: Token) -> str | None:
+        words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and self.owner[c.i] == -1]
+        for n in range(len(words), -1, -1):
+            phrase = " ".join([w.lower_ for w in words[len(words) - n:]] + [noun.lower_])
+            if phrase in self.know.titles:
+                return " ".join([w.text for w in words[len(words) - n:]] + [noun.text])
+        return None
+
+    def _titles(self, sent: Span) -> None:
+        for idx in range(len(self.mentions)):
+            m = self.mentions[idx]
+            if m.role is None or m.start < sent.start or m.start >= sent.end:
+                continue
+            if m.role_target is not None:
+                self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
+                continue
+            if m.role.lower() not in self.know.state_titles:
+                continue
+            guess = self._nearest_country(m.start, sent)
+            if guess is not None:
+                self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, 0.5, role=m.role)
+
+    def _nearest_country(self, token_i: int, sent: Span) -> int | None:
+        """The last country mentioned before a title, in this or the two previous sentences."""
+        limit = sent.start
+        prev = sent
+        for _ in range(2):
+            if prev.start == 0:
+                break
+            prev = self.doc[prev.start - 1].sent
+            limit = prev.start
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        while pos >= 0 and self.mentions[pos].start >= limit:
+            if self.mentions[pos].kind is EntityKind.COUNTRY:
+                return pos
+            pos -= 1
+        return None
+
+    # -- argument resolution --------------------------------------------------------------
+    def _resolve_all(self, toks: list[Token], verb: Token | None) -> list[int]:
+        out: list[int] = []
+        for t in toks:
+            for m in self._resolve(t, verb):
+                if m not in out:
+                    out.append(m)
+        return out
+
+    def _resolve(self, tok: Token, verb: Token | None, depth: int = 0) -> list[int]:
+        if depth > 3:
+            return []
+        idx = self.owner[tok.i]
+        know = self.know
+        lemma = tok.lemma_.lower()
+        if idx != -1:
+            return [idx]
+        lower = tok.lower_
+        if lower in _MALE or lower in _FEMALE:
+            return self._pronoun(tok, verb)
+        if lemma in know.proxies:
+            for c in tok.children:
+                if c.dep_ in ("poss", "amod", "compound", "nmod") and (
+                        self.owner[c.i] != -1 or c.lower_ in _MALE or c.lower_ in _FEMALE):
+                    found = self._resolve(c, verb, depth + 1)
+                    if found:
+                        return found
+            for prep in ("of", "from", "in"):
+                for obj in _prep_objects(tok, prep):
+                    found = self._resolve(obj, verb, depth + 1)
+                    if found:
+                        return found
+            return []
+        if lemma in know.quantities or lower in know.quantities:
+            for obj in _prep_objects(tok, "of"):
+                found = [f for o in _conjuncts(obj) for f in self._resolve(o, verb, depth + 1)]
+                if found:
+                    return found
+        if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
+            return self._last(tok.i, {EntityKind.LOCATION})
+        if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS") and any(
+                c.lower_ in ("two", "both") for c in tok.children):
+            pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
+            if pos >= 0:
+                a, b = self.pairs[pos][1]
+                return [a, b]
+        return []
+
+    def _pronoun(self, tok: Token, verb: Token | None) -> list[int]:
+        """The last person mentioned before the pronoun (not the subject of its own clause)."""
+        exclude: set[str] = set()
+        if tok.dep_ in ("dobj", "pobj", "dative") and verb is not None:
+            for s in self._subjects(verb):
+                if self.owner[s.i] != -1:
+                    exclude.add(self.mentions[self.owner[s.i]].key)
+        pos = bisect.bisect_left(self.starts, tok.i) - 1
+        while pos >= 0:
+            m = self.mentions[pos]
+            if m.kind is EntityKind.PERSON and m.key not in exclude and m.start < tok.i:
+                return [pos]
+            pos -= 1
+        return []
+
+    def _last(self, token_i: int, kinds: set[EntityKind]) -> list[int]:
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        while pos >= 0:
+            if self.mentions[pos].kind in kinds:
+                return [pos]
+            pos -= 1
+        return []
+
+
+def _conjuncts(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+                out.append(c)
+                stack.append(c)
+            elif c.dep_ == "cc" or c.dep_ == "preconj":
+                continue
+        # "X as well as Y": spaCy attaches "well as Y" under the first conjunct.
+        for c in cur.children:
+            if c.dep_ == "cc" and c.lower_ == "as":
+                for cc in c.children:
+                    if cc.dep_ in ("pobj", "conj") and cc not in out:
+                        out.append(cc)
+    return out
+
+
+def _prep_objects(head: Token, prep: str) -> list[Token]:
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            for obj in c.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.extend(_conjuncts(obj))
+    return out
