@@ -188,7 +188,7 @@ class Document:
     ) -> Connection[Evidence]:
         page = page_request(info.context.settings, CLAIMS_TAG, first, after, key_size=2)
         found = await info.context.document_claims.load((str(self.id), EvidenceArgs(include_negated, page)))
-        return connection(CLAIMS_TAG, _map_page(found, evidence))
+        return connection(CLAIMS_TAG, _map_page(found, lambda view: evidence(view)))
 
     @strawberry.field(description="Entities this document mentions, by id.")
     async def entities(
@@ -214,6 +214,7 @@ def document(info_: DocumentInfo) -> Document:
 @strawberry.type(description="One claim: a sentence of a document (or a curated source) stating a relation.")
 class Evidence:
     id: strawberry.ID
+    cursor: str | None = strawberry.field(description="Where Relation.evidence continues after this.")
     relation_type: RelationType = strawberry.field(name="type")
     subject: Entity
     object_: Entity = strawberry.field(name="object")
@@ -231,9 +232,10 @@ class Evidence:
     document: Document | None
 
 
-def evidence(view: ClaimView) -> Evidence:
+def evidence(view: ClaimView, cursor: str | None = None) -> Evidence:
     return Evidence(
         id=strawberry.ID(view.id),
+        cursor=cursor,
         relation_type=view.type,
         subject=entity(view.subject),
         object_=entity(view.object),
@@ -262,17 +264,20 @@ class Relation:
     confidence: float | None
     view: strawberry.Private[RelationView]
 
-    @strawberry.field(description="The claims behind this relation, strongest first.")
+    @strawberry.field(
+        description="The claims behind this relation, strongest first (claimCount says how many). "
+        "For more, pass the last item's cursor as 'after'."
+    )
     async def evidence(
         self,
         info: KGInfo,
         first: int | None = None,
         after: str | None = None,
         include_negated: bool = False,
-    ) -> Connection[Evidence]:
+    ) -> list[Evidence]:
         page = page_request(info.context.settings, EVIDENCE_TAG, first, after, key_size=2)
         found = await info.context.evidence.load((self.view.key, EvidenceArgs(include_negated, page)))
-        return connection(EVIDENCE_TAG, _map_page(found, evidence))
+        return [evidence(item, encode_cursor(EVIDENCE_TAG, key)) for key, item in found.items]
 
 
 def relation(view: RelationView) -> Relation:

@@ -548,12 +548,11 @@ MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = allShortestPaths((a)-[*..__MAX_HOPS__]-(b))
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p LIMIT $limit
-RETURN [r IN relationships(p) | {
-    type: type(r),
-    subject: startNode(r) {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    object: endNode(r) {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    confidence: r.confidence}] AS hops
+RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .roles, .date, .curated}] AS nodes,
+       [r IN relationships(p) | {
+         type: type(r), subject: startNode(r).id, object: endNode(r).id,
+         claims: r.claims, documents: r.documents, first_seen: r.first_seen,
+         last_seen: r.last_seen, confidence: r.confidence}] AS hops
 """
 
 PATH_HOPS_LIMIT = 16

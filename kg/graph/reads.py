@@ -301,7 +301,14 @@ class GraphReader:
             queries.read_shortest_paths(max_hops),
             {"from": source, "to": target, "types": _types(types), "limit": limit},
         )
-        return [[_relation(hop) for hop in record["hops"]] for record in records]
+        paths: list[list[RelationView]] = []
+        for record in records:
+            nodes = {row["id"]: row for row in record["nodes"]}
+            paths.append([
+                _relation({**hop, "subject": nodes[hop["subject"]], "object": nodes[hop["object"]]})
+                for hop in record["hops"]
+            ])
+        return paths
 
     # --- documents ----------------------------------------------------------------------------
 
