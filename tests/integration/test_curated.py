@@ -1,0 +1,129 @@
+"""Curated actors and relations against a real Neo4j, through the library and `kg load`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from neo4j import AsyncDriver, GraphDatabase
+
+from kg.cli import main
+from kg.graph.repository import GraphRepository
+from kg.ingest import ingest_documents
+from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType
+from kg.settings import Settings
+from tests.integration.ingest_support import LineExtractor, document, prepared_repository
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
+    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+    assert settings.neo4j_uri
+    return {"KG_NEO4J_URI": settings.neo4j_uri, "KG_NEO4J_USER": settings.neo4j_user,
+            "KG_NEO4J_PASSWORD": password, "KG_NEO4J_DATABASE": settings.neo4j_database}
+
+
+def node_count(settings: Settings) -> int:
+    env = cli_env(settings)
+    auth = (env["KG_NEO4J_USER"], env["KG_NEO4J_PASSWORD"])
+    with GraphDatabase.driver(env["KG_NEO4J_URI"], auth=auth) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (n) RETURN count(n) AS n", database_=settings.neo4j_database
+        )
+        return int(records[0]["n"])
+
+
+def test_a_malformed_actor_file_writes_nothing_and_lists_every_error(
+    clean_graph: AsyncDriver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("id,name,kind\nann-lee,Ann Lee,PERSON\nbo,,PERSON\ncy,Cy,ROBOT\n", encoding="utf-8")
+
+    result = CliRunner().invoke(main, ["load", "actors", str(path)], env=cli_env(neo4j_settings))
+
+    assert result.exit_code == 1
+    assert f"{path}:3 [name]" in result.output and f"{path}:4 [kind]" in result.output
+    assert node_count(neo4j_settings) == 0
+
+
+def test_relations_to_unknown_actors_are_rejected_unless_loaded_together(
+    clean_graph: AsyncDriver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    actors = tmp_path / "actors.jsonl"
+    actors.write_text('{"id": "ann-lee", "name": "Ann Lee", "kind": "PERSON"}\n'
+                      '{"id": "bay-union", "name": "Bay Union", "kind": "ORGANIZATION"}\n', encoding="utf-8")
+    relations = tmp_path / "relations.csv"
+    relations.write_text("subject,type,object,source,date\n"
+                         "ann-lee,MEMBER_OF,bay-union,registry 2022,2022-01-05\n", encoding="utf-8")
+    env = cli_env(neo4j_settings)
+
+    rejected = CliRunner().invoke(main, ["load", "relations", str(relations)], env=env)
+    nothing = node_count(neo4j_settings)
+    loaded = CliRunner().invoke(main, ["load", "relations", str(relations), "--actors", str(actors)], env=env)
+    again = CliRunner().invoke(main, ["load", "relations", str(relations)], env=env)  # ids now in the graph
+
+    assert rejected.exit_code == 1 and f"{relations}:2 [subject]" in rejected.output
+    assert f"{relations}:2 [object]" in rejected.output
+    assert nothing == 0
+    assert loaded.exit_code == 0, loaded.output
+    assert again.exit_code == 0, again.output
+    assert node_count(neo4j_settings) == 3  # two actors, one claim: the second load merged
+
+
+async def test_curated_actor_wins_over_extracted_name_and_kind_in_either_order(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    curated = [CuratedActor(id="ann-lee", name="Ann B. Lee", kind=EntityKind.PERSON, roles=("envoy",)),
+               CuratedActor(id="bo-park", name="Bo Park Group", kind=EntityKind.GROUP, aliases=("BPG",))]
+    extracted = document("Ann Lee (ORGANIZATION) MET Bo Park (PERSON)")
+
+    await repository.load_actors(curated[:1])  # curated first...
+    await ingest_documents([extracted], repository=repository, extractor=LineExtractor(),
+                           settings=neo4j_settings)
+    await repository.load_actors(curated[1:])  # ...and curated after the extraction
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (e:Entity) RETURN e.id AS id, e.name AS name, e.kind AS kind, labels(e) AS labels, "
+        "e.aliases AS aliases, e.roles AS roles, e.curated AS curated ORDER BY id"
+    )
+    ann, bo = (r.data() for r in records)
+    assert (ann["name"], ann["kind"], ann["curated"]) == ("Ann B. Lee", "PERSON", True)
+    assert ann["roles"] == ["envoy"]
+    assert sorted(ann["labels"]) == ["Actor", "Entity", "Person"]
+    assert "Ann Lee" in ann["aliases"]  # the extracted name is kept as an alias
+    assert (bo["name"], bo["kind"]) == ("Bo Park Group", "GROUP")
+    assert sorted(bo["labels"]) == ["Actor", "Entity", "Group"]
+    assert bo["aliases"] == ["BPG", "Bo Park", "Park"]
+
+
+async def test_curated_relations_feed_the_typed_relationship(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    await ingest_documents([document("Ann Lee (PERSON) URGED Bo Park (PERSON) @0.4")],
+                           repository=repository, extractor=LineExtractor(), settings=neo4j_settings)
+    relation = CuratedRelation(subject="ann-lee", type=RelationType.URGED, object="bo-park",
+                               source="minutes 7", date=dt.date(2021, 3, 2), note="letter")
+
+    await repository.load_relations([relation])
+    await repository.load_relations([relation])  # loading twice is one claim
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'ann-lee'})-[r:URGED]->(:Entity {id: 'bo-park'}) RETURN r"
+    )
+    urged = records[0]["r"]
+    assert (urged["claims"], urged["documents"], urged["curated"]) == (2, 1, True)
+    assert urged["confidence"] == pytest.approx(1.0)
+    assert urged["first_seen"].to_native() == dt.date(2021, 3, 2)
+    claims, _, _ = await clean_graph.execute_query(
+        "MATCH (c:Claim {curated: true}) RETURN c.source AS source, c.text AS text, "
+        "EXISTS { (c)-[:FROM]->() } AS has_document"
+    )
+    assert [r.data() for r in claims] == [{"source": "minutes 7", "text": "letter", "has_document": False}]
