@@ -30,8 +30,6 @@ from kg.nlp.dates import resolve_date
 from kg.nlp.mentions import Mention
 from kg.nlp.relations import RawRelation
 
-_LOCATION_OBJECT_TYPES = {RelationType.CAPTURED, RelationType.DEPLOYED}
-
 
 @dataclass(slots=True)
 class _Placed:
@@ -70,24 +68,11 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             if form and form not in forms:
                 forms.append(form)
 
-    relocated: set[str] = set()
-    for doc, _ in chunks:
-        for r in doc._.kg_relations or []:
-            obj = doc._.kg_mentions[r.object]
-            if r.type in _LOCATION_OBJECT_TYPES or (
-                    r.type is RelationType.PART_OF and doc._.kg_mentions[r.subject].kind is EntityKind.ORGANIZATION
-                    and " of " not in doc._.kg_mentions[r.subject].name):
-                target = doc._.kg_mentions[r.subject] if r.type is RelationType.PART_OF else obj
-                if target.kind is EntityKind.ORGANIZATION and target.country is None:
-                    relocated.add(key_of(target))
-
     doc_id = source.id
     ids: dict[str, str] = {}
     entities: list[Entity] = []
     for k, counter in kinds.items():
         kind = counter.most_common(1)[0][0]
-        if k in relocated:
-            kind = EntityKind.LOCATION
         if k.startswith("person:"):
             kind = EntityKind.PERSON
         name = names[k]

@@ -93,9 +93,7 @@ class Knowledge:
                 stem = base[: -len(suffix)]
                 break
         else:
-            stem = base
-        if len(stem) < _STEM_MIN:
-            return None
+            return None  # not shaped like a nationality word
         return self._stems.get(stem[:_STEM_MIN]) if self._stem_ok(stem) else None
 
     def _stem_ok(self, stem: str) -> bool:
@@ -103,7 +101,7 @@ class Knowledge:
         if not code:
             return False
         country = self.countries[code]
-        forms = [_fold(country.name)] + [_fold(n) for n in country.names]
+        forms = [_fold(country.name)]
         if country.demonym:
             forms.append(_fold(country.demonym))
         return any(f.startswith(stem) for f in forms)

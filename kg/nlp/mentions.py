@@ -39,6 +39,7 @@ class Mention:
     role: str | None = None  # title written before a person ("Prime Minister")
     role_target: int | None = None  # index of the mention qualifying the title ("Azerbaijani")
     acronym: str | None = None
+    weak: bool = False  # an organisation only because the model said so (may be a place)
 
 
 class ActorFinder:
@@ -118,13 +119,39 @@ class ActorFinder:
             if m is not None:
                 add(m)
 
-        # 3. Patterns: bodies of a country, groups, events, acronyms.
+        # 3. Surnames and names the model tagged once but missed elsewhere.
+        self._known_names(doc, mentions, owner, add)
+        # 4. Patterns: bodies of a country, groups, events, acronyms.
         self._bodies(doc, mentions, owner, add)
         self._acronyms(doc, mentions, owner, add)
         self._groups_and_events(doc, mentions, owner, add)
         self._titles(doc, mentions, owner)
-        mentions_sorted = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
-        return [mentions[i] for i in mentions_sorted]
+        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        new_index = {old: new for new, old in enumerate(order)}
+        result = [mentions[i] for i in order]
+        for m in result:
+            if m.role_target is not None:
+                m.role_target = new_index[m.role_target]
+        return result
+
+    def _known_names(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        names: dict[str, str] = {}
+        for m in mentions:
+            if m.kind is EntityKind.PERSON:
+                parts = m.name.split()
+                names.setdefault(m.name, m.name)
+                if len(parts) > 1 and parts[-1][:1].isupper() and parts[-1] not in self.know.country_forms:
+                    names[parts[-1]] = m.name
+        if not names:
+            return
+        for tok in doc:
+            if owner[tok.i] == -1 and tok.tag_ in ("NNP", "NNPS") and tok.text in names:
+                add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{tok.text}", tok.text, tok.text))
+            elif owner[tok.i] != -1 and tok.text in names:
+                other = mentions[owner[tok.i]]
+                if other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and other.start == tok.i \
+                        and other.end == tok.i + 1:
+                    other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
 
     # -- building blocks ------------------------------------------------------------------
     def _country(self, span: Span, code: str) -> Mention:
@@ -168,7 +195,8 @@ class ActorFinder:
         if label == "ORG":
             if not any(t.is_alpha for t in span) or len(text) < 2:
                 return None
-            return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text)
+            weak = not any(t.lemma_.lower() in self.know.bodies for t in span) and not _ACRONYM.match(text)
+            return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak)
         if label == "NORP":
             if text.endswith("s") and text[:1].isupper():
                 return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)

@@ -31,6 +31,7 @@ _DATE_WORDS = re.compile(
 )
 _ACTOR = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 
 
 @dataclass(slots=True)
@@ -144,7 +145,7 @@ class _DocReader:
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         for sense in senses:
             if sense.needs_dobj:
-                lemmas = {c.lemma_.lower() for c in _conjuncts(dobj)} if dobj is not None else set()
+                lemmas = {c.lemma_.lower() for c in _dobjs(verb)}
                 if passive:
                     lemmas |= {t.lemma_.lower() for t in passive_obj}
                 if not lemmas & sense.needs_dobj:
@@ -176,21 +177,37 @@ class _DocReader:
                 continue
             slots.append(self._slot(verb, slot, passive_obj))
         for toks in slots:
-            found = [o for o in self._resolve_all(toks, verb) if self.mentions[o].kind in sense.kinds]
+            found = [o for o in self._resolve_all(toks, verb) if self._fits(o, sense.kinds)]
             if found:
                 return found
         return []
 
+    def _fits(self, idx: int, kinds: frozenset[EntityKind]) -> bool:
+        """Whether a mention can fill a slot; an organisation that only the model called one
+        ("Nagorno-Karabakh") becomes a place when it fills a place slot."""
+        m = self.mentions[idx]
+        if m.kind in kinds:
+            return True
+        if m.kind is EntityKind.ORGANIZATION and m.weak and EntityKind.LOCATION in kinds \
+                and EntityKind.ORGANIZATION not in kinds:
+            self._relabel(m.key, EntityKind.LOCATION)
+            return True
+        return False
+
+    def _relabel(self, key: str, kind: EntityKind) -> None:
+        for m in self.mentions:
+            if m.key == key:
+                m.kind = kind
+
     def _slot(self, verb: Token, slot: str, passive_obj: list[Token] | None) -> list[Token]:
         if slot == "dobj":
-            return [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
+            return _dobjs(verb)
         if slot == "dative":
             return [t for c in verb.children if c.dep_ == "dative" for t in _conjuncts(c)]
         if slot.startswith("prep:"):
             return _prep_objects(verb, slot[5:])
         if slot.startswith("dobj>prep:"):
-            heads = passive_obj if passive_obj is not None else [
-                t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
+            heads = passive_obj if passive_obj is not None else _dobjs(verb)
             prep = slot[len("dobj>prep:"):]
             return [o for h in heads for o in _prep_objects(h, prep)]
         return []
@@ -226,7 +243,18 @@ class _DocReader:
                 return [cur.head]
             if cur.dep_ == "relcl":
                 return [cur.head]
-            return []
+            return self._misparsed_subject(cur)
+        return []
+
+    def _misparsed_subject(self, verb: Token) -> list[Token]:
+        """'According to an official, A and B have agreed ...': spaCy often makes "A" an
+        apposition of "official" and leaves the verb without a subject."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for obj in _prep_objects(c, "to"):
+                    for appos in obj.children:
+                        if appos.dep_ == "appos" and appos.i > obj.i and self.owner[appos.i] != -1:
+                            return _conjuncts(appos)
         return []
 
     def _irrealis(self, verb: Token) -> bool:
@@ -331,9 +359,14 @@ class _DocReader:
             rtype = self.know.copular.get(attr.lemma_.lower())
             if rtype is None:
                 continue
+            if any(c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in list(be.children) + list(attr.children)):
+                continue  # "previously part of the Soviet Union": no longer so
             subjects = self._resolve_all(self._subjects(be), be)
             objects = self._resolve_all(_prep_objects(attr, "of"), be)
             for s in subjects:
+                if rtype is RelationType.PART_OF and self.mentions[s].weak and any(
+                        self.mentions[o].kind is EntityKind.COUNTRY for o in objects):
+                    self._relabel(self.mentions[s].key, EntityKind.LOCATION)
                 for o in objects:
                     if self.mentions[o].kind is EntityKind.EVENT:
                         continue
@@ -443,7 +476,7 @@ class _DocReader:
                 if found:
                     return found
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
-            return self._last(tok.i, {EntityKind.LOCATION})
+            return self._salient_place(tok.i)
         if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS") and any(
                 c.lower_ in ("two", "both") for c in tok.children):
             pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
@@ -467,13 +500,20 @@ class _DocReader:
             pos -= 1
         return []
 
-    def _last(self, token_i: int, kinds: set[EntityKind]) -> list[int]:
-        pos = bisect.bisect_left(self.starts, token_i) - 1
-        while pos >= 0:
-            if self.mentions[pos].kind in kinds:
-                return [pos]
-            pos -= 1
-        return []
+    def _salient_place(self, token_i: int) -> list[int]:
+        """'the region': the place mentioned most often so far (the latest on a tie)."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        pos = bisect.bisect_left(self.starts, token_i)
+        for i in range(pos):
+            m = self.mentions[i]
+            if m.kind is EntityKind.LOCATION:
+                counts[m.key] = counts.get(m.key, 0) + 1
+                latest[m.key] = i
+        if not counts:
+            return []
+        best = max(counts, key=lambda k: (counts[k], latest[k]))
+        return [latest[best]]
 
 
 def _conjuncts(tok: Token | None) -> list[Token]:
@@ -489,12 +529,25 @@ def _conjuncts(tok: Token | None) -> list[Token]:
                 stack.append(c)
             elif c.dep_ == "cc" or c.dep_ == "preconj":
                 continue
+            # "the White House and State Department" parsed as "[White House and State] Department".
+            if c.dep_ in ("nmod", "compound") and c.i < cur.i and any(g.dep_ == "cc" for g in c.children) \
+                    and any(g.dep_ == "conj" for g in c.children) and c not in out:
+                out.append(c)
         # "X as well as Y": spaCy attaches "well as Y" under the first conjunct.
         for c in cur.children:
             if c.dep_ == "cc" and c.lower_ == "as":
                 for cc in c.children:
                     if cc.dep_ in ("pobj", "conj") and cc not in out:
                         out.append(cc)
+    return out
+
+
+def _dobjs(verb: Token) -> list[Token]:
+    """Direct objects with their conjuncts; "requested aid from X, as well as assistance from Y"
+    (spaCy hangs the second noun on the verb as a conjunct) counts both nouns."""
+    out = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
+    if out:
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     return out
 
 
