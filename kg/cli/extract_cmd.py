@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import click
 
@@ -14,6 +14,10 @@ from kg.model import Extraction
 
 if TYPE_CHECKING:
     from kg.nlp.extractor import Extractor
+
+
+class TextSink(Protocol):
+    def write(self, text: str, /) -> object: ...
 
 
 class _Report:
@@ -73,7 +77,7 @@ def run_extract(
     published: dt.date | None,
     output_format: str,
     extractor: Extractor,
-    out: IO[str],
+    out: TextSink,
 ) -> _Report:
     """Load, extract and print every document; problems go to stderr. Returns the tallies."""
     from loaders.documents import documents_only, iter_documents
