@@ -98,13 +98,29 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             seen.add(dedupe)
             relations.append(relation)
 
-    info = DocumentInfo(id=doc_id, sha256=source.sha256, source=source.source, title=source.title,
-                        author=source.author, url=source.url, published=source.published)
-    return Extraction(document=info, entities=tuple(entities), relations=tuple(relations), extractor=extractor)
+    info = DocumentInfo(
+        id=doc_id,
+        sha256=source.sha256,
+        source=source.source,
+        title=source.title,
+        author=source.author,
+        url=source.url,
+        published=source.published,
+    )
+    return Extraction(
+        document=info, entities=tuple(entities), relations=tuple(relations), extractor=extractor
+    )
 
 
-def _relation(r: RawRelation, mentions: list[Mention], ids: dict[str, str], key_of: object, text: str,
-              offset: int, source: SourceDocument) -> Relation | None:
+def _relation(
+    r: RawRelation,
+    mentions: list[Mention],
+    ids: dict[str, str],
+    key_of: object,
+    text: str,
+    offset: int,
+    source: SourceDocument,
+) -> Relation | None:
     assert callable(key_of)
     subject = ids.get(key_of(mentions[r.subject]))
     obj = ids.get(key_of(mentions[r.object]))
@@ -119,10 +135,15 @@ def _relation(r: RawRelation, mentions: list[Mention], ids: dict[str, str], key_
     while end > start and text[end - 1].isspace():
         end -= 1
     return Relation(
-        subject=subject, type=r.type, object=obj,
+        subject=subject,
+        type=r.type,
+        object=obj,
         evidence=Evidence(text=text[start:end], start=start, end=end),
         date=resolve_date(r.date_text, source.published),
-        confidence=r.confidence, attributed_to=attributed, negated=r.negated, role=r.role,
+        confidence=r.confidence,
+        attributed_to=attributed,
+        negated=r.negated,
+        role=r.role,
     )
 
 
@@ -150,7 +171,11 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
             remap[f"person:{n}"] = f"person:{best}"
     # A surname the model tagged as something else ("Grigoryan's declaration" as ORG).
     for m in mentions:
-        if m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and " " not in m.text and m.text in by_surname:
+        if (
+            m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION)
+            and " " not in m.text
+            and m.text in by_surname
+        ):
             best = max(by_surname[m.text], key=lambda c: counts[f"person:{c}"])
             remap[m.key] = f"person:{best}"
             m.kind = EntityKind.PERSON

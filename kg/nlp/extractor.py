@@ -20,7 +20,14 @@ from kg.model import Extraction, SourceDocument
 from kg.settings import Settings
 
 # Pipes the extractor never reads; excluded so they cost nothing.
-_UNUSED_PIPES = ("senter", "textcat", "entity_linker", "entity_ruler", "morphologizer", "trainable_lemmatizer")
+_UNUSED_PIPES = (
+    "senter",
+    "textcat",
+    "entity_linker",
+    "entity_ruler",
+    "morphologizer",
+    "trainable_lemmatizer",
+)
 
 
 class Extractor:

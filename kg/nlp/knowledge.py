@@ -49,9 +49,7 @@ class VerbSense:
     confidence: float = 0.8
 
 
-_ACTOR_KINDS = frozenset(
-    {EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP}
-)
+_ACTOR_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 
 
 @dataclass(slots=True)
@@ -130,7 +128,7 @@ def _load_countries(know: Knowledge) -> None:
     for item in all_countries():
         try:
             info = item.info()
-        except Exception:  # noqa: S112 - a broken package record is skipped, not fatal
+        except Exception:
             continue
         iso = info.get("ISO") or {}
         code = iso.get("alpha2")

@@ -9,6 +9,7 @@ same for every mention of the same thing in the document ("country:AM" for "Arme
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.matcher import PhraseMatcher
@@ -21,6 +22,7 @@ from kg.nlp.knowledge import Knowledge
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+_Add = Callable[["Mention"], "int | None"]
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
 
@@ -54,7 +56,8 @@ class ActorFinder:
         forms = list(knowledge.country_forms)
         self.country_matcher.add("COUNTRY", [make(tokenizer_vocab, words=_split(f)) for f in forms])  # type: ignore[arg-type]
         self.institution_matcher.add(
-            "INSTITUTION", [make(tokenizer_vocab, words=_split(f)) for f in knowledge.institutions]  # type: ignore[arg-type]
+            "INSTITUTION",
+            [make(tokenizer_vocab, words=_split(f)) for f in knowledge.institutions],  # type: ignore[arg-type]
         )
         self._form_by_words = {" ".join(_split(f)): f for f in forms}
         self._inst_by_words = {" ".join(_split(f)): f for f in knowledge.institutions}
@@ -91,16 +94,23 @@ class ActorFinder:
             if (span.start, span.end) not in chosen:
                 continue
             chosen.discard((span.start, span.end))
-            ent = ent_span[span.start]
+            covering = ent_span[span.start]
             # A longer person name containing the form ("Jordan Peterson") stays a person.
-            if ent is not None and ent.label_ == "PERSON" and len(ent) > len(span):
+            if covering is not None and covering.label_ == "PERSON" and len(covering) > len(span):
                 continue
             words = " ".join(t.text for t in span)
             if what == "inst":
                 inst = self.know.institutions[self._inst_by_words[words]]
                 add(
-                    Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{inst.name}", inst.name,
-                            span.text, country=inst.country)
+                    Mention(
+                        span.start,
+                        span.end,
+                        EntityKind.ORGANIZATION,
+                        f"org:{inst.name}",
+                        inst.name,
+                        span.text,
+                        country=inst.country,
+                    )
                 )
                 continue
             code, how = self.know.country_forms[self._form_by_words[words]]
@@ -149,15 +159,19 @@ class ActorFinder:
                 add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{tok.text}", tok.text, tok.text))
             elif owner[tok.i] != -1 and tok.text in names:
                 other = mentions[owner[tok.i]]
-                if other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and other.start == tok.i \
-                        and other.end == tok.i + 1:
+                if (
+                    other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION)
+                    and other.start == tok.i
+                    and other.end == tok.i + 1
+                ):
                     other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
 
     # -- building blocks ------------------------------------------------------------------
     def _country(self, span: Span, code: str) -> Mention:
         country = self.know.countries[code]
-        return Mention(span.start, span.end, EntityKind.COUNTRY, f"country:{code}", country.name, span.text,
-                       country=code)
+        return Mention(
+            span.start, span.end, EntityKind.COUNTRY, f"country:{code}", country.name, span.text, country=code
+        )
 
     def _country_code(self, text: str) -> str | None:
         form = self.know.country_forms.get(text)
@@ -189,14 +203,18 @@ class ActorFinder:
             span = self._strip_titles(span)
             if not len(span) or not any(t.is_alpha for t in span):
                 return None
-            return Mention(span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text)
+            return Mention(
+                span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text
+            )
         if label in ("GPE", "LOC", "FAC"):
             return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text)
         if label == "ORG":
             if not any(t.is_alpha for t in span) or len(text) < 2:
                 return None
             weak = not any(t.lemma_.lower() in self.know.bodies for t in span) and not _ACRONYM.match(text)
-            return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak)
+            return Mention(
+                span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak
+            )
         if label == "NORP":
             if text.endswith("s") and text[:1].isupper():
                 return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
@@ -213,7 +231,7 @@ class ActorFinder:
                 continue
             matched = 0
             for n in (3, 2, 1):
-                if i + n < len(span) and " ".join(t.lower_ for t in span[i:i + n]) in self.know.titles:
+                if i + n < len(span) and " ".join(t.lower_ for t in span[i : i + n]) in self.know.titles:
                     matched = n
                     break
             if not matched:
@@ -254,11 +272,24 @@ class ActorFinder:
             body = doc[first:last].text
             country = know.countries[m.country or ""].name if m.country else ""
             name = f"{_title(body)} of {country}"
-            add(Mention(first, last, EntityKind.ORGANIZATION, f"org:{name}", name, doc[m.start:last].text,
-                        country=m.country))
+            add(
+                Mention(
+                    first,
+                    last,
+                    EntityKind.ORGANIZATION,
+                    f"org:{name}",
+                    name,
+                    doc[m.start : last].text,
+                    country=m.country,
+                )
+            )
         # "the Security Council of Armenia"
         for tok in doc:
-            if owner[tok.i] != -1 or tok.lemma_.lower() not in know.bodies or tok.pos_ not in ("NOUN", "PROPN"):
+            if (
+                owner[tok.i] != -1
+                or tok.lemma_.lower() not in know.bodies
+                or tok.pos_ not in ("NOUN", "PROPN")
+            ):
                 continue
             of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
             if not of:
@@ -270,15 +301,29 @@ class ActorFinder:
             if target.kind is not EntityKind.COUNTRY:
                 continue
             first = tok.i
-            while first > 0 and doc[first - 1].dep_ in ("compound", "amod") and doc[first - 1].head.i >= tok.i \
-                    and owner[first - 1] == -1 and doc[first - 1].is_alpha:
+            while (
+                first > 0
+                and doc[first - 1].dep_ in ("compound", "amod")
+                and doc[first - 1].head.i >= tok.i
+                and owner[first - 1] == -1
+                and doc[first - 1].is_alpha
+            ):
                 first -= 1
             if not doc[first].text[:1].isupper():
                 continue
-            body = doc[first:tok.i + 1].text
+            body = doc[first : tok.i + 1].text
             name = f"{_title(body)} of {know.countries[target.country or ''].name}"
-            add(Mention(first, tok.i + 1, EntityKind.ORGANIZATION, f"org:{name}", name,
-                        doc[first:target.end].text, country=target.country))
+            add(
+                Mention(
+                    first,
+                    tok.i + 1,
+                    EntityKind.ORGANIZATION,
+                    f"org:{name}",
+                    name,
+                    doc[first : target.end].text,
+                    country=target.country,
+                )
+            )
 
     def _acronyms(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         """'Collective Security Treaty Organization (CSTO)' and later bare 'CSTO' are one org."""
@@ -287,11 +332,17 @@ class ActorFinder:
             if m.kind is not EntityKind.ORGANIZATION or m.start < 0:
                 continue
             after = m.end
-            if after + 2 < len(doc) and doc[after].text == "(" and doc[after + 2].text == ")" \
-                    and _ACRONYM.match(doc[after + 1].text):
+            if (
+                after + 2 < len(doc)
+                and doc[after].text == "("
+                and doc[after + 2].text == ")"
+                and _ACRONYM.match(doc[after + 1].text)
+            ):
                 m.acronym = doc[after + 1].text
             else:
-                initials = "".join(w[0] for w in m.name.split() if w[:1].isupper() and w.lower() not in _LOWER_WORDS)
+                initials = "".join(
+                    w[0] for w in m.name.split() if w[:1].isupper() and w.lower() not in _LOWER_WORDS
+                )
                 if len(initials) >= 2 and len(m.name.split()) >= 2:
                     m.acronym = initials
                     by_acronym.setdefault(initials, m)
@@ -310,8 +361,17 @@ class ActorFinder:
                 continue
             target = by_acronym.get(tok.text)
             if target is not None:
-                add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, target.key, target.name, tok.text,
-                            country=target.country))
+                add(
+                    Mention(
+                        tok.i,
+                        tok.i + 1,
+                        EntityKind.ORGANIZATION,
+                        target.key,
+                        target.name,
+                        tok.text,
+                        country=target.country,
+                    )
+                )
 
     def _groups_and_events(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         know = self.know
@@ -327,8 +387,18 @@ class ActorFinder:
                 if country is not None:
                     demonym = know.countries[country].demonym or know.countries[country].name
                     name = f"{demonym} {group}"
-                add(Mention(tok.i, tok.i + 1, EntityKind.GROUP, f"group:{name}", name, tok.text, country=country,
-                            named=country is not None))
+                add(
+                    Mention(
+                        tok.i,
+                        tok.i + 1,
+                        EntityKind.GROUP,
+                        f"group:{name}",
+                        name,
+                        tok.text,
+                        country=country,
+                        named=country is not None,
+                    )
+                )
                 continue
             if tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue  # the head noun decides ("ceasefire agreement")
@@ -337,14 +407,35 @@ class ActorFinder:
                 continue
             canonical, qualifier, first = event
             generic_agreement = canonical == "agreement" and qualifier is None
-            if generic_agreement and last_agreement is not None and any(
-                    c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
-                add(Mention(first, tok.i + 1, EntityKind.EVENT, last_agreement.key, last_agreement.name,
-                            doc[first:tok.i + 1].text, named=last_agreement.named))
+            if (
+                generic_agreement
+                and last_agreement is not None
+                and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det")
+            ):
+                add(
+                    Mention(
+                        first,
+                        tok.i + 1,
+                        EntityKind.EVENT,
+                        last_agreement.key,
+                        last_agreement.name,
+                        doc[first : tok.i + 1].text,
+                        named=last_agreement.named,
+                    )
+                )
                 continue
             name = f"{qualifier} {canonical}" if qualifier else canonical
-            idx = add(Mention(first, tok.i + 1, EntityKind.EVENT, f"event:{name}", name, doc[first:tok.i + 1].text,
-                              named=qualifier is not None))
+            idx = add(
+                Mention(
+                    first,
+                    tok.i + 1,
+                    EntityKind.EVENT,
+                    f"event:{name}",
+                    name,
+                    doc[first : tok.i + 1].text,
+                    named=qualifier is not None,
+                )
+            )
             if idx is not None and canonical in ("agreement", "ceasefire", "peace agreement"):
                 last_agreement = mentions[idx]
 
@@ -361,7 +452,11 @@ class ActorFinder:
             canonical = know.event_nouns.get(both) or know.event_nouns.get(both_lemma)
             if canonical:
                 break
-            if mod.dep_ == "compound" and mod.lemma_.lower() in know.event_nouns and lemma in know.event_nouns:
+            if (
+                mod.dep_ == "compound"
+                and mod.lemma_.lower() in know.event_nouns
+                and lemma in know.event_nouns
+            ):
                 canonical = know.event_nouns[mod.lemma_.lower()]
                 break
         if canonical is None:
@@ -371,8 +466,11 @@ class ActorFinder:
         qualifier = None
         first = tok.i
         for mod in mods:
-            if mod.dep_ in ("compound", "nmod", "amod", "nummod") and (
-                    mod.pos_ == "PROPN" or _YEAR.match(mod.text)) and mod.text[:1].isupper() | bool(_YEAR.match(mod.text)):
+            if (
+                mod.dep_ in ("compound", "nmod", "amod", "nummod")
+                and (mod.pos_ == "PROPN" or _YEAR.match(mod.text))
+                and mod.text[:1].isupper() | bool(_YEAR.match(mod.text))
+            ):
                 qualifier = mod.text
             if mod.dep_ in ("compound",) or mod is mods[-1]:
                 first = min(first, mod.i) if (mod.dep_ == "compound" or qualifier == mod.text) else first
@@ -438,5 +536,3 @@ def _title(body: str) -> str:
     return body[:1].upper() + body[1:]
 
 
-class _Add:  # pragma: no cover - typing helper only
-    def __call__(self, m: Mention) -> int | None: ...

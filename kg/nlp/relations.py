@@ -78,8 +78,12 @@ class _DocReader:
                 continue
             for c in tok.children:
                 b = self.owner[c.i]
-                if c.dep_ == "conj" and b != -1 and mentions[b].kind == mentions[a].kind \
-                        and mentions[b].key != mentions[a].key:
+                if (
+                    c.dep_ == "conj"
+                    and b != -1
+                    and mentions[b].kind == mentions[a].kind
+                    and mentions[b].key != mentions[a].key
+                ):
                     self.pairs.append((c.i, (a, b)))
         self.pair_pos = [p for p, _ in self.pairs]
 
@@ -104,9 +108,19 @@ class _DocReader:
         return self.out
 
     # -- emitting -------------------------------------------------------------------------
-    def _emit(self, s: int, rtype: RelationType, o: int, sent: Span, confidence: float, *,
-              attributed: int | None = None, negated: bool = False, date_text: str | None = None,
-              role: str | None = None) -> None:
+    def _emit(
+        self,
+        s: int,
+        rtype: RelationType,
+        o: int,
+        sent: Span,
+        confidence: float,
+        *,
+        attributed: int | None = None,
+        negated: bool = False,
+        date_text: str | None = None,
+        role: str | None = None,
+    ) -> None:
         ms, mo = self.mentions[s], self.mentions[o]
         if ms.key == mo.key:
             return
@@ -116,8 +130,20 @@ class _DocReader:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.out.append(RawRelation(s, rtype, o, sent.start_char, sent.end_char, round(confidence, 2),
-                                    attributed, negated, date_text, role))
+        self.out.append(
+            RawRelation(
+                s,
+                rtype,
+                o,
+                sent.start_char,
+                sent.end_char,
+                round(confidence, 2),
+                attributed,
+                negated,
+                date_text,
+                role,
+            )
+        )
 
     # -- verbs ----------------------------------------------------------------------------
     def _verb(self, verb: Token, sent: Span, attributed: int | None) -> None:
@@ -126,8 +152,9 @@ class _DocReader:
         senses = self.know.verbs[verb.lemma_.lower()]
         passive = self._is_passive(verb)
         if passive:
-            subj_toks = [p for a in verb.children if a.dep_ == "agent"
-                         for p in a.children if p.dep_ == "pobj"]
+            subj_toks = [
+                p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+            ]
             if verb.dep_ == "acl":
                 passive_obj = [verb.head]
             else:
@@ -156,16 +183,32 @@ class _DocReader:
                 for s in subjects:
                     for o in subjects:
                         if s != o:
-                            self._emit(s, sense.type, o, sent, sense.confidence, attributed=attributed,
-                                       negated=negated, date_text=date_text)
+                            self._emit(
+                                s,
+                                sense.type,
+                                o,
+                                sent,
+                                sense.confidence,
+                                attributed=attributed,
+                                negated=negated,
+                                date_text=date_text,
+                            )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
             if not objects:
                 continue
             for s in subjects:
                 for o in objects:
-                    self._emit(s, sense.type, o, sent, sense.confidence * (0.9 if passive else 1.0),
-                               attributed=attributed, negated=negated, date_text=date_text)
+                    self._emit(
+                        s,
+                        sense.type,
+                        o,
+                        sent,
+                        sense.confidence * (0.9 if passive else 1.0),
+                        attributed=attributed,
+                        negated=negated,
+                        date_text=date_text,
+                    )
             return
 
     def _objects(self, verb: Token, sense: VerbSense, passive_obj: list[Token] | None) -> list[int]:
@@ -188,8 +231,12 @@ class _DocReader:
         m = self.mentions[idx]
         if m.kind in kinds:
             return True
-        if m.kind is EntityKind.ORGANIZATION and m.weak and EntityKind.LOCATION in kinds \
-                and EntityKind.ORGANIZATION not in kinds:
+        if (
+            m.kind is EntityKind.ORGANIZATION
+            and m.weak
+            and EntityKind.LOCATION in kinds
+            and EntityKind.ORGANIZATION not in kinds
+        ):
             self._relabel(m.key, EntityKind.LOCATION)
             return True
         return False
@@ -208,7 +255,7 @@ class _DocReader:
             return _prep_objects(verb, slot[5:])
         if slot.startswith("dobj>prep:"):
             heads = passive_obj if passive_obj is not None else _dobjs(verb)
-            prep = slot[len("dobj>prep:"):]
+            prep = slot[len("dobj>prep:") :]
             return [o for h in heads for o in _prep_objects(h, prep)]
         return []
 
@@ -359,13 +406,18 @@ class _DocReader:
             rtype = self.know.copular.get(attr.lemma_.lower())
             if rtype is None:
                 continue
-            if any(c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in list(be.children) + list(attr.children)):
+            if any(
+                c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in list(be.children) + list(attr.children)
+            ):
                 continue  # "previously part of the Soviet Union": no longer so
             subjects = self._resolve_all(self._subjects(be), be)
             objects = self._resolve_all(_prep_objects(attr, "of"), be)
             for s in subjects:
-                if rtype is RelationType.PART_OF and self.mentions[s].weak and any(
-                        self.mentions[o].kind is EntityKind.COUNTRY for o in objects):
+                if (
+                    rtype is RelationType.PART_OF
+                    and self.mentions[s].weak
+                    and any(self.mentions[o].kind is EntityKind.COUNTRY for o in objects)
+                ):
                     self._relabel(self.mentions[s].key, EntityKind.LOCATION)
                 for o in objects:
                     if self.mentions[o].kind is EntityKind.EVENT:
@@ -390,7 +442,9 @@ class _DocReader:
             for c in appos.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and self.owner[c.i] != -1:
                     targets.append(self.owner[c.i])
-        targets = [t for t in targets if self.mentions[t].kind in (EntityKind.ORGANIZATION, EntityKind.COUNTRY)]
+        targets = [
+            t for t in targets if self.mentions[t].kind in (EntityKind.ORGANIZATION, EntityKind.COUNTRY)
+        ]
         if not targets:
             return
         rtype = RelationType.HOLDS_ROLE
@@ -402,9 +456,9 @@ class _DocReader:
     def _role_phrase(self, noun: Token) -> str | None:
         words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and self.owner[c.i] == -1]
         for n in range(len(words), -1, -1):
-            phrase = " ".join([w.lower_ for w in words[len(words) - n:]] + [noun.lower_])
+            phrase = " ".join([w.lower_ for w in words[len(words) - n :]] + [noun.lower_])
             if phrase in self.know.titles:
-                return " ".join([w.text for w in words[len(words) - n:]] + [noun.text])
+                return " ".join([w.text for w in words[len(words) - n :]] + [noun.text])
         return None
 
     def _titles(self, sent: Span) -> None:
@@ -460,7 +514,8 @@ class _DocReader:
         if lemma in know.proxies:
             for c in tok.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                        self.owner[c.i] != -1 or c.lower_ in _MALE or c.lower_ in _FEMALE):
+                    self.owner[c.i] != -1 or c.lower_ in _MALE or c.lower_ in _FEMALE
+                ):
                     found = self._resolve(c, verb, depth + 1)
                     if found:
                         return found
@@ -477,8 +532,11 @@ class _DocReader:
                     return found
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
             return self._salient_place(tok.i)
-        if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS") and any(
-                c.lower_ in ("two", "both") for c in tok.children):
+        if (
+            lemma in know.pair_anaphors
+            and tok.tag_ in ("NNS", "NNPS")
+            and any(c.lower_ in ("two", "both") for c in tok.children)
+        ):
             pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
             if pos >= 0:
                 a, b = self.pairs[pos][1]
@@ -530,8 +588,13 @@ def _conjuncts(tok: Token | None) -> list[Token]:
             elif c.dep_ == "cc" or c.dep_ == "preconj":
                 continue
             # "the White House and State Department" parsed as "[White House and State] Department".
-            if c.dep_ in ("nmod", "compound") and c.i < cur.i and any(g.dep_ == "cc" for g in c.children) \
-                    and any(g.dep_ == "conj" for g in c.children) and c not in out:
+            if (
+                c.dep_ in ("nmod", "compound")
+                and c.i < cur.i
+                and any(g.dep_ == "cc" for g in c.children)
+                and any(g.dep_ == "conj" for g in c.children)
+                and c not in out
+            ):
                 out.append(c)
         # "X as well as Y": spaCy attaches "well as Y" under the first conjunct.
         for c in cur.children:
