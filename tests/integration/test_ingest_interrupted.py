@@ -77,7 +77,9 @@ async def test_stopping_neo4j_mid_ingest_then_rerunning_gives_the_uninterrupted_
 ) -> None:
     docs = corpus(DOCUMENTS)
     repository = GraphRepository(driver, managed.neo4j_database)
-    reference = await ingest_documents(docs, repository=repository, extractor=LineExtractor(), settings=managed)
+    reference = await ingest_documents(
+        docs, repository=repository, extractor=LineExtractor(), settings=managed
+    )
     reference_counts, reference_graph = await repository.counts(), await fingerprint(driver)
     await admin.delete_all(driver, managed.neo4j_database)
 
