@@ -10,6 +10,7 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from neo4j import AsyncDriver
+from pydantic import SecretStr
 
 from kg.api.app import create_app
 from kg.graph.repository import GraphRepository
@@ -21,7 +22,7 @@ API_KEY = "test-key-0123456789"
 
 @pytest.fixture
 def api_settings(neo4j_settings: Settings) -> Settings:
-    return neo4j_settings.model_copy(update={"api_key": API_KEY, "api_max_first": 50})
+    return neo4j_settings.model_copy(update={"api_key": SecretStr(API_KEY), "api_max_first": 50})
 
 
 class Api:

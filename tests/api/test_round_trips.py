@@ -1,0 +1,81 @@
+"""No N+1: a nested query costs one Cypher round trip per nesting level, whatever its width."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from neo4j import Query
+
+from kg.graph.repository import GraphRepository
+from kg.model import EntityKind, RelationType
+from tests.api.conftest import Api, entity, extraction
+
+pytestmark = pytest.mark.api
+
+NESTED = """
+query ($n: Int!) {
+  actors(first: $n) {
+    edges { node { name
+      relations(first: 5) { totalCount edges { node { type object { id name kind }
+        evidence(first: 2) { text document { id title } attributedTo { name } } } } }
+      neighbours(first: 3) { edges { node { name } } } } }
+  }
+}
+"""
+
+
+def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Wrap the app's real driver so every statement it runs is recorded."""
+    driver = api.app.state.services.driver
+    real: Callable[..., Any] = driver.execute_query
+    ran: list[Any] = []
+
+    async def counting(query: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append(query)
+        return await real(query, *args, **kwargs)
+
+    monkeypatch.setattr(driver, "execute_query", counting)
+    return ran
+
+
+async def write_actors(repository: GraphRepository, how_many: int) -> None:
+    hubs = [entity(f"Hub {i:03d}") for i in range(how_many)]
+    targets = [entity(f"Target {i:02d}", EntityKind.ORGANIZATION) for i in range(6)]
+    relations = [
+        (hub, RelationType.CONSULTED, target, f"{hub.name} consulted {target.name} (round {n}).")
+        for hub in hubs for target in targets[:3] for n in range(2)
+    ]
+    await repository.write_extractions([extraction("wide", [*hubs, *targets], relations)])
+
+
+async def test_round_trips_do_not_grow_with_the_number_of_actors(
+    api: Api, repository: GraphRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await write_actors(repository, 20)
+    ran = count_runs(api, monkeypatch)
+
+    small = await api.data(NESTED, {"n": 2})
+    runs_for_two = len(ran)
+    ran.clear()
+    large = await api.data(NESTED, {"n": 20})
+    runs_for_twenty = len(ran)
+
+    assert len(small["actors"]["edges"]) == 2 and len(large["actors"]["edges"]) == 20
+    hubs = [e["node"] for e in large["actors"]["edges"] if e["node"]["name"].startswith("Hub")]
+    assert hubs and all(len(h["relations"]["edges"]) == 3 for h in hubs)
+    assert all(len(r["node"]["evidence"]) == 2 for h in hubs for r in h["relations"]["edges"])
+    # actors, their relations (objects included), the evidence, the neighbours: four levels.
+    assert runs_for_twenty == runs_for_two == 4
+
+
+async def test_every_read_carries_the_configured_timeout(
+    api: Api, repository: GraphRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await write_actors(repository, 2)
+    ran = count_runs(api, monkeypatch)
+    await api.data(NESTED, {"n": 5})
+    await api.data('{ stats { actors } actors(search: "hub") { totalCount } }')
+    timeout = api.app.state.services.settings.neo4j_query_timeout_s
+    assert ran and all(isinstance(q, Query) and q.timeout == timeout for q in ran)
