@@ -67,7 +67,9 @@ def ingest_command(paths: tuple[str, ...], published: dt.datetime | None, batch_
         from kg.nlp.extractor import Extractor
 
         extractor = Extractor.from_settings(settings)
-        with tqdm(unit=" documents", file=sys.stderr, desc="ingest", dynamic_ncols=True) as bar:
+        # disable=None: a bar only when stderr is a terminal (no bar noise in pipes and logs).
+        with tqdm(unit=" documents", file=sys.stderr, desc="ingest", dynamic_ncols=True,
+                  disable=None) as bar:
             try:
                 summary = await ingest_documents(
                     iter_documents(list(paths), published=published_date),
