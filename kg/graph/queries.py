@@ -429,22 +429,23 @@ CALL () {
 RETURN total, rows
 """
 
-# The claims behind many typed relationships at once: $keys holds {subject, type, object}
-# maps; each gets its total and one page sorted by (confidence desc, claim id).
+# The claims behind many typed relationships at once: $keys holds {subject, type, object,
+# triple} maps (triple = kg.graph.repository.triple_key, indexed on :Claim); each gets its total
+# and one page sorted by (confidence desc, claim id).
 READ_EVIDENCE = """
 UNWIND $keys AS k
-MATCH (s:Entity {id: k.subject})
-CALL (s, k) {
-  MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity {id: k.object})
-  WHERE c.type = k.type AND ($include_negated OR NOT coalesce(c.negated, false))
+CALL (k) {
+  MATCH (c:Claim {triple: k.triple})
+  WHERE $include_negated OR NOT coalesce(c.negated, false)
   RETURN count(c) AS total
 }
-CALL (s, k) {
-  MATCH (s)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Entity {id: k.object})
-  WHERE c.type = k.type AND ($include_negated OR NOT coalesce(c.negated, false))
-  WITH c, o, coalesce(c.confidence, 0.0) AS confidence
+CALL (k) {
+  MATCH (c:Claim {triple: k.triple})
+  WHERE $include_negated OR NOT coalesce(c.negated, false)
+  WITH c, coalesce(c.confidence, 0.0) AS confidence
   WHERE $after IS NULL OR confidence < $after[0] OR (confidence = $after[0] AND c.id > $after[1])
-  WITH c, o, confidence ORDER BY confidence DESC, c.id LIMIT $limit
+  WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $limit
+  MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
   OPTIONAL MATCH (c)-[:FROM]->(d:Document)
   OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
   RETURN collect({

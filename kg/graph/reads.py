@@ -24,6 +24,7 @@ from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavai
 
 from kg.errors import GraphUnavailable, InvalidInput
 from kg.graph import queries
+from kg.graph.repository import triple_key
 from kg.model import DocumentInfo, Entity, EntityKind, RelationType
 from kg.settings import Settings
 
@@ -274,7 +275,11 @@ class GraphReader:
         records = await self._run(
             queries.READ_EVIDENCE,
             {
-                "keys": [{"subject": k.subject, "type": k.type.value, "object": k.object} for k in unique],
+                "keys": [
+                    {"subject": k.subject, "type": k.type.value, "object": k.object,
+                     "triple": triple_key(k.subject, k.type, k.object)}
+                    for k in unique
+                ],
                 "include_negated": include_negated,
                 **_page_parameters(page),
             },
