@@ -21,9 +21,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from kg.cli import extract_cmd, ingest_cmds, neo4j_cmds, serve_cmd
+    from kg.cli import extract_cmd, ingest_cmds, neo4j_cmds, serve_cmd, up_cmd
 
-    for module in (neo4j_cmds, extract_cmd, ingest_cmds, serve_cmd):
+    for module in (up_cmd, neo4j_cmds, extract_cmd, ingest_cmds, serve_cmd):
         module.register(main)
 
 
