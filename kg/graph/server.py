@@ -45,7 +45,7 @@ OTHER_OPTIONS = (
     "Other ways to give kg a Neo4j: point it at a running server with "
     "KG_NEO4J_URI=bolt://HOST:7687 plus KG_NEO4J_USER/KG_NEO4J_PASSWORD, "
     "or start Neo4j in Docker with `docker compose up -d neo4j` from the kg checkout "
-    "(then KG_NEO4J_URI=bolt://127.0.0.1:7687)."
+    "(then KG_NEO4J_URI=bolt://127.0.0.1:7687 and KG_NEO4J_PASSWORD as in docker-compose.yml)."
 )
 
 MINIMUM_JAVA = 17

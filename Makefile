@@ -1,0 +1,59 @@
+# kg: common tasks. `make test` is the test command of the README and of CI.
+#
+#   make test      install dependencies if needed, then the whole pytest suite (integration included;
+#                  Neo4j comes from NEO4J_URI/KG_NEO4J_URI, else Docker, else kg's managed server)
+#   make run       the main job: `kg up` (Neo4j, schema, ingest data/sample, GraphQL API)
+#   make lint      ruff + mypy (strict)
+#   make unit      unit tests only (no Neo4j, no Java)
+
+PYTHON ?= python3
+PIP ?= $(PYTHON) -m pip
+# The `kg` command, without relying on pip's script directory being on PATH.
+KG ?= $(PYTHON) -c 'from kg.cli import main; main(prog_name="kg")'
+PYTEST_ARGS ?=
+DEPS_STAMP := build/.deps-installed
+SAMPLE ?= data/sample
+
+.PHONY: help deps test unit integration lint run neo4j-jars neo4j-start neo4j-stop neo4j-status
+
+help:
+	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
+
+# Reinstalls when pyproject.toml changed since the last install or an import is missing.
+deps:
+	@if [ pyproject.toml -nt $(DEPS_STAMP) ] || \
+	    ! $(PYTHON) -c 'import kg, pytest, pytest_asyncio, testcontainers, ruff, mypy' >/dev/null 2>&1; then \
+	  echo "Installing kg and its dev dependencies"; \
+	  $(PIP) install -e '.[dev]' && mkdir -p $(dir $(DEPS_STAMP)) && touch $(DEPS_STAMP); \
+	fi
+
+# Fetch the managed Neo4j's jars up front (visible progress, retried) when the tests will need
+# them: no Neo4j URI given. Warms ~/.m2, so the test session only copies jars.
+neo4j-jars: deps
+	@if [ -z "$${NEO4J_URI:-}$${KG_NEO4J_URI:-}" ]; then $(KG) neo4j install; fi
+
+# pytest's own exit status is kept: 5 (no tests collected) fails like any other failure.
+test: deps neo4j-jars
+	$(PYTHON) -m pytest $(PYTEST_ARGS)
+
+unit: deps
+	$(PYTHON) -m pytest tests/unit $(PYTEST_ARGS)
+
+integration: deps neo4j-jars
+	$(PYTHON) -m pytest -m "integration or api" $(PYTEST_ARGS)
+
+lint: deps
+	$(PYTHON) -m ruff check .
+	$(PYTHON) -m mypy
+
+run: deps
+	$(KG) up $(SAMPLE)
+
+neo4j-start: deps
+	$(KG) neo4j start
+
+neo4j-stop: deps
+	$(KG) neo4j stop
+
+neo4j-status: deps
+	$(KG) neo4j status
