@@ -15,9 +15,13 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from neo4j import AsyncDriver, AsyncGraphDatabase
+from starlette.requests import Request
 from strawberry.fastapi import GraphQLRouter
+from strawberry.http import GraphQLHTTPResponse, process_result
+from strawberry.types import ExecutionResult
 
-from kg.api.context import Services, get_context
+from kg.api.context import Context, Services, get_context
+from kg.api.errors import coded_result
 from kg.api.schema import build_schema
 from kg.errors import ConfigError, GraphUnavailable
 from kg.graph.reads import GraphReader
@@ -53,6 +57,13 @@ async def _apply_schema(driver: AsyncDriver, settings: Settings) -> None:
         log.info("graph schema: %d change(s) applied", len(changed))
 
 
+class CodedErrorsRouter(GraphQLRouter[Context, None]):
+    """The GraphQL router whose responses carry ``extensions.code`` on every error."""
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        return process_result(coded_result(result))
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The kg API for ``settings``; Neo4j is connected when the app starts (lifespan)."""
 
@@ -80,7 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["Content-Type", "Authorization", "X-API-Key"],
         )
 
-    graphql = GraphQLRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")
+    graphql = CodedErrorsRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql")
 
     @app.get("/health")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 
 from graphql.error import GraphQLError
-from strawberry.extensions import MaskErrors
+from strawberry.types import ExecutionResult
 
 from kg.errors import InvalidInput, KGError
 
@@ -60,14 +60,12 @@ def coded_error(error: GraphQLError) -> GraphQLError:
     )
 
 
-class CodedErrors(MaskErrors):
-    """Rewrite every error of a result with :func:`coded_error`."""
-
-    def __init__(self) -> None:
-        super().__init__(should_mask_error=lambda _: True)
-
-    def anonymise_error(self, error: GraphQLError) -> GraphQLError:
-        return coded_error(error)
+def coded_result(result: ExecutionResult) -> ExecutionResult:
+    """The result with every error rewritten by :func:`coded_error` (applied as the response
+    is formatted, so it also covers errors raised before execution: parsing, limits)."""
+    if result.errors:
+        result.errors = [coded_error(error) for error in result.errors]
+    return result
 
 
 def log_errors(errors: list[GraphQLError]) -> None:

@@ -15,11 +15,18 @@ from typing import Annotated
 
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import MaxAliasesLimiter, MaxTokensLimiter, QueryDepthLimiter
+from strawberry.extensions import (
+    AddValidationRules,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
-from kg.api.errors import CodedErrors, log_errors
+from kg.api.errors import log_errors
 from kg.api.pagination import page_request
 from kg.api.types import (
     ACTORS_TAG,
@@ -331,6 +338,10 @@ class Mutation:
         return relation(found.items[0][1])
 
 
+# Distinct query texts whose parse and validation are kept (bounded: clients send few shapes).
+QUERY_CACHE_SIZE = 256
+
+
 class KGSchema(strawberry.Schema):
     """Logs expected errors in one line and unexpected ones with their traceback."""
 
@@ -343,16 +354,22 @@ class KGSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL)."""
     limits = settings or load_settings()
+    # The depth and alias rules are built once per schema, not per request, so that the
+    # validation cache (keyed by the rules too) serves repeated queries.
+    rules = [
+        *QueryDepthLimiter(max_depth=limits.api_max_depth).validation_rules,
+        *MaxAliasesLimiter(max_alias_count=limits.api_max_aliases).validation_rules,
+    ]
     return KGSchema(
         query=Query,
         mutation=Mutation,
         types=[Actor, Event],
         config=StrawberryConfig(),
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=limits.api_max_depth),
             lambda: MaxTokensLimiter(max_token_count=limits.api_max_tokens),
-            lambda: MaxAliasesLimiter(max_alias_count=limits.api_max_aliases),
-            CodedErrors,
+            lambda: AddValidationRules(rules),
+            lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
+            lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
         ],
     )
 

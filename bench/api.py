@@ -1,0 +1,449 @@
+#!/usr/bin/env python3
+"""Benchmark the GraphQL API against hand-written Cypher answering the same questions.
+
+    KG_NEO4J_URI=bolt://HOST:PORT KG_NEO4J_PASSWORD=... python bench/api.py --reset \
+        [--actors 10000] [--claims 100000] [--clients 8] [--requests 400] [--seed 11]
+
+Neo4j comes from the settings (KG_NEO4J_URI / NEO4J_URI, KG_NEO4J_USER, KG_NEO4J_PASSWORD).
+The graph: the sample article ingested through kg.ingest (real extractor) plus a synthetic graph
+of --actors actors and --claims claims (generated Extractions written through
+GraphRepository.write_extractions in batches). The bench refuses to run on a non-empty graph
+unless --reset (delete everything first) or --reuse (the bench's own graph is already there).
+
+Then `kg serve` runs as a separate process (uvicorn, one worker) and, for three typical
+questions, --clients concurrent clients send --requests requests each way:
+  kg:       the GraphQL query over HTTP (httpx, keep-alive);
+  baseline: one hand-written Cypher statement per question through the async driver
+            (READ routing), returning the same data.
+Printed: median and p95 latency and requests/s of both, and the median ratio kg/baseline
+(target <= 1.5). The table is also written to docs/api-bench.md (--out).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import platform
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import httpx  # noqa: E402
+from neo4j import AsyncDriver, RoutingControl  # noqa: E402
+
+from kg.graph import admin  # noqa: E402
+from kg.graph.driver import open_driver  # noqa: E402
+from kg.graph.reads import fulltext_terms  # noqa: E402
+from kg.graph.repository import GraphRepository  # noqa: E402
+from kg.graph.schema import apply_schema  # noqa: E402
+from kg.model import (  # noqa: E402
+    DocumentInfo,
+    Entity,
+    EntityKind,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+    content_sha256,
+    document_id,
+)
+from kg.settings import Settings, load_settings  # noqa: E402
+
+SAMPLE = ROOT / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
+SYNTHETIC_SOURCE = "bench-api-synthetic"
+
+# --- the three questions, as GraphQL and as hand-written Cypher ----------------------------------
+
+ACTOR_GRAPHQL = """
+query ($name: String!) {
+  actor(name: $name) { id name kind
+    relations(first: 10) { totalCount
+      edges { cursor node { type subject { name } object { id name kind } documentCount
+        evidence(first: 3) { text start end document { id title } } } }
+      pageInfo { hasNextPage endCursor } } }
+}
+"""
+
+SEARCH_GRAPHQL = """
+query ($q: String!) { actors(search: $q, first: 10) { totalCount edges { node { id name kind } } } }
+"""
+
+PATH_GRAPHQL = """
+query ($from: ID!, $to: ID!) {
+  path(from: $from, to: $to, maxHops: 3, first: 5) { length
+    hops { type subject { id name } object { id name } evidence(first: 1) { text document { id } } } }
+}
+"""
+
+# The baseline is by definition not kg's code, so its Cypher stays here: one statement per
+# question, written for that question alone.
+ACTOR_CYPHER = """
+CALL db.index.fulltext.queryNodes('entity_names', $phrase) YIELD node, score
+WITH node AS e, score
+WHERE e:Actor AND (toLower(e.name) = $name OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $name))
+WITH e ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, score DESC, e.id LIMIT 1
+CALL (e) { MATCH (e)-[r:$any($types)]-(:Entity) RETURN count(r) AS total }
+CALL (e) {
+  MATCH (e)-[r:$any($types)]-(:Entity)
+  WITH r, startNode(r) AS s, endNode(r) AS o ORDER BY type(r), s.id, o.id LIMIT 11
+  CALL (r, s, o) {
+    MATCH (c:Claim {triple: s.id + ' -[' + type(r) + ']-> ' + o.id})
+    WHERE NOT coalesce(c.negated, false)
+    WITH c ORDER BY coalesce(c.confidence, 0.0) DESC, c.id LIMIT 3
+    OPTIONAL MATCH (c)-[:FROM]->(d:Document)
+    RETURN collect({text: c.text, start: c.start, end: c.end, document: d {.id, .title}}) AS evidence
+  }
+  RETURN collect({type: type(r), subject: s.name, object: o {.id, .name, .kind},
+                  documents: r.documents, evidence: evidence}) AS relations
+}
+RETURN e.id AS id, e.name AS name, e.kind AS kind, total, relations
+"""
+
+SEARCH_CYPHER = """
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WHERE node:Actor
+WITH node, score ORDER BY score DESC, node.id
+WITH collect(node {.id, .name, .kind}) AS hits
+RETURN size(hits) AS total, hits[0..10] AS actors
+"""
+
+PATH_CYPHER = """
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = allShortestPaths((a)-[*..3]-(b))
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p LIMIT 5
+RETURN length(p) AS length, [r IN relationships(p) | {
+  type: type(r), subject: startNode(r).id, object: endNode(r).id,
+  evidence: COLLECT {
+    MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
+    WHERE NOT coalesce(c.negated, false)
+    WITH c ORDER BY coalesce(c.confidence, 0.0) DESC, c.id LIMIT 1
+    OPTIONAL MATCH (c)-[:FROM]->(d:Document)
+    RETURN {text: c.text, document: d.id}
+  }}] AS hops
+"""
+
+ALL_TYPES = [t.value for t in RelationType]
+
+# --- the synthetic graph -------------------------------------------------------------------------
+
+SYLLABLES = ("ka", "ren", "tor", "vel", "mi", "sa", "dor", "lin", "qua", "bre", "zen", "ol", "fa",
+             "nik", "ur", "ste", "val", "gor", "ish", "pal", "ten", "ru", "ba", "lo", "ver", "cas")
+KINDS = ([EntityKind.PERSON] * 10 + [EntityKind.ORGANIZATION] * 5 + [EntityKind.GROUP] * 3
+         + [EntityKind.COUNTRY] + [EntityKind.LOCATION])
+VERBS = {
+    RelationType.MET: "met", RelationType.CONSULTED: "held talks with", RelationType.URGED: "urged",
+    RelationType.ACCUSED: "accused", RelationType.SUPPORTED: "backed", RelationType.CRITICIZED: "criticized",
+    RelationType.REQUESTED_AID: "asked for aid from", RelationType.MEDIATED: "mediated between parties and",
+    RelationType.THREATENED: "threatened", RelationType.ATTACKED: "attacked",
+}
+
+
+def _word(rng: random.Random, parts: int) -> str:
+    return "".join(rng.choice(SYLLABLES) for _ in range(parts)).capitalize()
+
+
+def synthetic_actors(rng: random.Random, count: int) -> list[Entity]:
+    actors: list[Entity] = []
+    for index in range(count):
+        kind = rng.choice(KINDS)
+        name = f"{_word(rng, 2)} {_word(rng, 3)}" if kind is EntityKind.PERSON else f"{_word(rng, 3)} {_word(rng, 2)}"
+        actor_id = f"syn-{index:06d}"
+        aliases = (name.split()[-1],) if kind is EntityKind.PERSON else ()
+        actors.append(Entity(id=actor_id, name=f"{name} {index}", kind=kind, aliases=aliases))
+    return actors
+
+
+def synthetic_extractions(
+    rng: random.Random, actors: Sequence[Entity], claims: int, per_document: int = 20
+) -> list[Extraction]:
+    """Documents of ``per_document`` claims each; subjects follow a heavy tail (a few hubs)."""
+    documents: list[Extraction] = []
+    types = list(VERBS)
+    start_day = dt.date(2020, 1, 1)
+    for number in range(claims // per_document):
+        text = ""
+        relations: list[Relation] = []
+        used: dict[str, Entity] = {}
+        for _ in range(per_document):
+            if rng.random() < 0.3:  # a heavy tail: the first actors are the hubs of the news
+                subject = actors[min(len(actors) - 1, int(rng.paretovariate(1.0)) - 1)]
+            else:
+                subject = rng.choice(actors)
+            obj = rng.choice(actors)
+            while obj.id == subject.id:
+                obj = rng.choice(actors)
+            type_ = rng.choice(types)
+            sentence = f"{subject.name} {VERBS[type_]} {obj.name}."
+            start = len(text)
+            text += sentence + " "
+            relations.append(Relation(subject=subject.id, type=type_, object=obj.id,
+                                      evidence=Evidence(text=sentence, start=start, end=start + len(sentence)),
+                                      confidence=round(rng.uniform(0.4, 0.95), 2)))
+            used[subject.id], used[obj.id] = subject, obj
+        sha = content_sha256(f"{SYNTHETIC_SOURCE}/{number}\n{text}")
+        info = DocumentInfo(id=document_id(sha), sha256=sha, source=f"{SYNTHETIC_SOURCE}/{number}",
+                            title=f"Synthetic report {number}", url=f"https://bench.test/{number}",
+                            published=start_day + dt.timedelta(days=rng.randrange(0, 1800)))
+        documents.append(Extraction(document=info, entities=tuple(used.values()),
+                                    relations=tuple(relations), extractor="bench"))
+    return documents
+
+
+async def build_graph(driver: AsyncDriver, settings: Settings, args: argparse.Namespace) -> list[Entity]:
+    rng = random.Random(args.seed)
+    actors = synthetic_actors(rng, args.actors)
+    extractions = synthetic_extractions(rng, actors, args.claims)
+    repository = GraphRepository(driver, settings.neo4j_database)
+    records, _, _ = await driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.neo4j_database)
+    if records[0]["n"]:
+        if args.reset:
+            print("deleting the existing graph (--reset) ...", flush=True)
+            await admin.delete_all(driver, settings.neo4j_database)
+        elif not args.reuse:
+            sys.exit("the graph is not empty: pass --reset to delete it first, or --reuse to reuse the "
+                     "bench's own graph from an earlier run")
+    await apply_schema(driver, settings)
+
+    started = time.perf_counter()
+    known = await repository.known_documents(e.document.sha256 for e in extractions)
+    todo = [e for e in extractions if e.document.sha256 not in known]
+    batch = max(1, args.write_batch)
+    for index in range(0, len(todo), batch):
+        result = await repository.write_extractions(todo[index : index + batch])
+        if result.failed:
+            sys.exit(f"synthetic write failed: {result.failed[:3]}")
+        done = min(index + batch, len(todo))
+        print(f"\rsynthetic graph: {done}/{len(todo)} documents written", end="", flush=True)
+    print(f"\nsynthetic graph: {len(extractions)} documents, {args.claims} claims, {len(actors)} actors "
+          f"({time.perf_counter() - started:.1f}s)", flush=True)
+
+    from kg.ingest import ingest_documents
+    from kg.nlp.extractor import Extractor
+    from loaders.documents import iter_documents
+
+    docs = list(iter_documents([str(SAMPLE)], published=dt.date(2022, 9, 15)))
+    summary = await ingest_documents(docs, repository=repository,
+                                     extractor=Extractor.from_settings(settings), settings=settings)
+    print(f"sample article: {summary.line()}", flush=True)
+    return actors
+
+
+# --- measuring ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    latencies: list[float]
+    elapsed: float
+
+    @property
+    def median_ms(self) -> float:
+        return statistics.median(self.latencies) * 1000
+
+    @property
+    def p95_ms(self) -> float:
+        ordered = sorted(self.latencies)
+        return ordered[max(0, int(round(0.95 * len(ordered))) - 1)] * 1000
+
+    @property
+    def rps(self) -> float:
+        return len(self.latencies) / self.elapsed
+
+
+async def measure(calls: Sequence[Callable[[], Awaitable[Any]]], clients: int) -> Result:
+    queue = list(reversed(calls))
+    latencies: list[float] = []
+
+    async def client() -> None:
+        while queue:
+            call = queue.pop()
+            began = time.perf_counter()
+            await call()
+            latencies.append(time.perf_counter() - began)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client() for _ in range(clients)))
+    return Result(latencies, time.perf_counter() - started)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+async def start_server(port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from kg.cli import main; main()", "serve", "--host", "127.0.0.1", "--port", str(port),
+         "--log-level", "warning"],
+        env=env, cwd=ROOT,
+    )
+    async with httpx.AsyncClient() as client:
+        for _ in range(600):
+            if process.poll() is not None:
+                sys.exit("kg serve exited before answering /health")
+            try:
+                if (await client.get(f"http://127.0.0.1:{port}/health")).status_code == 200:
+                    return process
+            except httpx.TransportError:
+                pass
+            await asyncio.sleep(0.1)
+    process.terminate()
+    sys.exit("kg serve did not answer /health within a minute")
+
+
+async def run(args: argparse.Namespace) -> str:
+    settings = load_settings()
+    driver = await open_driver(settings)
+    try:
+        actors = await build_graph(driver, settings, args)
+        rng = random.Random(args.seed + 1)
+        # Questions: actors that have relations (hubs included), prefixes of their words, pairs.
+        records, _, _ = await driver.execute_query(
+            "MATCH (a:Actor)-[r]-(:Entity) WHERE type(r) IN $types WITH a, count(r) AS degree "
+            "RETURN a.id AS id, a.name AS name ORDER BY a.id",
+            types=ALL_TYPES, database_=settings.neo4j_database, routing_=RoutingControl.READ,
+        )
+        linked = [(r["id"], r["name"]) for r in records]
+        n = args.requests
+        names = [rng.choice(linked)[1] for _ in range(n - n // 10)] + ["Nikol Pashinyan", "Pashinyan"] * (n // 20)
+        rng.shuffle(names)
+        searches = [rng.choice(fulltext_terms(rng.choice(linked)[1]))[:4] for _ in range(n)]
+        pairs = [(rng.choice(linked)[0], rng.choice(linked)[0]) for _ in range(n)]
+        pairs = [(a, b) for a, b in pairs if a != b]
+
+        port = free_port()
+        server = await start_server(port)
+        try:
+            limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
+                                         timeout=60.0) as http:
+
+                async def graphql(query: str, variables: dict[str, Any]) -> Any:
+                    response = await http.post("/graphql", json={"query": query, "variables": variables})
+                    body = response.json()
+                    if body.get("errors"):
+                        raise RuntimeError(body["errors"])
+                    return body["data"]
+
+                async def cypher(text: str, **params: Any) -> Any:
+                    records, _, _ = await driver.execute_query(
+                        text, params, database_=settings.neo4j_database, routing_=RoutingControl.READ)
+                    return records
+
+                def actor_params(name: str) -> dict[str, Any]:
+                    return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(),
+                            "types": ALL_TYPES}
+
+                def search_query(text: str) -> str:
+                    return " AND ".join(f"({t} OR {t}*)" for t in fulltext_terms(text))
+
+                workloads: list[tuple[str, list[Callable[[], Awaitable[Any]]],
+                                      list[Callable[[], Awaitable[Any]]]]] = [
+                    ("actor + relations + evidence",
+                     [lambda v=v: graphql(ACTOR_GRAPHQL, {"name": v}) for v in names],
+                     [lambda v=v: cypher(ACTOR_CYPHER, **actor_params(v)) for v in names]),
+                    ("search (full-text, prefixes)",
+                     [lambda v=v: graphql(SEARCH_GRAPHQL, {"q": v}) for v in searches],
+                     [lambda v=v: cypher(SEARCH_CYPHER, query=search_query(v)) for v in searches]),
+                    ("path (<= 3 hops, evidence)",
+                     [lambda a=a, b=b: graphql(PATH_GRAPHQL, {"from": a, "to": b}) for a, b in pairs],
+                     [lambda a=a, b=b: cypher(PATH_CYPHER, **{"from": a, "to": b, "types": ALL_TYPES})
+                      for a, b in pairs]),
+                ]
+                # Same answers? Spot-check one question of each kind.
+                check = await graphql(ACTOR_GRAPHQL, {"name": "Nikol Pashinyan"})
+                base = await cypher(ACTOR_CYPHER, **actor_params("Nikol Pashinyan"))
+                assert check["actor"]["relations"]["totalCount"] == base[0]["total"]
+
+                rows = []
+                for label, kg_calls, base_calls in workloads:
+                    # Warm both (plan caches, page cache, connection pools), then measure.
+                    await measure(kg_calls[: args.clients * 5], args.clients)
+                    await measure(base_calls[: args.clients * 5], args.clients)
+                    kg_result = await measure(kg_calls, args.clients)
+                    base_result = await measure(base_calls, args.clients)
+                    rows.append((label, kg_result, base_result))
+                    print(f"{label}: kg median {kg_result.median_ms:.1f} ms, "
+                          f"Cypher median {base_result.median_ms:.1f} ms", flush=True)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+        stats, _, _ = await driver.execute_query(
+            "CALL () { MATCH (a:Actor) RETURN count(a) AS actors } "
+            "CALL () { MATCH (c:Claim) RETURN count(c) AS claims } "
+            "CALL () { MATCH (d:Document) RETURN count(d) AS documents } RETURN actors, claims, documents",
+            database_=settings.neo4j_database, routing_=RoutingControl.READ,
+        )
+    finally:
+        await driver.close()
+    return report(rows, stats[0], args)
+
+
+def report(rows: list[tuple[str, Result, Result]], stats: Any, args: argparse.Namespace) -> str:
+    lines = [
+        "# API benchmark",
+        "",
+        f"Graph: {stats['actors']} actors, {stats['claims']} claims, {stats['documents']} documents "
+        f"(the sample article plus a synthetic graph, seed {args.seed}). {args.clients} concurrent clients, "
+        f"{args.requests} requests per question and side, after a warm-up.",
+        "kg = GraphQL over HTTP to `kg serve` (one uvicorn worker, separate process); "
+        "Cypher = one hand-written statement per question through the async driver, same answers.",
+        f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
+        "",
+        "| question | kg median ms | kg p95 ms | kg req/s | Cypher median ms | Cypher p95 ms | Cypher req/s "
+        "| median ratio kg/Cypher |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for label, kg_result, base in rows:
+        ratio = kg_result.median_ms / base.median_ms
+        lines.append(
+            f"| {label} | {kg_result.median_ms:.1f} | {kg_result.p95_ms:.1f} | {kg_result.rps:.0f} "
+            f"| {base.median_ms:.1f} | {base.p95_ms:.1f} | {base.rps:.0f} | {ratio:.2f} |"
+        )
+    lines += ["", "Target: median ratio <= 1.5.", "",
+              "Command: `KG_NEO4J_URI=... KG_NEO4J_PASSWORD=... python bench/api.py --reset "
+              f"--actors {args.actors} --claims {args.claims} --clients {args.clients} "
+              f"--requests {args.requests} --seed {args.seed}`", ""]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--actors", type=int, default=10_000)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--requests", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--write-batch", type=int, default=100, help="documents per write transaction")
+    parser.add_argument("--reset", action="store_true", help="delete the whole graph first")
+    parser.add_argument("--reuse", action="store_true", help="reuse the bench graph of an earlier run")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "api-bench.md")
+    args = parser.parse_args()
+    table = asyncio.run(run(args))
+    print()
+    print(table)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(table, encoding="utf-8")
+    print(f"written to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
