@@ -27,7 +27,7 @@ from kg.model import (
     slugify,
 )
 from kg.nlp.dates import resolve_date
-from kg.nlp.mentions import Mention
+from kg.nlp.mentions import Mention, _surnames
 from kg.nlp.relations import RawRelation
 
 
@@ -155,7 +155,8 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
     full_names = [n for n in persons if len(n.split()) > 1]
     by_surname: dict[str, list[str]] = {}
     for n in full_names:
-        by_surname.setdefault(n.split()[-1], []).append(n)
+        for surname in _surnames(n.split()):
+            by_surname.setdefault(surname, []).append(n)
     for n in persons:
         parts = n.split()
         if len(parts) > 1:

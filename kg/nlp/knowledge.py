@@ -47,6 +47,7 @@ class VerbSense:
     needs_dobj: frozenset[str] = frozenset()
     needs_prep_for: frozenset[str] = frozenset()
     confidence: float = 0.8
+    symmetric: bool = False
 
 
 _ACTOR_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
@@ -247,6 +248,7 @@ def load_knowledge() -> Knowledge:
                 needs_dobj=frozenset(spec.get("needs_dobj", ())),
                 needs_prep_for=frozenset(spec.get("needs_prep_for", ())),
                 confidence=float(spec.get("confidence", 0.8)),
+                symmetric=bool(spec.get("symmetric", False)),
             )
         )
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))

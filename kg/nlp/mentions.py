@@ -83,6 +83,9 @@ class ActorFinder:
                 ent_label[i] = ent.label_
                 ent_span[i] = ent
 
+        # 0. Titles before person names are reserved so no pass takes "State" in
+        #    "Secretary of State Antony Blinken" for an organisation.
+        titles = self._reserve_titles(doc, owner)
         # 1. Institutions and countries from the gazetteer (longest match first).
         spans: list[tuple[Span, str]] = []
         for _, s, e in self.institution_matcher(doc):
@@ -95,8 +98,13 @@ class ActorFinder:
                 continue
             chosen.discard((span.start, span.end))
             covering = ent_span[span.start]
-            # A longer person name containing the form ("Jordan Peterson") stays a person.
-            if covering is not None and covering.label_ == "PERSON" and len(covering) > len(span):
+            # A longer name containing the form stays what it is: "Jordan Peterson", "Port Sudan".
+            if (
+                covering is not None
+                and covering.label_ in ("PERSON", "GPE", "LOC", "FAC")
+                and len(covering) > len(span)
+                and covering.text not in self.know.country_forms
+            ):
                 continue
             words = " ".join(t.text for t in span)
             if what == "inst":
@@ -122,7 +130,7 @@ class ActorFinder:
         for ent in doc.ents:
             if ent.label_ in _SKIP_LABELS:
                 continue
-            if any(owner[i] != -1 for i in range(ent.start, ent.end)):
+            if any(owner[i] >= 0 for i in range(ent.start, ent.end)):
                 # A body named after a country: "Armenia's Security Council".
                 continue
             m = self._from_entity(ent)
@@ -135,7 +143,7 @@ class ActorFinder:
         self._bodies(doc, mentions, owner, add)
         self._acronyms(doc, mentions, owner, add)
         self._groups_and_events(doc, mentions, owner, add)
-        self._titles(doc, mentions, owner)
+        self._titles(doc, mentions, owner, titles)
         order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
         new_index = {old: new for new, old in enumerate(order)}
         result = [mentions[i] for i in order]
@@ -150,14 +158,15 @@ class ActorFinder:
             if m.kind is EntityKind.PERSON:
                 parts = m.name.split()
                 names.setdefault(m.name, m.name)
-                if len(parts) > 1 and parts[-1][:1].isupper() and parts[-1] not in self.know.country_forms:
-                    names[parts[-1]] = m.name
+                for surname in _surnames(parts):
+                    if surname not in self.know.country_forms:
+                        names[surname] = m.name
         if not names:
             return
         for tok in doc:
             if owner[tok.i] == -1 and tok.tag_ in ("NNP", "NNPS") and tok.text in names:
                 add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{tok.text}", tok.text, tok.text))
-            elif owner[tok.i] != -1 and tok.text in names:
+            elif owner[tok.i] >= 0 and tok.text in names:
                 other = mentions[owner[tok.i]]
                 if (
                     other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION)
@@ -199,10 +208,21 @@ class ActorFinder:
                 code = code if text.endswith(("i", "ian", "an", "ese", "ish")) else None
         if code is not None:
             return self._country(span, code)
+        if label == "PERSON" and span[-1].lemma_.lower() in self.know.bodies:
+            label = "ORG"  # "Tigray People's Liberation Front"
         if label == "PERSON":
             span = self._strip_titles(span)
             if not len(span) or not any(t.is_alpha for t in span):
                 return None
+            # "Maria Corina" + "Machado": the model stopped early inside a compound name.
+            doc = span.doc
+            while (
+                span[-1].dep_ == "compound"
+                and span[-1].head.i == span.end
+                and span[-1].head.tag_ == "NNP"
+                and doc[span.end].ent_type_ not in _SKIP_LABELS
+            ):
+                span = doc[span.start : span.end + 1]
             return Mention(
                 span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text
             )
@@ -262,7 +282,7 @@ class ActorFinder:
                         last = obj[0].i + 1
             if first >= last or any(owner[i] not in (-1,) and i >= first for i in range(first, last)):
                 # Part of it is already an entity: take it over if it is a bare NER org.
-                inner = {owner[i] for i in range(first, last) if owner[i] != -1}
+                inner = {owner[i] for i in range(first, last) if owner[i] >= 0}
                 if not all(mentions[j].kind is EntityKind.ORGANIZATION and j != idx for j in inner):
                     continue
                 for j in inner:
@@ -295,7 +315,7 @@ class ActorFinder:
             if not of:
                 continue
             objs = [c for c in of[0].children if c.dep_ == "pobj"]
-            if not objs or owner[objs[0].i] == -1:
+            if not objs or owner[objs[0].i] < 0:
                 continue
             target = mentions[owner[objs[0].i]]
             if target.kind is not EntityKind.COUNTRY:
@@ -352,7 +372,7 @@ class ActorFinder:
         if not by_acronym:
             return
         for tok in doc:
-            if owner[tok.i] != -1:
+            if owner[tok.i] >= 0:
                 # A bare NER org equal to a known acronym becomes that org.
                 other = mentions[owner[tok.i]]
                 target = by_acronym.get(other.text)
@@ -381,7 +401,7 @@ class ActorFinder:
                 continue
             lemma = tok.lemma_.lower()
             group = know.group_nouns.get(lemma) or know.group_nouns.get(tok.lower_)
-            if group is not None and tok.dep_ != "compound":
+            if group is not None and tok.dep_ != "compound" and not self._org_modified(tok, mentions, owner):
                 country = self._qualifier_country(tok, mentions, owner)
                 name = group
                 if country is not None:
@@ -476,47 +496,83 @@ class ActorFinder:
                 first = min(first, mod.i) if (mod.dep_ == "compound" or qualifier == mod.text) else first
         return canonical, qualifier, first
 
+    def _org_modified(self, tok: Token, mentions: list[Mention], owner: list[int]) -> bool:
+        """'Hamas fighters' are Hamas, not an anonymous group."""
+        return any(
+            c.dep_ in ("compound", "poss", "nmod")
+            and owner[c.i] >= 0
+            and mentions[owner[c.i]].kind in (EntityKind.ORGANIZATION, EntityKind.PERSON)
+            for c in tok.children
+        )
+
     def _qualifier_country(self, tok: Token, mentions: list[Mention], owner: list[int]) -> str | None:
         for child in tok.children:
-            if child.dep_ in ("amod", "compound", "poss", "nmod") and owner[child.i] != -1:
+            if child.dep_ in ("amod", "compound", "poss", "nmod") and owner[child.i] >= 0:
                 m = mentions[owner[child.i]]
                 if m.kind is EntityKind.COUNTRY:
                     return m.country
             if child.dep_ == "prep" and child.lower_ in ("from", "in", "of"):
                 for obj in child.children:
-                    if obj.dep_ == "pobj" and owner[obj.i] != -1:
+                    if obj.dep_ == "pobj" and owner[obj.i] >= 0:
                         m = mentions[owner[obj.i]]
                         if m.kind is EntityKind.COUNTRY:
                             return m.country
         return None
 
-    def _titles(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:
-        """'Azerbaijani President Ilham Aliyev': role 'President', qualified by Azerbaijan."""
+    def _reserve_titles(self, doc: Doc, owner: list[int]) -> dict[int, int]:
+        """Person start token -> first token of the title written before it."""
         know = self.know
-        for m in mentions:
-            if m.kind is not EntityKind.PERSON or m.start <= 0:
+        found: dict[int, int] = {}
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
                 continue
-            sent_start = doc[m.start].sent.start
-            end = m.start
-            best = None
+            start = self._strip_titles(ent).start
+            if start > ent.start:
+                found[start] = ent.start
+                for i in range(ent.start, start):
+                    owner[i] = -2
+                continue
+            sent_start = ent.sent.start
             for n in (4, 3, 2, 1):
-                s = end - n
-                if s < sent_start or any(owner[i] != -1 for i in range(s, end)):
+                s = start - n
+                if s < sent_start or any(owner[i] != -1 for i in range(s, start)):
                     continue
-                phrase = " ".join(t.lower_ for t in doc[s:end])
-                if phrase in know.titles and doc[s].text[:1].isupper() | (n > 1):
-                    best = s
+                phrase = " ".join(t.lower_ for t in doc[s:start])
+                if phrase in know.titles and (doc[s].text[:1].isupper() or n > 1):
+                    found[start] = s
+                    for i in range(s, start):
+                        owner[i] = -2
                     break
-            if best is None:
+        return found
+
+    def _titles(self, doc: Doc, mentions: list[Mention], owner: list[int], titles: dict[int, int]) -> None:
+        """'Azerbaijani President Ilham Aliyev': role 'President', qualified by Azerbaijan."""
+        for m in mentions:
+            if m.kind is not EntityKind.PERSON or m.start not in titles:
                 continue
-            m.role = doc[best:end].text
+            best = titles[m.start]
+            sent_start = doc[m.start].sent.start
+            m.role = doc[best : m.start].text
             before = best - 1
             if before >= sent_start and doc[before].tag_ == "POS":
                 before -= 1
-            if before >= sent_start and owner[before] != -1:
+            if before >= sent_start and owner[before] >= 0:
                 target = owner[before]
                 if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
                     m.role_target = target
+
+
+def _surnames(parts: list[str]) -> list[str]:
+    """'Abdel Fattah al-Burhan' is also 'Burhan'; 'Nikol Pashinyan' is also 'Pashinyan'."""
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    out = [last] if last[:1].isupper() else []
+    if "-" in last:
+        prefix, _, rest = last.partition("-")
+        if prefix.islower() and rest[:1].isupper():
+            out.append(rest)
+    return out
 
 
 def _split(form: str) -> list[str]:
@@ -533,6 +589,7 @@ def _split(form: str) -> list[str]:
 
 
 def _title(body: str) -> str:
-    return body[:1].upper() + body[1:]
-
-
+    """'health ministry' -> 'Health Ministry'; 'upper chamber of parliament' keeps 'of'."""
+    return " ".join(
+        w if w in _LOWER_WORDS or not w[:1].islower() else w[:1].upper() + w[1:] for w in body.split()
+    )

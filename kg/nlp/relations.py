@@ -81,7 +81,7 @@ class _DocReader:
                 if (
                     c.dep_ == "conj"
                     and b != -1
-                    and mentions[b].kind == mentions[a].kind
+                    and mentions[b].kind in _ACTOR
                     and mentions[b].key != mentions[a].key
                 ):
                     self.pairs.append((c.i, (a, b)))
@@ -195,6 +195,20 @@ class _DocReader:
                             )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
+            if not objects and sense.symmetric and len({self.mentions[x].key for x in subjects}) > 1:
+                for s in subjects:
+                    for o in subjects:
+                        self._emit(
+                            s,
+                            sense.type,
+                            o,
+                            sent,
+                            sense.confidence * 0.9,
+                            attributed=attributed,
+                            negated=negated,
+                            date_text=date_text,
+                        )
+                return
             if not objects:
                 continue
             for s in subjects:
@@ -428,9 +442,13 @@ class _DocReader:
                         self._emit(s, rtype, o, sent, 0.8, attributed=attributed, negated=self._negated(be))
 
     def _apposition(self, appos: Token, sent: Span) -> None:
-        """'Armen X, secretary of Y's Security Council' -> HOLDS_ROLE(X, council, 'secretary')."""
+        """'Armen X, secretary of Y's Security Council' -> HOLDS_ROLE(X, council, 'secretary');
+        also the other way round: 'Y's opposition leader, Maria X'."""
         head = appos.head
         person = self.owner[head.i]
+        if (person == -1 or self.mentions[person].kind is not EntityKind.PERSON) and self.owner[appos.i] >= 0:
+            person = self.owner[appos.i]
+            head, appos = appos, head
         if person == -1 or self.mentions[person].kind is not EntityKind.PERSON:
             return
         role = self._role_phrase(appos)
@@ -511,11 +529,14 @@ class _DocReader:
         lower = tok.lower_
         if lower in _MALE or lower in _FEMALE:
             return self._pronoun(tok, verb)
+        for c in tok.children:
+            # "Venezuela's opposition leader Maria X": the person named in apposition.
+            owner = self.owner[c.i]
+            if c.dep_ == "appos" and owner >= 0 and self.mentions[owner].kind is EntityKind.PERSON:
+                return [owner]
         if lemma in know.proxies:
             for c in tok.children:
-                if c.dep_ in ("poss", "amod", "compound", "nmod") and (
-                    self.owner[c.i] != -1 or c.lower_ in _MALE or c.lower_ in _FEMALE
-                ):
+                if c.dep_ in ("poss", "amod", "compound", "nmod"):
                     found = self._resolve(c, verb, depth + 1)
                     if found:
                         return found
@@ -524,7 +545,6 @@ class _DocReader:
                     found = self._resolve(obj, verb, depth + 1)
                     if found:
                         return found
-            return []
         if lemma in know.quantities or lower in know.quantities:
             for obj in _prep_objects(tok, "of"):
                 found = [f for o in _conjuncts(obj) for f in self._resolve(o, verb, depth + 1)]
