@@ -11,10 +11,10 @@ Neo4j labels and relationship types are taken only from :class:`EntityKind` and
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
-import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -108,7 +108,7 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(text: str) -> str:
-    """ASCII, lower-case, hyphen-separated: 'Nikol Pashinyan' -> 'nikol-pashinyan'."""
+    """ASCII, lower-case, hyphen-separated: 'Ada Lovelace' -> 'ada-lovelace'."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_WORD.sub("-", folded.lower()).strip("-") or "x"
 
