@@ -45,6 +45,7 @@ class VerbSense:
     objects: tuple[str, ...]
     kinds: frozenset[EntityKind]
     needs_dobj: frozenset[str] = frozenset()
+    avoid_dobj: frozenset[str] = frozenset()
     needs_prep_for: frozenset[str] = frozenset()
     confidence: float = 0.8
     symmetric: bool = False
@@ -246,6 +247,7 @@ def load_knowledge() -> Knowledge:
                 objects=tuple(spec.get("object", ("dobj",))),
                 kinds=kinds,
                 needs_dobj=frozenset(spec.get("needs_dobj", ())),
+                avoid_dobj=frozenset(spec.get("avoid_dobj", ())),
                 needs_prep_for=frozenset(spec.get("needs_prep_for", ())),
                 confidence=float(spec.get("confidence", 0.8)),
                 symmetric=bool(spec.get("symmetric", False)),

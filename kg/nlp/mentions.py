@@ -232,6 +232,9 @@ class ActorFinder:
             if not any(t.is_alpha for t in span) or len(text) < 2:
                 return None
             weak = not any(t.lemma_.lower() in self.know.bodies for t in span) and not _ACRONYM.match(text)
+            if weak and self._titled_in_apposition(span):
+                # "Valentina Petrova, a senior member of ...": a person the model took for an org.
+                return Mention(span.start, span.end, EntityKind.PERSON, f"person:{text}", text, text)
             return Mention(
                 span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak
             )
@@ -400,7 +403,11 @@ class ActorFinder:
             if owner[tok.i] != -1 or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             lemma = tok.lemma_.lower()
-            group = know.group_nouns.get(lemma) or know.group_nouns.get(tok.lower_)
+            group = (
+                know.group_nouns.get(lemma)
+                or know.group_nouns.get(tok.lower_)
+                or (know.group_nouns.get(tok.lower_[:-1]) if tok.lower_.endswith("s") else None)
+            )
             if group is not None and tok.dep_ != "compound" and not self._org_modified(tok, mentions, owner):
                 country = self._qualifier_country(tok, mentions, owner)
                 name = group
@@ -426,6 +433,8 @@ class ActorFinder:
             if event is None:
                 continue
             canonical, qualifier, first = event
+            while first < tok.i and owner[first] != -1:
+                first += 1  # "the NATO summit": NATO stays the organisation
             generic_agreement = canonical == "agreement" and qualifier is None
             if (
                 generic_agreement
@@ -506,7 +515,11 @@ class ActorFinder:
         )
 
     def _qualifier_country(self, tok: Token, mentions: list[Mention], owner: list[int]) -> str | None:
-        for child in tok.children:
+        heads = [tok]
+        # "a group of MPs from Georgia": the qualifier hangs on the counting word.
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in self.know.quantities:
+            heads.append(tok.head.head)
+        for child in (c for h in heads for c in h.children):
             if child.dep_ in ("amod", "compound", "poss", "nmod") and owner[child.i] >= 0:
                 m = mentions[owner[child.i]]
                 if m.kind is EntityKind.COUNTRY:
@@ -518,6 +531,12 @@ class ActorFinder:
                         if m.kind is EntityKind.COUNTRY:
                             return m.country
         return None
+
+    def _titled_in_apposition(self, span: Span) -> bool:
+        for child in span.root.children:
+            if child.dep_ == "appos" and child.lemma_.lower() in self.know.titles:
+                return True
+        return False
 
     def _reserve_titles(self, doc: Doc, owner: list[int]) -> dict[int, int]:
         """Person start token -> first token of the title written before it."""

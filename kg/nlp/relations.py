@@ -31,6 +31,9 @@ _DATE_WORDS = re.compile(
 )
 _ACTOR = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+# Who can act: actors, and places standing for their authorities ("Kosovo signed", "Gaza said").
+_AGENTS = _ACTOR | {EntityKind.LOCATION}
+_NEUTER = {"it", "its", "itself"}
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 
 
@@ -74,14 +77,14 @@ class _DocReader:
         self.pairs: list[tuple[int, tuple[int, int]]] = []
         for tok in doc:
             a = self.owner[tok.i]
-            if a == -1 or mentions[a].kind not in _ACTOR:
+            if a == -1 or mentions[a].kind not in _AGENTS:
                 continue
             for c in tok.children:
                 b = self.owner[c.i]
                 if (
                     c.dep_ == "conj"
                     and b != -1
-                    and mentions[b].kind in _ACTOR
+                    and mentions[b].kind in _AGENTS
                     and mentions[b].key != mentions[a].key
                 ):
                     self.pairs.append((c.i, (a, b)))
@@ -163,7 +166,7 @@ class _DocReader:
             subj_toks = self._subjects(verb)
             passive_obj = []
         subjects = self._resolve_all(subj_toks, verb)
-        subjects = [s for s in subjects if self.mentions[s].kind in _ACTOR]
+        subjects = [s for s in subjects if self.mentions[s].kind in _AGENTS]
         if not subjects:
             return
         negated = self._negated(verb)
@@ -177,6 +180,8 @@ class _DocReader:
                     lemmas |= {t.lemma_.lower() for t in passive_obj}
                 if not lemmas & sense.needs_dobj:
                     continue
+            if sense.avoid_dobj and {c.lemma_.lower() for c in _dobjs(verb)} & sense.avoid_dobj:
+                continue
             if sense.needs_prep_for and not self._prep_for(verb, sense):
                 continue
             if dobj is not None and " ".join(t.lower_ for t in dobj.subtree) in self.know.reciprocal:
@@ -233,11 +238,12 @@ class _DocReader:
             if passive_obj is not None and slot in ("dobj", "dative"):
                 continue
             slots.append(self._slot(verb, slot, passive_obj))
+        found: list[int] = []
         for toks in slots:
-            found = [o for o in self._resolve_all(toks, verb) if self._fits(o, sense.kinds)]
-            if found:
-                return found
-        return []
+            for o in self._resolve_all(toks, verb):
+                if o not in found and self._fits(o, sense.kinds):
+                    found.append(o)
+        return found
 
     def _fits(self, idx: int, kinds: frozenset[EntityKind]) -> bool:
         """Whether a mention can fill a slot; an organisation that only the model called one
@@ -406,7 +412,7 @@ class _DocReader:
         sides: list[int] = []
         for obj in _prep_objects(noun, "between"):
             sides.extend(self._resolve_all(_conjuncts(obj), noun))
-        sides = [s for s in sides if self.mentions[s].kind in _ACTOR]
+        sides = [s for s in sides if self.mentions[s].kind in _AGENTS]
         keys = {self.mentions[s].key for s in sides}
         if len(keys) < 2:
             return
@@ -528,7 +534,11 @@ class _DocReader:
             return [idx]
         lower = tok.lower_
         if lower in _MALE or lower in _FEMALE:
-            return self._pronoun(tok, verb)
+            return self._pronoun(tok, verb, {EntityKind.PERSON})
+        if lower in _NEUTER:
+            return self._pronoun(tok, verb, {EntityKind.COUNTRY, EntityKind.ORGANIZATION})
+        if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+            return self._last_pair(tok.i)
         for c in tok.children:
             # "Venezuela's opposition leader Maria X": the person named in apposition.
             owner = self.owner[c.i]
@@ -557,23 +567,33 @@ class _DocReader:
             and tok.tag_ in ("NNS", "NNPS")
             and any(c.lower_ in ("two", "both") for c in tok.children)
         ):
-            pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
-            if pos >= 0:
-                a, b = self.pairs[pos][1]
-                return [a, b]
+            return self._last_pair(tok.i)
+        # "attacked Colombia's border posts": the possessor stands in for its belongings.
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return self._resolve(c, verb, depth + 1)
         return []
 
-    def _pronoun(self, tok: Token, verb: Token | None) -> list[int]:
-        """The last person mentioned before the pronoun (not the subject of its own clause)."""
+    def _last_pair(self, token_i: int) -> list[int]:
+        pos = bisect.bisect_left(self.pair_pos, token_i) - 1
+        if pos < 0:
+            return []
+        a, b = self.pairs[pos][1]
+        return [a, b]
+
+    def _pronoun(self, tok: Token, verb: Token | None, kinds: set[EntityKind]) -> list[int]:
+        """The last fitting actor mentioned before the pronoun (not the subject of its own clause
+        when the pronoun is an object or the possessor of one)."""
         exclude: set[str] = set()
-        if tok.dep_ in ("dobj", "pobj", "dative") and verb is not None:
+        role = tok.head.dep_ if tok.dep_ == "poss" else tok.dep_
+        if role in ("dobj", "pobj", "dative") and verb is not None:
             for s in self._subjects(verb):
                 if self.owner[s.i] != -1:
                     exclude.add(self.mentions[self.owner[s.i]].key)
         pos = bisect.bisect_left(self.starts, tok.i) - 1
         while pos >= 0:
             m = self.mentions[pos]
-            if m.kind is EntityKind.PERSON and m.key not in exclude and m.start < tok.i:
+            if m.kind in kinds and m.key not in exclude and m.start < tok.i:
                 return [pos]
             pos -= 1
         return []
@@ -612,7 +632,6 @@ def _conjuncts(tok: Token | None) -> list[Token]:
                 c.dep_ in ("nmod", "compound")
                 and c.i < cur.i
                 and any(g.dep_ == "cc" for g in c.children)
-                and any(g.dep_ == "conj" for g in c.children)
                 and c not in out
             ):
                 out.append(c)
