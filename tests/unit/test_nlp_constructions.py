@@ -142,10 +142,8 @@ def test_according_to_attribution() -> None:
 
 def test_reported_speech_attribution() -> None:
     result = extract("Colombia said that Venezuela had attacked its border posts.")
-    relation = find(result, "Venezuela", "ATTACKED", "Colombia") if False else None  # noqa: SIM108
-    relation = next(r for r in result.relations if r.type.value == "ATTACKED")
+    relation = find(result, "Venezuela", "ATTACKED", "Colombia")  # "its" is Colombia's
     assert relation.attributed_to == "colombia"
-    assert names(result)[relation.subject] == "Venezuela"
 
 
 def test_negation() -> None:
