@@ -1,0 +1,57 @@
+"""The sample article against its hand-made answer key, scored by tests/eval/score.py itself.
+
+Not a regression snapshot: the scorer's thresholds (F1 and recall of required relations >= 0.85)
+are the acceptance criteria. Extraction is also checked on unseen passages in test_nlp_passages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kg.model import SourceDocument
+from loaders.documents import document_from_text
+from tests.unit.test_nlp_support import shared_extractor
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
+GOLD = ROOT / "tests" / "eval" / "gold" / "armenia-azerbaijan-ceasefire.json"
+SCORER = ROOT / "tests" / "eval" / "score.py"
+SOURCE = "data/sample/armenia-azerbaijan-ceasefire.txt"
+PUBLISHED = dt.date(2022, 9, 15)
+SUMMARY = re.compile(r"P=(?P<p>[\d.]+) R=(?P<r>[\d.]+) F1=(?P<f1>[\d.]+)")
+
+
+def score(document: SourceDocument, tmp_path: Path) -> dict[str, float]:
+    extraction = shared_extractor().extract(document)
+    out = tmp_path / "out.jsonl"
+    out.write_text(json.dumps(extraction.to_json_dict()) + "\n", encoding="utf-8")
+    run = subprocess.run(
+        [sys.executable, str(SCORER), str(GOLD), str(out), "--verbose"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    summary = run.stdout.strip().splitlines()[-1]
+    match = SUMMARY.search(summary)
+    assert match, run.stdout
+    return {k: float(v) for k, v in match.groupdict().items()}
+
+
+@pytest.mark.parametrize("furniture", ["detected by the loader", "not removed"])
+def test_sample_article_meets_the_answer_key(furniture: str, tmp_path: Path) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    if furniture == "not removed":
+        document = SourceDocument(text=text, source=SOURCE, published=PUBLISHED)
+    else:
+        document = document_from_text(text, source=SOURCE, published=PUBLISHED)
+        assert document.skip, "the loader finds the page furniture"
+    result = score(document, tmp_path)
+    assert result["f1"] >= 0.85, result
+    assert result["r"] >= 0.85, result
