@@ -178,7 +178,6 @@ class NullSink:
 
 def build_extractor(batch_size: int) -> Any:
     from kg.nlp.extractor import Extractor
-
     from kg.settings import load_settings
 
     return Extractor.from_settings(load_settings(nlp_batch_size=batch_size))
@@ -237,22 +236,33 @@ def _status_kb(field: str) -> int:
     raise RuntimeError(f"{field} not in /proc/self/status")
 
 
-def memory_child(folder: Path, batch_size: int, use_tracemalloc: bool) -> dict[str, Any]:
-    """Run in a fresh process: warm up, reset the peak, run the kg path, report growth."""
+def memory_child(folder: Path, batch_size: int, path: str, use_tracemalloc: bool) -> dict[str, Any]:
+    """Run in a fresh process: warm up, reset the peak, run one path, report its growth."""
     import tracemalloc
 
-    extractor = build_extractor(batch_size)
     warmup = sorted(folder.iterdir())[:3]
-    run_kg(extractor, [str(p) for p in warmup])
+    if path == "kg":
+        extractor = build_extractor(batch_size)
+        run_kg(extractor, [str(p) for p in warmup])
+
+        def run() -> int:
+            return int(run_kg(extractor, [str(folder)])[0])
+    else:
+        nlp, _model = load_baseline_model()
+        for _doc in nlp.pipe((p.read_text(encoding="utf-8") for p in warmup), batch_size=batch_size):
+            pass
+
+        def run() -> int:
+            return run_baseline(nlp, folder, batch_size)
+
     Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM (peak RSS) to the current RSS
     rss_before = _status_kb("VmRSS")
     if use_tracemalloc:
         tracemalloc.start()
-    seconds, (extracted, problems) = timed(run_kg, extractor, [str(folder)])
+    seconds, documents = timed(run)
     traced_peak = tracemalloc.get_traced_memory()[1] if use_tracemalloc else None
     return {
-        "documents": extracted,
-        "problems": problems,
+        "documents": documents,
         "seconds": seconds,
         "rss_before_mb": rss_before / 1024,
         "rss_peak_growth_mb": (_status_kb("VmHWM") - rss_before) / 1024,
@@ -260,8 +270,17 @@ def memory_child(folder: Path, batch_size: int, use_tracemalloc: bool) -> dict[s
     }
 
 
-def measure_memory(folder: Path, batch_size: int, use_tracemalloc: bool) -> dict[str, Any]:
-    command = [sys.executable, __file__, "--memory-child", str(folder), "--batch-size", str(batch_size)]
+def measure_memory(folder: Path, batch_size: int, path: str, use_tracemalloc: bool) -> dict[str, Any]:
+    command = [
+        sys.executable,
+        __file__,
+        "--memory-child",
+        str(folder),
+        "--memory-path",
+        path,
+        "--batch-size",
+        str(batch_size),
+    ]
     if use_tracemalloc:
         command.append("--tracemalloc")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -294,10 +313,13 @@ def main() -> int:
     parser.add_argument("--no-memory", action="store_true", help="skip the memory measurement")
     parser.add_argument("--tracemalloc", action="store_true", help="also report tracemalloc peaks (slow)")
     parser.add_argument("--memory-child", metavar="FOLDER", help=argparse.SUPPRESS)
+    parser.add_argument("--memory-path", choices=["kg", "spacy"], default="kg", help=argparse.SUPPRESS)
     options = parser.parse_args()
 
     if options.memory_child:
-        result = memory_child(Path(options.memory_child), options.batch_size, options.tracemalloc)
+        result = memory_child(
+            Path(options.memory_child), options.batch_size, options.memory_path, options.tracemalloc
+        )
         print(json.dumps(result))
         return 0
 
@@ -342,17 +364,18 @@ def main() -> int:
             for size in sizes:
                 folder = Path(temporary) / f"memory-{size}"
                 size_words = write_corpus(folder, size, options.seed + size)
-                result = measure_memory(folder, options.batch_size, options.tracemalloc)
-                traced = (
-                    f", tracemalloc peak {result['tracemalloc_peak_mb']:.1f} MB"
-                    if result["tracemalloc_peak_mb"] is not None
-                    else ""
-                )
-                print(
-                    f"  {size:6d} articles ({size_words} words): peak RSS growth "
-                    f"{result['rss_peak_growth_mb']:.1f} MB over {result['rss_before_mb']:.0f} MB{traced}"
-                    f"  [{result['documents']} docs in {result['seconds']:.1f} s]"
-                )
+                for path in ("kg", "spacy"):
+                    result = measure_memory(folder, options.batch_size, path, options.tracemalloc)
+                    traced = (
+                        f", tracemalloc peak {result['tracemalloc_peak_mb']:.1f} MB"
+                        if result["tracemalloc_peak_mb"] is not None
+                        else ""
+                    )
+                    print(
+                        f"  {path:5s} {size:6d} articles ({size_words} words): peak RSS growth "
+                        f"{result['rss_peak_growth_mb']:.1f} MB over {result['rss_before_mb']:.0f} MB{traced}"
+                        f"  [{result['documents']} docs in {result['seconds']:.1f} s]"
+                    )
     return 0
 
 
