@@ -75,6 +75,7 @@ class Knowledge:
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
     reciprocal: frozenset[str] = frozenset()
     between: dict[str, RelationType] = field(default_factory=dict)
+    nominal: dict[str, VerbSense] = field(default_factory=dict)  # object slots are prepositions
     copular: dict[str, RelationType] = field(default_factory=dict)
     demand_verbs: frozenset[str] = frozenset()
     demand_nouns: dict[str, RelationType] = field(default_factory=dict)
@@ -255,6 +256,18 @@ def load_knowledge() -> Knowledge:
         )
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
     know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
+    for noun, spec in lexicon.get("nominal", {}).items():
+        try:
+            kinds = frozenset(EntityKind(k) for k in spec.get("kinds", ())) or _ACTOR_KINDS
+            know.nominal[noun] = VerbSense(
+                lemma=noun,
+                type=RelationType(spec["type"]),
+                objects=tuple(spec.get("object", ("of",))),
+                kinds=kinds,
+                confidence=float(spec.get("confidence", 0.7)),
+            )
+        except (KeyError, ValueError) as exc:
+            raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry nominal.{noun}: {exc}") from exc
     know.copular = {k: RelationType(v) for k, v in lexicon.get("copular", {}).items()}
     demand = dict(lexicon.get("demand_nouns", {}))
     know.demand_verbs = frozenset(demand.pop("verbs", ()))

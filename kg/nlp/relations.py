@@ -103,6 +103,10 @@ class _DocReader:
                     lemma = tok.lemma_.lower()
                     if lemma in self.know.between or tok.lower_ in self.know.between:
                         self._between(tok, sent, attributed)
+                    if lemma in self.know.nominal:
+                        self._nominal(tok, sent, attributed)
+                if tok.i >= 2 and tok.tag_ == "VBN" and self.doc[tok.i - 1].text == "-":
+                    self._hyphenated(tok, sent, attributed)
                 if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
                     self._copular(tok, sent, attributed)
                 if tok.dep_ == "appos":
@@ -419,6 +423,53 @@ class _DocReader:
         for s in sides:
             for o in sides:
                 self._emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False)
+
+    def _nominal(self, noun: Token, sent: Span, attributed: int | None) -> None:
+        """'Russia's invasion of Ukraine', 'the Russian attack on Kyiv', 'attack on X by Y'."""
+        sense = self.know.nominal[noun.lemma_.lower()]
+        if self.owner[noun.i] >= 0:
+            return  # a named event ("the 2020 war") is an entity, not a relation
+        subject_toks = [
+            c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+        ]
+        subject_toks += _prep_objects(noun, "by")
+        subjects = [s for s in self._resolve_all(subject_toks, noun) if self.mentions[s].kind in _AGENTS]
+        if not subjects:
+            return
+        objects: list[int] = []
+        for prep in sense.objects:
+            for o in self._resolve_all(_prep_objects(noun, prep), noun):
+                if o not in objects and self._fits(o, sense.kinds):
+                    objects.append(o)
+        for s in subjects:
+            for o in objects:
+                self._emit(
+                    s,
+                    sense.type,
+                    o,
+                    sent,
+                    sense.confidence,
+                    attributed=attributed,
+                    date_text=self._date(noun, sent),
+                )
+
+    def _hyphenated(self, participle: Token, sent: Span, attributed: int | None) -> None:
+        """'Iran-backed rebels' -> SUPPORTED(Iran, rebels); 'a Qatar-brokered truce' -> MEDIATED."""
+        agent = self.owner[participle.i - 2]
+        senses = self.know.verbs.get(participle.lemma_.lower())
+        if agent < 0 or not senses or self.mentions[agent].kind not in _AGENTS:
+            return
+        head = participle.head if participle.head.i > participle.i else None
+        if head is None:
+            return
+        for sense in senses:
+            if sense.needs_dobj or sense.needs_prep_for:
+                continue
+            objects = [o for o in self._resolve(head, None) if self._fits(o, sense.kinds)]
+            for o in objects:
+                self._emit(agent, sense.type, o, sent, sense.confidence * 0.9, attributed=attributed)
+            if objects:
+                return
 
     def _copular(self, be: Token, sent: Span, attributed: int | None) -> None:
         """'X, which is part of Y' / 'X is a member of Y'."""
