@@ -55,3 +55,28 @@ def test_sample_article_meets_the_answer_key(furniture: str, tmp_path: Path) -> 
     result = score(document, tmp_path)
     assert result["f1"] >= 0.85, result
     assert result["r"] >= 0.85, result
+
+
+def test_held_out_articles_generalise() -> None:
+    """Added by the lead. The sample article alone over-fits; kg is judged on articles it has never
+    seen. This is the quality gate for kg/nlp on the held-out set in tests/eval/unseen/ (10
+    articles about other conflicts, keys written independently of kg/nlp).
+
+    To the owner of kg/nlp: read tests/eval/unseen/FINDINGS.md (failure patterns by root cause,
+    biggest gains first), run `python tests/eval/unseen/run_eval.py --verbose` and improve kg/nlp
+    GENERALLY (no rule or name for one article) until this passes. Do not edit the keys or this test.
+    """
+    import importlib.util
+
+    unseen = ROOT / "tests" / "eval" / "unseen"
+    spec = importlib.util.spec_from_file_location("unseen_run_eval_gate", unseen / "run_eval.py")
+    assert spec is not None and spec.loader is not None
+    runner = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = runner
+    spec.loader.exec_module(runner)
+    report, _ = runner.evaluate(shared_extractor())
+    assert report.micro_f1 >= 0.75 and report.micro_precision >= 0.85, (
+        "held-out generalisation below the gate (F1 >= 0.75, P >= 0.85); see "
+        "tests/eval/unseen/FINDINGS.md and run tests/eval/unseen/run_eval.py --verbose: "
+        + report.totals_line()
+    )
