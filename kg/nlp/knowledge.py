@@ -64,6 +64,7 @@ class Knowledge:
     institutions: dict[str, Institution] = field(default_factory=dict)  # surface -> institution
     proxies: frozenset[str] = frozenset()
     bodies: frozenset[str] = frozenset()
+    state_bodies: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()
     place_anaphors: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
@@ -184,6 +185,22 @@ def _load_countries(know: Knowledge) -> None:
         for capital in country.capitals:
             know.country_forms.setdefault(capital, (country.code, "capital"))
 
+    # A short name news use for a country, when the packages only give the long one: the last
+    # word of a name that shares its stem with the demonym ("Great Britain" -> "Britain",
+    # "United Arab Emirates" -> "Emirates"); never "Africa" (South African) or "Korea".
+    short: dict[str, set[str]] = {}
+    for country in know.countries.values():
+        if not country.demonym:
+            continue
+        stem = _fold(country.demonym)[:_STEM_MIN]
+        for form in country.names:
+            words = form.split()
+            if len(words) > 1 and words[0] not in ("the", "The") and _fold(words[-1]).startswith(stem):
+                short.setdefault(words[-1], set()).add(country.code)
+    for word, codes in short.items():
+        if len(codes) == 1 and word not in know.country_forms and word[:1].isupper():
+            know.country_forms[word] = (next(iter(codes)), "name")
+
     # Stems for unlisted nationality words; ambiguous stems map to None.
     for country in know.countries.values():
         keys = {_fold(country.name)[:_STEM_MIN]}
@@ -219,7 +236,8 @@ def load_knowledge() -> Knowledge:
             know.institutions[form] = inst
     nouns = actors.get("nouns", {})
     know.proxies = frozenset(nouns.get("proxies", ()))
-    know.bodies = frozenset(nouns.get("bodies", ()))
+    know.state_bodies = frozenset(nouns.get("state_bodies", ()))
+    know.bodies = frozenset(nouns.get("bodies", ())) | know.state_bodies
     know.quantities = frozenset(nouns.get("quantities", ()))
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))

@@ -40,6 +40,7 @@ class Mention:
     named: bool = True  # events: a named event (global id) or a generic one ("the ceasefire")
     role: str | None = None  # title written before a person ("Prime Minister")
     role_target: int | None = None  # index of the mention qualifying the title ("Azerbaijani")
+    role_start: int | None = None  # first token of the title
     acronym: str | None = None
     weak: bool = False  # an organisation only because the model said so (may be a place)
 
@@ -106,6 +107,18 @@ class ActorFinder:
                 and covering.text not in self.know.country_forms
             ):
                 continue
+            # A proper name that is not a state organ keeps its nationality word: "Georgian Dream
+            # party", "Palestinian Authority", "Russian Orthodox Church".
+            if (
+                what == "country"
+                and covering is not None
+                and covering.label_ == "ORG"
+                and len(covering) > len(span)
+                and covering.root.lemma_.lower() not in self.know.state_bodies
+                and covering.root.i >= span.end
+                and not any(t.tag_ == "POS" for t in covering)
+            ):
+                continue
             words = " ".join(t.text for t in span)
             if what == "inst":
                 inst = self.know.institutions[self._inst_by_words[words]]
@@ -122,7 +135,9 @@ class ActorFinder:
                 )
                 continue
             code, how = self.know.country_forms[self._form_by_words[words]]
-            if how == "capital" and (span[0].tag_ != "NNP" or not ent_label[span.start]):
+            if how == "capital" and (
+                span[0].tag_ != "NNP" or not (ent_label[span.start] or not span[0].is_sent_start)
+            ):
                 continue
             add(self._country(span, code))
 
@@ -164,7 +179,7 @@ class ActorFinder:
         if not names:
             return
         for tok in doc:
-            if owner[tok.i] == -1 and tok.tag_ in ("NNP", "NNPS") and tok.text in names:
+            if owner[tok.i] == -1 and tok.text in names and tok.pos_ in ("PROPN", "NOUN"):
                 add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{tok.text}", tok.text, tok.text))
             elif owner[tok.i] >= 0 and tok.text in names:
                 other = mentions[owner[tok.i]]
@@ -273,7 +288,7 @@ class ActorFinder:
             head = tok.head
             if tok.dep_ not in ("poss", "amod", "compound", "nmod") or head.i <= tok.i:
                 continue
-            if head.lemma_.lower() not in know.bodies or head.pos_ not in ("NOUN", "PROPN"):
+            if head.lemma_.lower() not in know.state_bodies or head.pos_ not in ("NOUN", "PROPN"):
                 continue
             first = m.end + (1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0)
             last = head.i + 1
@@ -281,7 +296,7 @@ class ActorFinder:
             for child in head.rights:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     obj = [c for c in child.children if c.dep_ == "pobj"]
-                    if obj and obj[0].lemma_.lower() in know.bodies and owner[obj[0].i] == -1:
+                    if obj and obj[0].lemma_.lower() in know.state_bodies and owner[obj[0].i] == -1:
                         last = obj[0].i + 1
             if first >= last or any(owner[i] not in (-1,) and i >= first for i in range(first, last)):
                 # Part of it is already an entity: take it over if it is a bare NER org.
@@ -310,7 +325,7 @@ class ActorFinder:
         for tok in doc:
             if (
                 owner[tok.i] != -1
-                or tok.lemma_.lower() not in know.bodies
+                or tok.lemma_.lower() not in know.state_bodies
                 or tok.pos_ not in ("NOUN", "PROPN")
             ):
                 continue
@@ -557,7 +572,11 @@ class ActorFinder:
                 if s < sent_start or any(owner[i] != -1 for i in range(s, start)):
                     continue
                 phrase = " ".join(t.lower_ for t in doc[s:start])
-                if phrase in know.titles and (doc[s].text[:1].isupper() or n > 1):
+                # "Kremlin spokesman X", "Hamas leader Y": a lower-case title after a name.
+                qualified = (
+                    s > sent_start and doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ in ("PROPN", "ADJ")
+                )
+                if phrase in know.titles and (doc[s].text[:1].isupper() or n > 1 or qualified):
                     found[start] = s
                     for i in range(s, start):
                         owner[i] = -2
@@ -572,6 +591,7 @@ class ActorFinder:
             best = titles[m.start]
             sent_start = doc[m.start].sent.start
             m.role = doc[best : m.start].text
+            m.role_start = best
             before = best - 1
             if before >= sent_start and doc[before].tag_ == "POS":
                 before -= 1

@@ -31,9 +31,25 @@ _DATE_WORDS = re.compile(
 )
 _ACTOR = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_PLACES = frozenset({EntityKind.LOCATION, EntityKind.COUNTRY})
 # Who can act: actors, and places standing for their authorities ("Kosovo signed", "Gaza said").
 _AGENTS = _ACTOR | {EntityKind.LOCATION}
 _NEUTER = {"it", "its", "itself"}
+_FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
+# Definite descriptions for a state's own authorities ("the junta", "the government").
+_STATE_PROXIES = {
+    "government",
+    "junta",
+    "regime",
+    "military",
+    "army",
+    "authority",
+    "administration",
+    "country",
+    "nation",
+    "leadership",
+    "cabinet",
+}
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 
 
@@ -276,7 +292,12 @@ class _DocReader:
         if slot == "dative":
             return [t for c in verb.children if c.dep_ == "dative" for t in _conjuncts(c)]
         if slot.startswith("prep:"):
-            return _prep_objects(verb, slot[5:])
+            found = _prep_objects(verb, slot[5:])
+            # "discussed the proposal with Putin": the parser often hangs the phrase on the object.
+            for obj in _dobjs(verb):
+                if self.owner[obj.i] < 0:
+                    found.extend(_prep_objects(obj, slot[5:]))
+            return found
         if slot.startswith("dobj>prep:"):
             heads = passive_obj if passive_obj is not None else _dobjs(verb)
             prep = slot[len("dobj>prep:") :]
@@ -314,6 +335,11 @@ class _DocReader:
                 return [cur.head]
             if cur.dep_ == "relcl":
                 return [cur.head]
+            # "accused Rwanda of backing the rebels": the accused is who did the backing.
+            if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+                objects = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
+                if objects:
+                    return _conjuncts(objects[0])
             return self._misparsed_subject(cur)
         return []
 
@@ -508,6 +534,8 @@ class _DocReader:
             head, appos = appos, head
         if person == -1 or self.mentions[person].kind is not EntityKind.PERSON:
             return
+        if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
+            return  # "the country's ousted leader": no longer holds the role
         role = self._role_phrase(appos)
         if role is None:
             return
@@ -541,6 +569,8 @@ class _DocReader:
             m = self.mentions[idx]
             if m.role is None or m.start < sent.start or m.start >= sent.end:
                 continue
+            if m.role_start is not None and m.role_start > 0 and self.doc[m.role_start - 1].lower_ in _FORMER:
+                continue  # "former President X"
             if m.role_target is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
                 continue
@@ -606,6 +636,8 @@ class _DocReader:
                     found = self._resolve(obj, verb, depth + 1)
                     if found:
                         return found
+            if lemma in _STATE_PROXIES and any(c.lower_ == "the" for c in tok.children):
+                return self._salient_country(tok.i)
         if lemma in know.quantities or lower in know.quantities:
             for obj in _prep_objects(tok, "of"):
                 found = [f for o in _conjuncts(obj) for f in self._resolve(o, verb, depth + 1)]
@@ -619,6 +651,12 @@ class _DocReader:
             and any(c.lower_ in ("two", "both") for c in tok.children)
         ):
             return self._last_pair(tok.i)
+        if lemma in know.place_anaphors or lemma in know.quantities:
+            # "North Kivu province", "the Donetsk region"
+            for c in tok.children:
+                owner = self.owner[c.i]
+                if c.dep_ == "compound" and owner >= 0 and self.mentions[owner].kind in _PLACES:
+                    return [owner]
         # "attacked Colombia's border posts": the possessor stands in for its belongings.
         for c in tok.children:
             if c.dep_ == "poss":
@@ -648,6 +686,22 @@ class _DocReader:
                 return [pos]
             pos -= 1
         return []
+
+    def _salient_country(self, token_i: int) -> list[int]:
+        """'the junta', 'the government': the country the document is about so far, if one
+        clearly dominates (at least two mentions, more than any other)."""
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for i in range(bisect.bisect_left(self.starts, token_i)):
+            m = self.mentions[i]
+            if m.kind is EntityKind.COUNTRY:
+                counts[m.key] = counts.get(m.key, 0) + 1
+                latest[m.key] = i
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+            return []
+        best = max(counts, key=lambda k: counts[k])
+        return [latest[best]]
 
     def _salient_place(self, token_i: int) -> list[int]:
         """'the region': the place mentioned most often so far (the latest on a tie)."""
