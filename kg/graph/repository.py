@@ -242,9 +242,12 @@ async def _recompute(
     tx: AsyncManagedTransaction, triples: Iterable[dict[str, str]], entity_ids: Sequence[str]
 ) -> int:
     """Recompute typed relationships, drop unsupported entities, refresh the rest. Returns deletions."""
-    rows = [row for row in triples if row["type"] in _RELATION_TYPES]
-    if rows:
-        await (await tx.run(q.RECOMPUTE_TYPED_RELATIONSHIPS, rows=rows)).consume()
+    by_type: dict[RelationType, list[dict[str, str]]] = {}
+    for row in triples:
+        by_type.setdefault(RelationType(row["type"]), []).append(row)
+    for relation_type, rows in sorted(by_type.items()):
+        statement = q.recompute_typed_relationships(relation_type.value)
+        await (await tx.run(statement, rows=rows)).consume()
     deleted = 0
     if entity_ids:
         result = await tx.run(q.DELETE_UNSUPPORTED_ENTITIES, ids=list(entity_ids))
