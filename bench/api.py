@@ -32,7 +32,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -280,6 +281,23 @@ async def measure(calls: Sequence[Callable[[], Awaitable[Any]]], clients: int) -
     return Result(latencies, time.perf_counter() - started)
 
 
+async def measure_interleaved(
+    kg_calls: Sequence[Callable[[], Awaitable[Any]]],
+    base_calls: Sequence[Callable[[], Awaitable[Any]]],
+    clients: int,
+    rounds: int = 10,
+) -> tuple[Result, Result]:
+    """Both sides in alternating slices, so that a change in machine load hits both alike."""
+    kg_total, base_total = Result([], 0.0), Result([], 0.0)
+    for index in range(rounds):
+        for calls, total in ((kg_calls, kg_total), (base_calls, base_total)):
+            size = -(-len(calls) // rounds)
+            part = await measure(calls[index * size : (index + 1) * size], clients)
+            total.latencies += part.latencies
+            total.elapsed += part.elapsed
+    return kg_total, base_total
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -308,6 +326,30 @@ async def start_server(port: int) -> subprocess.Popen[bytes]:
     sys.exit("kg serve did not answer /health within a minute")
 
 
+@asynccontextmanager
+async def api_client(args: argparse.Namespace, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
+    """A client of the API: in this process over ASGI (--transport asgi), or over HTTP to
+    `kg serve` started as a separate process (--transport http)."""
+    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+    if args.transport == "asgi":
+        from kg.api.app import create_app
+
+        app = create_app(settings)
+        async with app.router.lifespan_context(app):
+            transport = httpx.ASGITransport(app=app)
+            async with httpx.AsyncClient(transport=transport, base_url="http://kg.bench", timeout=60.0) as client:
+                yield client
+        return
+    port = free_port()
+    server = await start_server(port)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=60.0) as client:
+            yield client
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
 async def run(args: argparse.Namespace) -> str:
     settings = load_settings()
     driver = await open_driver(settings)
@@ -328,63 +370,54 @@ async def run(args: argparse.Namespace) -> str:
         pairs = [(rng.choice(linked)[0], rng.choice(linked)[0]) for _ in range(n)]
         pairs = [(a, b) for a, b in pairs if a != b]
 
-        port = free_port()
-        server = await start_server(port)
-        try:
-            limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
-            async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", limits=limits,
-                                         timeout=60.0) as http:
+        async with api_client(args, settings) as http:
 
-                async def graphql(query: str, variables: dict[str, Any]) -> Any:
-                    response = await http.post("/graphql", json={"query": query, "variables": variables})
-                    body = response.json()
-                    if body.get("errors"):
-                        raise RuntimeError(body["errors"])
-                    return body["data"]
+            async def graphql(query: str, variables: dict[str, Any]) -> Any:
+                response = await http.post("/graphql", json={"query": query, "variables": variables})
+                body = response.json()
+                if body.get("errors"):
+                    raise RuntimeError(body["errors"])
+                return body["data"]
 
-                async def cypher(text: str, **params: Any) -> Any:
-                    records, _, _ = await driver.execute_query(
-                        text, params, database_=settings.neo4j_database, routing_=RoutingControl.READ)
-                    return records
+            async def cypher(text: str, **params: Any) -> Any:
+                records, _, _ = await driver.execute_query(
+                    text, params, database_=settings.neo4j_database, routing_=RoutingControl.READ)
+                return records
 
-                def actor_params(name: str) -> dict[str, Any]:
-                    return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(),
-                            "types": ALL_TYPES}
+            def actor_params(name: str) -> dict[str, Any]:
+                return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(),
+                        "types": ALL_TYPES}
 
-                def search_query(text: str) -> str:
-                    return " AND ".join(f"({t} OR {t}*)" for t in fulltext_terms(text))
+            def search_query(text: str) -> str:
+                return " AND ".join(f"({t} OR {t}*)" for t in fulltext_terms(text))
 
-                workloads: list[tuple[str, list[Callable[[], Awaitable[Any]]],
-                                      list[Callable[[], Awaitable[Any]]]]] = [
-                    ("actor + relations + evidence",
-                     [lambda v=v: graphql(ACTOR_GRAPHQL, {"name": v}) for v in names],
-                     [lambda v=v: cypher(ACTOR_CYPHER, **actor_params(v)) for v in names]),
-                    ("search (full-text, prefixes)",
-                     [lambda v=v: graphql(SEARCH_GRAPHQL, {"q": v}) for v in searches],
-                     [lambda v=v: cypher(SEARCH_CYPHER, query=search_query(v)) for v in searches]),
-                    ("path (<= 3 hops, evidence)",
-                     [lambda a=a, b=b: graphql(PATH_GRAPHQL, {"from": a, "to": b}) for a, b in pairs],
-                     [lambda a=a, b=b: cypher(PATH_CYPHER, **{"from": a, "to": b, "types": ALL_TYPES})
-                      for a, b in pairs]),
-                ]
-                # Same answers? Spot-check one question of each kind.
-                check = await graphql(ACTOR_GRAPHQL, {"name": "Nikol Pashinyan"})
-                base = await cypher(ACTOR_CYPHER, **actor_params("Nikol Pashinyan"))
-                assert check["actor"]["relations"]["totalCount"] == base[0]["total"]
+            workloads: list[tuple[str, list[Callable[[], Awaitable[Any]]],
+                                  list[Callable[[], Awaitable[Any]]]]] = [
+                ("actor + relations + evidence",
+                 [lambda v=v: graphql(ACTOR_GRAPHQL, {"name": v}) for v in names],
+                 [lambda v=v: cypher(ACTOR_CYPHER, **actor_params(v)) for v in names]),
+                ("search (full-text, prefixes)",
+                 [lambda v=v: graphql(SEARCH_GRAPHQL, {"q": v}) for v in searches],
+                 [lambda v=v: cypher(SEARCH_CYPHER, query=search_query(v)) for v in searches]),
+                ("path (<= 3 hops, evidence)",
+                 [lambda a=a, b=b: graphql(PATH_GRAPHQL, {"from": a, "to": b}) for a, b in pairs],
+                 [lambda a=a, b=b: cypher(PATH_CYPHER, **{"from": a, "to": b, "types": ALL_TYPES})
+                  for a, b in pairs]),
+            ]
+            # Same answers? Spot-check one question of each kind.
+            check = await graphql(ACTOR_GRAPHQL, {"name": "Nikol Pashinyan"})
+            base = await cypher(ACTOR_CYPHER, **actor_params("Nikol Pashinyan"))
+            assert check["actor"]["relations"]["totalCount"] == base[0]["total"]
 
-                rows = []
-                for label, kg_calls, base_calls in workloads:
-                    # Warm both (plan caches, page cache, connection pools), then measure.
-                    await measure(kg_calls[: args.clients * 5], args.clients)
-                    await measure(base_calls[: args.clients * 5], args.clients)
-                    kg_result = await measure(kg_calls, args.clients)
-                    base_result = await measure(base_calls, args.clients)
-                    rows.append((label, kg_result, base_result))
-                    print(f"{label}: kg median {kg_result.median_ms:.1f} ms, "
-                          f"Cypher median {base_result.median_ms:.1f} ms", flush=True)
-        finally:
-            server.terminate()
-            server.wait(timeout=30)
+            rows = []
+            for label, kg_calls, base_calls in workloads:
+                # Warm both (plan caches, page cache, connection pools), then measure.
+                await measure(kg_calls[: args.clients * 5], args.clients)
+                await measure(base_calls[: args.clients * 5], args.clients)
+                kg_result, base_result = await measure_interleaved(kg_calls, base_calls, args.clients)
+                rows.append((label, kg_result, base_result))
+                print(f"{label}: kg median {kg_result.median_ms:.1f} ms, "
+                      f"Cypher median {base_result.median_ms:.1f} ms", flush=True)
         stats, _, _ = await driver.execute_query(
             "CALL () { MATCH (a:Actor) RETURN count(a) AS actors } "
             "CALL () { MATCH (c:Claim) RETURN count(c) AS claims } "
@@ -403,7 +436,9 @@ def report(rows: list[tuple[str, Result, Result]], stats: Any, args: argparse.Na
         f"Graph: {stats['actors']} actors, {stats['claims']} claims, {stats['documents']} documents "
         f"(the sample article plus a synthetic graph, seed {args.seed}). {args.clients} concurrent clients, "
         f"{args.requests} requests per question and side, after a warm-up.",
-        "kg = GraphQL over HTTP to `kg serve` (one uvicorn worker, separate process); "
+        ("kg = GraphQL through the FastAPI app in the bench process (httpx ASGI transport); "
+         if args.transport == "asgi" else
+         "kg = GraphQL over HTTP to `kg serve` (one uvicorn worker, separate process); "),
         "Cypher = one hand-written statement per question through the async driver, same answers.",
         f"Machine: {platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
         f"run {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC.",
@@ -435,6 +470,9 @@ def main() -> None:
     parser.add_argument("--write-batch", type=int, default=100, help="documents per write transaction")
     parser.add_argument("--reset", action="store_true", help="delete the whole graph first")
     parser.add_argument("--reuse", action="store_true", help="reuse the bench graph of an earlier run")
+    parser.add_argument("--transport", choices=["asgi", "http"], default="asgi",
+                        help="asgi: the app in this process via httpx.ASGITransport; http: `kg serve` "
+                        "in a separate process over localhost HTTP")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "api-bench.md")
     args = parser.parse_args()
     table = asyncio.run(run(args))

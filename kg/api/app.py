@@ -11,6 +11,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import orjson
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -62,6 +63,10 @@ class CodedErrorsRouter(GraphQLRouter[Context, None]):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         return process_result(coded_result(result))
+
+    def encode_json(self, data: object) -> bytes:
+        # orjson: encoding the response is a visible share of a request's CPU with json.dumps.
+        return orjson.dumps(data)
 
 
 def create_app(settings: Settings) -> FastAPI:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 from enum import Enum
 from typing import Generic, TypeVar
 
@@ -19,6 +20,7 @@ from strawberry.types import Info
 
 from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
+from kg.errors import NotFound
 from kg.graph.reads import ClaimView, EntityView, Page, RelationView
 from kg.model import DocumentInfo, EntityKind, RelationType
 
@@ -216,8 +218,6 @@ class Evidence:
     id: strawberry.ID
     cursor: str | None = strawberry.field(description="Where Relation.evidence continues after this.")
     relation_type: RelationType = strawberry.field(name="type")
-    subject: Entity
-    object_: Entity = strawberry.field(name="object")
     text: str | None
     start: int | None = strawberry.field(description="Character offset of the sentence in the document.")
     end: int | None
@@ -230,15 +230,30 @@ class Evidence:
     source: str | None = strawberry.field(description="Curated claims: the reference given.")
     attributed_to: Entity | None
     document: Document | None
+    view: strawberry.Private[ClaimView]
+
+    @strawberry.field
+    async def subject(self, info: KGInfo) -> Entity:
+        return await _claim_end(info, self.view.subject, self.view.subject_id)
+
+    @strawberry.field(name="object")
+    async def object_(self, info: KGInfo) -> Entity:
+        return await _claim_end(info, self.view.object, self.view.object_id)
+
+
+async def _claim_end(info: KGInfo, known: EntityView | None, entity_id: str) -> Entity:
+    view = known or await info.context.entities.load(entity_id)
+    if view is None:  # pragma: no cover - a claim's ends exist while the claim does
+        raise NotFound(f"entity {entity_id!r} of a claim is gone")
+    return entity(view)
 
 
 def evidence(view: ClaimView, cursor: str | None = None) -> Evidence:
     return Evidence(
         id=strawberry.ID(view.id),
         cursor=cursor,
+        view=view,
         relation_type=view.type,
-        subject=entity(view.subject),
-        object_=entity(view.object),
         text=view.text,
         start=view.start,
         end=view.end,
@@ -277,7 +292,11 @@ class Relation:
     ) -> list[Evidence]:
         page = page_request(info.context.settings, EVIDENCE_TAG, first, after, key_size=2)
         found = await info.context.evidence.load((self.view.key, EvidenceArgs(include_negated, page)))
-        return [evidence(item, encode_cursor(EVIDENCE_TAG, key)) for key, item in found.items]
+        subject, object_ = self.view.subject, self.view.object
+        return [
+            evidence(replace(item, subject=subject, object=object_), encode_cursor(EVIDENCE_TAG, key))
+            for key, item in found.items
+        ]
 
 
 def relation(view: RelationView) -> Relation:

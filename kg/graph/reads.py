@@ -82,8 +82,11 @@ class ClaimView:
 
     id: str
     type: RelationType
-    subject: EntityView
-    object: EntityView
+    subject_id: str
+    object_id: str
+    # None when the statement returned ids only (evidence of a relation the caller holds).
+    subject: EntityView | None
+    object: EntityView | None
     text: str | None
     start: int | None
     end: int | None
@@ -410,8 +413,10 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:
+    # model_construct: these values come from the graph kg wrote; validating them again per
+    # row is a measurable share of a request.
     return EntityView(
-        entity=Entity(
+        entity=Entity.model_construct(
             id=row["id"],
             name=row.get("name") or row["id"],
             kind=EntityKind(row.get("kind") or EntityKind.GROUP),
@@ -428,7 +433,7 @@ def _optional_entity(row: Mapping[str, Any] | None) -> EntityView | None:
 
 
 def _document(row: Mapping[str, Any]) -> DocumentInfo:
-    return DocumentInfo(
+    return DocumentInfo.model_construct(
         id=row["id"],
         sha256=row.get("sha256") or "",
         source=row.get("source"),
@@ -458,8 +463,10 @@ def _claim(row: Mapping[str, Any]) -> ClaimView:
     return ClaimView(
         id=claim["id"],
         type=RelationType(claim["type"]),
-        subject=_entity(row["subject"]),
-        object=_entity(row["object"]),
+        subject_id=row["subject"]["id"] if row.get("subject") else row["subject_id"],
+        object_id=row["object"]["id"] if row.get("object") else row["object_id"],
+        subject=_optional_entity(row.get("subject")),
+        object=_optional_entity(row.get("object")),
         text=claim.get("text"),
         start=claim.get("start"),
         end=claim.get("end"),
