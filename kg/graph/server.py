@@ -589,10 +589,10 @@ def start(settings: Settings, *, progress: ProgressCallback | None = None) -> Se
     """
     layout = ServerLayout.of(settings)
     report = progress or _StderrProgress().message
-    java = find_java()
     with _locked(layout):
         pid = _server_pid(layout)
         if pid is None:
+            java = find_java()
             _check_ports_free(settings)
             install(settings, progress=report)
             write_config(settings)
