@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import json
 import sys
@@ -136,7 +137,10 @@ def status_command() -> None:
 
 
 @neo4j_group.command("logs")
-@click.option("-n", "--lines", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option(
+    "-n", "--lines", type=click.IntRange(min=1), default=50, show_default=True, help="How many lines."
+)
+@click.option("-f", "--follow", is_flag=True, help="Keep printing new lines until Ctrl-C.")
 @click.option(
     "--file",
     "which",
@@ -146,10 +150,15 @@ def status_command() -> None:
     help="console = the server's own output (startup errors land here); debug = details.",
 )
 @_reports_errors
-def logs_command(lines: int, which: server.LogName) -> None:
+def logs_command(lines: int, follow: bool, which: server.LogName) -> None:
     """Print the last lines of the managed Neo4j's log."""
-    for line in server.tail_log(load_settings(), lines=lines, which=which):
+    settings = load_settings()
+    for line in server.tail_log(settings, lines=lines, which=which):
         click.echo(line)
+    if follow:
+        with contextlib.suppress(KeyboardInterrupt):
+            for line in server.follow_log(settings, which=which):
+                click.echo(line)
 
 
 @neo4j_group.command("install")

@@ -721,6 +721,23 @@ def tail_log(settings: Settings, lines: int = 50, which: LogName = "console") ->
     return _tail_lines(path, lines)
 
 
+def follow_log(settings: Settings, which: LogName = "console", poll_s: float = 0.5) -> Iterator[str]:
+    """Lines appended to a log from now on (like ``tail -f``); runs until the caller stops."""
+    path = ServerLayout.of(settings).log_file(which)
+    with path.open("rb") as handle:
+        handle.seek(0, os.SEEK_END)
+        pending = b""
+        while True:
+            chunk = handle.read()
+            if not chunk:
+                time.sleep(poll_s)
+                continue
+            pending += chunk
+            *complete, pending = pending.split(b"\n")
+            for line in complete:
+                yield line.decode("utf-8", errors="replace")
+
+
 def _tail_lines(path: Path, lines: int) -> list[str]:
     with path.open("rb") as handle:
         handle.seek(0, os.SEEK_END)

@@ -198,3 +198,26 @@ def test_closed_port_does_not_answer_bolt() -> None:
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
     assert not server.bolt_answers(port)
+
+
+def test_follow_log_yields_only_lines_appended_later(settings: Settings) -> None:
+    log = server.ServerLayout.of(settings).console_log
+    log.parent.mkdir(parents=True)
+    log.write_text("old line\n", encoding="utf-8")
+    done = threading.Event()
+
+    def keep_appending() -> None:
+        while not done.is_set():
+            with log.open("a", encoding="utf-8") as handle:
+                handle.write("new line\n")
+            done.wait(0.05)
+
+    writer = threading.Thread(target=keep_appending, daemon=True)
+    lines = server.follow_log(settings, poll_s=0.01)
+    writer.start()
+    try:
+        assert [next(lines), next(lines)] == ["new line", "new line"]
+    finally:
+        done.set()
+        writer.join()
+        lines.close()
