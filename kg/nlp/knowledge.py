@@ -68,6 +68,7 @@ class Knowledge:
     quantities: frozenset[str] = frozenset()
     place_anaphors: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
+    org_anaphors: frozenset[str] = frozenset()
     group_nouns: dict[str, str] = field(default_factory=dict)  # lower noun lemma -> canonical
     titles: frozenset[str] = frozenset()  # lower-case, may be multi-word
     state_titles: frozenset[str] = frozenset()
@@ -241,6 +242,7 @@ def load_knowledge() -> Knowledge:
     know.quantities = frozenset(nouns.get("quantities", ()))
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
+    know.org_anaphors = frozenset(nouns.get("org_anaphors", ()))
     for canonical, words in actors.get("groups", {}).items():
         for word in words:
             know.group_nouns[word.lower()] = canonical

@@ -50,6 +50,7 @@ class ActorFinder:
 
     def __init__(self, vocab: object, knowledge: Knowledge) -> None:
         self.know = knowledge
+        self._persons_in_org_clothing: set[int] = set()
         self.country_matcher = PhraseMatcher(vocab)  # type: ignore[arg-type]
         self.institution_matcher = PhraseMatcher(vocab)  # type: ignore[arg-type]
         tokenizer_vocab = vocab
@@ -86,6 +87,7 @@ class ActorFinder:
 
         # 0. Titles before person names are reserved so no pass takes "State" in
         #    "Secretary of State Antony Blinken" for an organisation.
+        self._persons_in_org_clothing = set()
         titles = self._reserve_titles(doc, owner)
         # 1. Institutions and countries from the gazetteer (longest match first).
         spans: list[tuple[Span, str]] = []
@@ -223,6 +225,8 @@ class ActorFinder:
                 code = code if text.endswith(("i", "ian", "an", "ese", "ish")) else None
         if code is not None:
             return self._country(span, code)
+        if label == "ORG" and ent.start in self._persons_in_org_clothing:
+            label = "PERSON"  # "Government spokeswoman Yolande Makolo"
         if label == "PERSON" and span[-1].lemma_.lower() in self.know.bodies:
             label = "ORG"  # "Tigray People's Liberation Front"
         if label == "PERSON":
@@ -419,7 +423,15 @@ class ActorFinder:
                 continue
             lemma = tok.lemma_.lower()
             group = (
-                know.group_nouns.get(lemma)
+                next(
+                    (
+                        know.group_nouns[f"{c.lower_} {lemma}"]
+                        for c in tok.lefts
+                        if c.dep_ == "compound" and f"{c.lower_} {lemma}" in know.group_nouns
+                    ),
+                    None,
+                )
+                or know.group_nouns.get(lemma)
                 or know.group_nouns.get(tok.lower_)
                 or (know.group_nouns.get(tok.lower_[:-1]) if tok.lower_.endswith("s") else None)
             )
@@ -554,34 +566,80 @@ class ActorFinder:
         return False
 
     def _reserve_titles(self, doc: Doc, owner: list[int]) -> dict[int, int]:
-        """Person start token -> first token of the title written before it."""
-        know = self.know
+        """Person start token -> first token of the title written before it.
+
+        The grammar: [qualifier] [modifiers] TITLE NAME, where the qualifier is a country,
+        nationality or organisation ("Kremlin spokesman X", "EU foreign policy chief Y",
+        "Houthi military spokesman Z"), modifiers are lower-case words ("national security"),
+        and a portfolio before Minister/Secretary belongs to the title ("Defence Secretary").
+        A name the model took for an organisation counts as a person when a title precedes it.
+        """
         found: dict[int, int] = {}
         for ent in doc.ents:
-            if ent.label_ != "PERSON":
-                continue
-            start = self._strip_titles(ent).start
-            if start > ent.start:
-                found[start] = ent.start
-                for i in range(ent.start, start):
-                    owner[i] = -2
-                continue
-            sent_start = ent.sent.start
-            for n in (4, 3, 2, 1):
-                s = start - n
-                if s < sent_start or any(owner[i] != -1 for i in range(s, start)):
-                    continue
-                phrase = " ".join(t.lower_ for t in doc[s:start])
-                # "Kremlin spokesman X", "Hamas leader Y": a lower-case title after a name.
-                qualified = (
-                    s > sent_start and doc[s - 1].text[:1].isupper() and doc[s - 1].pos_ in ("PROPN", "ADJ")
-                )
-                if phrase in know.titles and (doc[s].text[:1].isupper() or n > 1 or qualified):
-                    found[start] = s
-                    for i in range(s, start):
+            if ent.label_ == "PERSON":
+                start = self._strip_titles(ent).start
+                if start > ent.start:
+                    found[start] = ent.start
+                    for i in range(ent.start, start):
                         owner[i] = -2
-                    break
+                    continue
+            elif ent.label_ == "ORG" and self._name_like(ent):
+                start = ent.start
+            else:
+                continue
+            first = self._title_before(doc, start, ent.sent.start, owner)
+            if first is None:
+                continue
+            found[start] = first
+            for i in range(first, start):
+                owner[i] = -2
+            if ent.label_ == "ORG":
+                self._persons_in_org_clothing.add(ent.start)
         return found
+
+    def _title_before(self, doc: Doc, end: int, sent_start: int, owner: list[int]) -> int | None:
+        know = self.know
+        first = None
+        for n in (4, 3, 2, 1):
+            s = end - n
+            if s < sent_start or any(owner[i] != -1 for i in range(s, end)):
+                continue
+            span = doc[s:end]
+            if span.text.lower() in know.titles or " ".join(t.lower_ for t in span) in know.titles:
+                first = s
+                break
+        if first is None:
+            return None
+        head = doc[end - 1].lower_
+        # "Defence Secretary", "Interior Minister": the portfolio is part of the title.
+        if head in ("minister", "secretary"):
+            for _ in range(2):
+                prev = first - 1
+                if prev < sent_start or owner[prev] != -1 or not doc[prev].is_alpha or not doc[prev].is_title:
+                    break
+                if doc[prev].text in know.country_forms or doc[prev].ent_type_ in ("NORP", "GPE"):
+                    break
+                first = prev
+        # Lower-case modifiers: "military spokesman", "national security adviser".
+        for _ in range(3):
+            prev = first - 1
+            if prev < sent_start or owner[prev] != -1:
+                break
+            tok = doc[prev]
+            if not tok.is_alpha or not tok.is_lower or tok.pos_ not in ("ADJ", "NOUN") or tok.dep_ == "det":
+                break
+            first = prev
+        return first
+
+    def _name_like(self, ent: Span) -> bool:
+        """Two or three capitalised words, no organisation word, no acronym: maybe a person."""
+        words = [t for t in ent if t.is_alpha]
+        return (
+            2 <= len(words) <= 4
+            and len(words) == len(ent)
+            and all(t.is_title for t in words)
+            and not any(t.lemma_.lower() in self.know.bodies for t in words)
+        )
 
     def _titles(self, doc: Doc, mentions: list[Mention], owner: list[int], titles: dict[int, int]) -> None:
         """'Azerbaijani President Ilham Aliyev': role 'President', qualified by Azerbaijan."""

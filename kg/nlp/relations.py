@@ -32,9 +32,24 @@ _DATE_WORDS = re.compile(
 _ACTOR = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _PLACES = frozenset({EntityKind.LOCATION, EntityKind.COUNTRY})
+_SPEECH_ACTS = frozenset(
+    {
+        RelationType.ACCUSED,
+        RelationType.CRITICIZED,
+        RelationType.URGED,
+        RelationType.REJECTED,
+        RelationType.THREATENED,
+        RelationType.DECLARED,
+    }
+)
+_ROLE_TARGETS = frozenset(
+    {EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP, EntityKind.LOCATION}
+)
 # Who can act: actors, and places standing for their authorities ("Kosovo signed", "Gaza said").
 _AGENTS = _ACTOR | {EntityKind.LOCATION}
 _NEUTER = {"it", "its", "itself"}
+_STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
+_HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
 _STATE_PROXIES = {
@@ -176,7 +191,12 @@ class _DocReader:
         passive = self._is_passive(verb)
         if passive:
             subj_toks = [
-                p for a in verb.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"
+                t
+                for a in verb.children
+                if a.dep_ == "agent"
+                for p in a.children
+                if p.dep_ == "pobj"
+                for t in _conjuncts(p)
             ]
             if verb.dep_ == "acl":
                 passive_obj = [verb.head]
@@ -185,6 +205,9 @@ class _DocReader:
         else:
             subj_toks = self._subjects(verb)
             passive_obj = []
+            speaker = self._speaker_of_conjoined_speech_act(verb, senses)
+            if speaker:
+                subj_toks = speaker
         subjects = self._resolve_all(subj_toks, verb)
         subjects = [s for s in subjects if self.mentions[s].kind in _AGENTS]
         if not subjects:
@@ -321,7 +344,11 @@ class _DocReader:
                 out = []
                 for s in subj:
                     if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
-                        out.append(cur.head)
+                        # "A and B, who have been mediating": the whole coordination.
+                        top = cur.head
+                        while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
+                            top = top.head
+                        out.extend(_conjuncts(top) if top is not cur.head else [cur.head])
                     else:
                         out.extend(_conjuncts(s))
                 return out
@@ -341,6 +368,20 @@ class _DocReader:
                 if objects:
                     return _conjuncts(objects[0])
             return self._misparsed_subject(cur)
+        return []
+
+    def _speaker_of_conjoined_speech_act(self, verb: Token, senses: list[VerbSense]) -> list[Token]:
+        """'X said Y was collaborating with Z and accused W': the parser hangs "accused" on the
+        reported clause; a speech act there is the speaker's."""
+        if verb.dep_ != "conj" or any(c.dep_ in _SUBJ for c in verb.children):
+            return []
+        if not any(s.type in _SPEECH_ACTS for s in senses):
+            return []
+        top = verb.head
+        while top.dep_ == "conj" and top.head is not top:
+            top = top.head
+        if top.dep_ == "ccomp" and top.head.lemma_.lower() in self.know.reporting:
+            return self._subjects(top.head)
         return []
 
     def _misparsed_subject(self, verb: Token) -> list[Token]:
@@ -367,7 +408,7 @@ class _DocReader:
             return True
         cur = verb
         for _ in range(4):
-            if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "conj", "advcl") and cur.head is not cur:
+            if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and cur.head is not cur:
                 cur = cur.head
                 if cur.lemma_.lower() in self.know.negators:
                     return True
@@ -532,7 +573,10 @@ class _DocReader:
         if (person == -1 or self.mentions[person].kind is not EntityKind.PERSON) and self.owner[appos.i] >= 0:
             person = self.owner[appos.i]
             head, appos = appos, head
-        if person == -1 or self.mentions[person].kind is not EntityKind.PERSON:
+        if person == -1:
+            return
+        if self.mentions[person].kind is not EntityKind.PERSON:
+            self._structural_apposition(person, appos, sent)
             return
         if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
             return  # "the country's ousted leader": no longer holds the role
@@ -540,14 +584,14 @@ class _DocReader:
         if role is None:
             return
         lemma = appos.lemma_.lower()
-        targets = self._resolve_all(_prep_objects(appos, "of"), appos)
+        targets: list[int] = []
+        for prep in ("of", "for", "at", "on", "to"):
+            targets += self._resolve_all(_prep_objects(appos, prep), appos)
         if not targets:
             for c in appos.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod") and self.owner[c.i] != -1:
-                    targets.append(self.owner[c.i])
-        targets = [
-            t for t in targets if self.mentions[t].kind in (EntityKind.ORGANIZATION, EntityKind.COUNTRY)
-        ]
+                if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                    targets += self._resolve(c, None)
+        targets = [t for t in targets if self.mentions[t].kind in _ROLE_TARGETS]
         if not targets:
             return
         rtype = RelationType.HOLDS_ROLE
@@ -555,6 +599,16 @@ class _DocReader:
             return
         for t in targets[:1]:
             self._emit(person, rtype, t, sent, 0.85, role=role)
+
+    def _structural_apposition(self, subject: int, appos: Token, sent: Span) -> None:
+        """'the United States, a treaty ally of the Philippines' -> ALLIED_WITH;
+        'Armenia, a member of the CSTO' -> MEMBER_OF."""
+        rtype = self.know.copular.get(appos.lemma_.lower())
+        if rtype is None or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
+            return
+        for o in self._resolve_all(_prep_objects(appos, "of"), appos):
+            if self.mentions[o].kind in _AGENTS:
+                self._emit(subject, rtype, o, sent, 0.75)
 
     def _role_phrase(self, noun: Token) -> str | None:
         words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and self.owner[c.i] == -1]
@@ -581,20 +635,20 @@ class _DocReader:
                 self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, 0.5, role=m.role)
 
     def _nearest_country(self, token_i: int, sent: Span) -> int | None:
-        """The last country mentioned before a title, in this or the two previous sentences."""
+        """The country a bare title ("President X") belongs to: the one country named in this
+        sentence before the title and the previous sentence; nothing when several are (a wrong
+        country is worse than none)."""
         limit = sent.start
-        prev = sent
-        for _ in range(2):
-            if prev.start == 0:
-                break
-            prev = self.doc[prev.start - 1].sent
-            limit = prev.start
+        if sent.start > 0:
+            limit = self.doc[sent.start - 1].sent.start
         pos = bisect.bisect_left(self.starts, token_i) - 1
+        found: dict[str, int] = {}
         while pos >= 0 and self.mentions[pos].start >= limit:
-            if self.mentions[pos].kind is EntityKind.COUNTRY:
-                return pos
+            m = self.mentions[pos]
+            if m.kind is EntityKind.COUNTRY:
+                found.setdefault(m.key, pos)
             pos -= 1
-        return None
+        return next(iter(found.values())) if len(found) == 1 else None
 
     # -- argument resolution --------------------------------------------------------------
     def _resolve_all(self, toks: list[Token], verb: Token | None) -> list[int]:
@@ -620,6 +674,13 @@ class _DocReader:
             return self._pronoun(tok, verb, {EntityKind.COUNTRY, EntityKind.ORGANIZATION})
         if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
             return self._last_pair(tok.i)
+        if lower == "whose":
+            # "Eritrea, whose troops ...": the antecedent of the relative clause.
+            cur = tok
+            for _ in range(4):
+                if cur.dep_ == "relcl":
+                    return self._resolve(cur.head, verb, depth + 1)
+                cur = cur.head
         for c in tok.children:
             # "Venezuela's opposition leader Maria X": the person named in apposition.
             owner = self.owner[c.i]
@@ -632,11 +693,16 @@ class _DocReader:
                     if found:
                         return found
             for prep in ("of", "from", "in"):
-                for obj in _prep_objects(tok, prep):
-                    found = self._resolve(obj, verb, depth + 1)
-                    if found:
-                        return found
-            if lemma in _STATE_PROXIES and any(c.lower_ == "the" for c in tok.children):
+                # "the military governments of Mali, Burkina Faso and Niger": every conjunct
+                found = [f for obj in _prep_objects(tok, prep) for f in self._resolve(obj, verb, depth + 1)]
+                if found:
+                    return list(dict.fromkeys(found))
+            # "the junta", "federal troops", "government forces": the country under discussion
+            if (
+                (lemma in _STATE_PROXIES
+                and any(c.lower_ == "the" for c in tok.children))
+                or any(c.lower_ in _STATE_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound"))
+            ):
                 return self._salient_country(tok.i)
         if lemma in know.quantities or lower in know.quantities:
             for obj in _prep_objects(tok, "of"):
@@ -657,10 +723,39 @@ class _DocReader:
                 owner = self.owner[c.i]
                 if c.dep_ == "compound" and owner >= 0 and self.mentions[owner].kind in _PLACES:
                     return [owner]
+        if lemma in know.org_anaphors and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            # "the group", "the bloc": the last organisation that is not a state organ
+            return self._last_org(tok.i)
         # "attacked Colombia's border posts": the possessor stands in for its belongings.
         for c in tok.children:
             if c.dep_ == "poss":
                 return self._resolve(c, verb, depth + 1)
+        # "air strikes on Houthi targets", "a Philippine supply boat": the actor in the phrase.
+        for c in tok.children:
+            owner = self.owner[c.i]
+            if c.dep_ in ("compound", "amod", "nmod") and owner >= 0 and self.mentions[owner].kind in _ACTOR:
+                return [owner]
+        # "positions held by the Congolese army"
+        for c in tok.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING:
+                found = [
+                    f
+                    for a in c.children
+                    if a.dep_ == "agent"
+                    for p in _prep_objects(c, "by")
+                    for f in self._resolve(p, verb, depth + 1)
+                ]
+                if found:
+                    return list(dict.fromkeys(found))
+        return []
+
+    def _last_org(self, token_i: int) -> list[int]:
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        while pos >= 0:
+            m = self.mentions[pos]
+            if m.kind is EntityKind.ORGANIZATION and m.country is None:
+                return [pos]
+            pos -= 1
         return []
 
     def _last_pair(self, token_i: int) -> list[int]:
@@ -679,6 +774,13 @@ class _DocReader:
             for s in self._subjects(verb):
                 if self.owner[s.i] != -1:
                     exclude.add(self.mentions[self.owner[s.i]].key)
+        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.sent.start > 0:
+            # "It captured Goma": the subject of the previous sentence, if it fits.
+            previous = self.doc[tok.sent.start - 1].sent.root
+            for s in self._subjects(previous):
+                owner = self.owner[s.i]
+                if owner >= 0 and self.mentions[owner].kind in kinds:
+                    return [owner]
         pos = bisect.bisect_left(self.starts, tok.i) - 1
         while pos >= 0:
             m = self.mentions[pos]
