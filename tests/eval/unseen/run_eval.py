@@ -1,8 +1,17 @@
 #!/usr/bin/env python3
-"""Extract the held-out ("unseen") corpus and score every article against its answer key.
+"""Extract a held-out corpus and score every article against its answer key.
 
-    python tests/eval/unseen/run_eval.py [--verbose] [--evidence] [--save OUT.jsonl]
-                                         [--keep-negated] [--min-micro-f1 F]
+    python tests/eval/unseen/run_eval.py [--set unseen|holdout] [--dir DIR] [--verbose] [--evidence]
+                                         [--save OUT.jsonl] [--keep-negated] [--min-micro-f1 F]
+
+Two sets, each a folder with ``corpus/`` (the articles) and ``gold/`` (one answer key each):
+
+* ``unseen`` (the default): tests/eval/unseen, which extraction is tuned against;
+* ``holdout``: tests/eval/holdout, which nobody tunes on (see its README) and which reports
+  honest generalisation numbers.
+
+``--dir DIR`` scores any other folder of the same shape; ``--corpus``/``--gold`` override
+either half.
 
 The documents are read with ``loaders.documents.iter_documents`` (the loaders ``kg extract``
 uses) and extracted once with ``kg.nlp.extractor.Extractor.from_settings(load_settings())``.
@@ -40,6 +49,8 @@ HERE = Path(__file__).resolve().parent
 SCORER = HERE.parent / "score.py"
 DEFAULT_CORPUS = HERE / "corpus"
 DEFAULT_GOLD = HERE / "gold"
+# The named evaluation sets: each folder holds corpus/ and gold/.
+EVAL_SETS = {"unseen": HERE, "holdout": HERE.parent / "holdout"}
 
 _SUMMARY = re.compile(
     r"relations P=(?P<p>[\d.]+) R=(?P<r>[\d.]+) F1=(?P<f1>[\d.]+) "
@@ -174,7 +185,7 @@ def score_article(
     relations = extraction.get("relations", [])
     kept = relations if keep_negated else [r for r in relations if not r.get("negated")]
     scored = dict(extraction, relations=kept)
-    with tempfile.TemporaryDirectory(prefix="kg-unseen-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="kg-eval-") as tmp:
         extraction_path = Path(tmp) / "extraction.json"
         extraction_path.write_text(json.dumps(scored, ensure_ascii=False), encoding="utf-8")
         command = [sys.executable, str(SCORER), str(gold_path), str(extraction_path)]
@@ -204,13 +215,21 @@ def score_article(
 
 def evaluate(
     extractor: Any,
+    directory: Path | None = None,
     *,
-    corpus: Path = DEFAULT_CORPUS,
-    gold_dir: Path = DEFAULT_GOLD,
+    corpus: Path | None = None,
+    gold_dir: Path | None = None,
     keep_negated: bool = False,
     verbose: bool = False,
 ) -> tuple[EvalReport, list[dict[str, Any]]]:
-    """Extract and score the whole held-out set; returns the report and the raw extractions."""
+    """Extract and score a whole set; returns the report and the raw extractions.
+
+    ``directory`` is a set folder holding ``corpus/`` and ``gold/`` (default: the unseen set);
+    ``corpus`` and ``gold_dir`` override either half.
+    """
+    base = directory if directory is not None else HERE
+    corpus = corpus if corpus is not None else base / "corpus"
+    gold_dir = gold_dir if gold_dir is not None else base / "gold"
     keys = load_gold(gold_dir)
     documents = load_documents(corpus, keys)
     extractions = extract_all(extractor, documents)
@@ -237,8 +256,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of articles")
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="folder of answer keys")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument(
+        "--set", dest="eval_set", choices=sorted(EVAL_SETS), default="unseen",
+        help="which evaluation set to score (default: unseen; holdout is never tuned on)",
+    )
+    where.add_argument("--dir", type=Path, help="a set folder holding corpus/ and gold/")
+    parser.add_argument("--corpus", type=Path, help="folder of articles (overrides the set's corpus/)")
+    parser.add_argument("--gold", type=Path, help="folder of answer keys (overrides the set's gold/)")
     parser.add_argument(
         "--verbose", action="store_true", help="show misses, false positives, missing entities"
     )
@@ -250,8 +275,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--min-micro-f1", type=float, help="exit 1 when the micro F1 is below this")
     args = parser.parse_args(argv)
 
+    directory = args.dir if args.dir is not None else EVAL_SETS[args.eval_set]
+    for override, half in ((args.corpus, "corpus"), (args.gold, "gold")):
+        folder = override if override is not None else directory / half
+        if not folder.is_dir():
+            parser.error(f"{folder} is not a folder (a set folder holds corpus/ and gold/)")
     report, extractions = evaluate(
-        build_extractor(), corpus=args.corpus, gold_dir=args.gold,
+        build_extractor(), directory, corpus=args.corpus, gold_dir=args.gold,
         keep_negated=args.keep_negated, verbose=args.verbose,
     )
     for article, extraction in zip(report.articles, extractions, strict=True):
