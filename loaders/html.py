@@ -13,11 +13,13 @@ import re
 from dataclasses import dataclass
 
 from bs4 import BeautifulSoup
-from bs4.element import Tag
+from bs4.element import NavigableString, PageElement, PreformattedString, Tag
 
-_DROPPED_TAGS = (
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-    "template", "button", "select", "input", "textarea", "dialog", "object", "embed", "canvas",
+_DROPPED_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
+        "template", "button", "select", "input", "textarea", "dialog", "object", "embed", "canvas",
+    }
 )
 _DROPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
 # class/id words that mark widgets rather than article text.
@@ -28,10 +30,12 @@ _WIDGET_WORDS = frozenset(
         "breadcrumbs", "paywall", "sidebar", "popup", "modal",
     }
 )
-_BLOCK_TAGS = (
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-    "ol", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "dl", "dt",
-    "dd", "address", "hr", "details", "summary",
+_BLOCK_TAGS = frozenset(
+    {
+        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
+        "ol", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "dl", "dt",
+        "dd", "address", "hr", "details", "summary",
+    }
 )
 _PARAGRAPH = "\x00"  # markers: never in decoded input (NUL bytes are rejected as binary)
 _LINE = "\x01"
@@ -145,23 +149,35 @@ def _article_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
     return soup
 
 
+def _article_text(root: Tag | BeautifulSoup) -> str:
+    """The root's text without chrome; one iterative pass, so deep nesting costs no recursion."""
+    pieces: list[str] = []
+    stack: list[tuple[PageElement, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            pieces.append(_PARAGRAPH)
+        elif isinstance(node, NavigableString):
+            if not isinstance(node, PreformattedString):  # comments, doctypes, CDATA
+                pieces.append(str(node))
+        elif isinstance(node, Tag):
+            if node is not root and (node.name in _DROPPED_TAGS or _is_widget(node)):
+                continue
+            if node.name == "br":
+                pieces.append(_LINE)
+                continue
+            if node.name in _BLOCK_TAGS:
+                pieces.append(_PARAGRAPH)
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+    return "".join(pieces)
+
+
 def extract_html(markup: str) -> HtmlArticle:
     """Read the article text, title, author, publication date and URL of one HTML page."""
     soup = BeautifulSoup(markup, "html.parser")
     title, author, published, url = _title(soup), _author(soup), _published(soup), _url(soup)
-    root = _article_root(soup)
-    for tag in root.find_all(_DROPPED_TAGS):
-        tag.decompose()
-    for tag in root.find_all(True):
-        if not tag.decomposed and _is_widget(tag):
-            tag.decompose()
-    for tag in root.find_all("br"):
-        tag.replace_with(_LINE)
-    for tag in root.find_all(_BLOCK_TAGS):
-        tag.insert_before(_PARAGRAPH)
-        tag.insert_after(_PARAGRAPH)
-    raw = root.get_text()
-    text = re.sub(r"\s+", " ", raw)
+    text = re.sub(r"\s+", " ", _article_text(_article_root(soup)))
     text = re.sub(rf" ?{_LINE} ?", "\n", text)
     text = re.sub(rf"[\s{_PARAGRAPH}]*{_PARAGRAPH}[\s{_PARAGRAPH}]*", "\n\n", text)
     return HtmlArticle(text=text.strip(), title=title, author=author, published=published, url=url)

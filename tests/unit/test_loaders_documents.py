@@ -427,3 +427,14 @@ def test_documents_only_streams_problems_to_the_callback(tmp_path: Path) -> None
     )
     assert [d.text for d in docs] == ["Good story."]
     assert [p.source for p in seen] == [str(tmp_path / "no.txt")]
+
+
+def test_deeply_nested_html_is_read_without_recursion() -> None:
+    depth = 5000  # far deeper than Python's recursion limit
+    article = extract_html("<div>" * depth + "<p>Deep text.</p>" + "</div>" * depth)
+    assert article.text == "Deep text."
+
+
+def test_html_comments_and_cdata_are_not_text() -> None:
+    article = extract_html("<article><!-- hidden note --><p>Visible text.</p><![CDATA[raw]]></article>")
+    assert article.text == "Visible text."
