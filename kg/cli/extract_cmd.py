@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+import os
 import sys
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -98,6 +100,15 @@ def run_extract(
     return report
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so flushing at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
 def register(group: click.Group) -> None:
     """Add ``kg extract`` to the ``kg`` group."""
     group.add_command(extract)
@@ -168,6 +179,10 @@ def extract(
         )
     except KGError as error:
         raise click.ClickException(str(error)) from error
+    except BrokenPipeError:
+        # The reader went away (`kg extract news/ | head -1`): stop quietly like other tools.
+        _silence_stdout()
+        ctx.exit(0)
     if report.problems:
         click.echo(
             f"kg extract: {report.extracted} document(s) extracted, {report.problems} failed", err=True

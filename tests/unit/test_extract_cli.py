@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from kg.cli import main
+from kg.cli.extract_cmd import run_extract
 from kg.nlp.extractor import Extractor
 from kg.settings import load_settings
 
@@ -147,3 +150,36 @@ def test_command_builds_its_own_extractor_from_settings(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--batch-size", "4"])
     assert result.exit_code == 0, result.stderr
     assert len(objects(result)) == 1
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal_only(
+    extractor: Extractor, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text(STORY, encoding="utf-8")
+    out = io.StringIO()
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    report = run_extract(
+        (str(tmp_path), str(tmp_path / "gone.txt")),
+        published=None,
+        output_format="jsonl",
+        extractor=extractor,
+        out=out,
+    )
+    assert (report.extracted, report.problems) == (1, 1)
+    shown = terminal.getvalue()
+    assert "docs" in shown and "/s" in shown  # documents per second
+    assert "gone.txt" in shown
+    assert len(out.getvalue().splitlines()) == 1
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    run_extract(
+        (str(tmp_path),), published=None, output_format="jsonl", extractor=extractor, out=io.StringIO()
+    )
+    assert piped.getvalue() == ""
