@@ -321,6 +321,7 @@ def analyse_page(text: str) -> PageLayout:
     title: str | None = None
     author: str | None = None
     published: dt.date | None = None
+    bullet_names: list[str] = []  # a byline as a list: "• Jane Doe", "• John Roe"
 
     if body:
         first, last = body[0], body[-1]
@@ -340,16 +341,17 @@ def analyse_page(text: str) -> PageLayout:
             if i == title_index or (furniture[i] and parse_dateline(line) is None):
                 continue
             found_author = byline_author(line)
-            if found_author is None and _BULLET.match(line):
-                candidate = _BULLET.sub("", line)
-                found_author = candidate if looks_like_name(candidate) else None
             if found_author is not None and author is None:
                 author = found_author
+            elif found_author is None and _BULLET.match(line) and looks_like_name(_BULLET.sub("", line)):
+                bullet_names.append(_BULLET.sub("", line))
             date = parse_dateline(line)
             if date is not None and published is None:
                 published = date
         if title_index is not None:
             title = _MARKDOWN_HEADING.sub("", lines[title_index].text)
+        if author is None and bullet_names:
+            author = " and ".join(bullet_names) if len(bullet_names) <= 2 else ", ".join(bullet_names)
         # After the body: whatever is not a sentence ("Tags", "Share", link lists).
         skipped.update(i for i in range(last + 1, len(lines)) if not _is_sentence(lines[i].text))
         for i in range(first, last + 1):

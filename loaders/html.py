@@ -103,16 +103,18 @@ def _author(soup: BeautifulSoup) -> str | None:
 
 
 def _title(soup: BeautifulSoup) -> str | None:
+    """og:title, else the <h1> when <title> is it plus a site name ("Headline | Site"), else <title>."""
     title = _clean(_meta(soup, "og:title", "twitter:title"))
     if title:
         return title
+    texts = {}
     for name in ("title", "h1"):
         tag = soup.find(name)
-        if tag is not None:
-            text = _clean(tag.get_text(" "))
-            if text:
-                return text
-    return None
+        texts[name] = _clean(tag.get_text(" ")) if tag is not None else None
+    page_title, heading = texts["title"], texts["h1"]
+    if page_title and heading and heading in page_title:
+        return heading
+    return page_title or heading
 
 
 def _published(soup: BeautifulSoup) -> str | None:

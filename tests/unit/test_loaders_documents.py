@@ -438,3 +438,8 @@ def test_deeply_nested_html_is_read_without_recursion() -> None:
 def test_html_comments_and_cdata_are_not_text() -> None:
     article = extract_html("<article><!-- hidden note --><p>Visible text.</p><![CDATA[raw]]></article>")
     assert article.text == "Visible text."
+
+
+def test_html_title_drops_the_site_name_when_h1_matches() -> None:
+    page = "<title>Port reopens - Example Wire</title><h1>Port reopens</h1><p>Ships dock again.</p>"
+    assert extract_html(page).title == "Port reopens"

@@ -204,3 +204,26 @@ def test_looks_like_name(text: str, expected: bool) -> None:
 )
 def test_parse_dateline(line: str, expected: dt.date | None) -> None:
     assert parse_dateline(line) == expected
+
+
+def test_byline_as_a_bullet_list_names_every_author() -> None:
+    text = (
+        "Skip to content\n  • Lena Fischer\n  • Omar Haddad\n\n"
+        "Port reopens after week-long blockade\n\n"
+        "The port authority said ships could dock again from Monday morning.\n"
+    )
+    layout = analyse_page(text)
+    assert layout.author == "Lena Fischer and Omar Haddad"
+    assert layout.title == "Port reopens after week-long blockade"
+
+
+def test_reporting_credits_and_copyright_are_furniture() -> None:
+    text = (
+        "The port authority said ships could dock again from Monday morning.\n\n"
+        "Reporting by Lena Fischer in Hamburg; Editing by Omar Haddad\n"
+        "Copyright 2024 Example Wire. All rights reserved.\n"
+    )
+    assert skipped_texts(text) == [
+        "Reporting by Lena Fischer in Hamburg; Editing by Omar Haddad",
+        "Copyright 2024 Example Wire. All rights reserved.",
+    ]
