@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
-from neo4j import AsyncDriver, RoutingControl  # noqa: E402
+from neo4j import READ_ACCESS, AsyncDriver, RoutingControl  # noqa: E402
 
 from kg.graph import admin  # noqa: E402
 from kg.graph.driver import open_driver  # noqa: E402
@@ -380,9 +380,11 @@ async def run(args: argparse.Namespace) -> str:
                 return body["data"]
 
             async def cypher(text: str, **params: Any) -> Any:
-                records, _, _ = await driver.execute_query(
-                    text, params, database_=settings.neo4j_database, routing_=RoutingControl.READ)
-                return records
+                # Like kg's reader: a READ auto-commit transaction (one round trip).
+                async with driver.session(database=settings.neo4j_database,
+                                          default_access_mode=READ_ACCESS) as session:
+                    result = await session.run(text, params)
+                    return [record async for record in result]
 
             def actor_params(name: str) -> dict[str, Any]:
                 return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(),

@@ -580,22 +580,18 @@ def read_shortest_paths(max_hops: int) -> str:
     return _READ_SHORTEST_PATHS.replace("__MAX_HOPS__", str(max_hops))
 
 
-# Counts: node counts by label come from the count store; typed relationships are counted
-# by one count-store lookup per type (types come from the RelationType list passed in).
-READ_STATS = """
-CALL () { MATCH (n:Actor) RETURN count(n) AS actors }
-CALL () { MATCH (n:Event) RETURN count(n) AS events }
-CALL () { MATCH (n:Document) RETURN count(n) AS documents }
-CALL () { MATCH (n:Claim) RETURN count(n) AS claims }
-CALL () {
-  UNWIND $types AS t
-  CALL (t) { MATCH ()-[r:$(t)]->() RETURN count(r) AS n }
-  RETURN collect({type: t, count: n}) AS relations_by_type
-}
-CALL () {
-  UNWIND $kinds AS k
-  CALL (k) { MATCH (n:$(k)) RETURN count(n) AS n }
-  RETURN collect({kind: k, count: n}) AS actors_by_label
-}
-RETURN actors, events, documents, claims, relations_by_type, actors_by_label
-"""
+# Counts, all from Neo4j's count store: one `count()` per label and per relationship type.
+# The count store only answers static labels/types, so the statement is spelled out from the
+# kg.model enums (never from input): one row per (what, name, count).
+def _read_stats() -> str:
+    from kg.model import EntityKind, RelationType
+
+    labels = ["Actor", "Document", "Claim", *(kind.label for kind in EntityKind)]
+    parts = [f"MATCH (n:{label}) RETURN 'label' AS what, '{label}' AS name, count(n) AS count"
+             for label in labels]
+    parts += [f"MATCH ()-[r:{t.value}]->() RETURN 'type' AS what, '{t.value}' AS name, count(r) AS count"
+              for t in RelationType]
+    return "\nUNION ALL\n".join(parts)
+
+
+READ_STATS = _read_stats()

@@ -1,10 +1,10 @@
 """Every read the API and exploration tools make, batch-shaped and returning plain data.
 
 :class:`GraphReader` runs the statements of the "reads" section of :mod:`kg.graph.queries`
-with READ routing and the configured per-query timeout. Each method answers for many parents
-at once (many entity ids, many relation keys) so that a GraphQL request costs one round trip
-per nesting level, not one per parent. Results are frozen dataclasses built on :mod:`kg.model`
-types; no neo4j record leaves this module.
+in READ-mode auto-commit transactions with the configured per-query timeout. Each method
+answers for many parents at once (many entity ids, many relation keys) so that a GraphQL
+request costs one round trip per nesting level, not one per parent. Results are frozen
+dataclasses built on :mod:`kg.model` types; no neo4j record leaves this module.
 
 Pages are keyset pages: each item carries its sort key (a tuple of JSON-safe values) and the
 next page starts strictly after a given key, so pages stay stable while documents are ingested.
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
 import neo4j
-from neo4j import AsyncDriver, Query, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.errors import GraphUnavailable, InvalidInput
@@ -143,13 +143,15 @@ class GraphReader:
         self._timeout = settings.neo4j_query_timeout_s
 
     async def _run(self, text: str, parameters: Mapping[str, Any]) -> list[neo4j.Record]:
+        # An auto-commit transaction: RUN and PULL go out together, one network round trip
+        # (a managed transaction adds BEGIN/COMMIT and a second one). Reads need no retry
+        # logic: a failure is reported and the client asks again.
         try:
-            result = await self._driver.execute_query(
-                Query(text, timeout=self._timeout),
-                dict(parameters),
-                routing_=RoutingControl.READ,
-                database_=self._database,
-            )
+            async with self._driver.session(
+                database=self._database, default_access_mode=READ_ACCESS
+            ) as session:
+                result = await session.run(Query(text, timeout=self._timeout), dict(parameters))
+                records = [record async for record in result]
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(f"Neo4j cannot be reached: {exc}") from exc
         except ClientError as exc:
@@ -162,7 +164,6 @@ class GraphReader:
             if _is_connection_problem(exc):
                 raise GraphUnavailable(f"Neo4j stopped answering: {exc}") from exc
             raise
-        records: list[neo4j.Record] = result.records
         return records
 
     async def ping(self) -> None:
@@ -347,26 +348,16 @@ class GraphReader:
         return {doc_id: found.get(doc_id, Page(total=0)) for doc_id in ids}
 
     async def stats(self) -> Stats:
-        records = await self._run(
-            queries.READ_STATS,
-            {
-                "types": [t.value for t in RelationType],
-                "kinds": [k.label for k in EntityKind if k.is_actor],
-            },
-        )
-        record = records[0]
-        label_to_kind = {k.label: k for k in EntityKind}
+        records = await self._run(queries.READ_STATS, {})
+        labels = {r["name"]: r["count"] for r in records if r["what"] == "label"}
+        types = {r["name"]: r["count"] for r in records if r["what"] == "type"}
         return Stats(
-            actors=record["actors"],
-            events=record["events"],
-            documents=record["documents"],
-            claims=record["claims"],
-            relations_by_type={
-                RelationType(row["type"]): row["count"] for row in record["relations_by_type"]
-            },
-            actors_by_kind={
-                label_to_kind[row["kind"]]: row["count"] for row in record["actors_by_label"]
-            },
+            actors=labels.get("Actor", 0),
+            events=labels.get(EntityKind.EVENT.label, 0),
+            documents=labels.get("Document", 0),
+            claims=labels.get("Claim", 0),
+            relations_by_type={t: types.get(t.value, 0) for t in RelationType},
+            actors_by_kind={k: labels.get(k.label, 0) for k in EntityKind if k.is_actor},
         )
 
 

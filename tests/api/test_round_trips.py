@@ -27,16 +27,24 @@ query ($n: Int!) {
 
 
 def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Wrap the app's real driver so every statement it runs is recorded."""
+    """Wrap the app's real driver so that every statement run in its sessions is recorded."""
     driver = api.app.state.services.driver
-    real: Callable[..., Any] = driver.execute_query
+    open_session: Callable[..., Any] = driver.session
     ran: list[Any] = []
 
-    async def counting(query: Any, *args: Any, **kwargs: Any) -> Any:
-        ran.append(query)
-        return await real(query, *args, **kwargs)
+    def session(*args: Any, **kwargs: Any) -> Any:
+        real = open_session(*args, **kwargs)
+        run: Callable[..., Any] = real.run
 
-    monkeypatch.setattr(driver, "execute_query", counting)
+        async def counting_run(query: Any, *run_args: Any, **run_kwargs: Any) -> Any:
+            ran.append(query)
+            return await run(query, *run_args, **run_kwargs)
+
+        real.run = counting_run
+        return real
+
+    monkeypatch.setattr(driver, "session", session)
+    monkeypatch.setattr(driver, "execute_query", None)  # every read goes through a session
     return ran
 
 
