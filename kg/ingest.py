@@ -3,11 +3,11 @@
 The one module that knows both :mod:`kg.nlp` (through any object with ``extract_many``) and
 :mod:`kg.graph` (through :class:`~kg.graph.repository.GraphRepository`).
 
-Flow per batch of ``settings.ingest_batch_size`` documents:
+Flow, in batches of ``settings.ingest_batch_size`` documents:
 
 1. documents whose content hash is already stored are skipped before any NLP ("unchanged");
-2. the rest are extracted with ``extractor.extract_many`` (nlp.pipe) in a worker thread, while
-   the previous batch is still being written, so writing overlaps extraction;
+2. the rest stream through ``extractor.extract_many`` (nlp.pipe) in a worker thread, while
+   earlier batches are being written, so writing overlaps extraction;
 3. the batch is written in one transaction; a stored document with the same URL and other
    content is replaced in that same transaction.
 
@@ -20,6 +20,8 @@ ingest completes the graph to exactly what an uninterrupted run gives.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -81,6 +83,11 @@ class IngestSummary:
         self.claims += result.claims
 
 
+@dataclass(frozen=True, slots=True)
+class _Unchanged:
+    document_id: str
+
+
 class IngestInterrupted(GraphUnavailable):
     """Neo4j became unavailable mid-ingest. ``summary`` says what was committed before."""
 
@@ -90,27 +97,6 @@ class IngestInterrupted(GraphUnavailable):
             f"Neo4j became unavailable during ingest ({cause}). Committed before the failure: "
             f"{summary.line()}. Re-run the same ingest to complete it: stored documents are skipped."
         )
-
-
-def _problem_source(doc: SourceDocument) -> str:
-    return doc.source or doc.url or doc.id
-
-
-def _extract_all(extractor: DocumentExtractor, docs: list[SourceDocument]) -> list[Extraction | Problem]:
-    """Extract a batch; if the batch call itself fails, fall back to one document at a time."""
-    if not docs:
-        return []
-    try:
-        return list(extractor.extract_many(docs))
-    except KGError:
-        pass
-    results: list[Extraction | Problem] = []
-    for doc in docs:
-        try:
-            results.append(extractor.extract(doc))
-        except KGError as error:
-            results.append(Problem(_problem_source(doc), str(error)))
-    return results
 
 
 async def _write(repository: GraphRepository, items: list[Extraction | Problem]) -> WriteResult:
@@ -139,6 +125,18 @@ async def _write(repository: GraphRepository, items: list[Extraction | Problem])
     return result
 
 
+class _Stopped(Exception):
+    """Raised inside the extraction thread when ingestion gave up (e.g. Neo4j went away)."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Done:
+    error: BaseException | None = None
+
+
+_Event = Extraction | Problem | _Unchanged | _Done
+
+
 async def ingest_documents(
     docs: Iterable[SourceDocument | Problem],
     *,
@@ -147,53 +145,92 @@ async def ingest_documents(
     settings: Settings,
     progress: Progress | None = None,
 ) -> IngestSummary:
-    """Extract and store ``docs`` (a loader's output; its Problems count as failed documents)."""
+    """Extract and store ``docs`` (a loader's output; its Problems count as failed documents).
+
+    Extraction runs as ONE stream through ``extractor.extract_many`` in a worker thread (so
+    nlp.pipe batches stay full) and feeds a bounded queue; this coroutine writes what arrives in
+    batches of ``settings.ingest_batch_size``, one transaction each, while extraction goes on.
+    """
     summary = IngestSummary()
     started = time.perf_counter()
     batch_size = max(1, settings.ingest_batch_size)
-    seen: set[str] = set()
-    iterator = iter(docs)
-    pending: asyncio.Task[WriteResult] | None = None
-    pending_size = 0
+    loop = asyncio.get_running_loop()
+    events: asyncio.Queue[_Event] = asyncio.Queue(maxsize=2 * batch_size)
+    stop = threading.Event()
+
+    def emit(event: _Event) -> None:
+        # Blocks while the queue is full (back-pressure: the corpus is never held in memory).
+        if stop.is_set():
+            raise _Stopped
+        asyncio.run_coroutine_threadsafe(events.put(event), loop).result()
+
+    def fresh_documents() -> Iterator[SourceDocument]:
+        """The input minus already-stored content; Problems and skips go straight to the queue."""
+        seen: set[str] = set()
+        iterator = iter(docs)
+        while chunk := list(islice(iterator, batch_size)):
+            if stop.is_set():
+                return
+            shas = [item.sha256 for item in chunk if isinstance(item, SourceDocument)]
+            known = asyncio.run_coroutine_threadsafe(repository.known_documents(shas), loop).result()
+            for item in chunk:
+                if isinstance(item, Problem):
+                    emit(item)
+                elif item.sha256 in known or item.sha256 in seen:
+                    emit(_Unchanged(item.id))
+                else:
+                    seen.add(item.sha256)
+                    yield item
+
+    def produce() -> None:
+        try:
+            for result in extractor.extract_many(fresh_documents()):
+                emit(result)
+        except _Stopped:
+            return
+        except BaseException as error:  # handed to the writer, which re-raises it
+            with contextlib.suppress(_Stopped):
+                emit(_Done(error))
+            return
+        with contextlib.suppress(_Stopped):
+            emit(_Done())
 
     def advance(count: int) -> None:
         if progress is not None and count:
             progress(count)
 
-    async def finish_pending() -> None:
-        nonlocal pending
-        if pending is not None:
-            task, pending = pending, None
-            summary._add(await task)
-            advance(pending_size)
+    async def write(batch: list[Extraction | Problem]) -> None:
+        summary._add(await _write(repository, batch))
+        advance(len(batch))
 
+    producer = asyncio.ensure_future(asyncio.to_thread(produce))
+    batch: list[Extraction | Problem] = []
     try:
-        while chunk := list(islice(iterator, batch_size)):
-            fresh: list[SourceDocument] = []
-            sources = [item for item in chunk if isinstance(item, SourceDocument)]
-            known = await repository.known_documents(doc.sha256 for doc in sources)
-            for item in chunk:
-                if isinstance(item, Problem):
-                    summary.failed += 1
-                    summary.problems.append(item)
-                elif item.sha256 in known or item.sha256 in seen:
-                    summary.unchanged += 1
-                else:
-                    seen.add(item.sha256)
-                    fresh.append(item)
-            advance(len(chunk) - len(fresh))
-            # Extraction runs in a worker thread while the previous batch is written.
-            items = await asyncio.to_thread(_extract_all, extractor, fresh)
-            await finish_pending()
-            pending = asyncio.create_task(_write(repository, items))
-            pending_size = len(fresh)
-        await finish_pending()
+        while True:
+            event = await events.get()
+            if isinstance(event, _Done):
+                if event.error is not None:
+                    raise event.error
+                break
+            if isinstance(event, _Unchanged):
+                summary.unchanged += 1
+                advance(1)
+                continue
+            batch.append(event)
+            if len(batch) >= batch_size:
+                await write(batch)
+                batch = []
+        if batch:
+            await write(batch)
     except GraphUnavailable as error:
         summary.elapsed_s = time.perf_counter() - started
         raise IngestInterrupted(summary, error) from error
     finally:
-        if pending is not None:
-            pending.cancel()
-            await asyncio.gather(pending, return_exceptions=True)
+        stop.set()
+        while not producer.done():  # unblock a producer waiting on a full queue
+            while not events.empty():
+                events.get_nowait()
+            await asyncio.sleep(0.01)
+        await asyncio.gather(producer, return_exceptions=True)
     summary.elapsed_s = time.perf_counter() - started
     return summary

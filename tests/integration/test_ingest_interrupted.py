@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import AsyncIterator, Iterable, Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
 from neo4j import AsyncDriver
 
-from kg.errors import GraphUnavailable, Problem
+from kg.errors import GraphUnavailable
 from kg.graph import admin, server
 from kg.graph.driver import open_driver
 from kg.graph.repository import GraphRepository
@@ -30,20 +30,24 @@ BATCH = 5
 
 
 class StopsNeo4jMidway(LineExtractor):
-    """Extracts normally, but stops the server before extracting batch number ``at_batch``."""
+    """Extracts normally, but stops the server when it reaches document number ``at``.
 
-    def __init__(self, settings: Settings, at_batch: int) -> None:
+    Extraction runs ahead of writing by at most the ingest queue (2 batches) plus the batch being
+    filled, so with ``at`` = 30 and batches of 5 at least two batches have been committed.
+    """
+
+    def __init__(self, settings: Settings, at: int) -> None:
         self.settings = settings
-        self.at_batch = at_batch
-        self.batches = 0
+        self.at = at
+        self.extracted = 0
         self.stopped = threading.Event()
 
-    def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[Extraction | Problem]:
-        self.batches += 1
-        if self.batches == self.at_batch:
-            server.stop(self.settings)  # runs in ingest's worker thread, like extraction does
+    def extract(self, doc: SourceDocument) -> Extraction:
+        self.extracted += 1
+        if self.extracted == self.at:
+            server.stop(self.settings)  # in ingest's extraction thread, like real extraction
             self.stopped.set()
-        return super().extract_many(docs)
+        return super().extract(doc)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +87,7 @@ async def test_stopping_neo4j_mid_ingest_then_rerunning_gives_the_uninterrupted_
     reference_counts, reference_graph = await repository.counts(), await fingerprint(driver)
     await admin.delete_all(driver, managed.neo4j_database)
 
-    stopper = StopsNeo4jMidway(managed, at_batch=4)
+    stopper = StopsNeo4jMidway(managed, at=30)
     with pytest.raises(IngestInterrupted) as caught:
         await ingest_documents(docs, repository=repository, extractor=stopper, settings=managed)
     await driver.close()
