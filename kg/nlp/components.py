@@ -50,13 +50,36 @@ def _knowledge(nlp: Language) -> Knowledge:
     return know
 
 
+_DASHES = {"—", "–", "--", "-"}
+
+
 class ParagraphBreaks:
+    """Sentence starts after blank lines and after a wire dateline ("DOHA (AP) — ...")."""
+
     def __call__(self, doc: Doc) -> Doc:
+        starts = [0]
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.is_space and prev.text.count("\n") >= 2:
                 tok.is_sent_start = True
+                starts.append(tok.i)
+        for start in starts:
+            self._dateline(doc, start)
         return doc
+
+    @staticmethod
+    def _dateline(doc: Doc, start: int) -> None:
+        first = doc[start] if start < len(doc) else None
+        if first is None or not (first.is_upper and first.is_alpha and len(first) >= 3):
+            return
+        for tok in doc[start + 1 : start + 12]:
+            if tok.text in _DASHES and tok.i + 1 < len(doc):
+                if tok.text == "-" and not (tok.whitespace_ and doc[tok.i - 1].whitespace_):
+                    return  # a hyphen inside a word, not a dateline dash
+                doc[tok.i + 1].is_sent_start = True
+                return
+            if tok.is_space and "\n" in tok.text:
+                return
 
 
 class ActorsComponent:

@@ -47,6 +47,9 @@ class VerbSense:
     needs_dobj: frozenset[str] = frozenset()
     avoid_dobj: frozenset[str] = frozenset()
     needs_prep_for: frozenset[str] = frozenset()
+    needs_prep: frozenset[str] = frozenset()
+    needs_subject: frozenset[str] = frozenset()
+    needs_xcomp: frozenset[str] = frozenset()
     confidence: float = 0.8
     symmetric: bool = False
 
@@ -130,6 +133,7 @@ def _load_countries(know: Knowledge) -> None:
     from countryinfo import all_countries
 
     seen: set[str] = set()
+    population: dict[str, int] = {}
     for item in all_countries():
         try:
             info = item.info()
@@ -145,7 +149,7 @@ def _load_countries(know: Knowledge) -> None:
             continue
         if name.startswith("The "):
             name = name[4:]
-        names = {name, f"the {name}", f"The {name}"}
+        names = {name}
         for alt in info.get("altSpellings") or []:
             alt = str(alt)
             if alt in (iso.get("alpha2"), iso.get("alpha3")) or "," in alt:
@@ -167,6 +171,10 @@ def _load_countries(know: Knowledge) -> None:
             if len(words) > 1 and "." in words[-1]:
                 capitals.append(" ".join(words[:-1]))
         demonym = info.get("demonym") or None
+        try:
+            population[code] = int(info.get("population") or 0)
+        except (TypeError, ValueError):
+            population[code] = 0
         know.countries[code] = Country(
             code=code, name=name, demonym=demonym, capitals=tuple(capitals), names=tuple(sorted(names))
         )
@@ -174,15 +182,29 @@ def _load_countries(know: Knowledge) -> None:
         if iso.get("alpha3"):
             know.country_codes.setdefault(str(iso["alpha3"]), code)
 
-    # Register surface forms; an earlier (more specific) claim on a form wins.
-    for country in know.countries.values():
+    # "Democratic Republic of the Congo" is also written without the article.
+    for code, country in list(know.countries.items()):
+        extra = tuple(n.replace(" of the ", " of ") for n in country.names if " of the " in n)
+        if extra:
+            know.countries[code] = Country(
+                code=code,
+                name=country.name,
+                demonym=country.demonym,
+                capitals=country.capitals,
+                names=tuple(sorted(set(country.names) | set(extra))),
+            )
+
+    # Register surface forms; an earlier (more specific) claim on a form wins, and among
+    # countries sharing a form ("American", "Congolese") the most populous one.
+    ordered = sorted(know.countries.values(), key=lambda c: -population.get(c.code, 0))
+    for country in ordered:
         for form in country.names:
             know.country_forms.setdefault(form, (country.code, "name"))
-    for country in know.countries.values():
+    for country in ordered:
         if country.demonym:
             for form in _demonym_forms(country.demonym):
                 know.country_forms.setdefault(form, (country.code, "demonym"))
-    for country in know.countries.values():
+    for country in ordered:
         for capital in country.capitals:
             know.country_forms.setdefault(capital, (country.code, "capital"))
 
@@ -270,6 +292,9 @@ def load_knowledge() -> Knowledge:
                 needs_dobj=frozenset(spec.get("needs_dobj", ())),
                 avoid_dobj=frozenset(spec.get("avoid_dobj", ())),
                 needs_prep_for=frozenset(spec.get("needs_prep_for", ())),
+                needs_prep=frozenset(spec.get("needs_prep", ())),
+                needs_subject=frozenset(spec.get("needs_subject", ())),
+                needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
                 confidence=float(spec.get("confidence", 0.8)),
                 symmetric=bool(spec.get("symmetric", False)),
             )

@@ -23,6 +23,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 _Add = Callable[["Mention"], "int | None"]
+_ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
 
@@ -143,6 +144,13 @@ class ActorFinder:
                 continue
             add(self._country(span, code))
 
+        # Datelines write places in capitals: "KYIV, Ukraine (AP)", "DOHA (Reuters)".
+        for tok in doc:
+            if owner[tok.i] == -1 and tok.is_upper and tok.is_alpha and len(tok) >= 4:
+                form = self.know.country_forms.get(tok.text.title())
+                if form is not None and form[1] in ("name", "capital"):
+                    add(self._country(doc[tok.i : tok.i + 1], form[0]))
+
         # 2. Named entities from the model.
         for ent in doc.ents:
             if ent.label_ in _SKIP_LABELS:
@@ -159,14 +167,20 @@ class ActorFinder:
         # 4. Patterns: bodies of a country, groups, events, acronyms.
         self._bodies(doc, mentions, owner, add)
         self._acronyms(doc, mentions, owner, add)
+        self._unknown_acronyms(doc, owner, add)
+        self._administrations(doc, mentions, owner)
         self._groups_and_events(doc, mentions, owner, add)
         self._titles(doc, mentions, owner, titles)
-        order = sorted(range(len(mentions)), key=lambda i: mentions[i].start)
+        self._disambiguate_countries(mentions)
+        # Mentions taken over by a longer one were emptied (start -1); drop them.
+        order = sorted(
+            (i for i in range(len(mentions)) if mentions[i].start >= 0), key=lambda i: mentions[i].start
+        )
         new_index = {old: new for new, old in enumerate(order)}
         result = [mentions[i] for i in order]
         for m in result:
             if m.role_target is not None:
-                m.role_target = new_index[m.role_target]
+                m.role_target = new_index.get(m.role_target)
         return result
 
     def _known_names(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
@@ -233,18 +247,12 @@ class ActorFinder:
             span = self._strip_titles(span)
             if not len(span) or not any(t.is_alpha for t in span):
                 return None
-            # "Maria Corina" + "Machado": the model stopped early inside a compound name.
-            doc = span.doc
-            while (
-                span[-1].dep_ == "compound"
-                and span[-1].head.i == span.end
-                and span[-1].head.tag_ == "NNP"
-                and doc[span.end].ent_type_ not in _SKIP_LABELS
-            ):
-                span = doc[span.start : span.end + 1]
+            span = _complete_name(span)
             return Mention(
                 span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text
             )
+        if label in ("GPE", "LOC", "FAC") and any(c.isdigit() for c in text) and text[:1].isupper():
+            label = "ORG"  # "M23": places are not named with digits, armed groups are
         if label in ("GPE", "LOC", "FAC"):
             return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text)
         if label == "ORG":
@@ -369,7 +377,9 @@ class ActorFinder:
 
     def _acronyms(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         """'Collective Security Treaty Organization (CSTO)' and later bare 'CSTO' are one org."""
+        self._spelled_out(doc, mentions, owner, add)
         by_acronym: dict[str, Mention] = {}
+        words = {t.text for t in doc if t.is_upper}
         for m in mentions:
             if m.kind is not EntityKind.ORGANIZATION or m.start < 0:
                 continue
@@ -385,7 +395,7 @@ class ActorFinder:
                 initials = "".join(
                     w[0] for w in m.name.split() if w[:1].isupper() and w.lower() not in _LOWER_WORDS
                 )
-                if len(initials) >= 2 and len(m.name.split()) >= 2:
+                if len(initials) >= 2 and len(m.name.split()) >= 2 and initials in words:
                     m.acronym = initials
                     by_acronym.setdefault(initials, m)
                     continue
@@ -402,18 +412,107 @@ class ActorFinder:
                     other.key, other.name = target.key, target.name
                 continue
             target = by_acronym.get(tok.text)
-            if target is not None:
-                add(
-                    Mention(
-                        tok.i,
-                        tok.i + 1,
-                        EntityKind.ORGANIZATION,
-                        target.key,
-                        target.name,
-                        tok.text,
-                        country=target.country,
-                    )
+            if target is None:
+                continue
+            add(
+                Mention(
+                    tok.i,
+                    tok.i + 1,
+                    EntityKind.ORGANIZATION,
+                    target.key,
+                    target.name,
+                    tok.text,
+                    country=target.country,
                 )
+            )
+
+    def _disambiguate_countries(self, mentions: list[Mention]) -> None:
+        """A bare word that names a country only loosely ("Congo") means the country of the
+        document whose full name contains it ("Democratic Republic of Congo")."""
+        countries = {m.country for m in mentions if m.kind is EntityKind.COUNTRY and m.country}
+        if len(countries) < 2:
+            return
+        for m in mentions:
+            if m.kind is not EntityKind.COUNTRY or not m.country or " " in m.text:
+                continue
+            own = self.know.countries[m.country]
+            if m.text == own.name or self.know.country_forms.get(m.text, ("", ""))[1] != "name":
+                continue
+            for code in countries:
+                other = self.know.countries[code]
+                if code != m.country and m.text in other.name.split():
+                    m.country, m.key, m.name = code, f"country:{code}", other.name
+                    break
+
+    def _spelled_out(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        """'The Organization of American States (OAS)': the capitalised words before an acronym
+        in brackets whose initials spell it are one organisation, even where the model saw none
+        (or saw a nationality inside it)."""
+        for i in range(1, len(doc) - 2):
+            if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
+                continue
+            acronym = doc[i + 1].text.rstrip("s") if doc[i + 1].text.endswith("s") else doc[i + 1].text
+            best = None
+            for j in range(i - 1, max(-1, i - 11), -1):
+                tok = doc[j]
+                if not (
+                    tok.is_title or tok.is_upper or tok.lower_ in _LOWER_WORDS or tok.text in ("'s", "’s")
+                ):
+                    break
+                if tok.lower_ in _LOWER_WORDS:
+                    continue
+                words = [t for t in doc[j:i] if t.text[:1].isupper()]
+                if "".join(t.text[0] for t in words) in (acronym, doc[i + 1].text):
+                    best = j
+            if best is None:
+                continue
+            inside = {owner[k] for k in range(best, i) if owner[k] >= 0}
+            if any(owner[k] == -2 for k in range(best, i)):
+                continue
+            if any(mentions[k].start < best or mentions[k].end > i for k in inside):
+                continue
+            if len(inside) == 1 and mentions[next(iter(inside))].kind is EntityKind.ORGANIZATION:
+                continue  # already an organisation; the acronym is attached below
+            for k in inside:
+                for t in range(mentions[k].start, mentions[k].end):
+                    owner[t] = -1
+                mentions[k].start = mentions[k].end = -1
+            name = doc[best:i].text
+            add(Mention(best, i, EntityKind.ORGANIZATION, f"org:{name}", name, name, acronym=doc[i + 1].text))
+
+    def _unknown_acronyms(self, doc: Doc, owner: list[int], add: _Add) -> None:
+        """An all-capitals proper noun nobody recognised ("MONUSCO", "IGAD") is an organisation."""
+        for tok in doc:
+            text = tok.text
+            if (
+                owner[tok.i] == -1
+                and tok.pos_ == "PROPN"
+                and 3 <= len(text) <= 8
+                and _ACRONYM.match(text)
+                and text.replace(".", "") not in self.know.country_codes
+                and not tok.is_sent_start
+            ):
+                add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
+
+    def _administrations(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:
+        """'the Biden administration' is an organisation, not the person Biden."""
+        for m in mentions:
+            if m.kind is not EntityKind.PERSON or m.start < 0:
+                continue
+            last = doc[m.end - 1]
+            head = last.head
+            if (
+                last.dep_ == "compound"
+                and head.i == m.end
+                and head.lemma_.lower() in _ADMINISTRATIONS
+                and owner[head.i] == -1
+            ):
+                m.kind = EntityKind.ORGANIZATION
+                m.name = f"{m.text.split()[-1]} {head.lower_}"
+                m.key = f"org:{m.name}"
+                m.text = doc[m.start : head.i + 1].text
+                owner[head.i] = owner[m.start]
+                m.end = head.i + 1
 
     def _groups_and_events(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         know = self.know
@@ -657,6 +756,28 @@ class ActorFinder:
                 target = owner[before]
                 if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
                     m.role_target = target
+
+
+def _complete_name(span: Span) -> Span:
+    """The model often stops early: "Maria Corina" + "Machado", "Mohammed bin Abdulrahman" +
+    "Al Thani", "Phumzile Mlambo" + "-Ngcuka"."""
+    doc = span.doc
+    for _ in range(4):
+        last = span[-1]
+        end = span.end
+        if end + 1 < len(doc) and doc[end].text == "-" and not last.whitespace_ and doc[end + 1].is_title:
+            span = doc[span.start : end + 2]
+            continue
+        head = last.head
+        if (
+            last.dep_ == "compound"
+            and end <= head.i <= end + 2
+            and all(t.tag_ == "NNP" and t.ent_type_ not in _SKIP_LABELS for t in doc[end : head.i + 1])
+        ):
+            span = doc[span.start : head.i + 1]
+            continue
+        break
+    return span
 
 
 def _surnames(parts: list[str]) -> list[str]:

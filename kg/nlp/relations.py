@@ -42,6 +42,8 @@ _SPEECH_ACTS = frozenset(
         RelationType.DECLARED,
     }
 )
+_POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+_HOLDERS = frozenset({EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
 _ROLE_TARGETS = frozenset(
     {EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP, EntityKind.LOCATION}
 )
@@ -227,6 +229,16 @@ class _DocReader:
                 continue
             if sense.needs_prep_for and not self._prep_for(verb, sense):
                 continue
+            if sense.needs_prep and not any(
+                c.dep_ in ("prep", "agent") and c.lower_ in sense.needs_prep for c in verb.children
+            ):
+                continue
+            if sense.needs_subject and not {t.lemma_.lower() for t in subj_toks} & sense.needs_subject:
+                continue
+            if sense.needs_xcomp and not any(
+                c.dep_ == "xcomp" and c.lemma_.lower() in sense.needs_xcomp for c in verb.children
+            ):
+                continue
             if dobj is not None and " ".join(t.lower_ for t in dobj.subtree) in self.know.reciprocal:
                 for s in subjects:
                     for o in subjects:
@@ -321,6 +333,9 @@ class _DocReader:
                 if self.owner[obj.i] < 0:
                     found.extend(_prep_objects(obj, slot[5:]))
             return found
+        if slot.startswith("xcomp>"):
+            inner = [c for c in verb.children if c.dep_ == "xcomp"]
+            return [t for x in inner for t in self._slot(x, slot[len("xcomp>") :], None)]
         if slot.startswith("dobj>prep:"):
             heads = passive_obj if passive_obj is not None else _dobjs(verb)
             prep = slot[len("dobj>prep:") :]
@@ -584,14 +599,21 @@ class _DocReader:
         if role is None:
             return
         lemma = appos.lemma_.lower()
-        targets: list[int] = []
-        for prep in ("of", "for", "at", "on", "to"):
-            targets += self._resolve_all(_prep_objects(appos, prep), appos)
+        # "secretary of X" (a place only this way: "governor of the Kharkiv region"), then
+        # "the AU's envoy" / "a Russian specialist", then "a spokesman for X".
+        targets = [
+            t
+            for t in self._resolve_all(_prep_objects(appos, "of"), appos)
+            if self.mentions[t].kind in _ROLE_TARGETS
+        ]
         if not targets:
             for c in appos.children:
-                if c.dep_ in ("poss", "compound", "amod", "nmod"):
-                    targets += self._resolve(c, None)
-        targets = [t for t in targets if self.mentions[t].kind in _ROLE_TARGETS]
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in _POSSESSIVE_PRONOUNS:
+                    targets += [t for t in self._resolve(c, None) if self.mentions[t].kind in _HOLDERS]
+        if not targets:
+            for prep in ("for", "at", "on", "to"):
+                found = self._resolve_all(_prep_objects(appos, prep), appos)
+                targets += [t for t in found if self.mentions[t].kind in _HOLDERS]
         if not targets:
             return
         rtype = RelationType.HOLDS_ROLE
@@ -643,9 +665,16 @@ class _DocReader:
             limit = self.doc[sent.start - 1].sent.start
         pos = bisect.bisect_left(self.starts, token_i) - 1
         found: dict[str, int] = {}
+        # A country that already qualifies someone else's title ("Former Nigerian President X")
+        # says nothing about this one.
+        taken = {
+            m.role_target
+            for m in self.mentions
+            if m.role_target is not None and (m.role or "").lower() in self.know.state_titles
+        }
         while pos >= 0 and self.mentions[pos].start >= limit:
             m = self.mentions[pos]
-            if m.kind is EntityKind.COUNTRY:
+            if m.kind is EntityKind.COUNTRY and pos not in taken:
                 found.setdefault(m.key, pos)
             pos -= 1
         return next(iter(found.values())) if len(found) == 1 else None
@@ -698,10 +727,8 @@ class _DocReader:
                 if found:
                     return list(dict.fromkeys(found))
             # "the junta", "federal troops", "government forces": the country under discussion
-            if (
-                (lemma in _STATE_PROXIES
-                and any(c.lower_ == "the" for c in tok.children))
-                or any(c.lower_ in _STATE_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound"))
+            if (lemma in _STATE_PROXIES and any(c.lower_ == "the" for c in tok.children)) or any(
+                c.lower_ in _STATE_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound")
             ):
                 return self._salient_country(tok.i)
         if lemma in know.quantities or lower in know.quantities:
@@ -723,7 +750,11 @@ class _DocReader:
                 owner = self.owner[c.i]
                 if c.dep_ == "compound" and owner >= 0 and self.mentions[owner].kind in _PLACES:
                     return [owner]
-        if lemma in know.org_anaphors and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+        if (
+            lemma in know.org_anaphors
+            and tok.is_lower
+            and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+        ):
             # "the group", "the bloc": the last organisation that is not a state organ
             return self._last_org(tok.i)
         # "attacked Colombia's border posts": the possessor stands in for its belongings.
@@ -735,6 +766,11 @@ class _DocReader:
             owner = self.owner[c.i]
             if c.dep_ in ("compound", "amod", "nmod") and owner >= 0 and self.mentions[owner].kind in _ACTOR:
                 return [owner]
+        # "actions by China's coast guard"
+        for obj in _prep_objects(tok, "by"):
+            found = self._resolve(obj, verb, depth + 1)
+            if found:
+                return found
         # "positions held by the Congolese army"
         for c in tok.children:
             if c.dep_ == "acl" and c.lemma_.lower() in _HOLDING:
