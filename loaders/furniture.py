@@ -8,15 +8,19 @@ page states, without changing a single character of the text (evidence offsets p
 
 The heuristics work on lines and are deliberately general:
 
-* the *body* is the run of prose lines (sentences: terminal punctuation and several words, or
-  long lines) that are not furniture;
+* lines are first joined where a sentence was wrapped across them (hard-wrapped text, ``<br>``
+  breaks), so a wrapped sentence is judged whole and never half-skipped;
+* a line is furniture wherever it stands when it matches :data:`FURNITURE_PHRASES` (whole line)
+  or :data:`FURNITURE_PATTERNS` ("Share on ...", cookie notices, "Reporting by ...", copyright);
+* the *body* is the run of prose lines (terminal punctuation and a few words, or long lines)
+  that are not furniture;
 * before the body (the *header*) everything that is not prose is furniture, except the title
   (the longest substantial non-sentence line there, e.g. "Section: Headline words"), a byline
-  ("By Jane Doe", or a bullet holding a person's name) and a dateline, which are read and
-  then skipped too, because they are metadata rather than claims;
-* after the body (the *footer*) everything is furniture;
-* inside the body only lines matching the furniture phrases and patterns below, bylines, and
-  standalone sub-headings (short non-sentence lines between blank lines) are skipped.
+  ("By Jane Doe", or bullets holding people's names) and a dateline, which are read and then
+  skipped too, because they are metadata rather than claims;
+* after the body (the *footer*) everything that is not a sentence is furniture;
+* inside the body only furniture lines, bylines and standalone sub-headings (short
+  non-sentence lines between blank lines) are skipped.
 
 If a text has no prose at all, only the phrase/pattern rules apply and no title is guessed:
 guessing the header of a page with no body would hide the only text there is.
