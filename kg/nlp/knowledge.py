@@ -18,7 +18,7 @@ from typing import Any
 from kg.errors import ConfigError
 from kg.model import EntityKind, RelationType
 
-_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s")
+_DEMONYM_SUFFIXES = ("ians", "ian", "ans", "an", "ese", "ish", "is", "i", "s", "e")
 _STEM_MIN = 4
 
 

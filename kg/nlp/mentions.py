@@ -23,6 +23,8 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 _Add = Callable[["Mention"], "int | None"]
+_MONARCHS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "ayatollah"}
+_ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
@@ -162,6 +164,21 @@ class ActorFinder:
             if m is not None:
                 add(m)
 
+        # "King Abdullah II", "Sheikh Tamim": a monarch's title makes the name that follows.
+        for tok in doc[:-1]:
+            if owner[tok.i] != -1 or tok.lower_ not in _MONARCHS or not tok.is_title:
+                continue
+            end = tok.i + 1
+            while end < len(doc) and owner[end] == -1 and doc[end].tag_ == "NNP" and doc[end].is_title:
+                end += 1
+            if end < len(doc) and owner[end] == -1 and _ROMAN.match(doc[end].text):
+                end += 1
+            if end > tok.i + 1:
+                name = doc[tok.i + 1 : end].text
+                idx = add(Mention(tok.i + 1, end, EntityKind.PERSON, f"person:{name}", name, name))
+                if idx is not None:
+                    titles[tok.i + 1] = self._title_before(doc, tok.i + 1, tok.sent.start, owner) or tok.i
+
         # 3. Surnames and names the model tagged once but missed elsewhere.
         self._known_names(doc, mentions, owner, add)
         # 4. Patterns: bodies of a country, groups, events, acronyms.
@@ -241,6 +258,14 @@ class ActorFinder:
             return self._country(span, code)
         if label == "ORG" and ent.start in self._persons_in_org_clothing:
             label = "PERSON"  # "Government spokeswoman Yolande Makolo"
+        if (
+            label == "PERSON"
+            and len(span) == 1
+            and text.endswith("s")
+            and span.start > 0
+            and span.doc[span.start - 1].lower_ == "the"
+        ):
+            label = "NORP"  # "the Houthis"
         if label == "PERSON" and span[-1].lemma_.lower() in self.know.bodies:
             label = "ORG"  # "Tigray People's Liberation Front"
         if label == "PERSON":
@@ -268,6 +293,9 @@ class ActorFinder:
         if label == "NORP":
             if text.endswith("s") and text[:1].isupper():
                 return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
+            if len(span) == 1 and span[0].tag_ == "NNP" and text[:1].isupper():
+                plural = f"{text}s"  # "Houthi spokesman" belongs to the Houthis
+                return Mention(span.start, span.end, EntityKind.GROUP, f"group:{plural}", plural, text)
             return None
         if label == "EVENT":
             return Mention(span.start, span.end, EntityKind.EVENT, f"event:{text}", text, text, named=True)
@@ -678,8 +706,10 @@ class ActorFinder:
             if ent.label_ == "PERSON":
                 start = self._strip_titles(ent).start
                 if start > ent.start:
-                    found[start] = ent.start
-                    for i in range(ent.start, start):
+                    # "Sheikh Mohammed ..." inside, maybe "Qatari Prime Minister" before it too
+                    outer = self._title_before(doc, ent.start, ent.sent.start, owner)
+                    found[start] = outer if outer is not None else ent.start
+                    for i in range(found[start], start):
                         owner[i] = -2
                     continue
             elif ent.label_ == "ORG" and self._name_like(ent):
@@ -747,14 +777,17 @@ class ActorFinder:
                 continue
             best = titles[m.start]
             sent_start = doc[m.start].sent.start
-            m.role = doc[best : m.start].text
+            # the role as written, without courtesy words ("Prime Minister", not "... Sheikh")
+            m.role = "".join(
+                t.text_with_ws for t in doc[best : m.start] if t.lower_ not in self.know.honorifics
+            ).strip()
             m.role_start = best
             before = best - 1
             if before >= sent_start and doc[before].tag_ == "POS":
                 before -= 1
             if before >= sent_start and owner[before] >= 0:
                 target = owner[before]
-                if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+                if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):
                     m.role_target = target
 
 

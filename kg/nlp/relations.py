@@ -610,6 +610,13 @@ class _DocReader:
             for c in appos.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in _POSSESSIVE_PRONOUNS:
                     targets += [t for t in self._resolve(c, None) if self.mentions[t].kind in _HOLDERS]
+                elif c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                    # "Eritrea did not take part and its information minister, X, ...": the
+                    # sentence's own subject, never a guess further back
+                    root = c.sent.root
+                    for s in self._resolve_all(self._subjects(root), root):
+                        if self.mentions[s].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+                            targets.append(s)
         if not targets:
             for prep in ("for", "at", "on", "to"):
                 found = self._resolve_all(_prep_objects(appos, prep), appos)
@@ -650,7 +657,14 @@ class _DocReader:
             if m.role_target is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
                 continue
-            if m.role.lower() not in self.know.state_titles:
+            role = m.role.lower()
+            if role.startswith("government "):
+                # "Government spokeswoman X": the country under discussion
+                for country in self._salient_country(m.start):
+                    self._emit(idx, RelationType.HOLDS_ROLE, country, sent, 0.5, role=m.role)
+                continue
+            portfolio = role.endswith((" minister", " secretary")) and "general" not in role
+            if role not in self.know.state_titles and not portfolio:
                 continue
             guess = self._nearest_country(m.start, sent)
             if guess is not None:
@@ -675,6 +689,8 @@ class _DocReader:
         while pos >= 0 and self.mentions[pos].start >= limit:
             m = self.mentions[pos]
             if m.kind is EntityKind.COUNTRY and pos not in taken:
+                if m.start >= sent.start:
+                    return pos  # the nearest country before the title in its own sentence
                 found.setdefault(m.key, pos)
             pos -= 1
         return next(iter(found.values())) if len(found) == 1 else None
