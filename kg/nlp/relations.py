@@ -666,9 +666,26 @@ class _DocReader:
             portfolio = role.endswith((" minister", " secretary")) and "general" not in role
             if role not in self.know.state_titles and not portfolio:
                 continue
-            guess = self._nearest_country(m.start, sent)
+            guess = self._speakers_country(m) or self._nearest_country(m.start, sent)
             if guess is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, 0.5, role=m.role)
+
+    def _speakers_country(self, m: Mention) -> int | None:
+        """'The Philippines did not rule out ..., Justice Secretary X said': an official speaks
+        for the country that is the subject of what they report."""
+        head = self.doc[m.end - 1]
+        if head.dep_ != "nsubj" or head.head.lemma_.lower() not in self.know.reporting:
+            return None
+        verb = head.head
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        if verb.dep_ in ("parataxis", "ccomp") and verb.head is not verb:
+            clauses.append(verb.head)
+        for clause in clauses:
+            for s in self._subjects(clause):
+                owner = self.owner[s.i]
+                if owner >= 0 and self.mentions[owner].kind is EntityKind.COUNTRY:
+                    return owner
+        return None
 
     def _nearest_country(self, token_i: int, sent: Span) -> int | None:
         """The country a bare title ("President X") belongs to: the one country named in this
