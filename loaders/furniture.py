@@ -110,6 +110,13 @@ _BYLINE = re.compile(
     r"(?:\s*(?:[,|/]|\s[–—-]\s)\s*(?P<outlet>[^,|/]{1,60}))?$",
     re.IGNORECASE,
 )
+# A wire dateline opening a paragraph: "DOHA (AP) — ", "KYIV/MOSCOW — ",
+# "GOMA, Democratic Republic of Congo (AFP) — ", "MANILA, March 5 (Reuters) - ".
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*"  # PLACE, PLACE/PLACE
+    r"(?:,[^—–()\n]{1,40}?)?\s*(?:\([^()\n]{1,30}\))?"  # , Country or date  (Agency)
+    r"\s*(?:—|–|--?)\s*(?=\S)"
+)
 _NAME_SPLIT = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 _MONTHS = {
@@ -314,6 +321,20 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= 2 and _TERMINAL.search(text) is not None
 
 
+def _wire_dateline(lines: list[_Line], body: list[int]) -> tuple[int, int] | None:
+    """The range of the first wire dateline opening a body paragraph ("DOHA (AP) — "), if any.
+
+    Only the lead is skipped, so the sentence starts at its real subject; the place name is not
+    an actor of the sentence.
+    """
+    for i in body[:3]:
+        match = _WIRE_DATELINE.match(lines[i].text)
+        if match is not None:
+            lead = match.group().rstrip()
+            return lines[i].start, lines[i].start + len(lead)
+    return None
+
+
 def analyse_page(text: str) -> PageLayout:
     """Find the furniture, title, author and dateline of one scraped page."""
     raw_lines = _lines(text)
@@ -326,6 +347,7 @@ def analyse_page(text: str) -> PageLayout:
     author: str | None = None
     published: dt.date | None = None
     bullet_names: list[str] = []  # a byline as a list: "• Jane Doe", "• John Roe"
+    dateline: tuple[int, int] | None = None
 
     if body:
         first, last = body[0], body[-1]
@@ -358,6 +380,7 @@ def analyse_page(text: str) -> PageLayout:
             author = " and ".join(bullet_names) if len(bullet_names) <= 2 else ", ".join(bullet_names)
         # After the body: whatever is not a sentence ("Tags", "Share", link lists).
         skipped.update(i for i in range(last + 1, len(lines)) if not _is_sentence(lines[i].text))
+        dateline = _wire_dateline(lines, body)
         for i in range(first, last + 1):
             body_line = lines[i]
             if i in skipped or is_prose(body_line.text):
@@ -369,8 +392,11 @@ def analyse_page(text: str) -> PageLayout:
             elif body_line.blank_before and body_line.blank_after and body_line.words <= _MAX_HEADING_WORDS:
                 skipped.add(i)  # a sub-heading: no claims in it, and not a sentence to parse
 
+    ranges = [(lines[i].start, lines[i].end) for i in sorted(skipped)]
+    if body and dateline is not None:
+        ranges = sorted([*ranges, dateline])
     return PageLayout(
-        skip=tuple((lines[i].start, lines[i].end) for i in sorted(skipped)),
+        skip=tuple(ranges),
         title=title,
         author=author,
         published=published,

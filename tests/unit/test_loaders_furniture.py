@@ -227,3 +227,33 @@ def test_reporting_credits_and_copyright_are_furniture() -> None:
         "Reporting by Lena Fischer in Hamburg; Editing by Omar Haddad",
         "Copyright 2024 Example Wire. All rights reserved.",
     ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "GENEVA (Reuters) — ",
+        "PORT-AU-PRINCE, Haiti (AP) — ",
+        "KYIV/MOSCOW — ",
+        "LIMA, May 3 (AFP) - ",
+        "SAN JOSE -- ",
+    ],
+)
+def test_wire_dateline_lead_is_skipped_so_the_sentence_starts_at_its_subject(lead: str) -> None:
+    text = f"Talks resume in the capital\n\n{lead}The two delegations met on Monday for a second round.\n"
+    layout = analyse_page(text)
+    start = text.index(lead)
+    assert (start, start + len(lead.rstrip())) in layout.skip
+    assert "The two delegations met" not in "".join(text[s:e] for s, e in layout.skip)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "NATO said it would reinforce its mission in the region.",
+        "UN officials — speaking on condition of anonymity — said the talks had stalled.",
+    ],
+)
+def test_capitalised_subjects_are_not_datelines(line: str) -> None:
+    layout = analyse_page(f"{line}\n\nThe talks continue on Friday in the capital.\n")
+    assert layout.skip == ()
