@@ -10,6 +10,7 @@ import sys
 from typing import TYPE_CHECKING, Any, Protocol
 
 import click
+from pydantic import ValidationError
 
 from kg.errors import KGError, Problem
 from kg.model import Extraction
@@ -179,6 +180,8 @@ def extract(
         )
     except KGError as error:
         raise click.ClickException(str(error)) from error
+    except ValidationError as error:  # a KG_* environment variable that does not parse
+        raise click.ClickException(f"invalid settings: {error}") from error
     except BrokenPipeError:
         # The reader went away (`kg extract news/ | head -1`): stop quietly like other tools.
         _silence_stdout()

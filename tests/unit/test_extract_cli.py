@@ -183,3 +183,10 @@ def test_progress_bar_on_a_terminal_only(
         (str(tmp_path),), published=None, output_format="jsonl", extractor=extractor, out=io.StringIO()
     )
     assert piped.getvalue() == ""
+
+
+def test_invalid_settings_are_one_clear_error() -> None:
+    result = CliRunner().invoke(main, ["extract", str(SAMPLE)], env={"KG_NLP_BATCH_SIZE": "many"})
+    assert result.exit_code == 1
+    assert "invalid settings" in result.stderr and "nlp_batch_size" in result.stderr
+    assert result.stdout == ""
