@@ -23,6 +23,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _SKIP_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
 _Add = Callable[["Mention"], "int | None"]
+_FRESH = {"new", "fresh", "snap", "early", "repeat"}
 _MONARCHS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "ayatollah"}
 _ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
@@ -46,6 +47,7 @@ class Mention:
     role_start: int | None = None  # first token of the title
     acronym: str | None = None
     weak: bool = False  # an organisation only because the model said so (may be a place)
+    label: str = ""  # the model's entity label, where it gave one
 
 
 class ActorFinder:
@@ -279,7 +281,7 @@ class ActorFinder:
         if label in ("GPE", "LOC", "FAC") and any(c.isdigit() for c in text) and text[:1].isupper():
             label = "ORG"  # "M23": places are not named with digits, armed groups are
         if label in ("GPE", "LOC", "FAC"):
-            return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text)
+            return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label=label)
         if label == "ORG":
             if not any(t.is_alpha for t in span) or len(text) < 2:
                 return None
@@ -648,6 +650,10 @@ class ActorFinder:
             return None
         qualifier = None
         first = tok.i
+        fresh = [m for m in mods if m.dep_ == "amod" and m.lower_ in _FRESH]
+        if fresh:
+            canonical = f"new {canonical}"  # "proposed new elections" is not the disputed one
+            first = fresh[0].i
         for mod in mods:
             if (
                 mod.dep_ in ("compound", "nmod", "amod", "nummod")

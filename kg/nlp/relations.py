@@ -52,6 +52,11 @@ _AGENTS = _ACTOR | {EntityKind.LOCATION}
 _NEUTER = {"it", "its", "itself"}
 _STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 _HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
+_EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangement"}
+_STRUCTURAL = frozenset(
+    {RelationType.HOLDS_ROLE, RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.LOCATED_IN}
+)
+_NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
 _STATE_PROXIES = {
@@ -106,22 +111,34 @@ class _DocReader:
         self.starts = [m.start for m in mentions]
         self.out: list[RawRelation] = []
         self.seen: set[tuple[str, RelationType, str, int]] = set()
-        # Pairs of coordinated actors ("Armenia and Azerbaijan"), by token position.
-        self.pairs: list[tuple[int, tuple[int, int]]] = []
+        # Coordinated actors ("Armenia and Azerbaijan", "Mali, Burkina Faso and Niger"), by the
+        # position of their last conjunct, for "the two foes", "both sides", "the three countries".
+        self.pairs: list[tuple[int, list[int]]] = []
         for tok in doc:
-            a = self.owner[tok.i]
-            if a == -1 or mentions[a].kind not in _AGENTS:
+            if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
                 continue
-            for c in tok.children:
-                b = self.owner[c.i]
+            members: list[int] = []
+            for t in _conjuncts(tok):
+                member = self.owner[t.i]
                 if (
-                    c.dep_ == "conj"
-                    and b != -1
-                    and mentions[b].kind in _AGENTS
-                    and mentions[b].key != mentions[a].key
+                    member >= 0
+                    and mentions[member].kind in _AGENTS
+                    and all(mentions[x].key != mentions[member].key for x in members)
                 ):
-                    self.pairs.append((c.i, (a, b)))
+                    members.append(member)
+            if len(members) >= 2:
+                self.pairs.append((max(mentions[x].start for x in members), members))
+        self.pairs.sort(key=lambda p: p[0])
         self.pair_pos = [p for p, _ in self.pairs]
+        self.holds: set[tuple[str, str]] = {
+            (m.key, mentions[m.role_target].key) for m in mentions if m.role_target is not None
+        }
+        # Countries that qualify a head-of-state title ("Former Nigerian President X").
+        self.taken_countries = {
+            m.role_target
+            for m in mentions
+            if m.role_target is not None and (m.role or "").lower() in know.state_titles
+        }
 
     # -- driver ---------------------------------------------------------------------------
     def read(self) -> list[RawRelation]:
@@ -164,6 +181,10 @@ class _DocReader:
         ms, mo = self.mentions[s], self.mentions[o]
         if ms.key == mo.key:
             return
+        if rtype not in _STRUCTURAL and (ms.key, mo.key) in self.holds:
+            return  # "President X ... would keep supplying its troops": not a relation with itself
+        if rtype is RelationType.HOLDS_ROLE:
+            self.holds.add((ms.key, mo.key))
         if attributed is not None and self.mentions[attributed].key == ms.key:
             attributed = None
         key = (ms.key, rtype, mo.key, sent.start_char)
@@ -204,6 +225,9 @@ class _DocReader:
                 passive_obj = [verb.head]
             else:
                 passive_obj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+                if not passive_obj:
+                    # "whose troops fought ... and have been accused by rights groups"
+                    passive_obj = self._subjects(verb)
         else:
             subj_toks = self._subjects(verb)
             passive_obj = []
@@ -289,13 +313,19 @@ class _DocReader:
         slots: list[list[Token]] = []
         if passive_obj is not None:
             slots.append([t for p in passive_obj for t in _conjuncts(p)])
+        places_only: list[bool] = [False] * len(slots)
         for slot in sense.objects:
             if passive_obj is not None and slot in ("dobj", "dative"):
                 continue
             slots.append(self._slot(verb, slot, passive_obj))
+            # "struck a school in Gaza City" attacks the city; "in the Gulf of Aden" is only where
+            places_only.append(slot.endswith("prep:in") and sense.type is RelationType.ATTACKED)
         found: list[int] = []
-        for toks in slots:
+        for toks, place in zip(slots, places_only, strict=True):
             for o in self._resolve_all(toks, verb):
+                m = self.mentions[o]
+                if place and not (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
+                    continue
                 if o not in found and self._fits(o, sense.kinds):
                     found.append(o)
         return found
@@ -698,11 +728,7 @@ class _DocReader:
         found: dict[str, int] = {}
         # A country that already qualifies someone else's title ("Former Nigerian President X")
         # says nothing about this one.
-        taken = {
-            m.role_target
-            for m in self.mentions
-            if m.role_target is not None and (m.role or "").lower() in self.know.state_titles
-        }
+        taken = self.taken_countries
         while pos >= 0 and self.mentions[pos].start >= limit:
             m = self.mentions[pos]
             if m.kind is EntityKind.COUNTRY and pos not in taken:
@@ -751,9 +777,14 @@ class _DocReader:
         if lemma in know.proxies:
             for c in tok.children:
                 if c.dep_ in ("poss", "amod", "compound", "nmod"):
-                    found = self._resolve(c, verb, depth + 1)
+                    # "American and British aircraft": every coordinated modifier
+                    found = [
+                        f
+                        for m in [c, *(g for g in c.children if g.dep_ == "conj")]
+                        for f in self._resolve(m, verb, depth + 1)
+                    ]
                     if found:
-                        return found
+                        return list(dict.fromkeys(found))
             for prep in ("of", "from", "in"):
                 # "the military governments of Mali, Burkina Faso and Niger": every conjunct
                 found = [f for obj in _prep_objects(tok, prep) for f in self._resolve(obj, verb, depth + 1)]
@@ -771,18 +802,18 @@ class _DocReader:
                     return found
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
             return self._salient_place(tok.i)
-        if (
-            lemma in know.pair_anaphors
-            and tok.tag_ in ("NNS", "NNPS")
-            and any(c.lower_ in ("two", "both") for c in tok.children)
-        ):
-            return self._last_pair(tok.i)
+        if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS"):
+            sizes = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
+            if sizes:
+                return self._last_pair(tok.i, sizes[0])
         if lemma in know.place_anaphors or lemma in know.quantities:
             # "North Kivu province", "the Donetsk region"
             for c in tok.children:
                 owner = self.owner[c.i]
                 if c.dep_ == "compound" and owner >= 0 and self.mentions[owner].kind in _PLACES:
                     return [owner]
+        if lemma in _EVENT_ANAPHORS and any(c.lower_ in ("the", "this", "that") for c in tok.children):
+            return self._last_kind(tok.i, EntityKind.EVENT)
         if (
             lemma in know.org_anaphors
             and tok.is_lower
@@ -818,21 +849,33 @@ class _DocReader:
                     return list(dict.fromkeys(found))
         return []
 
-    def _last_org(self, token_i: int) -> list[int]:
+    def _last_kind(self, token_i: int, kind: EntityKind) -> list[int]:
         pos = bisect.bisect_left(self.starts, token_i) - 1
         while pos >= 0:
-            m = self.mentions[pos]
-            if m.kind is EntityKind.ORGANIZATION and m.country is None:
+            if self.mentions[pos].kind is kind:
                 return [pos]
             pos -= 1
         return []
 
-    def _last_pair(self, token_i: int) -> list[int]:
+    def _last_org(self, token_i: int) -> list[int]:
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        while pos >= 0:
+            m = self.mentions[pos]
+            if m.country is None and (
+                m.kind is EntityKind.ORGANIZATION or (m.kind is EntityKind.GROUP and m.name[:1].isupper())
+            ):
+                return [pos]
+            pos -= 1
+        return []
+
+    def _last_pair(self, token_i: int, size: int = 2) -> list[int]:
         pos = bisect.bisect_left(self.pair_pos, token_i) - 1
-        if pos < 0:
-            return []
-        a, b = self.pairs[pos][1]
-        return [a, b]
+        while pos >= 0:
+            members = self.pairs[pos][1]
+            if len(members) == size:
+                return list(members)
+            pos -= 1
+        return []
 
     def _pronoun(self, tok: Token, verb: Token | None, kinds: set[EntityKind]) -> list[int]:
         """The last fitting actor mentioned before the pronoun (not the subject of its own clause
