@@ -682,8 +682,10 @@ class _DocReader:
             m = self.mentions[idx]
             if m.role is None or m.start < sent.start or m.start >= sent.end:
                 continue
-            if m.role_start is not None and m.role_start > 0 and self.doc[m.role_start - 1].lower_ in _FORMER:
-                continue  # "former President X"
+            if m.role_start is not None and any(
+                t.lower_ in _FORMER for t in self.doc[max(sent.start, m.role_start - 3) : m.role_start]
+            ):
+                continue  # "former President X", "Former Kenyan President X"
             if m.role_target is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
                 continue
@@ -696,7 +698,9 @@ class _DocReader:
             portfolio = role.endswith((" minister", " secretary")) and "general" not in role
             if role not in self.know.state_titles and not portfolio:
                 continue
-            guess = self._speakers_country(m) or self._nearest_country(m.start, sent)
+            guess = self._speakers_country(m)
+            if guess is None:
+                guess = self._nearest_country(m.start, sent)
             if guess is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, 0.5, role=m.role)
 

@@ -1,0 +1,120 @@
+"""Constructions of wire copy beyond the basic ones: titles, datelines, acronyms, nominal and
+hyphenated relations, speech acts, group anaphors. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, find, triples
+
+
+def test_organisation_and_modifiers_before_a_title() -> None:
+    result = extract(
+        "Hezbollah spokesman Ali Hassan criticized Israel. EU foreign policy chief Kaja Kallas met "
+        "Turkish officials."
+    )
+    assert find(result, "Ali Hassan", "HOLDS_ROLE", "Hezbollah").role == "spokesman"
+    assert find(result, "Kaja Kallas", "HOLDS_ROLE", "European Union").role == "foreign policy chief"
+    assert ("Ali Hassan", "CRITICIZED", "Israel") in triples(result)
+
+
+def test_portfolio_titles_and_monarchs() -> None:
+    result = extract(
+        "British Home Secretary Yvette Cooper visited Paris. Bahrain's King Hamad met Emir Tamim in Doha."
+    )
+    assert find(result, "Yvette Cooper", "HOLDS_ROLE", "United Kingdom").role == "Home Secretary"
+    assert find(result, "Hamad", "HOLDS_ROLE", "Bahrain").role == "King"
+    assert ("Hamad", "MET", "Tamim") in triples(result)
+    assert "Home" not in {e.name for e in result.entities}
+
+
+def test_an_official_speaks_for_the_country_of_the_clause() -> None:
+    result = extract(
+        "The Philippines will not back down against China, Defence Secretary Gilberto Teodoro said."
+    )
+    assert ("Gilberto Teodoro", "HOLDS_ROLE", "Philippines") in triples(result)
+    assert ("Gilberto Teodoro", "HOLDS_ROLE", "China") not in triples(result)
+
+
+def test_former_title_is_not_a_current_role() -> None:
+    result = extract("Former Kenyan President Uhuru Kenyatta met Ethiopian officials in Addis Ababa.")
+    assert not any(t[1] == "HOLDS_ROLE" for t in triples(result))
+
+
+def test_dateline_is_not_the_subject() -> None:
+    result = extract("NAIROBI, Kenya (Reuters) — Ethiopia and Eritrea signed a deal on Monday.")
+    found = triples(result)
+    assert ("Ethiopia", "AGREED_TO", "agreement") in found
+    assert ("Eritrea", "AGREED_TO", "agreement") in found
+    assert not any(t[0] == "Kenya" for t in found)
+
+
+def test_spelled_out_acronym_is_one_organisation() -> None:
+    result = extract(
+        "The Southern African Development Community (SADC) condemned Rwanda. SADC later met Angola."
+    )
+    org = next(e for e in result.entities if e.name == "Southern African Development Community")
+    assert "SADC" in org.aliases
+    found = triples(result)
+    assert ("Southern African Development Community", "CRITICIZED", "Rwanda") in found
+    assert ("Southern African Development Community", "MET", "Angola") in found
+    assert "South Africa" not in {e.name for e in result.entities}
+
+
+def test_nominal_relations() -> None:
+    result = extract(
+        "Russia's invasion of Ukraine changed Europe. Qatar's mediation between Israel and Hamas continued."
+    )
+    found = triples(result)
+    assert ("Russia", "ATTACKED", "Ukraine") in found
+    assert ("Qatar", "MEDIATED", "Israel") in found
+    assert ("Qatar", "MEDIATED", "Hamas") in found
+
+
+def test_hyphenated_participles() -> None:
+    result = extract("Iran-backed Houthi rebels attacked a tanker. A Qatar-brokered truce held.")
+    found = triples(result)
+    assert ("Iran", "SUPPORTED", "Houthis") in found or ("Iran", "SUPPORTED", "Houthi") in found
+    assert ("Qatar", "MEDIATED", "ceasefire") in found
+
+
+def test_speech_act_conjoined_to_said_belongs_to_the_speaker() -> None:
+    result = extract("Lebanon said Israel was preparing an offensive and accused Washington of complicity.")
+    found = triples(result)
+    assert ("Lebanon", "ACCUSED", "United States") in found
+    assert ("Israel", "ACCUSED", "United States") not in found
+
+
+def test_the_three_countries_are_the_last_three_coordinated() -> None:
+    result = extract(
+        "Mali, Niger and Chad left the bloc last year. Algeria urged the three countries to return."
+    )
+    found = triples(result)
+    for country in ("Mali", "Niger", "Chad"):
+        assert ("Algeria", "URGED", country) in found
+
+
+def test_passive_with_coordinated_agents() -> None:
+    result = extract("The ceasefire was rejected by Serbia and Croatia.")
+    found = triples(result)
+    assert ("Serbia", "REJECTED", "ceasefire") in found
+    assert ("Croatia", "REJECTED", "ceasefire") in found
+
+
+def test_light_verbs_with_event_nouns() -> None:
+    result = extract(
+        "Israel launched air strikes on Lebanon. Pakistan carried out raids against Afghanistan. "
+        "Turkey held talks with Iraq."
+    )
+    found = triples(result)
+    assert ("Israel", "ATTACKED", "Lebanon") in found
+    assert ("Pakistan", "ATTACKED", "Afghanistan") in found
+    assert ("Turkey", "CONSULTED", "Iraq") in found
+
+
+def test_the_group_points_to_the_last_organisation() -> None:
+    result = extract("Hamas rejected the offer. Egypt accused the group of stalling.")
+    assert ("Egypt", "ACCUSED", "Hamas") in triples(result)
+
+
+def test_negation_does_not_leak_into_a_coordinated_verb() -> None:
+    result = extract("Hamas rejected the conditions and blamed Israel for the delay.")
+    assert find(result, "Hamas", "ACCUSED", "Israel").negated is False
