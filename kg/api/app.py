@@ -15,7 +15,6 @@ import orjson
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
-from neo4j import AsyncDriver, AsyncGraphDatabase
 from starlette.requests import Request
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
@@ -24,38 +23,13 @@ from strawberry.types import ExecutionResult
 from kg.api.context import Context, Services, get_context
 from kg.api.errors import coded_result
 from kg.api.schema import build_schema
-from kg.errors import ConfigError, GraphUnavailable
+from kg.errors import GraphUnavailable
+from kg.graph.driver import open_driver
 from kg.graph.reads import GraphReader
+from kg.graph.schema import apply_schema
 from kg.settings import Settings
 
 log = logging.getLogger("kg.api")
-
-
-async def _open_driver(settings: Settings) -> AsyncDriver:
-    try:
-        from kg.graph.driver import open_driver
-    except ImportError:  # kg.graph.driver not there yet: connect to the configured URI directly
-        if not settings.neo4j_uri:
-            raise ConfigError("set KG_NEO4J_URI (or NEO4J_URI) to the Neo4j the API should serve") from None
-        password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-        return AsyncGraphDatabase.driver(settings.neo4j_uri, auth=(settings.neo4j_user, password))
-    return await open_driver(settings)
-
-
-async def _apply_schema(driver: AsyncDriver, settings: Settings) -> None:
-    try:
-        from kg.graph.schema import apply_schema
-    except ImportError:  # kg.graph.schema not there yet: the repository applies schema/*.cypher
-        from pathlib import Path
-
-        from kg.graph.repository import GraphRepository
-
-        schema_dir = Path(__file__).resolve().parents[2] / "schema"
-        await GraphRepository(driver, settings.neo4j_database).apply_schema_files(schema_dir)
-        return
-    changed = await apply_schema(driver, settings)
-    if changed:
-        log.info("graph schema: %d change(s) applied", len(changed))
 
 
 class CodedErrorsRouter(GraphQLRouter[Context, None]):
@@ -74,9 +48,11 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = await _open_driver(settings)
+        driver = await open_driver(settings)
         try:
-            await _apply_schema(driver, settings)
+            changed = await apply_schema(driver, settings)
+            if changed:
+                log.info("graph schema: %d change(s) applied", len(changed))
             reader = GraphReader(driver, settings)
             app.state.services = Services(settings=settings, driver=driver, reader=reader)
             yield
