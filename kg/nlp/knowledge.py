@@ -52,6 +52,7 @@ class VerbSense:
     needs_xcomp: frozenset[str] = frozenset()
     confidence: float = 0.8
     symmetric: bool = False
+    role: str | None = None  # for HOLDS_ROLE verbs ("who heads the council"): the role title
 
 
 _ACTOR_KINDS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKind.GROUP})
@@ -297,6 +298,7 @@ def load_knowledge() -> Knowledge:
                 needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
                 confidence=float(spec.get("confidence", 0.8)),
                 symmetric=bool(spec.get("symmetric", False)),
+                role=spec.get("role"),
             )
         )
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))

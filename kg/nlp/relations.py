@@ -56,6 +56,8 @@ _EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangeme
 _STRUCTURAL = frozenset(
     {RelationType.HOLDS_ROLE, RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.LOCATED_IN}
 )
+# How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
+_LOOKBACK = 200
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -130,6 +132,7 @@ class _DocReader:
                 self.pairs.append((max(mentions[x].start for x in members), members))
         self.pairs.sort(key=lambda p: p[0])
         self.pair_pos = [p for p, _ in self.pairs]
+        self._tallies: dict[EntityKind, tuple[int, dict[str, int], dict[str, int]]] = {}
         self.holds: set[tuple[str, str]] = {
             (m.key, mentions[m.role_target].key) for m in mentions if m.role_target is not None
         }
@@ -295,6 +298,13 @@ class _DocReader:
                 return
             if not objects:
                 continue
+            if sense.type is RelationType.HOLDS_ROLE:
+                # "X, who heads Sudan's ruling council": a person holding a post
+                for s in subjects:
+                    if self.mentions[s].kind is EntityKind.PERSON and not negated:
+                        for o in objects:
+                            self._emit(s, sense.type, o, sent, 0.8, role=sense.role)
+                return
             for s in subjects:
                 for o in objects:
                     self._emit(
@@ -575,8 +585,8 @@ class _DocReader:
         if head is None:
             return
         for sense in senses:
-            if sense.needs_dobj or sense.needs_prep_for:
-                continue
+            if sense.needs_dobj or sense.needs_prep_for or sense.type is RelationType.HOLDS_ROLE:
+                continue  # "Hamas-led militants" says who leads them, not a post
             objects = [o for o in self._resolve(head, None) if self._fits(o, sense.kinds)]
             for o in objects:
                 self._emit(agent, sense.type, o, sent, sense.confidence * 0.9, attributed=attributed)
@@ -855,7 +865,8 @@ class _DocReader:
 
     def _last_kind(self, token_i: int, kind: EntityKind) -> list[int]:
         pos = bisect.bisect_left(self.starts, token_i) - 1
-        while pos >= 0:
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
             if self.mentions[pos].kind is kind:
                 return [pos]
             pos -= 1
@@ -863,7 +874,8 @@ class _DocReader:
 
     def _last_org(self, token_i: int) -> list[int]:
         pos = bisect.bisect_left(self.starts, token_i) - 1
-        while pos >= 0:
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
             m = self.mentions[pos]
             if m.country is None and (
                 m.kind is EntityKind.ORGANIZATION or (m.kind is EntityKind.GROUP and m.name[:1].isupper())
@@ -898,23 +910,34 @@ class _DocReader:
                 if owner >= 0 and self.mentions[owner].kind in kinds:
                     return [owner]
         pos = bisect.bisect_left(self.starts, tok.i) - 1
-        while pos >= 0:
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
             m = self.mentions[pos]
             if m.kind in kinds and m.key not in exclude and m.start < tok.i:
                 return [pos]
             pos -= 1
         return []
 
+    def _tally(self, token_i: int, kind: EntityKind) -> tuple[dict[str, int], dict[str, int]]:
+        """Mentions of one kind before a token: count and latest index per key. Sentences are
+        read in order, so the tally advances incrementally (linear over the document)."""
+        end = bisect.bisect_left(self.starts, token_i)
+        state = self._tallies.get(kind)
+        if state is None or state[0] > end:
+            state = (0, {}, {})
+        pos, counts, latest = state
+        for i in range(pos, end):
+            m = self.mentions[i]
+            if m.kind is kind:
+                counts[m.key] = counts.get(m.key, 0) + 1
+                latest[m.key] = i
+        self._tallies[kind] = (end, counts, latest)
+        return counts, latest
+
     def _salient_country(self, token_i: int) -> list[int]:
         """'the junta', 'the government': the country the document is about so far, if one
         clearly dominates (at least two mentions, more than any other)."""
-        counts: dict[str, int] = {}
-        latest: dict[str, int] = {}
-        for i in range(bisect.bisect_left(self.starts, token_i)):
-            m = self.mentions[i]
-            if m.kind is EntityKind.COUNTRY:
-                counts[m.key] = counts.get(m.key, 0) + 1
-                latest[m.key] = i
+        counts, latest = self._tally(token_i, EntityKind.COUNTRY)
         ranked = sorted(counts.values(), reverse=True)
         if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
             return []
@@ -923,14 +946,7 @@ class _DocReader:
 
     def _salient_place(self, token_i: int) -> list[int]:
         """'the region': the place mentioned most often so far (the latest on a tie)."""
-        counts: dict[str, int] = {}
-        latest: dict[str, int] = {}
-        pos = bisect.bisect_left(self.starts, token_i)
-        for i in range(pos):
-            m = self.mentions[i]
-            if m.kind is EntityKind.LOCATION:
-                counts[m.key] = counts.get(m.key, 0) + 1
-                latest[m.key] = i
+        counts, latest = self._tally(token_i, EntityKind.LOCATION)
         if not counts:
             return []
         best = max(counts, key=lambda k: (counts[k], latest[k]))
