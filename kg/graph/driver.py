@@ -25,6 +25,8 @@ from kg.errors import ConfigError, GraphUnavailable
 from kg.graph import server
 from kg.settings import Settings
 
+BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+
 
 @dataclass(frozen=True, slots=True)
 class Connection:
@@ -43,6 +45,12 @@ def configured_connection(settings: Settings) -> Connection | None:
     """The connection the settings name, or None when kg should use its managed server."""
     if not settings.neo4j_uri:
         return None
+    scheme = settings.neo4j_uri.split("://", 1)[0].lower() if "://" in settings.neo4j_uri else ""
+    if scheme not in BOLT_SCHEMES:
+        raise ConfigError(
+            f"KG_NEO4J_URI={settings.neo4j_uri!r} is not a usable Neo4j URI: kg speaks Bolt, so it "
+            "must start with " + ", ".join(f"{s}://" for s in BOLT_SCHEMES) + " (e.g. bolt://host:7687)."
+        )
     password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else None
     return Connection(settings.neo4j_uri, settings.neo4j_user, password, managed=False)
 
@@ -88,6 +96,9 @@ async def open_driver(settings: Settings) -> AsyncDriver:
     try:
         with graph_errors(connection):
             await driver.verify_connectivity()
+    except ValueError as exc:  # the driver's word for an address it cannot parse or resolve
+        await driver.close()
+        raise ConfigError(f"KG_NEO4J_URI={connection.uri!r} is not a usable Neo4j URI: {exc}") from exc
     except BaseException:
         await driver.close()
         raise
