@@ -669,7 +669,8 @@ def _wait_until_ready(settings: Settings, pid: int) -> None:
                 return
             except AuthError as exc:
                 raise ConfigError(
-                    f"The managed Neo4j rejected the password stored in {layout.password_file}: "
+                    f"The managed Neo4j rejected the password stored in {layout.password_file} "
+                    "(if it was changed, e.g. in Neo4j Browser, write the new one into that file): "
                     f"{exc}"
                 ) from exc
             except (ServiceUnavailable, DatabaseUnavailable, Neo4jError) as exc:
