@@ -291,6 +291,49 @@ SET e.name = row.name, e.kind = row.kind, e.curated = true,
     e.curated_aliases = row.aliases, e.curated_roles = row.roles
 """
 
+# Stored claims among $ids, with what a curated re-load could change.
+EXISTING_CLAIMS = """
+UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN c.id AS id, c.date AS date, c.text AS text
+"""
+
+# New curated claims, grouped by triple, and their typed relationship updated incrementally: a
+# curated claim is non-negated with confidence 1 and no document, so adding it changes the
+# aggregates of RECOMPUTE_TYPED_RELATIONSHIPS exactly like this (claims + n, confidence 1,
+# curated, first/last seen widened; documents unchanged). Only used for claims that did not
+# exist; anything else goes through MERGE_CLAIMS + the full recompute. One statement per type
+# (see the note on RECOMPUTE_TYPED_RELATIONSHIPS).
+_ADD_CURATED_CLAIMS_TEMPLATE = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CALL (s, o, row) {
+  UNWIND row.claims AS claim
+  MERGE (c:Claim {id: claim.id})
+  SET c.type = row.type, c.text = claim.text, c.date = claim.date, c.seen = claim.date,
+      c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
+      c.source = claim.source, c.triple = row.triple
+  MERGE (c)-[:SUBJECT]->(s)
+  MERGE (c)-[:OBJECT]->(o)
+}
+MERGE (s)-[r:RELATION_TYPE]->(o)
+ON CREATE SET r.claims = 0, r.documents = 0
+SET r.claims = r.claims + size(row.claims), r.confidence = 1.0, r.curated = true,
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen
+                        THEN coalesce(row.first_seen, r.first_seen) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
+                       THEN coalesce(row.last_seen, r.last_seen) ELSE r.last_seen END
+"""
+
+
+def add_curated_claims(relation_type: str) -> str:
+    """The incremental curated-claims statement for one ``kg.model.RelationType`` value."""
+    if not relation_type.isupper() or not relation_type.replace("_", "").isalpha():
+        raise ValueError(f"not a relation type: {relation_type!r}")
+    return _ADD_CURATED_CLAIMS_TEMPLATE.replace("RELATION_TYPE", relation_type)
+
+
 EXISTING_ENTITY_IDS = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})

@@ -211,6 +211,28 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
         }
 
 
+def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, Any]:
+    return {
+        "id": identifier,
+        "subject": relation.subject,
+        "object": relation.object,
+        "document_id": None,
+        "attributed_to": None,
+        "props": {
+            "type": relation.type.value,
+            "text": relation.note,
+            "date": relation.date,
+            "seen": relation.date,
+            "confidence": 1.0,
+            "negated": False,
+            "extractor": "curated",
+            "curated": True,
+            "source": relation.source,
+            "triple": triple_key(relation.subject, relation.type, relation.object),
+        },
+    }
+
+
 def _translate(error: Exception) -> KGError:
     """Map a driver error to kg's exception tree."""
     if isinstance(error, AuthError):
@@ -436,47 +458,53 @@ class GraphRepository:
 
         Their subjects and objects must exist (the curated loader checks this first). One
         transaction per batch; every write is a MERGE, so a failed load can simply be re-run.
+        New claims update their typed relationship incrementally (exactly what the full
+        recompute would give); a re-loaded claim whose date or note changed is rewritten and its
+        relationship recomputed; an unchanged one is left alone.
         """
         for start in range(0, len(relations), batch_size):
-            chunk = relations[start : start + batch_size]
-            claims: dict[str, dict[str, Any]] = {}
-            triples: dict[str, dict[str, str]] = {}
-            for relation in chunk:
-                key = triple_key(relation.subject, relation.type, relation.object)
+            chunk: dict[str, CuratedRelation] = {}
+            for relation in relations[start : start + batch_size]:
                 identifier = curated_claim_id(
                     relation.source, relation.subject, relation.type, relation.object
                 )
-                claims[identifier] = {
-                    "id": identifier,
-                    "subject": relation.subject,
-                    "object": relation.object,
-                    "document_id": None,
-                    "attributed_to": None,
-                    "props": {
-                        "type": relation.type.value,
-                        "text": relation.note,
-                        "date": relation.date,
-                        "seen": relation.date,
-                        "confidence": 1.0,
-                        "negated": False,
-                        "extractor": "curated",
-                        "curated": True,
-                        "source": relation.source,
-                        "triple": key,
-                    },
-                }
-                triples[key] = {"subject": relation.subject, "type": relation.type.value,
-                                "object": relation.object, "triple": key}
-            claim_rows = list(claims.values())
-            triple_rows = list(triples.values())
+                chunk[identifier] = relation
 
-            async def work(
-                tx: AsyncManagedTransaction,
-                claim_rows: list[dict[str, Any]] = claim_rows,
-                triple_rows: list[dict[str, str]] = triple_rows,
-            ) -> None:
-                await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()
-                await _recompute(tx, triple_rows, ())
+            async def work(tx: AsyncManagedTransaction, chunk: dict[str, CuratedRelation] = chunk) -> None:
+                stored = {
+                    record["id"]: record
+                    async for record in await tx.run(q.EXISTING_CLAIMS, ids=list(chunk))
+                }
+                added: dict[RelationType, dict[str, dict[str, Any]]] = {}
+                changed: dict[str, CuratedRelation] = {}
+                for identifier, relation in chunk.items():
+                    if identifier in stored:
+                        record = stored[identifier]
+                        date = record["date"].to_native() if record["date"] is not None else None
+                        if date != relation.date or record["text"] != relation.note:
+                            changed[identifier] = relation
+                        continue
+                    key = triple_key(relation.subject, relation.type, relation.object)
+                    row = added.setdefault(relation.type, {}).setdefault(key, {
+                        "subject": relation.subject, "type": relation.type.value,
+                        "object": relation.object, "triple": key, "claims": [],
+                        "first_seen": None, "last_seen": None,
+                    })
+                    row["claims"].append({"id": identifier, "text": relation.note,
+                                          "date": relation.date, "source": relation.source})
+                    if relation.date is not None:
+                        row["first_seen"] = min(filter(None, (row["first_seen"], relation.date)))
+                        row["last_seen"] = max(filter(None, (row["last_seen"], relation.date)))
+                for relation_type, rows in sorted(added.items()):
+                    statement = q.add_curated_claims(relation_type.value)
+                    await (await tx.run(statement, rows=list(rows.values()))).consume()
+                if changed:
+                    claim_rows = [_curated_claim_row(i, r) for i, r in changed.items()]
+                    await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()
+                    triples = {row["props"]["triple"]: {
+                        "subject": row["subject"], "type": row["props"]["type"],
+                        "object": row["object"], "triple": row["props"]["triple"]} for row in claim_rows}
+                    await _recompute(tx, triples.values(), ())
 
             async with _neo4j_errors(), self._driver.session(database=self._database) as session:
                 await session.execute_write(work)

@@ -10,11 +10,12 @@ from click.testing import CliRunner
 from neo4j import AsyncDriver, GraphDatabase
 
 from kg.cli import main
+from kg.graph import queries
 from kg.graph.repository import GraphRepository
 from kg.ingest import ingest_documents
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType
 from kg.settings import Settings
-from tests.integration.ingest_support import LineExtractor, document, prepared_repository
+from tests.integration.ingest_support import LineExtractor, document, fingerprint, prepared_repository
 
 pytestmark = pytest.mark.integration
 
@@ -127,3 +128,36 @@ async def test_curated_relations_feed_the_typed_relationship(
         "EXISTS { (c)-[:FROM]->() } AS has_document"
     )
     assert [r.data() for r in claims] == [{"source": "minutes 7", "text": "letter", "has_document": False}]
+
+
+async def test_incremental_curated_load_equals_a_full_recompute(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    await ingest_documents([document("Ann Lee (PERSON) URGED Bo Park (PERSON) @0.4")],
+                           repository=repository, extractor=LineExtractor(), settings=neo4j_settings)
+    await repository.load_actors([CuratedActor(id="cy", name="Cy", kind=EntityKind.COUNTRY)])
+    relations = [
+        CuratedRelation(subject=subject, type=type_, object=object_, source=f"list {n}",
+                        date=dt.date(2020, 1, 1) + dt.timedelta(days=37 * n) if n % 3 else None)
+        for n, (subject, type_, object_) in enumerate([
+            ("ann-lee", RelationType.URGED, "bo-park"), ("ann-lee", RelationType.URGED, "bo-park"),
+            ("bo-park", RelationType.MEMBER_OF, "cy"), ("ann-lee", RelationType.URGED, "bo-park"),
+            ("cy", RelationType.SUPPORTED, "ann-lee"), ("bo-park", RelationType.MEMBER_OF, "cy"),
+        ])
+    ]
+    await repository.load_relations(relations[:4], batch_size=3)
+    await repository.load_relations(relations, batch_size=2)
+    # A note changed on re-load: rewritten through the general path.
+    await repository.load_relations([relations[0].model_copy(update={"note": "corrected"})])
+    incremental = await fingerprint(clean_graph)
+
+    triples, _, _ = await clean_graph.execute_query(
+        "MATCH (c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o) "
+        "RETURN DISTINCT s.id AS subject, c.type AS type, o.id AS object, c.triple AS triple"
+    )
+    for row in triples:
+        await clean_graph.execute_query(queries.recompute_typed_relationships(row["type"]), rows=[row.data()])
+
+    assert await fingerprint(clean_graph) == incremental
+    counts = await repository.counts()
+    assert (counts.claims, counts.typed_relationships) == (7, 3)
