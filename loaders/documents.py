@@ -6,7 +6,8 @@ Formats, chosen by file name ending:
   detected by :mod:`loaders.furniture` (ranges in ``SourceDocument.skip``, text unchanged);
 * ``.html``, ``.htm``: the article text extracted by :mod:`loaders.html`, metadata from ``<meta>``;
 * ``.jsonl``, ``.ndjson``: one JSON object per line, ``{"text", "title", "url", "published",
-  "author"}`` (only ``text`` is required; other keys are ignored);
+  "author"}`` (only ``text`` is required; other keys are ignored; UTF-8 as JSON requires, any
+  invalid bytes become U+FFFD);
 * ``-``: standard input, sniffed: JSON Lines if it starts with ``{``, HTML if it starts with a
   tag, otherwise scraped text.
 
@@ -243,6 +244,10 @@ def document_from_json_line(
         raise InvalidInput(
             "invalid JSON",
             [Problem(source, f"not valid JSON: {error.msg} at column {error.colno}", line=line)],
+        ) from None
+    except RecursionError:
+        raise InvalidInput(
+            "invalid JSON", [Problem(source, "not valid JSON: nested too deeply", line=line)]
         ) from None
     if not isinstance(record, dict):
         raise InvalidInput(

@@ -443,3 +443,14 @@ def test_html_comments_and_cdata_are_not_text() -> None:
 def test_html_title_drops_the_site_name_when_h1_matches() -> None:
     page = "<title>Port reopens - Example Wire</title><h1>Port reopens</h1><p>Ships dock again.</p>"
     assert extract_html(page).title == "Port reopens"
+
+
+def test_hostile_jsonl_lines_are_problems(tmp_path: Path) -> None:
+    path = tmp_path / "hostile.jsonl"
+    path.write_bytes(b"[" * 100_000 + b"\n" + b'{"text": "Caf\xe9 owners met."}\n' + b'{"text": "ok\x00"}\n')
+    docs, problems = split(iter_documents([str(path)]))
+    assert [d.text for d in docs] == ["Caf\ufffd owners met."]
+    assert [(p.line, "nested too deeply" in p.message or "binary" in p.message) for p in problems] == [
+        (1, True),
+        (3, True),
+    ]
