@@ -96,6 +96,9 @@ _NAME_PARTICLES: frozenset[str] = frozenset(
 )
 _MAX_FURNITURE_WORDS = 60  # a "line" longer than this is never treated as furniture
 _MAX_HEADING_WORDS = 10
+# A page with more lines than this is not a scraped article (a dump, a list, a hostile input):
+# it is passed on whole rather than holding a few hundred bytes of analysis per line.
+MAX_ANALYSED_LINES = 100_000
 _WRAPPED_LINE_WORDS = 8  # a line this long without a sentence end is a wrapped sentence
 
 _BULLET = re.compile(r"^(?:[•·‣▪◦●○■□►▸▶\-–—*|]+)\s*")
@@ -337,6 +340,8 @@ def _wire_dateline(lines: list[_Line], body: list[int]) -> tuple[int, int] | Non
 
 def analyse_page(text: str) -> PageLayout:
     """Find the furniture, title, author and dateline of one scraped page."""
+    if text.count("\n") > MAX_ANALYSED_LINES:
+        return PageLayout(skip=())
     raw_lines = _lines(text)
     segments = _segments(raw_lines, [is_furniture(line.text) for line in raw_lines])
     lines = [segment for segment, _ in segments]

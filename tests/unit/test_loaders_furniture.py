@@ -8,7 +8,15 @@ from pathlib import Path
 import pytest
 
 from loaders.documents import document_from_text
-from loaders.furniture import analyse_page, byline_author, is_furniture, looks_like_name, parse_dateline
+from loaders.furniture import (
+    MAX_ANALYSED_LINES,
+    PageLayout,
+    analyse_page,
+    byline_author,
+    is_furniture,
+    looks_like_name,
+    parse_dateline,
+)
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
 
@@ -257,3 +265,8 @@ def test_wire_dateline_lead_is_skipped_so_the_sentence_starts_at_its_subject(lea
 def test_capitalised_subjects_are_not_datelines(line: str) -> None:
     layout = analyse_page(f"{line}\n\nThe talks continue on Friday in the capital.\n")
     assert layout.skip == ()
+
+
+def test_text_with_too_many_lines_is_not_analysed() -> None:
+    text = "top of page\n" + "x\n" * (MAX_ANALYSED_LINES + 1)
+    assert analyse_page(text) == PageLayout(skip=())
