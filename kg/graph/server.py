@@ -414,7 +414,12 @@ def write_config(settings: Settings) -> Path:
         "server.default_listen_address=127.0.0.1",
         f"server.bolt.listen_address=127.0.0.1:{settings.neo4j_bolt_port}",
         f"server.http.listen_address=127.0.0.1:{settings.neo4j_http_port}",
+        # Advertised = what the discovery page tells Neo4j Browser to connect to.
+        f"server.bolt.advertised_address=127.0.0.1:{settings.neo4j_bolt_port}",
+        f"server.http.advertised_address=127.0.0.1:{settings.neo4j_http_port}",
         "server.https.enabled=false",
+        # A local tool over newsroom data: no usage reports to neo4j.com.
+        "dbms.usage_report.enabled=false",
         f"server.memory.pagecache.size={settings.neo4j_pagecache}",
         f"server.directories.data={layout.data_dir}",
         f"server.directories.logs={layout.logs_dir}",
@@ -545,6 +550,14 @@ def bolt_answers(port: int, host: str = "127.0.0.1", timeout_s: float = 2.0) -> 
         return False
 
 
+def _accepts_connections(port: int, host: str = "127.0.0.1", timeout_s: float = 2.0) -> bool:
+    try:
+        with socket.create_connection((host, port), timeout=timeout_s):
+            return True
+    except OSError:
+        return False
+
+
 def _port_is_free(port: int) -> bool:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -660,7 +673,8 @@ def _wait_until_ready(settings: Settings, pid: int) -> None:
                 f"Neo4j (pid {pid}) exited while starting. Last lines of {layout.console_log}:\n"
                 f"{_tail_text(layout.console_log, 20)}\n" + OTHER_OPTIONS
             )
-        if bolt_answers(settings.neo4j_bolt_port):
+        # HTTP (Neo4j Browser) comes up a few seconds after Bolt: wait for both.
+        if bolt_answers(settings.neo4j_bolt_port) and _accepts_connections(settings.neo4j_http_port):
             try:
                 with GraphDatabase.driver(
                     bolt_uri(settings), auth=(settings.neo4j_user, password)
