@@ -151,6 +151,15 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
     """Map mention keys to the canonical key of the same actor within the document."""
     remap: dict[str, str] = {}
     counts = Counter(m.key for m in mentions)
+    first_seen: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        first_seen.setdefault(m.key, i)
+
+    def rank(name: str) -> tuple[int, int]:
+        # the most mentioned full name; on a tie the one introduced first ("Haftar" is Khalifa
+        # Haftar, not "Haftar's son Saddam Haftar" introduced later)
+        return counts[f"person:{name}"], -first_seen.get(f"person:{name}", 0)
+
     persons = sorted({m.name for m in mentions if m.kind is EntityKind.PERSON}, key=lambda n: -len(n.split()))
     full_names = [n for n in persons if len(n.split()) > 1]
     by_surname: dict[str, list[str]] = {}
@@ -168,7 +177,7 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
             continue
         candidates = by_surname.get(n, [])
         if candidates:
-            best = max(candidates, key=lambda c: counts[f"person:{c}"])
+            best = max(candidates, key=rank)
             remap[f"person:{n}"] = f"person:{best}"
     # A surname the model tagged as something else ("Grigoryan's declaration" as ORG).
     for m in mentions:
@@ -177,7 +186,7 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
             and " " not in m.text
             and m.text in by_surname
         ):
-            best = max(by_surname[m.text], key=lambda c: counts[f"person:{c}"])
+            best = max(by_surname[m.text], key=rank)
             remap[m.key] = f"person:{best}"
             m.kind = EntityKind.PERSON
         elif m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and f"person:{m.text}" in counts:

@@ -73,6 +73,8 @@ class Knowledge:
     place_anaphors: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
+    factions: frozenset[str] = frozenset()
+    faction_nouns: frozenset[str] = frozenset()
     group_nouns: dict[str, str] = field(default_factory=dict)  # lower noun lemma -> canonical
     titles: frozenset[str] = frozenset()  # lower-case, may be multi-word
     state_titles: frozenset[str] = frozenset()
@@ -266,6 +268,8 @@ def load_knowledge() -> Knowledge:
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
     know.org_anaphors = frozenset(nouns.get("org_anaphors", ()))
+    know.factions = frozenset(nouns.get("factions", ()))
+    know.faction_nouns = frozenset(nouns.get("faction_nouns", ()))
     for canonical, words in actors.get("groups", {}).items():
         for word in words:
             know.group_nouns[word.lower()] = canonical

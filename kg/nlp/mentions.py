@@ -185,6 +185,7 @@ class ActorFinder:
         self._known_names(doc, mentions, owner, add)
         # 4. Patterns: bodies of a country, groups, events, acronyms.
         self._bodies(doc, mentions, owner, add)
+        self._factions(doc, owner, add)
         self._acronyms(doc, mentions, owner, add)
         self._unknown_acronyms(doc, owner, add)
         self._administrations(doc, mentions, owner)
@@ -453,6 +454,30 @@ class ActorFinder:
                     target.name,
                     tok.text,
                     country=target.country,
+                )
+            )
+
+    def _factions(self, doc: Doc, owner: list[int], add: _Add) -> None:
+        """'the eastern government', 'the rival administration': a faction, not the country."""
+        know = self.know
+        for tok in doc:
+            if owner[tok.i] != -1 or tok.lemma_.lower() not in know.faction_nouns or tok.pos_ != "NOUN":
+                continue
+            mods = [
+                c for c in tok.lefts if c.dep_ == "amod" and c.lower_ in know.factions and owner[c.i] == -1
+            ]
+            if not mods:
+                continue
+            first = mods[0].i
+            name = doc[first : tok.i + 1].text.lower()
+            add(
+                Mention(
+                    first,
+                    tok.i + 1,
+                    EntityKind.ORGANIZATION,
+                    f"org:{name}",
+                    name,
+                    doc[first : tok.i + 1].text,
                 )
             )
 

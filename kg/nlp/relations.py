@@ -456,6 +456,9 @@ class _DocReader:
             cur = cur.head
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.know.irrealis:
             return True
+        # "did not say whether his government would negotiate with X": an open question
+        if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
+            return True
         return any(c.dep_ == "aux" and c.lower_ in self.know.irrealis for c in verb.children)
 
     def _negated(self, verb: Token) -> bool:
@@ -774,7 +777,7 @@ class _DocReader:
             return self._pronoun(tok, verb, {EntityKind.PERSON})
         if lower in _NEUTER:
             return self._pronoun(tok, verb, {EntityKind.COUNTRY, EntityKind.ORGANIZATION})
-        if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass"):
+        if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._last_pair(tok.i)
         if lower == "whose":
             # "Eritrea, whose troops ...": the antecedent of the relative clause.
@@ -814,6 +817,8 @@ class _DocReader:
                 found = [f for o in _conjuncts(obj) for f in self._resolve(o, verb, depth + 1)]
                 if found:
                     return found
+        if lemma == "capital" and any(c.lower_ == "the" for c in tok.children):
+            return self._salient_country(tok.i)  # "an offensive on the capital"
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
             return self._salient_place(tok.i)
         if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS"):
@@ -902,8 +907,21 @@ class _DocReader:
             for s in self._subjects(verb):
                 if self.owner[s.i] != -1:
                     exclude.add(self.mentions[self.owner[s.i]].key)
-        if tok.lower_ == "it" and tok.dep_ in ("nsubj", "nsubjpass") and tok.sent.start > 0:
-            # "It captured Goma": the subject of the previous sentence, if it fits.
+        if verb is not None and tok.dep_ == "dobj" and verb.dep_ == "conj":
+            # "criticised Israel ... and accused it of ...": the object of the first verb
+            for o in (c for c in verb.head.children if c.dep_ in ("dobj", "obj")):
+                owner = self.owner[o.i]
+                if owner >= 0 and self.mentions[owner].kind in kinds:
+                    return [owner]
+        if verb is not None and role not in ("dobj", "pobj", "dative"):
+            # "The Israeli military said ... its ground forces had killed": in reported speech a
+            # subject-side pronoun is the speaker
+            speaker = self._reported_by(verb)
+            if speaker is not None and self.mentions[speaker].kind in kinds:
+                return [speaker]
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.i == tok.sent.start and tok.sent.start > 0:
+            # "It captured Goma.", "He did not say ...": a sentence-initial subject pronoun
+            # continues the subject of the previous sentence, if it fits.
             previous = self.doc[tok.sent.start - 1].sent.root
             for s in self._subjects(previous):
                 owner = self.owner[s.i]
