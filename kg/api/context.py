@@ -71,16 +71,19 @@ class Services:
 
 
 @dataclass(frozen=True, slots=True)
-class RelationArgs:
-    direction: Direction
-    types: tuple[RelationType, ...] | None
+class EvidenceArgs:
+    include_negated: bool
     page: PageRequest
 
 
 @dataclass(frozen=True, slots=True)
-class EvidenceArgs:
-    include_negated: bool
+class RelationArgs:
+    direction: Direction
+    types: tuple[RelationType, ...] | None
     page: PageRequest
+    # Set when the query also asks for each relation's evidence (with these arguments): the
+    # relations are then read together with their evidence, which primes the evidence loader.
+    evidence: EvidenceArgs | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +136,18 @@ class Context(BaseContext):
         self.documents: DataLoader[str, DocumentInfo | None] = _keyed_loader(reader.documents_by_id)
 
         async def relations(ids: list[str], args: RelationArgs) -> Mapping[str, Page[RelationView]]:
-            return await reader.relations_of(ids, args.page, direction=args.direction, types=args.types)
+            if args.evidence is None:
+                return await reader.relations_of(ids, args.page, direction=args.direction, types=args.types)
+            pages, evidence = await reader.relations_with_evidence_of(
+                ids,
+                args.page,
+                args.evidence.page,
+                direction=args.direction,
+                types=args.types,
+                include_negated=args.evidence.include_negated,
+            )
+            self.evidence.prime_many({(key, args.evidence): page for key, page in evidence.items()})
+            return pages
 
         async def evidence(
             keys: list[RelationKey], args: EvidenceArgs

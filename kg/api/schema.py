@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from enum import Enum
 from typing import Annotated
 
 import strawberry
@@ -203,10 +204,17 @@ def _event_node(view: EntityView) -> Event:
 # --- mutations ---------------------------------------------------------------------------------
 
 
+@strawberry.enum(description="What ingestDocument did with the text.")
+class IngestStatus(Enum):
+    NEW = "NEW"
+    UNCHANGED = "UNCHANGED"  # the same content is already stored: nothing was written
+    FAILED = "FAILED"  # see problems
+
+
 @strawberry.type(description="What ingestDocument extracted and stored.")
 class IngestResult:
     document_id: strawberry.ID
-    status: str = strawberry.field(description="NEW, UNCHANGED (same content already stored) or FAILED.")
+    status: IngestStatus
     entities: int = strawberry.field(description="Distinct entities the document mentions.")
     claims: int = strawberry.field(description="Claims written.")
     replaced: int = strawberry.field(description="Older versions of the same URL this replaced.")
@@ -266,7 +274,11 @@ class Mutation:
             extractor=extractor,
             settings=context.settings,
         )
-        status = "FAILED" if summary.failed else ("UNCHANGED" if summary.unchanged else "NEW")
+        status = (
+            IngestStatus.FAILED
+            if summary.failed
+            else IngestStatus.UNCHANGED if summary.unchanged else IngestStatus.NEW
+        )
         stored = await context.reader.documents_by_id([source.id])
         return IngestResult(
             document_id=strawberry.ID(source.id),

@@ -10,17 +10,18 @@ Every list is a Relay-style connection (``edges { cursor node }``, ``pageInfo``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from enum import Enum
 from typing import Generic, TypeVar
 
 import strawberry
 from strawberry.types import Info
+from strawberry.types.nodes import SelectedField, Selection
 
 from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
-from kg.errors import NotFound
+from kg.errors import InvalidInput, NotFound
 from kg.graph.reads import ClaimView, EntityView, Page, RelationView
 from kg.model import DocumentInfo, EntityKind, RelationType
 
@@ -372,9 +373,47 @@ async def relations_of(
     after: str | None,
 ) -> Connection[Relation]:
     page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
-    args = RelationArgs(direction.value, tuple(types) if types else None, page)
+    args = RelationArgs(
+        direction.value, tuple(types) if types else None, page, evidence=_evidence_wanted(info)
+    )
     found = await info.context.relations.load((entity_id, args))
     return connection(RELATIONS_TAG, _map_page(found, relation))
+
+
+def _selected(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:
+    """The fields called ``name`` among ``selections``, looking inside fragments."""
+    for selection in selections:
+        if isinstance(selection, SelectedField):
+            if selection.name == name:
+                yield selection
+        else:
+            yield from _selected(selection.selections, name)
+
+
+def _evidence_wanted(info: KGInfo) -> EvidenceArgs | None:
+    """The arguments of ``edges { node { evidence(...) } }`` under this relations field, if asked.
+
+    Lets the relations and their evidence be read in one statement; the evidence resolver then
+    finds its page in the loader's cache. Only the first such field is prefetched; others (other
+    arguments, aliases) load as usual.
+    """
+    for relations in info.selected_fields:
+        for edges in _selected(relations.selections, "edges"):
+            for node in _selected(edges.selections, "node"):
+                for wanted in _selected(node.selections, "evidence"):
+                    # Literals arrive as written (an Int as its text); variables as coerced values.
+                    arguments = wanted.arguments
+                    first, after = arguments.get("first"), arguments.get("after")
+                    try:
+                        page = page_request(
+                            info.context.settings, EVIDENCE_TAG,
+                            int(first) if first is not None else None,
+                            str(after) if after is not None else None, key_size=2,
+                        )
+                    except (InvalidInput, ValueError):
+                        return None  # the evidence resolver reports it
+                    return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
+    return None
 
 
 async def neighbours_of(

@@ -459,6 +459,58 @@ CALL (e) {
 RETURN id, total, rows
 """
 
+# READ_RELATIONS_OF plus, for every relationship on the page, one page of its evidence (same
+# shape as READ_EVIDENCE): used when the query asks for both, to save a round trip. The claim
+# key is spelled as kg.graph.repository.triple_key spells it ("subject -[TYPE]-> object").
+READ_RELATIONS_WITH_EVIDENCE_OF = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[r:$any($types)]-(:Entity)
+  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
+     OR ($direction = 'IN' AND endNode(r) = e)
+  RETURN count(r) AS total
+}
+CALL (e) {
+  MATCH (e)-[r:$any($types)]-(:Entity)
+  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
+     OR ($direction = 'IN' AND endNode(r) = e)
+  WITH r, startNode(r) AS s, endNode(r) AS o
+  WHERE $after IS NULL OR type(r) > $after[0]
+     OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2])))
+  WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
+  WITH r, s, o, s.id + ' -[' + type(r) + ']-> ' + o.id AS triple
+  CALL (triple) {
+    MATCH (c:Claim {triple: triple})
+    WHERE $include_negated OR NOT coalesce(c.negated, false)
+    RETURN count(c) AS evidence_total
+  }
+  CALL (triple) {
+    MATCH (c:Claim {triple: triple})
+    WHERE $include_negated OR NOT coalesce(c.negated, false)
+    WITH c, coalesce(c.confidence, 0.0) AS confidence
+    WHERE $evidence_after IS NULL OR confidence < $evidence_after[0]
+       OR (confidence = $evidence_after[0] AND c.id > $evidence_after[1])
+    WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $evidence_limit
+    OPTIONAL MATCH (c)-[:FROM]->(d:Document)
+    OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
+    RETURN collect({
+      claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+      document: d {.id, .sha256, .source, .title, .author, .url, .published},
+      attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
+      key: [confidence, c.id]}) AS evidence_rows
+  }
+  RETURN collect({
+    type: type(r),
+    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
+    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
+    confidence: r.confidence, key: [type(r), s.id, o.id],
+    evidence: {total: evidence_total, rows: evidence_rows}}) AS rows
+}
+RETURN id, total, rows
+"""
+
 # Root `relations(filter)`: every typed relationship that passes the filter, same page shape.
 READ_RELATIONS = """
 CALL () {

@@ -246,6 +246,42 @@ class GraphReader:
         found = {rec["id"]: _page(rec, page, _relation) for rec in records}
         return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}
 
+    async def relations_with_evidence_of(
+        self,
+        ids: Sequence[str],
+        page: PageRequest,
+        evidence_page: PageRequest,
+        *,
+        direction: Direction = "BOTH",
+        types: Sequence[RelationType] | None = None,
+        include_negated: bool = False,
+    ) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+        """:meth:`relations_of` and :meth:`evidence` of every relation on those pages, in one
+        round trip (for queries that ask for both)."""
+        records = await self._run(
+            queries.READ_RELATIONS_WITH_EVIDENCE_OF,
+            {
+                "ids": list(dict.fromkeys(ids)),
+                "direction": direction,
+                "types": _types(types),
+                "include_negated": include_negated,
+                "evidence_limit": evidence_page.limit + 1,
+                "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
+                **_page_parameters(page),
+            },
+        )
+        relations: dict[str, Page[RelationView]] = {}
+        evidence: dict[RelationKey, Page[ClaimView]] = {}
+        for record in records:
+            relations[record["id"]] = _page(record, page, _relation)
+            for row in record["rows"][: page.limit]:
+                key = RelationKey(row["subject"]["id"], RelationType(row["type"]), row["object"]["id"])
+                ends = {"subject_id": key.subject, "object_id": key.object}
+                evidence[key] = _page(
+                    row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends})
+                )
+        return {entity_id: relations.get(entity_id, Page(total=0)) for entity_id in ids}, evidence
+
     async def relations(
         self,
         page: PageRequest,

@@ -19,7 +19,8 @@ query ($n: Int!) {
   actors(first: $n) {
     edges { node { name
       relations(first: 5) { totalCount edges { node { type object { id name kind }
-        evidence(first: 2) { text document { id title } attributedTo { name } } } } }
+        evidence(first: 2) { text document { id title } attributedTo { name } }
+        strongest: evidence(first: 1) { confidence } } } }
       neighbours(first: 3) { edges { node { name } } } } }
   }
 }
@@ -74,7 +75,9 @@ async def test_round_trips_do_not_grow_with_the_number_of_actors(
     hubs = [e["node"] for e in large["actors"]["edges"] if e["node"]["name"].startswith("Hub")]
     assert hubs and all(len(h["relations"]["edges"]) == 3 for h in hubs)
     assert all(len(r["node"]["evidence"]) == 2 for h in hubs for r in h["relations"]["edges"])
-    # actors, their relations (objects included), the evidence, the neighbours: four levels.
+    assert all(len(r["node"]["strongest"]) == 1 for h in hubs for r in h["relations"]["edges"])
+    # actors; their relations with objects and evidence(first: 2) (read together); the
+    # evidence(first: 1) of every relation (one batch); the neighbours.
     assert runs_for_twenty == runs_for_two == 4
 
 
