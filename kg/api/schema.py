@@ -53,6 +53,7 @@ from kg.api.types import (
     entity,
     path,
     relation,
+    wanted_relations,
 )
 from kg.errors import InvalidInput, NotFound
 from kg.graph.reads import EntityView, PageRequest, RelationKey
@@ -81,9 +82,24 @@ class Query:
         view: EntityView | None
         if id is not None:
             view = await info.context.entities.load(str(id))
+        elif (wanted := wanted_relations(info)) is not None:
+            # The actor and the relations (and evidence) the query asks of it, in one statement;
+            # the relations resolver then finds them in the loader.
+            evidence = wanted.evidence
+            view, relations, claims = await info.context.reader.actor_with_relations_by_name(
+                str(name),
+                wanted.page,
+                evidence.page if evidence else PageRequest(limit=0),
+                direction=wanted.direction,
+                types=wanted.types,
+                include_negated=evidence.include_negated if evidence else False,
+            )
+            if view is not None:
+                info.context.relations.prime((view.id, wanted), relations)
+                if evidence is not None:
+                    info.context.evidence.prime_many({(key, evidence): page for key, page in claims.items()})
         else:
-            assert name is not None
-            view = await info.context.reader.actor_by_name(name)
+            view = await info.context.reader.actor_by_name(str(name))
         return actor(view) if view else None
 
     @strawberry.field(description="One actor or event by id.")

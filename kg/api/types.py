@@ -23,7 +23,9 @@ from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
 from kg.errors import InvalidInput, NotFound
 from kg.graph.reads import ClaimView, EntityView, Page, RelationView
+from kg.graph.reads import Direction as ReadsDirection
 from kg.model import DocumentInfo, EntityKind, RelationType
+from kg.settings import Settings
 
 strawberry.enum(EntityKind, description="What an entity is: an actor's kind, or EVENT.")
 strawberry.enum(
@@ -372,12 +374,28 @@ async def relations_of(
     first: int | None,
     after: str | None,
 ) -> Connection[Relation]:
-    page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
-    args = RelationArgs(
-        direction.value, tuple(types) if types else None, page, evidence=_evidence_wanted(info)
+    settings = info.context.settings
+    evidence = next(
+        (_evidence_args(settings, f) for f in info.selected_fields if isinstance(f, SelectedField)), None
     )
+    args = relation_args(settings, direction, types, first, after, evidence)
     found = await info.context.relations.load((entity_id, args))
     return connection(RELATIONS_TAG, _map_page(found, relation))
+
+
+def relation_args(
+    settings: Settings,
+    direction: Direction,
+    types: list[RelationType] | None,
+    first: int | None,
+    after: str | None,
+    evidence: EvidenceArgs | None,
+) -> RelationArgs:
+    """The relations loader's key for these field arguments (shared with the prefetch in
+    Query.actor, which must build the very same key)."""
+    page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
+    reads_direction: ReadsDirection = direction.value
+    return RelationArgs(reads_direction, tuple(types) if types else None, page, evidence=evidence)
 
 
 def _selected(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:
@@ -390,30 +408,55 @@ def _selected(selections: Iterable[Selection], name: str) -> Iterator[SelectedFi
             yield from _selected(selection.selections, name)
 
 
-def _evidence_wanted(info: KGInfo) -> EvidenceArgs | None:
-    """The arguments of ``edges { node { evidence(...) } }`` under this relations field, if asked.
+def _int(value: object) -> int | None:
+    # Literals arrive as written (an Int as its text); variables as coerced values.
+    return None if value is None else int(str(value))
+
+
+def _evidence_args(settings: Settings, relations: SelectedField) -> EvidenceArgs | None:
+    """The arguments of ``edges { node { evidence(...) } }`` under a relations field, if asked.
 
     Lets the relations and their evidence be read in one statement; the evidence resolver then
     finds its page in the loader's cache. Only the first such field is prefetched; others (other
     arguments, aliases) load as usual.
     """
-    for relations in info.selected_fields:
-        for edges in _selected(relations.selections, "edges"):
-            for node in _selected(edges.selections, "node"):
-                for wanted in _selected(node.selections, "evidence"):
-                    # Literals arrive as written (an Int as its text); variables as coerced values.
-                    arguments = wanted.arguments
-                    first, after = arguments.get("first"), arguments.get("after")
-                    try:
-                        page = page_request(
-                            info.context.settings, EVIDENCE_TAG,
-                            int(first) if first is not None else None,
-                            str(after) if after is not None else None, key_size=2,
-                        )
-                    except (InvalidInput, ValueError):
-                        return None  # the evidence resolver reports it
-                    return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
+    for edges in _selected(relations.selections, "edges"):
+        for node in _selected(edges.selections, "node"):
+            for wanted in _selected(node.selections, "evidence"):
+                arguments = wanted.arguments
+                after = arguments.get("after")
+                try:
+                    page = page_request(
+                        settings, EVIDENCE_TAG, _int(arguments.get("first")),
+                        str(after) if after is not None else None, key_size=2,
+                    )
+                except (InvalidInput, ValueError):
+                    return None  # the evidence resolver reports it
+                return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
     return None
+
+
+def wanted_relations(info: KGInfo) -> RelationArgs | None:
+    """The loader key of the first ``relations`` field selected under this (actor) field."""
+    settings = info.context.settings
+    for field in info.selected_fields:
+        for wanted in _selected(field.selections, "relations"):
+            arguments = wanted.arguments
+            after = arguments.get("after")
+            try:
+                direction = Direction(_enum_value(arguments.get("direction", Direction.BOTH)))
+                types = [RelationType(_enum_value(t)) for t in arguments.get("types") or []]
+                return relation_args(
+                    settings, direction, types or None, _int(arguments.get("first")),
+                    str(after) if after is not None else None, _evidence_args(settings, wanted),
+                )
+            except (InvalidInput, ValueError):
+                return None  # the relations resolver reports it
+    return None
+
+
+def _enum_value(value: object) -> str:
+    return str(value.value) if isinstance(value, Enum) else str(value)
 
 
 async def neighbours_of(

@@ -462,10 +462,7 @@ RETURN id, total, rows
 # READ_RELATIONS_OF plus, for every relationship on the page, one page of its evidence (same
 # shape as READ_EVIDENCE): used when the query asks for both, to save a round trip. The claim
 # key is spelled as kg.graph.repository.triple_key spells it ("subject -[TYPE]-> object").
-READ_RELATIONS_WITH_EVIDENCE_OF = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
+_RELATIONS_WITH_EVIDENCE_OF_E = """CALL (e) {
   MATCH (e)-[r:$any($types)]-(:Entity)
   WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
      OR ($direction = 'IN' AND endNode(r) = e)
@@ -508,8 +505,24 @@ CALL (e) {
     confidence: r.confidence, key: [type(r), s.id, o.id],
     evidence: {total: evidence_total, rows: evidence_rows}}) AS rows
 }
-RETURN id, total, rows
+RETURN id, total, rows, e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
 """
+READ_RELATIONS_WITH_EVIDENCE_OF = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+""" + _RELATIONS_WITH_EVIDENCE_OF_E
+
+# The same for the actor READ_ACTOR_BY_NAME finds: `actor(name) { relations { ... } }` in one
+# round trip.
+READ_ACTOR_BY_NAME_WITH_RELATIONS = """
+CALL db.index.fulltext.queryNodes('entity_names', $phrase) YIELD node, score
+WITH node AS e, score
+WHERE e:Actor AND (toLower(e.name) = $name OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $name))
+WITH e ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, coalesce(e.curated, false) DESC,
+         score DESC, e.id
+LIMIT 1
+WITH e, e.id AS id
+""" + _RELATIONS_WITH_EVIDENCE_OF_E
 
 # Root `relations(filter)`: every typed relationship that passes the filter, same page shape.
 READ_RELATIONS = """

@@ -270,17 +270,41 @@ class GraphReader:
                 **_page_parameters(page),
             },
         )
-        relations: dict[str, Page[RelationView]] = {}
-        evidence: dict[RelationKey, Page[ClaimView]] = {}
-        for record in records:
-            relations[record["id"]] = _page(record, page, _relation)
-            for row in record["rows"][: page.limit]:
-                key = RelationKey(row["subject"]["id"], RelationType(row["type"]), row["object"]["id"])
-                ends = {"subject_id": key.subject, "object_id": key.object}
-                evidence[key] = _page(
-                    row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends})
-                )
+        relations, evidence = _relations_with_evidence(records, page, evidence_page)
         return {entity_id: relations.get(entity_id, Page(total=0)) for entity_id in ids}, evidence
+
+    async def actor_with_relations_by_name(
+        self,
+        name: str,
+        page: PageRequest,
+        evidence_page: PageRequest,
+        *,
+        direction: Direction = "BOTH",
+        types: Sequence[RelationType] | None = None,
+        include_negated: bool = False,
+    ) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
+        """:meth:`actor_by_name` and :meth:`relations_with_evidence_of` for it, in one round trip."""
+        terms = fulltext_terms(name)
+        if not terms:
+            return None, Page(total=0), {}
+        records = await self._run(
+            queries.READ_ACTOR_BY_NAME_WITH_RELATIONS,
+            {
+                "phrase": '"' + " ".join(terms) + '"',
+                "name": name.strip().lower(),
+                "direction": direction,
+                "types": _types(types),
+                "include_negated": include_negated,
+                "evidence_limit": evidence_page.limit + 1,
+                "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
+                **_page_parameters(page),
+            },
+        )
+        if not records:
+            return None, Page(total=0), {}
+        relations, evidence = _relations_with_evidence(records, page, evidence_page)
+        actor = _entity(records[0]["entity"])
+        return actor, relations[actor.id], evidence
 
     async def relations(
         self,
@@ -398,6 +422,22 @@ class GraphReader:
 
 
 # --- conversion from Cypher maps (kept here: records never leave this module) -------------------
+
+
+def _relations_with_evidence(
+    records: Sequence[Mapping[str, Any]], page: PageRequest, evidence_page: PageRequest
+) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+    relations: dict[str, Page[RelationView]] = {}
+    evidence: dict[RelationKey, Page[ClaimView]] = {}
+    for record in records:
+        relations[record["id"]] = _page(record, page, _relation)
+        for row in record["rows"][: page.limit]:
+            key = RelationKey(row["subject"]["id"], RelationType(row["type"]), row["object"]["id"])
+            ends = {"subject_id": key.subject, "object_id": key.object}
+            evidence[key] = _page(
+                row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends})
+            )
+    return relations, evidence
 
 
 def _is_connection_problem(exc: Exception) -> bool:

@@ -90,3 +90,38 @@ async def test_every_read_carries_the_configured_timeout(
     await api.data('{ stats { actors } actors(search: "hub") { totalCount } }')
     timeout = api.app.state.services.settings.neo4j_query_timeout_s
     assert ran and all(isinstance(q, Query) and q.timeout == timeout for q in ran)
+
+
+BY_NAME_AND_BY_ID = """
+query ($name: String!, $id: ID!, $d: Direction!, $types: [RelationType!], $first: Int) {
+  byName: actor(name: $name) { ...rels }
+  byId: actor(id: $id) { ...rels }
+}
+fragment rels on Actor {
+  relations(direction: $d, types: $types, first: $first) { totalCount
+    edges { cursor node { type object { id } evidence(first: 1) { text cursor } } }
+    pageInfo { hasNextPage endCursor } }
+}
+"""
+
+
+async def test_actor_by_name_reads_relations_and_evidence_in_one_statement(
+    api: Api, repository: GraphRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await write_actors(repository, 3)
+    ran = count_runs(api, monkeypatch)
+    for direction, types, first in (("OUT", None, 2), ("BOTH", ["CONSULTED"], 10), ("IN", None, None)):
+        variables = {"name": "Hub 001", "id": "hub-001", "d": direction, "types": types, "first": first}
+        data = await api.data(BY_NAME_AND_BY_ID, variables)
+        # Prefetched (by name) and loaded level by level (by id): the same answer.
+        assert data["byName"] == data["byId"]
+    literal = await api.data(
+        '{ actor(name: "hub 001") { relations(direction: OUT, types: [CONSULTED], first: 2) {'
+        " totalCount edges { node { object { id } evidence(first: 2) { text } } } } } }"
+    )
+    relations = literal["actor"]["relations"]
+    assert relations["totalCount"] == 3 and len(relations["edges"]) == 2
+    assert all(len(edge["node"]["evidence"]) == 2 for edge in relations["edges"])
+    ran.clear()
+    await api.data('{ actor(name: "Hub 002") { relations { edges { node { evidence { text } } } } } }')
+    assert len(ran) == 1
