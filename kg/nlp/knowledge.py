@@ -74,6 +74,8 @@ class Knowledge:
     pair_anaphors: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
     factions: frozenset[str] = frozenset()
+    conflict_acts: frozenset[str] = frozenset()
+    speech_acts: frozenset[str] = frozenset()
     faction_nouns: frozenset[str] = frozenset()
     group_nouns: dict[str, str] = field(default_factory=dict)  # lower noun lemma -> canonical
     titles: frozenset[str] = frozenset()  # lower-case, may be multi-word
@@ -269,6 +271,8 @@ def load_knowledge() -> Knowledge:
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
     know.org_anaphors = frozenset(nouns.get("org_anaphors", ()))
     know.factions = frozenset(nouns.get("factions", ()))
+    know.conflict_acts = frozenset(nouns.get("conflict_acts", ()))
+    know.speech_acts = frozenset(nouns.get("speech_acts", ()))
     know.faction_nouns = frozenset(nouns.get("faction_nouns", ()))
     for canonical, words in actors.get("groups", {}).items():
         for word in words:

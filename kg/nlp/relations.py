@@ -53,6 +53,16 @@ _NEUTER = {"it", "its", "itself"}
 _STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 _HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
 _EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangement"}
+_CONFLICT = frozenset(
+    {
+        RelationType.ATTACKED,
+        RelationType.FOUGHT,
+        RelationType.CAPTURED,
+        RelationType.KILLED,
+        RelationType.THREATENED,
+    }
+)
+_REACTIONS = frozenset({RelationType.CRITICIZED, RelationType.REJECTED, RelationType.ACCUSED})
 _STRUCTURAL = frozenset(
     {RelationType.HOLDS_ROLE, RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.LOCATED_IN}
 )
@@ -282,6 +292,8 @@ class _DocReader:
                             )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
+            if not objects and sense.type in _REACTIONS and dobj is not None:
+                objects = [o for o in self._agent_of_act(dobj) if self._fits(o, sense.kinds)]
             if not objects and sense.symmetric and len({self.mentions[x].key for x in subjects}) > 1:
                 for s in subjects:
                     for o in subjects:
@@ -318,6 +330,26 @@ class _DocReader:
                         date_text=date_text,
                     )
             return
+
+    def _agent_of_act(self, noun: Token) -> list[int]:
+        """'condemned the strikes' / 'rejected the criticism': whoever the text last said did
+        that kind of thing (the subject of the latest conflict or speech relation)."""
+        lemma = noun.lemma_.lower()
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "those", "such")
+            for c in noun.children
+        ):
+            return []
+        if lemma in self.know.conflict_acts:
+            kinds = _CONFLICT
+        elif lemma in self.know.speech_acts:
+            kinds = _SPEECH_ACTS
+        else:
+            return []
+        for r in reversed(self.out):
+            if r.type in kinds and r.sent_start < noun.sent.start_char + 1:
+                return [r.subject]
+        return []
 
     def _objects(self, verb: Token, sense: VerbSense, passive_obj: list[Token] | None) -> list[int]:
         slots: list[list[Token]] = []
