@@ -788,6 +788,8 @@ class ActorFinder:
             tok = doc[prev]
             if not tok.is_alpha or not tok.is_lower or tok.pos_ not in ("ADJ", "NOUN") or tok.dep_ == "det":
                 break
+            if tok.lemma_.lower() in know.state_bodies:
+                break  # "Chinese foreign ministry spokesman": the ministry qualifies the title
             first = prev
         return first
 

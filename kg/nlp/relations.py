@@ -486,8 +486,8 @@ class _DocReader:
         cur = verb
         while cur.dep_ == "conj" and cur.head is not cur:
             cur = cur.head
-        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in self.know.irrealis:
-            return True
+        if cur.dep_ in ("xcomp", "acl") and cur.head.lemma_.lower() in self.know.irrealis:
+            return True  # "urged X to ...", "its bid to join the EU"
         # "did not say whether his government would negotiate with X": an open question
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
             return True
@@ -778,13 +778,15 @@ class _DocReader:
         # A country that already qualifies someone else's title ("Former Nigerian President X")
         # says nothing about this one.
         taken = self.taken_countries
+        here: dict[str, int] = {}
         while pos >= 0 and self.mentions[pos].start >= limit:
             m = self.mentions[pos]
             if m.kind is EntityKind.COUNTRY and pos not in taken:
-                if m.start >= sent.start:
-                    return pos  # the nearest country before the title in its own sentence
-                found.setdefault(m.key, pos)
+                (here if m.start >= sent.start else found).setdefault(m.key, pos)
             pos -= 1
+        if here:
+            # the nearest country named earlier in the title's own sentence
+            return max(here.values())
         return next(iter(found.values())) if len(found) == 1 else None
 
     # -- argument resolution --------------------------------------------------------------
