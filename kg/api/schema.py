@@ -26,6 +26,7 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
+from strawberry.types.nodes import SelectedField
 
 from kg.api.errors import log_errors
 from kg.api.pagination import page_request
@@ -53,6 +54,7 @@ from kg.api.types import (
     entity,
     path,
     relation,
+    wanted_evidence,
     wanted_relations,
 )
 from kg.errors import InvalidInput, NotFound
@@ -184,9 +186,20 @@ class Query:
             raise InvalidInput("'maxHops' must be at least 1")
         hops = min(max_hops, settings.api_max_hops)
         limit = page_request(settings, "path", first, None, key_size=0).limit
-        found = await info.context.reader.shortest_paths(
-            str(source), str(to), max_hops=hops, limit=limit, types=types
+        # The evidence asked of the hops comes with the paths, in the same statement.
+        fields = [f for f in info.selected_fields if isinstance(f, SelectedField)]
+        evidence = next((wanted_evidence(settings, f, "hops") for f in fields), None)
+        found, claims = await info.context.reader.shortest_paths(
+            str(source),
+            str(to),
+            max_hops=hops,
+            limit=limit,
+            types=types,
+            evidence_page=evidence.page if evidence else None,
+            include_negated=evidence.include_negated if evidence else False,
         )
+        if evidence is not None:
+            info.context.evidence.prime_many({(key, evidence): page for key, page in claims.items()})
         return [path(str(source), hops_) for hops_ in found]
 
     @strawberry.field(description="Counts of what the graph holds.")

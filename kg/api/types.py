@@ -421,18 +421,26 @@ def _evidence_args(settings: Settings, relations: SelectedField) -> EvidenceArgs
     arguments, aliases) load as usual.
     """
     for edges in _selected(relations.selections, "edges"):
-        for node in _selected(edges.selections, "node"):
-            for wanted in _selected(node.selections, "evidence"):
-                arguments = wanted.arguments
-                after = arguments.get("after")
-                try:
-                    page = page_request(
-                        settings, EVIDENCE_TAG, _int(arguments.get("first")),
-                        str(after) if after is not None else None, key_size=2,
-                    )
-                except (InvalidInput, ValueError):
-                    return None  # the evidence resolver reports it
-                return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
+        found = wanted_evidence(settings, edges, "node")
+        if found is not None:
+            return found
+    return None
+
+
+def wanted_evidence(settings: Settings, parent: SelectedField, relation_field: str) -> EvidenceArgs | None:
+    """The arguments of ``relation_field { evidence(...) }`` under ``parent``, if asked."""
+    for node in _selected(parent.selections, relation_field):
+        for wanted in _selected(node.selections, "evidence"):
+            arguments = wanted.arguments
+            after = arguments.get("after")
+            try:
+                page = page_request(
+                    settings, EVIDENCE_TAG, _int(arguments.get("first")),
+                    str(after) if after is not None else None, key_size=2,
+                )
+            except (InvalidInput, ValueError):
+                return None  # the evidence resolver reports it
+            return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
     return None
 
 

@@ -663,7 +663,8 @@ CALL () {
 RETURN total, rows
 """
 
-# Shortest paths over typed relationships only, in either direction. A variable-length bound
+# Shortest paths over typed relationships only, in either direction, each hop with one page of
+# its evidence ($evidence_limit 0 when not asked for; claim key as in READ_EVIDENCE). A variable-length bound
 # cannot be a parameter, so the statement is generated per bound from an int that
 # read_shortest_paths() checks; nothing else varies.
 _READ_SHORTEST_PATHS = """
@@ -675,7 +676,27 @@ RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .roles, .date, .curated}
        [r IN relationships(p) | {
          type: type(r), subject: startNode(r).id, object: endNode(r).id,
          claims: r.claims, documents: r.documents, first_seen: r.first_seen,
-         last_seen: r.last_seen, confidence: r.confidence}] AS hops
+         last_seen: r.last_seen, confidence: r.confidence,
+         evidence: {
+           total: COUNT {
+             MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
+             WHERE $include_negated OR NOT coalesce(c.negated, false)
+           },
+           rows: COLLECT {
+             MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
+             WHERE $include_negated OR NOT coalesce(c.negated, false)
+             WITH c, coalesce(c.confidence, 0.0) AS confidence
+             WHERE $evidence_after IS NULL OR confidence < $evidence_after[0]
+                OR (confidence = $evidence_after[0] AND c.id > $evidence_after[1])
+             WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $evidence_limit
+             OPTIONAL MATCH (c)-[:FROM]->(d:Document)
+             OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
+             RETURN {
+               claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+               document: d {.id, .sha256, .source, .title, .author, .url, .published},
+               attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
+               key: [confidence, c.id]}
+           }}}] AS hops
 """
 
 PATH_HOPS_LIMIT = 16

@@ -362,22 +362,42 @@ class GraphReader:
         max_hops: int,
         limit: int,
         types: Sequence[RelationType] | None = None,
-    ) -> list[list[RelationView]]:
-        """All shortest paths of at most ``max_hops`` typed relationships, either direction."""
+        evidence_page: PageRequest | None = None,
+        include_negated: bool = False,
+    ) -> tuple[list[list[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+        """All shortest paths of at most ``max_hops`` typed relationships, either direction,
+        and (with ``evidence_page``) one page of evidence for every hop."""
         if source == target:
             raise InvalidInput("a path needs two different entities ('from' equals 'to')")
+        wanted = evidence_page or PageRequest(limit=0)
         records = await self._run(
             queries.read_shortest_paths(max_hops),
-            {"from": source, "to": target, "types": _types(types), "limit": limit},
+            {
+                "from": source,
+                "to": target,
+                "types": _types(types),
+                "limit": limit,
+                "include_negated": include_negated,
+                "evidence_limit": wanted.limit + 1 if evidence_page else 0,
+                "evidence_after": list(wanted.after) if wanted.after is not None else None,
+            },
         )
         paths: list[list[RelationView]] = []
+        evidence: dict[RelationKey, Page[ClaimView]] = {}
         for record in records:
             nodes = {row["id"]: row for row in record["nodes"]}
-            paths.append([
+            hops = [
                 _relation({**hop, "subject": nodes[hop["subject"]], "object": nodes[hop["object"]]})
                 for hop in record["hops"]
-            ])
-        return paths
+            ]
+            paths.append(hops)
+            if evidence_page is not None:
+                for hop, row in zip(hops, record["hops"], strict=True):
+                    ends = {"subject_id": hop.subject.id, "object_id": hop.object.id}
+                    evidence[hop.key] = _page(
+                        row["evidence"], wanted, lambda claim, ends=ends: _claim({**claim, **ends})
+                    )
+        return paths, evidence
 
     # --- documents ----------------------------------------------------------------------------
 

@@ -125,3 +125,20 @@ async def test_actor_by_name_reads_relations_and_evidence_in_one_statement(
     ran.clear()
     await api.data('{ actor(name: "Hub 002") { relations { edges { node { evidence { text } } } } } }')
     assert len(ran) == 1
+
+
+async def test_path_reads_hops_with_their_evidence_in_one_statement(
+    api: Api, repository: GraphRepository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    await write_actors(repository, 3)
+    ran = count_runs(api, monkeypatch)
+    found = (await api.data(
+        '{ path(from: "hub-000", to: "hub-001", maxHops: 2) { length'
+        " hops { type subject { id } object { id } evidence(first: 1) { text } } } }"
+    ))["path"]
+    assert found and all(path["length"] == 2 for path in found)
+    for path in found:
+        for hop in path["hops"]:
+            (evidence,) = hop["evidence"]
+            assert evidence["text"].startswith(f"{hop['subject']['id'].replace('hub-', 'Hub ')} consulted")
+    assert len(ran) == 1
