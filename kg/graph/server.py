@@ -161,6 +161,10 @@ class ServerLayout:
         return self.run_dir / "kg-neo4j.lock"
 
     @property
+    def install_lock_file(self) -> Path:
+        return self.run_dir / "kg-install.lock"
+
+    @property
     def maven_dir(self) -> Path:
         return self.home / "maven"
 
@@ -290,7 +294,12 @@ def install(settings: Settings, *, progress: ProgressCallback | None = None) -> 
         return
     layout = ServerLayout.of(settings)
     mvn = find_maven()
-    report = progress or _StderrProgress().message
+    with _locked(layout, layout.install_lock_file):
+        if not is_installed(settings):  # another process may have finished it meanwhile
+            _install(settings, layout, mvn, progress or _StderrProgress().message)
+
+
+def _install(settings: Settings, layout: ServerLayout, mvn: str, report: ProgressCallback) -> None:
     layout.maven_dir.mkdir(parents=True, exist_ok=True)
     pom = layout.maven_dir / "pom.xml"
     pom.write_text(
@@ -569,10 +578,10 @@ def _port_is_free(port: int) -> bool:
 
 
 @contextlib.contextmanager
-def _locked(layout: ServerLayout) -> Iterator[None]:
-    """One start/stop at a time per home, across processes."""
+def _locked(layout: ServerLayout, lock_file: Path | None = None) -> Iterator[None]:
+    """One start/stop (or one install) at a time per home, across processes."""
     layout.run_dir.mkdir(parents=True, exist_ok=True)
-    with layout.lock_file.open("a") as handle:
+    with (lock_file or layout.lock_file).open("a") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)
         try:
             yield
