@@ -818,6 +818,18 @@ class ActorFinder:
             before = best - 1
             if before >= sent_start and doc[before].tag_ == "POS":
                 before -= 1
+            # "Chinese foreign ministry spokesman": past unnamed organ words to the qualifier
+            steps = 0
+            while (
+                before > sent_start
+                and owner[before] == -1
+                and steps < 2
+                and doc[before].is_lower
+                and doc[before].lemma_.lower()
+                in self.know.state_bodies | {"foreign", "defence", "defense", "interior"}
+            ):
+                before -= 1
+                steps += 1
             if before >= sent_start and owner[before] >= 0:
                 target = owner[before]
                 if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):

@@ -746,8 +746,13 @@ class _DocReader:
             guess = self._speakers_country(m)
             if guess is None:
                 guess = self._nearest_country(m.start, sent)
+            confidence = 0.5
+            if guess is None:
+                # "Interior Minister X said": the country the article is about, if one dominates
+                found = self._salient_country(m.start)
+                guess, confidence = (found[0], 0.4) if found else (None, 0.0)
             if guess is not None:
-                self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, 0.5, role=m.role)
+                self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, confidence, role=m.role)
 
     def _speakers_country(self, m: Mention) -> int | None:
         """'The Philippines did not rule out ..., Justice Secretary X said': an official speaks
