@@ -72,6 +72,9 @@ _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
 _STATE_PROXIES = {
+    "force",
+    "police",
+    "navy",
     "government",
     "junta",
     "regime",
@@ -258,6 +261,13 @@ class _DocReader:
         for sense in senses:
             if sense.needs_dobj:
                 lemmas = {c.lemma_.lower() for c in _dobjs(verb)}
+                # "fired dozens of rockets": look through counting words
+                lemmas |= {
+                    o.lemma_.lower()
+                    for c in _dobjs(verb)
+                    if c.lemma_.lower() in self.know.quantities or c.pos_ == "NUM"
+                    for o in _prep_objects(c, "of")
+                }
                 if passive:
                     lemmas |= {t.lemma_.lower() for t in passive_obj}
                 if not lemmas & sense.needs_dobj:
@@ -361,7 +371,9 @@ class _DocReader:
                 continue
             slots.append(self._slot(verb, slot, passive_obj))
             # "struck a school in Gaza City" attacks the city; "in the Gulf of Aden" is only where
-            places_only.append(slot.endswith("prep:in") and sense.type is RelationType.ATTACKED)
+            places_only.append(
+                slot.endswith(("prep:in", "prep:across")) and sense.type is RelationType.ATTACKED
+            )
         found: list[int] = []
         for toks, place in zip(slots, places_only, strict=True):
             for o in self._resolve_all(toks, verb):
@@ -405,6 +417,15 @@ class _DocReader:
                 if self.owner[obj.i] < 0:
                     found.extend(_prep_objects(obj, slot[5:]))
             return found
+        if slot == "ccomp>attack":
+            # "warned that Israel would keep attacking Hezbollah": the target of the threat
+            out: list[Token] = []
+            for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+                for t in clause.subtree:
+                    senses = self.know.verbs.get(t.lemma_.lower(), [])
+                    if t.pos_ == "VERB" and any(s.type is RelationType.ATTACKED for s in senses):
+                        out.extend(_dobjs(t))
+            return out
         if slot.startswith("xcomp>"):
             inner = [c for c in verb.children if c.dep_ == "xcomp"]
             return [t for x in inner for t in self._slot(x, slot[len("xcomp>") :], None)]
