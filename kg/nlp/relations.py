@@ -146,6 +146,7 @@ class _DocReader:
         self.pairs.sort(key=lambda p: p[0])
         self.pair_pos = [p for p, _ in self.pairs]
         self._tallies: dict[EntityKind, tuple[int, dict[str, int], dict[str, int]]] = {}
+        self._by_key: dict[str, list[int]] | None = None
         self.holds: set[tuple[str, str]] = {
             (m.key, mentions[m.role_target].key) for m in mentions if m.role_target is not None
         }
@@ -178,7 +179,36 @@ class _DocReader:
                 if tok.dep_ == "appos":
                     self._apposition(tok, sent)
             self._titles(sent)
+            self._organs(sent)
         return self.out
+
+    def _organs(self, sent: Span) -> None:
+        """'Armenia's Defense Ministry', 'the Security Council of X': an organ of the state."""
+        pos = bisect.bisect_left(self.starts, sent.start)
+        while pos < len(self.mentions) and self.mentions[pos].start < sent.end:
+            m = self.mentions[pos]
+            if (
+                m.kind is EntityKind.ORGANIZATION
+                and m.country
+                and m.name.endswith(f" of {self.know.countries[m.country].name}")
+            ):
+                country = self._country_mention(m.country, pos)
+                if country is not None:
+                    self._emit(pos, RelationType.PART_OF, country, sent, 0.7)
+            pos += 1
+
+    def _country_mention(self, code: str, near: int) -> int | None:
+        """A mention of the country with this code, the closest to a given mention."""
+        if self._by_key is None:
+            self._by_key = {}
+            for i, m in enumerate(self.mentions):
+                self._by_key.setdefault(m.key, []).append(i)
+        found = self._by_key.get(f"country:{code}", [])
+        if not found:
+            return None
+        pos = bisect.bisect_left(found, near)
+        candidates = found[max(0, pos - 1) : pos + 1]
+        return min(candidates, key=lambda i: abs(i - near))
 
     # -- emitting -------------------------------------------------------------------------
     def _emit(

@@ -54,7 +54,12 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
             ("protesters", "PROTESTED", "Benjamin Netanyahu"),
             ("Israel", "KILLED", "Hamas"),
         },
-        {("Hamas", "CONSULTED", "Israel"), ("Qatar", "MEDIATED", "Israel"), ("Egypt", "MEDIATED", "Hamas")},
+        {
+            ("Hamas", "CONSULTED", "Israel"),
+            ("Qatar", "MEDIATED", "Israel"),
+            ("Egypt", "MEDIATED", "Hamas"),
+            ("Health Ministry of Palestine", "PART_OF", "Palestine"),
+        },
     ),
     "tigray": (
         "Ethiopian government forces recaptured the town of Shire from Tigrayan fighters, the military "
