@@ -68,6 +68,7 @@ _STRUCTURAL = frozenset(
 )
 # How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
 _LOOKBACK = 200
+_DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", "note", "appeal"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -497,7 +498,15 @@ class _DocReader:
                 cur = cur.head
                 continue
             if cur.dep_ == "acl" and cur.tag_ == "VBG":
-                return [cur.head]
+                head = cur.head
+                # "issued a joint statement calling on all sides": the issuer speaks
+                if (
+                    head.lemma_.lower() in _DOCUMENTS
+                    and head.dep_ in ("dobj", "obj")
+                    and head.head is not head
+                ):
+                    return self._subjects(head.head)
+                return [head]
             if cur.dep_ == "relcl":
                 return [cur.head]
             # "accused Rwanda of backing the rebels": the accused is who did the backing.
@@ -983,7 +992,7 @@ class _DocReader:
         pos = bisect.bisect_left(self.pair_pos, token_i) - 1
         while pos >= 0:
             members = self.pairs[pos][1]
-            if len(members) == size:
+            if len(members) == size or size == 0:
                 return list(members)
             pos -= 1
         return []

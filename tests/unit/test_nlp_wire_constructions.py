@@ -118,3 +118,20 @@ def test_the_group_points_to_the_last_organisation() -> None:
 def test_negation_does_not_leak_into_a_coordinated_verb() -> None:
     result = extract("Hamas rejected the conditions and blamed Israel for the delay.")
     assert find(result, "Hamas", "ACCUSED", "Israel").negated is False
+
+
+def test_organs_of_a_state_are_part_of_it() -> None:
+    result = extract("Poland's Defense Ministry criticized Belarus.")
+    assert ("Defense Ministry of Poland", "PART_OF", "Poland") in triples(result)
+
+
+def test_a_statement_calling_on_someone_is_its_issuers_appeal() -> None:
+    result = extract("France and Germany issued a joint statement calling on Serbia to withdraw its troops.")
+    found = triples(result)
+    assert ("France", "URGED", "Serbia") in found
+    assert ("Germany", "URGED", "Serbia") in found
+
+
+def test_threat_read_from_the_threatened_action() -> None:
+    result = extract("Defence Minister Avi Cohen warned that Israel would keep attacking Hezbollah.")
+    assert ("Avi Cohen", "THREATENED", "Hezbollah") in triples(result)
