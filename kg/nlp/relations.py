@@ -68,6 +68,7 @@ _STRUCTURAL = frozenset(
 )
 # How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
 _LOOKBACK = 200
+_SETTLEMENTS = {"town", "city", "village"}
 _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", "note", "appeal"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
@@ -308,7 +309,8 @@ class _DocReader:
             if sense.needs_prep_for and not self._prep_for(verb, sense):
                 continue
             if sense.needs_prep and not any(
-                c.dep_ in ("prep", "agent") and c.lower_ in sense.needs_prep for c in verb.children
+                c.dep_ in ("prep", "agent", "prt", "advmod") and c.lower_ in sense.needs_prep
+                for c in verb.children
             ):
                 continue
             if sense.needs_subject and not {t.lemma_.lower() for t in subj_toks} & sense.needs_subject:
@@ -919,6 +921,8 @@ class _DocReader:
         if lemma == "capital" and any(c.lower_ == "the" for c in tok.children):
             return self._salient_country(tok.i)  # "an offensive on the capital"
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
+            if lemma in _SETTLEMENTS:
+                return self._last_kind(tok.i, EntityKind.LOCATION)  # "attacked the town": the last one named
             return self._salient_place(tok.i)
         if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS"):
             sizes = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
