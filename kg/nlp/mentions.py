@@ -192,6 +192,7 @@ class ActorFinder:
         self._groups_and_events(doc, mentions, owner, add)
         self._titles(doc, mentions, owner, titles)
         self._disambiguate_countries(mentions)
+        self._places_named_as_orgs(doc, mentions, owner)
         # Mentions taken over by a longer one were emptied (start -1); drop them.
         order = sorted(
             (i for i in range(len(mentions)) if mentions[i].start >= 0), key=lambda i: mentions[i].start
@@ -456,6 +457,24 @@ class ActorFinder:
                     country=target.country,
                 )
             )
+
+    def _places_named_as_orgs(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:
+        """'the Torkham and Chaman border crossings': names the model took for organisations
+        that modify a place noun are places (and so are their conjuncts)."""
+        for m in mentions:
+            if m.kind is not EntityKind.ORGANIZATION or not m.weak or m.start < 0:
+                continue
+            root = doc[m.end - 1]
+            chain = [root]
+            while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+                chain.append(chain[-1].head)
+            head = chain[-1].head
+            if (
+                chain[-1].dep_ == "compound"
+                and head.lemma_.lower() in self.know.place_heads
+                and owner[head.i] == -1
+            ):
+                m.kind = EntityKind.LOCATION
 
     def _factions(self, doc: Doc, owner: list[int], add: _Add) -> None:
         """'the eastern government', 'the rival administration': a faction, not the country."""

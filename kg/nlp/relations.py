@@ -143,7 +143,8 @@ class _DocReader:
                     and all(mentions[x].key != mentions[member].key for x in members)
                 ):
                     members.append(member)
-            if len(members) >= 2:
+            # places listed together ("Khost and Paktika") are not sides
+            if len(members) >= 2 and any(mentions[x].kind in _ACTOR for x in members):
                 self.pairs.append((max(mentions[x].start for x in members), members))
         self.pairs.sort(key=lambda p: p[0])
         self.pair_pos = [p for p, _ in self.pairs]
@@ -563,7 +564,8 @@ class _DocReader:
             if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and cur.head is not cur:
                 cur = cur.head
                 if cur.lemma_.lower() in self.know.negators:
-                    return True
+                    # "X accuses Y of ..., a charge Z denies": the denial has its own object
+                    return not any(c.dep_ in ("dobj", "obj") for c in cur.children)
                 if cur.pos_ == "NOUN" and cur.head.lemma_.lower() in self.know.negators:
                     return True
             else:
