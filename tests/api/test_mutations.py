@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kg.graph.repository import GraphRepository
@@ -31,14 +33,14 @@ TEXT = (
 )
 
 
-async def ingest(api: Api, text: str = TEXT) -> dict[str, object]:
+async def ingest(api: Api, text: str = TEXT) -> dict[str, Any]:
     body = await api.post(
         INGEST,
         {"text": text, "title": "Ceasefire", "url": "https://news.test/ceasefire", "published": "2024-05-06"},
         headers=KEY,
     )
     assert not body.get("errors"), body
-    result: dict[str, object] = body["data"]["ingestDocument"]
+    result: dict[str, Any] = body["data"]["ingestDocument"]
     return result
 
 
