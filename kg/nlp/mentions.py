@@ -332,7 +332,8 @@ class ActorFinder:
             head = tok.head
             if tok.dep_ not in ("poss", "amod", "compound", "nmod") or head.i <= tok.i:
                 continue
-            if head.lemma_.lower() not in know.state_bodies or head.pos_ not in ("NOUN", "PROPN"):
+            # one named organ, not "Russia's state news agencies" or "U.S. banks"
+            if head.lemma_.lower() not in know.state_bodies or head.tag_ not in ("NN", "NNP"):
                 continue
             first = m.end + (1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0)
             last = head.i + 1
@@ -370,7 +371,7 @@ class ActorFinder:
             if (
                 owner[tok.i] != -1
                 or tok.lemma_.lower() not in know.state_bodies
-                or tok.pos_ not in ("NOUN", "PROPN")
+                or tok.tag_ not in ("NN", "NNP")
             ):
                 continue
             of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
