@@ -21,7 +21,12 @@ class Settings(BaseSettings):
     """Every knob kg has. Environment names are ``KG_<FIELD>`` unless an alias is listed."""
 
     model_config = SettingsConfigDict(
-        env_prefix="KG_", env_file=".env", env_file_encoding="utf-8", extra="ignore"
+        env_prefix="KG_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        # Keyword overrides by field name (load_settings(neo4j_uri=...)) must work beside the aliases.
+        populate_by_name=True,
     )
 
     # Neo4j. No URI means: use the managed local server kg assembles and starts itself.
