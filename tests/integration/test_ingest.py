@@ -181,3 +181,29 @@ async def test_sample_article_twice_with_the_trained_extractor(
     assert (second.new, second.unchanged) == (0, 1)
     assert await repository.counts() == counts
     assert await fingerprint(clean_graph) == graph
+
+
+def test_cli_ingest_twice_then_retract(clean_graph: AsyncDriver, neo4j_settings: Settings) -> None:
+    pytest.importorskip("kg.nlp.extractor")
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    sample = str(Path(__file__).resolve().parents[2] / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt")
+    password = neo4j_settings.neo4j_password.get_secret_value() if neo4j_settings.neo4j_password else ""
+    env = {"KG_NEO4J_URI": neo4j_settings.neo4j_uri or "", "KG_NEO4J_USER": neo4j_settings.neo4j_user,
+           "KG_NEO4J_PASSWORD": password, "KG_NEO4J_DATABASE": neo4j_settings.neo4j_database}
+    runner = CliRunner()
+
+    first = runner.invoke(main, ["ingest", sample, "--published", "2022-09-15", "--batch-size", "5"], env=env)
+    second = runner.invoke(main, ["ingest", sample, "--published", "2022-09-15"], env=env)
+    retracted = runner.invoke(main, ["retract", sample], env=env)
+    missing = runner.invoke(main, ["retract", sample], env=env)
+
+    assert first.exit_code == 0, first.output
+    assert "documents: 1 new, 0 unchanged, 0 replaced, 0 failed" in first.output
+    assert second.exit_code == 0 and "documents: 0 new, 1 unchanged" in second.output
+    assert retracted.exit_code == 0 and "retracted doc-" in retracted.output
+    assert missing.exit_code == 1 and "no stored document" in missing.output
