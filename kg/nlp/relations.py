@@ -291,21 +291,24 @@ class _DocReader:
         attributed = self._reported_by(verb) if attributed is None else attributed
         date_text = self._date(verb, sent)
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+        # the direct object's words, looking through counting words ("fired dozens of rockets",
+        # "hosts tens of thousands of refugees")
+        lemmas = {c.lemma_.lower() for c in _dobjs(verb)}
+        for _ in range(2):
+            lemmas |= {
+                o.lemma_.lower()
+                for c in [*_dobjs(verb), *(o for d in _dobjs(verb) for o in _prep_objects(d, "of"))]
+                if c.lemma_.lower() in self.know.quantities
+                or c.pos_ == "NUM"
+                or c.lower_ in ("tens", "dozens")
+                for o in _prep_objects(c, "of")
+            }
+        if passive:
+            lemmas |= {t.lemma_.lower() for t in passive_obj}
         for sense in senses:
-            if sense.needs_dobj:
-                lemmas = {c.lemma_.lower() for c in _dobjs(verb)}
-                # "fired dozens of rockets": look through counting words
-                lemmas |= {
-                    o.lemma_.lower()
-                    for c in _dobjs(verb)
-                    if c.lemma_.lower() in self.know.quantities or c.pos_ == "NUM"
-                    for o in _prep_objects(c, "of")
-                }
-                if passive:
-                    lemmas |= {t.lemma_.lower() for t in passive_obj}
-                if not lemmas & sense.needs_dobj:
-                    continue
-            if sense.avoid_dobj and {c.lemma_.lower() for c in _dobjs(verb)} & sense.avoid_dobj:
+            if sense.needs_dobj and not lemmas & sense.needs_dobj:
+                continue
+            if sense.avoid_dobj and lemmas & sense.avoid_dobj:
                 continue
             if sense.needs_prep_for and not self._prep_for(verb, sense):
                 continue
@@ -949,7 +952,10 @@ class _DocReader:
         for c in tok.children:
             if c.dep_ == "poss":
                 return self._resolve(c, verb, depth + 1)
-        # "air strikes on Houthi targets", "a Philippine supply boat": the actor in the phrase.
+        # "air strikes on Houthi targets", "a Philippine supply boat": the actor in the phrase
+        # (not "the former Spanish colony").
+        if any(c.lower_ in _FORMER for c in tok.children):
+            return []
         for c in tok.children:
             owner = self.owner[c.i]
             if c.dep_ in ("compound", "amod", "nmod") and owner >= 0 and self.mentions[owner].kind in _ACTOR:
