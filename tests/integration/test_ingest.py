@@ -11,6 +11,7 @@ from neo4j import AsyncDriver
 from kg.errors import Problem
 from kg.graph.repository import GraphRepository
 from kg.ingest import ingest_documents
+from kg.model import SourceDocument
 from kg.settings import Settings
 from tests.integration.ingest_support import (
     LineExtractor,
@@ -52,7 +53,7 @@ async def test_ingesting_twice_changes_nothing_the_second_time(
 
 async def test_progress_reports_every_document(repository: GraphRepository, neo4j_settings: Settings) -> None:
     reported: list[int] = []
-    docs = [*corpus(6), Problem("broken.html", "not HTML")]
+    docs: list[SourceDocument | Problem] = [*corpus(6), Problem("broken.html", "not HTML")]
 
     await ingest_documents(docs, repository=repository, extractor=LineExtractor(),
                            settings=small_batches(neo4j_settings), progress=reported.append)
@@ -117,7 +118,7 @@ async def test_an_actor_in_two_documents_is_one_node_with_all_aliases(
 async def test_a_failing_document_is_counted_and_the_batch_goes_on(
     repository: GraphRepository, neo4j_settings: Settings
 ) -> None:
-    docs = [
+    docs: list[SourceDocument | Problem] = [
         document("Ann Lee (PERSON) MET Bo Park (PERSON)", source="good-1.txt"),
         document("UNREADABLE", source="bad.txt"),
         Problem("empty.txt", "document is empty"),
