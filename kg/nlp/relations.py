@@ -50,6 +50,7 @@ _ROLE_TARGETS = frozenset(
 # Who can act: actors, and places standing for their authorities ("Kosovo signed", "Gaza said").
 _AGENTS = _ACTOR | {EntityKind.LOCATION}
 _NEUTER = {"it", "its", "itself"}
+_PLURAL = {"they", "them", "their", "themselves"}
 _STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 _HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
 _EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangement"}
@@ -883,6 +884,8 @@ class _DocReader:
             return self._pronoun(tok, verb, {EntityKind.PERSON})
         if lower in _NEUTER:
             return self._pronoun(tok, verb, {EntityKind.COUNTRY, EntityKind.ORGANIZATION})
+        if lower in _PLURAL:
+            return self._plural_pronoun(tok, verb)
         if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._last_pair(tok.i)
         if lower == "whose":
@@ -1062,6 +1065,33 @@ class _DocReader:
                 latest[m.key] = i
         self._tallies[kind] = (end, counts, latest)
         return counts, latest
+
+    def _plural_pronoun(self, tok: Token, verb: Token | None) -> list[int]:
+        """'they', 'their': the latest named group ("the Houthis") or coordination of actors,
+        whichever is nearer; not the subject of the pronoun's own clause when it is an object."""
+        exclude: set[str] = set()
+        if verb is not None and (tok.head.dep_ if tok.dep_ == "poss" else tok.dep_) in (
+            "dobj",
+            "pobj",
+            "dative",
+        ):
+            exclude = {self.mentions[o].key for s in self._subjects(verb) if (o := self.owner[s.i]) >= 0}
+        group = None
+        pos = bisect.bisect_left(self.starts, tok.i) - 1
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
+            m = self.mentions[pos]
+            if m.kind is EntityKind.GROUP and m.name[:1].isupper() and m.key not in exclude:
+                group = pos
+                break
+            pos -= 1
+        pair_pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
+        pair = self.pairs[pair_pos] if pair_pos >= 0 else None
+        if pair is not None and (group is None or pair[0] > self.mentions[group].start):
+            members = [x for x in pair[1] if self.mentions[x].key not in exclude]
+            if len(members) == len(pair[1]):
+                return list(members)
+        return [group] if group is not None else []
 
     def _salient_country(self, token_i: int) -> list[int]:
         """'the junta', 'the government': the country the document is about so far, if one

@@ -135,3 +135,8 @@ def test_a_statement_calling_on_someone_is_its_issuers_appeal() -> None:
 def test_threat_read_from_the_threatened_action() -> None:
     result = extract("Defence Minister Avi Cohen warned that Israel would keep attacking Hezbollah.")
     assert ("Avi Cohen", "THREATENED", "Hezbollah") in triples(result)
+
+
+def test_they_points_to_the_last_named_group() -> None:
+    result = extract("The Houthis fired missiles at a tanker on Monday. They also threatened Israel.")
+    assert ("Houthis", "THREATENED", "Israel") in triples(result)
