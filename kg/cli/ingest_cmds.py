@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 import click
 
-from kg.errors import KGError
+from kg.errors import KGError, NotFound
 from kg.graph.repository import GraphRepository, RetractResult
 from kg.settings import Settings, load_settings
 
@@ -152,13 +153,27 @@ def retract_command(document: str) -> None:
     settings = load_settings()
 
     async def work(repository: GraphRepository) -> RetractResult:
-        return await repository.retract_document(document)
+        # A path may have been ingested spelled differently (./a.txt, a.txt, /abs/a.txt).
+        for candidate in dict.fromkeys([document, *_path_spellings(document)]):
+            try:
+                return await repository.retract_document(candidate)
+            except NotFound:
+                continue
+        raise NotFound(f"no stored document has id, URL or source {document!r}")
 
     result = _run(_with_repository(settings, work))
     click.echo(
         f"retracted {', '.join(result.documents)}: {result.claims} claims removed, "
         f"{result.entities_deleted} entities no longer supported deleted"
     )
+
+
+def _path_spellings(reference: str) -> list[str]:
+    if "://" in reference or not os.path.exists(reference):
+        return []
+    absolute = os.path.abspath(reference)
+    relative = os.path.relpath(absolute)
+    return [os.path.normpath(reference), absolute, relative, os.path.join(".", relative)]
 
 
 def register(group: click.Group) -> None:
