@@ -850,6 +850,8 @@ class ActorFinder:
             ):
                 before -= 1
                 steps += 1
+            if steps and before >= sent_start and doc[before].tag_ == "POS":
+                before -= 1  # "Russia's foreign ministry spokeswoman"
             if before >= sent_start and owner[before] >= 0:
                 target = owner[before]
                 if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):
