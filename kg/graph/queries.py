@@ -190,6 +190,7 @@ def recompute_typed_relationships(relation_type: str) -> str:
 #              them, else the most frequent among the remaining mentions;
 #   aliases    curated aliases + every name and alias the documents used, minus the name;
 #   roles      curated roles + role titles of its non-negated HOLDS_ROLE claims;
+#   date       events only: the earliest date of a non-negated claim about them (when it happened);
 #   labels     :Actor + kind label, or :Event ($kind_labels maps kind -> label).
 REFRESH_ENTITIES = """
 UNWIND $ids AS id
@@ -202,6 +203,11 @@ CALL (e) {
   OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {type: $holds_role})
   WHERE c.negated = false AND c.role IS NOT NULL
   RETURN collect(c.role) AS claim_roles
+}
+CALL (e) {
+  OPTIONAL MATCH (e)<-[:OBJECT]-(c:Claim)
+  WHERE e.kind = $event_kind AND c.negated = false AND c.date IS NOT NULL
+  RETURN min(c.date) AS event_date
 }
 CALL (e, names) {
   UNWIND CASE WHEN size(names) = 0 THEN [e.name] ELSE names END AS candidate
@@ -217,7 +223,7 @@ CALL (e, kinds) {
   LIMIT 1
   RETURN candidate AS frequent_kind
 }
-WITH e, names, alias_lists, claim_roles,
+WITH e, names, alias_lists, claim_roles, event_date,
      CASE WHEN e.curated THEN e.name ELSE frequent_name END AS name,
      CASE WHEN e.curated THEN e.kind ELSE frequent_kind END AS kind
 CALL (e, name, names, alias_lists) {
@@ -233,6 +239,7 @@ CALL (e, claim_roles) {
 }
 REMOVE e:$($all_kind_labels)
 SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
+    e.date = CASE WHEN kind = $event_kind THEN event_date END,
     e.aliases_text = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
     e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
 """

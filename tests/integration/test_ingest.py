@@ -208,3 +208,28 @@ def test_cli_ingest_twice_then_retract(clean_graph: AsyncDriver, neo4j_settings:
     assert second.exit_code == 0 and "documents: 0 new, 1 unchanged" in second.output
     assert retracted.exit_code == 0 and "retracted doc-" in retracted.output
     assert missing.exit_code == 1 and "no stored document" in missing.output
+
+
+async def test_an_event_takes_the_earliest_date_claimed_for_it(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    extraction = LineExtractor().extract(document(
+        "Ann Lee (PERSON) DECLARED Truce Deal (EVENT)\n"
+        "Bo Park (PERSON) AGREED_TO Truce Deal (EVENT)\n"
+        "Cy Ray (PERSON) NOT AGREED_TO Truce Deal (EVENT)"
+    ))
+    dates = [dt.date(2022, 9, 14), dt.date(2022, 9, 16), dt.date(2022, 9, 1)]
+    relations = tuple(
+        relation.model_copy(update={"date": date})
+        for relation, date in zip(extraction.relations, dates, strict=True)
+    )
+    dated = extraction.model_copy(update={"relations": relations})
+
+    await repository.write_extractions([dated])
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (e:Entity) RETURN e.id AS id, e.date AS date ORDER BY id"
+    )
+    by_id = {r["id"]: r["date"] for r in records}
+    assert by_id["truce-deal"].to_native() == dt.date(2022, 9, 14)  # the negated claim does not count
+    assert by_id["ann-lee"] is None
