@@ -176,7 +176,7 @@ def extract(
             published=published.date() if published is not None else None,
             output_format=output_format,
             extractor=extractor,
-            out=click.get_text_stream("stdout"),
+            out=sys.stdout,
         )
     except KGError as error:
         raise click.ClickException(str(error)) from error
