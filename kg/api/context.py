@@ -13,6 +13,7 @@ import asyncio
 import hmac
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
 from neo4j import AsyncDriver
@@ -122,7 +123,11 @@ def _keyed_loader(fetch: Callable[[Sequence[str]], Awaitable[Mapping[str, V]]]) 
 
 
 class Context(BaseContext):
-    """One request: the shared services, the caller's rights and this request's loaders."""
+    """One request: the shared services, the caller's rights and this request's loaders.
+
+    Each loader is built on first use: a request needs one or two of them, and building all of
+    them for every request is a visible share of a small request's CPU time.
+    """
 
     def __init__(self, services: Services, *, api_key: str | None) -> None:
         super().__init__()
@@ -130,10 +135,18 @@ class Context(BaseContext):
         self.settings = services.settings
         self.reader = services.reader
         self._api_key = api_key
-        reader = services.reader
 
-        self.entities: DataLoader[str, EntityView | None] = _keyed_loader(reader.entities_by_id)
-        self.documents: DataLoader[str, DocumentInfo | None] = _keyed_loader(reader.documents_by_id)
+    @cached_property
+    def entities(self) -> DataLoader[str, EntityView | None]:
+        return _keyed_loader(self.reader.entities_by_id)
+
+    @cached_property
+    def documents(self) -> DataLoader[str, DocumentInfo | None]:
+        return _keyed_loader(self.reader.documents_by_id)
+
+    @cached_property
+    def relations(self) -> DataLoader[tuple[str, RelationArgs], Page[RelationView]]:
+        reader = self.reader
 
         async def relations(ids: list[str], args: RelationArgs) -> Mapping[str, Page[RelationView]]:
             if args.evidence is None:
@@ -149,31 +162,45 @@ class Context(BaseContext):
             self.evidence.prime_many({(key, args.evidence): page for key, page in evidence.items()})
             return pages
 
+        return grouped_loader(relations)
+
+    @cached_property
+    def evidence(self) -> DataLoader[tuple[RelationKey, EvidenceArgs], Page[ClaimView]]:
+        reader = self.reader
+
         async def evidence(
             keys: list[RelationKey], args: EvidenceArgs
         ) -> Mapping[RelationKey, Page[ClaimView]]:
             return await reader.evidence(keys, args.page, include_negated=args.include_negated)
 
+        return grouped_loader(evidence)
+
+    @cached_property
+    def neighbours(self) -> DataLoader[tuple[str, NeighbourArgs], Page[EntityView]]:
+        reader = self.reader
+
         async def neighbours(ids: list[str], args: NeighbourArgs) -> Mapping[str, Page[EntityView]]:
             return await reader.neighbours(ids, args.page, types=args.types)
+
+        return grouped_loader(neighbours)
+
+    @cached_property
+    def document_claims(self) -> DataLoader[tuple[str, EvidenceArgs], Page[ClaimView]]:
+        reader = self.reader
 
         async def document_claims(ids: list[str], args: EvidenceArgs) -> Mapping[str, Page[ClaimView]]:
             return await reader.document_claims(ids, args.page, include_negated=args.include_negated)
 
+        return grouped_loader(document_claims)
+
+    @cached_property
+    def document_entities(self) -> DataLoader[tuple[str, PageRequest], Page[EntityView]]:
+        reader = self.reader
+
         async def document_entities(ids: list[str], page: PageRequest) -> Mapping[str, Page[EntityView]]:
             return await reader.document_entities(ids, page)
 
-        self.relations: DataLoader[tuple[str, RelationArgs], Page[RelationView]] = grouped_loader(relations)
-        self.evidence: DataLoader[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = grouped_loader(
-            evidence
-        )
-        self.neighbours: DataLoader[tuple[str, NeighbourArgs], Page[EntityView]] = grouped_loader(neighbours)
-        self.document_claims: DataLoader[tuple[str, EvidenceArgs], Page[ClaimView]] = grouped_loader(
-            document_claims
-        )
-        self.document_entities: DataLoader[tuple[str, PageRequest], Page[EntityView]] = grouped_loader(
-            document_entities
-        )
+        return grouped_loader(document_entities)
 
     def require_api_key(self) -> None:
         """Raise :class:`Unauthorized` unless the request carries the configured API key."""

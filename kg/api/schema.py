@@ -26,9 +26,9 @@ from strawberry.extensions import (
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
-from strawberry.types.nodes import SelectedField
 
 from kg.api.errors import log_errors
+from kg.api.execution import KGExecutionContext
 from kg.api.pagination import page_request
 from kg.api.types import (
     ACTORS_TAG,
@@ -187,8 +187,7 @@ class Query:
         hops = min(max_hops, settings.api_max_hops)
         limit = page_request(settings, "path", first, None, key_size=0).limit
         # The evidence asked of the hops comes with the paths, in the same statement.
-        fields = [f for f in info.selected_fields if isinstance(f, SelectedField)]
-        evidence = next((wanted_evidence(settings, f, "hops") for f in fields), None)
+        evidence = wanted_evidence(info, "hops")
         found, claims = await info.context.reader.shortest_paths(
             str(source),
             str(to),
@@ -406,6 +405,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         mutation=Mutation,
         types=[Actor, Event],
         config=StrawberryConfig(),
+        execution_context_class=KGExecutionContext,
         extensions=[
             lambda: MaxTokensLimiter(max_token_count=limits.api_max_tokens),
             lambda: AddValidationRules(rules),

@@ -10,14 +10,21 @@ Every list is a Relay-style connection (``edges { cursor node }``, ``pageInfo``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import replace
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import strawberry
+from graphql import (
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    InlineFragmentNode,
+    SelectionSetNode,
+    value_from_ast_untyped,
+)
 from strawberry.types import Info
-from strawberry.types.nodes import SelectedField, Selection
 
 from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
@@ -375,9 +382,8 @@ async def relations_of(
     after: str | None,
 ) -> Connection[Relation]:
     settings = info.context.settings
-    evidence = next(
-        (_evidence_args(settings, f) for f in info.selected_fields if isinstance(f, SelectedField)), None
-    )
+    document, nodes = _Document.of(info)
+    evidence = next((_evidence_args(settings, document, node) for node in nodes), None)
     args = relation_args(settings, direction, types, first, after, evidence)
     found = await info.context.relations.load((entity_id, args))
     return connection(RELATIONS_TAG, _map_page(found, relation))
@@ -398,40 +404,68 @@ def relation_args(
     return RelationArgs(reads_direction, tuple(types) if types else None, page, evidence=evidence)
 
 
-def _selected(selections: Iterable[Selection], name: str) -> Iterator[SelectedField]:
-    """The fields called ``name`` among ``selections``, looking inside fragments."""
-    for selection in selections:
-        if isinstance(selection, SelectedField):
-            if selection.name == name:
-                yield selection
-        else:
-            yield from _selected(selection.selections, name)
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """What reading a selection needs from the request: its fragments and variable values."""
+
+    fragments: Mapping[str, FragmentDefinitionNode]
+    variables: dict[str, Any]
+
+    @classmethod
+    def of(cls, info: KGInfo) -> tuple[_Document, Sequence[FieldNode]]:
+        """The request's document and the nodes of the field being resolved."""
+        # The graphql-core nodes, not info.selected_fields: that converts the field's whole
+        # selection tree (arguments included) on every call, while only a path or two is read.
+        raw = info._raw_info
+        return cls(raw.fragments, info.variable_values), raw.field_nodes
+
+    def selected(self, selection_set: SelectionSetNode | None, name: str) -> Iterator[FieldNode]:
+        """The fields called ``name`` in ``selection_set``, looking inside fragments."""
+        if selection_set is None:
+            return
+        for selection in selection_set.selections:
+            if isinstance(selection, FieldNode):
+                if selection.name.value == name:
+                    yield selection
+            elif isinstance(selection, InlineFragmentNode):
+                yield from self.selected(selection.selection_set, name)
+            elif isinstance(selection, FragmentSpreadNode):
+                fragment = self.fragments.get(selection.name.value)
+                if fragment is not None:
+                    yield from self.selected(fragment.selection_set, name)
+
+    def arguments(self, node: FieldNode) -> dict[str, Any]:
+        """The arguments written on ``node``: literals as Python values, variables as given."""
+        return {
+            argument.name.value: value_from_ast_untyped(argument.value, self.variables)
+            for argument in node.arguments or ()
+        }
 
 
 def _int(value: object) -> int | None:
-    # Literals arrive as written (an Int as its text); variables as coerced values.
     return None if value is None else int(str(value))
 
 
-def _evidence_args(settings: Settings, relations: SelectedField) -> EvidenceArgs | None:
+def _evidence_args(settings: Settings, document: _Document, relations: FieldNode) -> EvidenceArgs | None:
     """The arguments of ``edges { node { evidence(...) } }`` under a relations field, if asked.
 
     Lets the relations and their evidence be read in one statement; the evidence resolver then
     finds its page in the loader's cache. Only the first such field is prefetched; others (other
     arguments, aliases) load as usual.
     """
-    for edges in _selected(relations.selections, "edges"):
-        found = wanted_evidence(settings, edges, "node")
+    for edges in document.selected(relations.selection_set, "edges"):
+        found = _wanted_evidence(settings, document, edges, "node")
         if found is not None:
             return found
     return None
 
 
-def wanted_evidence(settings: Settings, parent: SelectedField, relation_field: str) -> EvidenceArgs | None:
-    """The arguments of ``relation_field { evidence(...) }`` under ``parent``, if asked."""
-    for node in _selected(parent.selections, relation_field):
-        for wanted in _selected(node.selections, "evidence"):
-            arguments = wanted.arguments
+def _wanted_evidence(
+    settings: Settings, document: _Document, parent: FieldNode, relation_field: str
+) -> EvidenceArgs | None:
+    for node in document.selected(parent.selection_set, relation_field):
+        for wanted in document.selected(node.selection_set, "evidence"):
+            arguments = document.arguments(wanted)
             after = arguments.get("after")
             try:
                 page = page_request(
@@ -444,19 +478,28 @@ def wanted_evidence(settings: Settings, parent: SelectedField, relation_field: s
     return None
 
 
+def wanted_evidence(info: KGInfo, relation_field: str) -> EvidenceArgs | None:
+    """The arguments of ``relation_field { evidence(...) }`` under this field, if asked."""
+    document, nodes = _Document.of(info)
+    settings = info.context.settings
+    return next((_wanted_evidence(settings, document, node, relation_field) for node in nodes), None)
+
+
 def wanted_relations(info: KGInfo) -> RelationArgs | None:
     """The loader key of the first ``relations`` field selected under this (actor) field."""
     settings = info.context.settings
-    for field in info.selected_fields:
-        for wanted in _selected(field.selections, "relations"):
-            arguments = wanted.arguments
+    document, nodes = _Document.of(info)
+    for field in nodes:
+        for wanted in document.selected(field.selection_set, "relations"):
+            arguments = document.arguments(wanted)
             after = arguments.get("after")
             try:
                 direction = Direction(_enum_value(arguments.get("direction", Direction.BOTH)))
                 types = [RelationType(_enum_value(t)) for t in arguments.get("types") or []]
                 return relation_args(
                     settings, direction, types or None, _int(arguments.get("first")),
-                    str(after) if after is not None else None, _evidence_args(settings, wanted),
+                    str(after) if after is not None else None,
+                    _evidence_args(settings, document, wanted),
                 )
             except (InvalidInput, ValueError):
                 return None  # the relations resolver reports it

@@ -79,6 +79,60 @@ async def test_actor_by_name_with_relations_and_evidence(api: Api, repository: G
     assert {e["date"] for e in league["evidence"]} == {"2024-03-01", "2024-04-02"}
 
 
+# ACTOR_QUERY again, its arguments as variables and its fields spread over named and inline
+# fragments: the prefetch that reads relations and evidence in one statement must find them.
+FRAGMENT_ACTOR_QUERY = """
+query ($name: String!, $direction: Direction!, $types: [RelationType!], $first: Int, $evidence: Int) {
+  actor(name: $name) {
+    ...who
+    ... on Actor {
+      relations(direction: $direction, types: $types, first: $first) {
+        totalCount
+        edges { cursor node { ...relation
+                               evidence(first: $evidence) { text start end date document { id title } } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }
+  }
+}
+fragment who on Actor { id name kind aliases }
+fragment relation on Relation { type subject { name } object { id name kind } documentCount claimCount }
+"""
+
+
+async def test_fragments_and_variables_answer_like_literals(api: Api, repository: GraphRepository) -> None:
+    await write_world(repository)
+    literal = await api.data(ACTOR_QUERY, {"name": "Alice Varga"})
+    variables = {
+        "name": "Alice Varga", "direction": "OUT", "types": ["REQUESTED_AID"], "first": 10, "evidence": 3
+    }
+    spread = await api.data(FRAGMENT_ACTOR_QUERY, variables)
+    assert spread == literal
+    assert len(spread["actor"]["relations"]["edges"]) == 2
+
+
+async def test_null_in_a_non_null_field_is_an_error(api: Api, repository: GraphRepository) -> None:
+    # A plain scalar field read without graphql-core's general path must still refuse a null
+    # where the schema promises a value: an internal error at that path, the parent null.
+    from kg.api.types import Actor
+
+    await write_world(repository)
+    original = Actor.__init__
+
+    def without_name(self: Actor, *args: object, **kwargs: object) -> None:
+        original(self, *args, **kwargs)  # type: ignore[arg-type]
+        self.name = None  # type: ignore[assignment]
+
+    Actor.__init__ = without_name  # type: ignore[method-assign]
+    try:
+        body = await api.post('{ actor(name: "Alice Varga") { id name } }')
+    finally:
+        Actor.__init__ = original  # type: ignore[method-assign]
+    assert body["data"] == {"actor": None}
+    assert body["errors"][0]["extensions"]["code"] == "INTERNAL_ERROR"
+    assert body["errors"][0]["path"] == ["actor", "name"]
+
+
 async def test_actor_by_alias_and_case(api: Api, repository: GraphRepository) -> None:
     await write_world(repository)
     for name in ("Varga", "varga", "ALICE VARGA", "A. Varga"):
