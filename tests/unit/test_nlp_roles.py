@@ -1,0 +1,20 @@
+"""Roles, actors and dates handled by kg.nlp.mentions/assemble/dates, on sentences written for
+these tests (the trained pipeline is used: the parse matters)."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_country_less_title_takes_the_country_named_with_the_person() -> None:
+    result = extract("President Maria Santos of Paraguay met the delegation on Monday.")
+    assert ("Maria Santos", "HOLDS_ROLE", "Paraguay") in triples(result)
+
+
+def test_country_less_title_takes_the_capital_named_with_the_person() -> None:
+    result = extract(
+        "Prime Minister Tomas Herrera in Lima said Brazil had been consulted about the plan."
+    )
+    found = triples(result)
+    assert ("Tomas Herrera", "HOLDS_ROLE", "Peru") in found
+    assert ("Tomas Herrera", "HOLDS_ROLE", "Brazil") not in found
