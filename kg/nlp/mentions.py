@@ -791,8 +791,9 @@ class ActorFinder:
         if first is None:
             return None
         head = doc[end - 1].lower_
-        # "Defence Secretary", "Interior Minister": the portfolio is part of the title.
-        if head in ("minister", "secretary"):
+        # "Defence Secretary", "Interior Minister", "Enlargement Commissioner": the portfolio is
+        # part of the title (and never an organisation of its own).
+        if head in ("minister", "secretary", "commissioner"):
             for _ in range(2):
                 prev = first - 1
                 if prev < sent_start or owner[prev] != -1 or not doc[prev].is_alpha or not doc[prev].is_title:
