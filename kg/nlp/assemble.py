@@ -89,7 +89,7 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
     for doc, offset in chunks:
         mentions = doc._.kg_mentions or []
         for r in doc._.kg_relations or []:
-            relation = _relation(r, mentions, ids, key_of, text, offset, source)
+            relation = _relation(r, doc, mentions, ids, key_of, text, offset, source)
             if relation is None:
                 continue
             dedupe = (relation.subject, relation.type, relation.object, relation.evidence.start)
@@ -114,6 +114,7 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
 
 def _relation(
     r: RawRelation,
+    doc: Doc,
     mentions: list[Mention],
     ids: dict[str, str],
     key_of: object,
@@ -139,7 +140,7 @@ def _relation(
         type=r.type,
         object=obj,
         evidence=Evidence(text=text[start:end], start=start, end=end),
-        date=resolve_date(r.date_text, source.published),
+        date=resolve_date(r.date_text, source.published, future=_planned(r, doc)),
         confidence=r.confidence,
         attributed_to=attributed,
         negated=r.negated,
@@ -212,3 +213,35 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
             v = remap[v]
         remap[k] = v
     return remap
+
+
+# Heads that put the verb they govern in the future: "is scheduled to meet", "plans to travel".
+_PLANNED = {"schedule", "due", "set", "plan", "expect", "slate", "intend", "go", "prepare", "agree"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+
+
+def _planned(r: RawRelation, doc: Doc) -> bool:
+    """Whether the date phrase of a relation dates something still to come: the verb it
+    hangs on is in the future ("will meet on Friday") or planned ("is due to sign on Monday")."""
+    if not r.date_text:
+        return False
+    phrase = next(
+        (
+            e
+            for e in doc.ents
+            if e.text == r.date_text and e.start_char >= r.sent_start and e.end_char <= r.sent_end
+        ),
+        None,
+    )
+    if phrase is None:
+        return False
+    cur = phrase.root
+    for _ in range(5):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in cur.children):
+                return True
+            return cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _PLANNED
+    return False

@@ -29,10 +29,12 @@ _DAY_MONTH = re.compile(
 )
 
 
-def resolve_date(phrase: str | None, published: dt.date | None) -> dt.date | None:
+def resolve_date(phrase: str | None, published: dt.date | None, *, future: bool = False) -> dt.date | None:
     """The calendar date a phrase names, read against the publication date.
 
-    A weekday is the most recent such day on or before ``published``; "yesterday"/"today"/
+    A weekday is the most recent such day on or before ``published`` or, for a planned event
+    (``future``: "will travel on Monday", "is scheduled to meet on Friday"), the next such day
+    after it; "tomorrow" is the day after; "yesterday"/"today"/
     "tonight"/"last night" are relative to it; "September 14" takes the year of publication
     (or the year written). Without a publication date only fully written dates resolve.
     """
@@ -52,6 +54,8 @@ def resolve_date(phrase: str | None, published: dt.date | None) -> dt.date | Non
                 return None
     if published is None:
         return None
+    if "tomorrow" in text:
+        return published + dt.timedelta(days=1)
     if "yesterday" in text or "last night" in text:
         return published - dt.timedelta(days=1)
     if "today" in text or "tonight" in text:
@@ -59,6 +63,9 @@ def resolve_date(phrase: str | None, published: dt.date | None) -> dt.date | Non
     match = _WEEKDAY.search(text)
     if match:
         wanted = _WEEKDAYS.index(match.group(1).lower())
+        if future or "next" in text.split():
+            ahead = (wanted - published.weekday()) % 7 or 7
+            return published + dt.timedelta(days=ahead)
         back = (published.weekday() - wanted) % 7
         return published - dt.timedelta(days=back)
     return None

@@ -3,7 +3,10 @@ these tests (the trained pipeline is used: the parse matters)."""
 
 from __future__ import annotations
 
-from tests.unit.test_nlp_support import extract, triples
+import datetime as dt
+
+from kg.nlp.dates import resolve_date
+from tests.unit.test_nlp_support import extract, find, triples
 
 
 def test_country_less_title_takes_the_country_named_with_the_person() -> None:
@@ -31,3 +34,25 @@ def test_legislative_leadership_titles_attach_to_the_chamber() -> None:
     found = triples(result)
     assert ("Laura Quinn", "HOLDS_ROLE", "Senate") in found
     assert ("Daniel Ortiz", "HOLDS_ROLE", "House") in found
+
+
+# -- dates of planned events ---------------------------------------------------------------
+
+WEDNESDAY = dt.date(2024, 6, 26)
+
+
+def test_resolve_date_goes_forward_for_planned_events_and_back_otherwise() -> None:
+    assert resolve_date("on Monday", WEDNESDAY) == dt.date(2024, 6, 24)
+    assert resolve_date("on Monday", WEDNESDAY, future=True) == dt.date(2024, 7, 1)
+    assert resolve_date("on Wednesday", WEDNESDAY, future=True) == dt.date(2024, 7, 3)
+    assert resolve_date("next Friday", WEDNESDAY) == dt.date(2024, 6, 28)
+    assert resolve_date("tomorrow", WEDNESDAY) == dt.date(2024, 6, 27)
+
+
+def test_future_and_scheduled_verbs_date_forward_past_verbs_backward() -> None:
+    planned = extract("Egypt is scheduled to meet Sudan on Friday.", published=WEDNESDAY)
+    assert find(planned, "Egypt", "MET", "Sudan").date == dt.date(2024, 6, 28)
+    future = extract("Egypt will host Sudan for talks on Monday.", published=WEDNESDAY)
+    assert find(future, "Egypt", "MET", "Sudan").date == dt.date(2024, 7, 1)
+    past = extract("Qatar hosted Sudan for talks on Monday.", published=WEDNESDAY)
+    assert find(past, "Qatar", "MET", "Sudan").date == dt.date(2024, 6, 24)
