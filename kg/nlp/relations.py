@@ -63,6 +63,21 @@ _CONFLICT = frozenset(
         RelationType.THREATENED,
     }
 )
+# Relations whose two ends are "the two sides" of what follows.
+_SIDES = frozenset(
+    {
+        RelationType.ATTACKED,
+        RelationType.FOUGHT,
+        RelationType.CAPTURED,
+        RelationType.KILLED,
+        RelationType.THREATENED,
+        RelationType.ACCUSED,
+        RelationType.CRITICIZED,
+        RelationType.REJECTED,
+        RelationType.CONSULTED,
+        RelationType.MET,
+    }
+)
 _REACTIONS = frozenset({RelationType.CRITICIZED, RelationType.REJECTED, RelationType.ACCUSED})
 _STRUCTURAL = frozenset(
     {RelationType.HOLDS_ROLE, RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.LOCATED_IN}
@@ -144,7 +159,10 @@ class _DocReader:
                     and all(mentions[x].key != mentions[member].key for x in members)
                 ):
                     members.append(member)
-            # places listed together ("Khost and Paktika") are not sides
+            # places listed together ("Khost and Paktika") are not sides, nor names before a
+            # place noun, whatever the model called them ("the A and B border crossings")
+            if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in know.place_heads:
+                continue
             if len(members) >= 2 and any(mentions[x].kind in _ACTOR for x in members):
                 self.pairs.append((max(mentions[x].start for x in members), members))
         self.pairs.sort(key=lambda p: p[0])
@@ -1004,13 +1022,29 @@ class _DocReader:
         return []
 
     def _last_pair(self, token_i: int, size: int = 2) -> list[int]:
+        found: list[int] = []
         pos = bisect.bisect_left(self.pair_pos, token_i) - 1
         while pos >= 0:
             members = self.pairs[pos][1]
-            if len(members) == size or size == 0:
-                return list(members)
+            # sides include an actor: "Khost and Paktika" (places, perhaps only relabelled as
+            # places after the pairs were listed) are where, not who
+            actors = any(self.mentions[x].kind in _ACTOR for x in members)
+            if actors and (len(members) == size or size == 0):
+                found = list(members)
+                break
             pos -= 1
-        return []
+        if size == 2 and not found:
+            # "X accuses Y of ..., and the two sides have clashed": with no coordinated pair
+            # named before, the two ends of the latest conflict or exchange
+            for r in reversed(self.out):
+                ends = (self.mentions[r.subject], self.mentions[r.object])
+                if (
+                    r.type in _SIDES
+                    and all(e.kind in _ACTOR and e.start < token_i for e in ends)
+                    and ends[0].key != ends[1].key
+                ):
+                    return [r.subject, r.object]
+        return found
 
     def _pronoun(self, tok: Token, verb: Token | None, kinds: set[EntityKind]) -> list[int]:
         """The last fitting actor mentioned before the pronoun (not the subject of its own clause

@@ -1,0 +1,23 @@
+"""'both sides' / 'the two sides': the two parties, never the places named with them."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_two_sides_are_the_parties_of_the_latest_exchange_not_the_crossings() -> None:
+    found = triples(
+        extract(
+            "Uganda accuses Rwanda of arming militants, and the two sides have clashed at the "
+            "Kagitumba and Mirama border crossings. Kenya called on both sides to exercise restraint."
+        )
+    )
+    assert ("Uganda", "FOUGHT", "Rwanda") in found
+    assert ("Kenya", "URGED", "Uganda") in found
+    assert ("Kenya", "URGED", "Rwanda") in found
+    assert not any(obj in ("Kagitumba", "Mirama") for _, rtype, obj in found if rtype == "URGED")
+
+
+def test_a_coordinated_pair_of_actors_still_wins() -> None:
+    found = triples(extract("Israel and Egypt fought for years, and the two sides later agreed to talk."))
+    assert ("Israel", "CONSULTED", "Egypt") in found
