@@ -27,6 +27,7 @@ _FRESH = {"new", "fresh", "snap", "early", "repeat"}
 _MONARCHS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "ayatollah"}
 _ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
+_PARTY_MEMBERS = {"republican", "democrat"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
 
@@ -189,6 +190,7 @@ class ActorFinder:
         self._acronyms(doc, mentions, owner, add)
         self._unknown_acronyms(doc, owner, add)
         self._administrations(doc, mentions, owner)
+        self._communities_and_states(doc, mentions, owner, titles)
         self._groups_and_events(doc, mentions, owner, add)
         self._titles(doc, mentions, owner, titles)
         self._disambiguate_countries(mentions)
@@ -226,6 +228,52 @@ class ActorFinder:
                     and other.end == tok.i + 1
                 ):
                     other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+    def _communities_and_states(
+        self, doc: Doc, mentions: list[Mention], owner: list[int], titles: dict[int, int]
+    ) -> None:
+        """Two nationality words in a row name a community, not two countries: "Turkish
+        Cypriot leader X", "the isolation of Turkish Cypriots" (but "Greek Cypriot President Y"
+        holds a state's office: the state is the second word). A country written before a party
+        member ("a Georgia Republican") is a US state."""
+        know = self.know
+        for m in mentions:
+            if m.kind is not EntityKind.COUNTRY or m.start < 0:
+                continue
+            last = doc[m.end - 1]
+            if (
+                m.end < len(doc)
+                and doc[m.end].lower_.removesuffix("s") in _PARTY_MEMBERS
+                and last.dep_ in ("compound", "amod", "nmod")
+            ):
+                if m.text != (know.countries[m.country or ""].demonym if m.country else None):
+                    m.kind, m.key, m.name, m.country = EntityKind.LOCATION, f"loc:{m.text}", m.text, None
+                continue
+            nxt = owner[m.end] if m.end < len(doc) else -1
+            if nxt < 0:
+                continue
+            other = mentions[nxt]
+            if (
+                other.kind is not EntityKind.COUNTRY
+                or other.start != m.end
+                or other.country == m.country
+                or know.country_forms.get(m.text, ("", ""))[1] != "demonym"
+                or know.country_forms.get(other.text.removesuffix("s"), ("", ""))[1] != "demonym"
+            ):
+                continue
+            state_title = any(
+                start == other.end and self._state_role(doc[start : person].text)
+                for person, start in titles.items()
+            )
+            if state_title:
+                continue  # "Greek Cypriot President Y": the second word names the state
+            name = f"{m.text} {other.text.removesuffix('s')}s"
+            m.kind, m.key, m.name, m.country, m.named = EntityKind.GROUP, f"group:{name}", name, None, True
+            m.text = doc[m.start : other.end].text
+            for i in range(other.start, other.end):
+                owner[i] = owner[m.start]
+            m.end = other.end
+            other.start = other.end = -1
 
     # -- building blocks ------------------------------------------------------------------
     def _country(self, span: Span, code: str) -> Mention:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.model import EntityKind
 from kg.nlp.dates import resolve_date
 from tests.unit.test_nlp_support import extract, find, triples
 
@@ -56,3 +57,22 @@ def test_future_and_scheduled_verbs_date_forward_past_verbs_backward() -> None:
     assert find(future, "Egypt", "MET", "Sudan").date == dt.date(2024, 7, 1)
     past = extract("Qatar hosted Sudan for talks on Monday.", published=WEDNESDAY)
     assert find(past, "Qatar", "MET", "Sudan").date == dt.date(2024, 6, 24)
+
+
+# -- canonicalisation ----------------------------------------------------------------------
+
+
+def test_two_nationality_words_name_a_community_unless_a_state_title_follows() -> None:
+    result = extract(
+        "Turkish Cypriot leader Omer Demir met Greek Cypriot President Andreas Pappas in the buffer zone."
+    )
+    found = triples(result)
+    assert ("Omer Demir", "HOLDS_ROLE", "Turkish Cypriots") in found
+    assert ("Omer Demir", "HOLDS_ROLE", "Cyprus") not in found
+    assert ("Andreas Pappas", "HOLDS_ROLE", "Cyprus") in found
+
+
+def test_a_state_name_before_a_party_member_is_not_the_country() -> None:
+    result = extract("Representative Jane Miller, a Georgia Republican, criticised Ukraine on Monday.")
+    kinds = {e.name: e.kind for e in result.entities}
+    assert kinds.get("Georgia") is EntityKind.LOCATION
