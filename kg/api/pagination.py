@@ -12,6 +12,8 @@ import binascii
 import json
 from typing import Any
 
+import orjson
+
 from kg.errors import InvalidInput
 from kg.graph.reads import PageRequest, SortKey
 from kg.settings import Settings
@@ -20,8 +22,9 @@ DEFAULT_FIRST = 20
 
 
 def encode_cursor(tag: str, key: SortKey) -> str:
-    raw = json.dumps([tag, *key], separators=(",", ":"), ensure_ascii=False)
-    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+    # orjson: compact UTF-8 JSON like json.dumps(separators=(",", ":"), ensure_ascii=False),
+    # several times faster; a response carries a cursor per edge and per evidence item.
+    return base64.urlsafe_b64encode(orjson.dumps([tag, *key])).decode("ascii").rstrip("=")
 
 
 def decode_cursor(tag: str, cursor: str, *, size: int) -> SortKey:

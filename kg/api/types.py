@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
@@ -241,14 +241,17 @@ class Evidence:
     attributed_to: Entity | None
     document: Document | None
     view: strawberry.Private[ClaimView]
+    # The claim's ends when the caller already holds them (the relation it supports).
+    subject_view: strawberry.Private[EntityView | None] = None
+    object_view: strawberry.Private[EntityView | None] = None
 
     @strawberry.field
     async def subject(self, info: KGInfo) -> Entity:
-        return await _claim_end(info, self.view.subject, self.view.subject_id)
+        return await _claim_end(info, self.subject_view or self.view.subject, self.view.subject_id)
 
     @strawberry.field(name="object")
     async def object_(self, info: KGInfo) -> Entity:
-        return await _claim_end(info, self.view.object, self.view.object_id)
+        return await _claim_end(info, self.object_view or self.view.object, self.view.object_id)
 
 
 async def _claim_end(info: KGInfo, known: EntityView | None, entity_id: str) -> Entity:
@@ -258,11 +261,18 @@ async def _claim_end(info: KGInfo, known: EntityView | None, entity_id: str) -> 
     return entity(view)
 
 
-def evidence(view: ClaimView, cursor: str | None = None) -> Evidence:
+def evidence(
+    view: ClaimView,
+    cursor: str | None = None,
+    subject: EntityView | None = None,
+    object_: EntityView | None = None,
+) -> Evidence:
     return Evidence(
         id=strawberry.ID(view.id),
         cursor=cursor,
         view=view,
+        subject_view=subject,
+        object_view=object_,
         relation_type=view.type,
         text=view.text,
         start=view.start,
@@ -304,7 +314,7 @@ class Relation:
         found = await info.context.evidence.load((self.view.key, EvidenceArgs(include_negated, page)))
         subject, object_ = self.view.subject, self.view.object
         return [
-            evidence(replace(item, subject=subject, object=object_), encode_cursor(EVIDENCE_TAG, key))
+            evidence(item, encode_cursor(EVIDENCE_TAG, key), subject, object_)
             for key, item in found.items
         ]
 
