@@ -358,8 +358,11 @@ class _DocReader:
                             )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
-            if not objects and sense.type in _REACTIONS and dobj is not None:
-                objects = [o for o in self._agent_of_act(dobj) if self._fits(o, sense.kinds)]
+            if not objects and sense.type in _REACTIONS and not passive:
+                for act, gapped in self._reacted_acts(verb, dobj, subj_toks):
+                    objects = [o for o in self._agent_of_act(act, gapped) if self._fits(o, sense.kinds)]
+                    if objects:
+                        break
             if not objects and sense.symmetric and len({self.mentions[x].key for x in subjects}) > 1:
                 for s in subjects:
                     for o in subjects:
@@ -397,11 +400,33 @@ class _DocReader:
                     )
             return
 
-    def _agent_of_act(self, noun: Token) -> list[int]:
+    def _reacted_acts(
+        self, verb: Token, dobj: Token | None, subj_toks: list[Token]
+    ) -> list[tuple[Token, bool]]:
+        """Nouns for an act a reaction is about, and whether they were named as an afterthought
+        (so "a charge" refers back as well as "the charge"): the direct object; the noun a
+        relative clause hangs on ("an accusation the allies rejected"); a speech act before the
+        subject when the parser made the afterthought the main clause ("..., a charge Z denies")."""
+        acts: list[tuple[Token, bool]] = []
+        if dobj is not None:
+            acts.append((dobj, False))
+        if verb.dep_ == "relcl" and verb.head.pos_ == "NOUN" and not any(
+            c.dep_ in ("dobj", "obj") and c.lower_ not in _RELATIVE for c in verb.children
+        ):
+            acts.append((verb.head, True))
+        for subj in subj_toks:
+            acts.extend(
+                (c, True)
+                for c in subj.children
+                if c.dep_ == "compound" and c.i < subj.i and c.lemma_.lower() in self.know.speech_acts
+            )
+        return acts
+
+    def _agent_of_act(self, noun: Token, afterthought: bool = False) -> list[int]:
         """'condemned the strikes' / 'rejected the criticism': whoever the text last said did
         that kind of thing (the subject of the latest conflict or speech relation)."""
         lemma = noun.lemma_.lower()
-        if not any(
+        if not afterthought and not any(
             c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "those", "such")
             for c in noun.children
         ):
@@ -587,7 +612,14 @@ class _DocReader:
                 cur = cur.head
                 if cur.lemma_.lower() in self.know.negators:
                     # "X accuses Y of ..., a charge Z denies": the denial has its own object
-                    return not any(c.dep_ in ("dobj", "obj") for c in cur.children)
+                    # (possibly a speech act named before its subject: the parser made the
+                    # afterthought the main clause)
+                    acts = self.know.speech_acts
+                    return not any(
+                        c.dep_ in ("dobj", "obj")
+                        or (c.dep_ in _SUBJ and any(g.lemma_.lower() in acts for g in c.lefts))
+                        for c in cur.children
+                    )
                 if cur.pos_ == "NOUN" and cur.head.lemma_.lower() in self.know.negators:
                     return True
             else:
@@ -1182,6 +1214,18 @@ def _dobjs(verb: Token) -> list[Token]:
     out = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in _conjuncts(c)]
     if out:
         out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the Kursk region, which Ukrainian forces have occupied" / "the town the rebels
+        # seized": the object gap is the noun the clause hangs on
+        if out and all(t.lower_ in _RELATIVE for t in out):
+            return [verb.head]
+        if (
+            not out
+            and any(c.dep_ == "nsubj" and c.lower_ not in _RELATIVE for c in verb.children)
+            and not any(c.tag_ in ("WDT", "WP", "WRB", "IN") for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "prep", "dative") for c in verb.children)
+        ):
+            return [verb.head]
     return out
 
 

@@ -1,0 +1,23 @@
+"""Object gaps in relative clauses and denials added as an afterthought."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, find, triples
+
+
+def test_relative_pronoun_object_is_the_noun_the_clause_hangs_on() -> None:
+    found = triples(extract("Fighting continued around Bakhmut, which Russian forces captured in May."))
+    assert ("Russia", "CAPTURED", "Bakhmut") in found
+
+
+def test_a_charge_someone_else_denies_keeps_the_accusation_and_rejects_the_accuser() -> None:
+    result = extract("Uganda accuses Rwanda of arming the rebels, a charge Kigali denies.")
+    assert not find(result, "Uganda", "ACCUSED", "Rwanda").negated
+    assert ("Rwanda", "REJECTED", "Uganda") in triples(result)
+
+
+def test_a_denial_with_its_own_object_after_and_negates_only_itself() -> None:
+    result = extract("Ghana accused Togo of harbouring rebels and denied arming them.")
+    accusations = [r for r in result.relations if r.type.value == "ACCUSED"]
+    assert accusations
+    assert not any(r.negated for r in accusations)
