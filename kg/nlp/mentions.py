@@ -380,6 +380,9 @@ class ActorFinder:
             head = tok.head
             if tok.dep_ not in ("poss", "amod", "compound", "nmod") or head.i <= tok.i:
                 continue
+            if head.lemma_.lower() not in know.state_bodies:
+                # "Chinese foreign ministry spokesman": the organ is a modifier of the title
+                head = self._organ_before(doc, m.end, head.i) or head
             # one named organ, not "Russia's state news agencies" or "U.S. banks"
             if head.lemma_.lower() not in know.state_bodies or head.tag_ not in ("NN", "NNP"):
                 continue
@@ -455,6 +458,17 @@ class ActorFinder:
                     country=target.country,
                 )
             )
+
+    def _organ_before(self, doc: Doc, start: int, head: int) -> Token | None:
+        """The organ word between a country and the title it qualifies ("Chinese foreign
+        ministry spokesman" -> "ministry"), when only lower-case modifiers come before it."""
+        j = start + (1 if start < head and doc[start].tag_ == "POS" else 0)
+        organ = None
+        while j < head and doc[j].is_alpha and doc[j].is_lower:
+            if doc[j].lemma_.lower() in self.know.state_bodies and doc[j].head.i > j:
+                organ = doc[j]
+            j += 1
+        return organ if j == head and organ is not None and organ.i == head - 1 else None
 
     def _acronyms(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         """'Collective Security Treaty Organization (CSTO)' and later bare 'CSTO' are one org."""

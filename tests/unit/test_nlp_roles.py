@@ -76,3 +76,13 @@ def test_a_state_name_before_a_party_member_is_not_the_country() -> None:
     result = extract("Representative Jane Miller, a Georgia Republican, criticised Ukraine on Monday.")
     kinds = {e.name: e.kind for e in result.entities}
     assert kinds.get("Georgia") is EntityKind.LOCATION
+
+
+def test_organ_between_a_nationality_and_a_title_is_that_country_s_organ() -> None:
+    result = extract(
+        "Norway's foreign ministry welcomed the deal. Danish foreign ministry spokesman Lars Holm "
+        "said Copenhagen was ready to help."
+    )
+    found = triples(result)
+    assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Denmark") in found
+    assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Norway") not in found
