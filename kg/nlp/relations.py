@@ -783,7 +783,10 @@ class _DocReader:
             head, appos = appos, head
         if person == -1:
             return
-        if self.mentions[person].kind is not EntityKind.PERSON:
+        if self.mentions[person].kind is not EntityKind.PERSON or self.know.copular.get(
+            appos.lemma_.lower()
+        ) in (RelationType.ALLIED_WITH, RelationType.SUPPORTED):
+            # "Nabih X, a close ally of Hezbollah" relates a person the way it relates a state
             self._structural_apposition(person, appos, sent)
             return
         if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
@@ -828,7 +831,11 @@ class _DocReader:
         rtype = self.know.copular.get(appos.lemma_.lower())
         if rtype is None or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
             return
-        for o in self._resolve_all(_prep_objects(appos, "of"), appos):
+        # "a member of X", and for relations between actors also "X's main ally"
+        others = _prep_objects(appos, "of")
+        if rtype in (RelationType.ALLIED_WITH, RelationType.SUPPORTED):
+            others += [c for c in appos.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
+        for o in self._resolve_all(others, appos):
             if self.mentions[o].kind in _AGENTS:
                 self._emit(subject, rtype, o, sent, 0.75)
 

@@ -21,3 +21,15 @@ def test_a_denial_with_its_own_object_after_and_negates_only_itself() -> None:
     accusations = [r for r in result.relations if r.type.value == "ACCUSED"]
     assert accusations
     assert not any(r.negated for r in accusations)
+
+
+def test_person_apposed_as_an_ally_of_someone() -> None:
+    found = triples(extract("Nabih Berri, a close ally of Hezbollah, met the envoy."))
+    assert ("Nabih Berri", "ALLIED_WITH", "Hezbollah") in found
+
+
+def test_possessive_ally_and_backer_appositions() -> None:
+    found = triples(extract("China, North Korea's main ally, urged calm."))
+    assert ("China", "ALLIED_WITH", "North Korea") in found
+    found = triples(extract("The United States, Taiwan's most important backer, urged restraint."))
+    assert ("United States", "SUPPORTED", "Taiwan") in found
