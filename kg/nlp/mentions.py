@@ -27,7 +27,6 @@ _FRESH = {"new", "fresh", "snap", "early", "repeat"}
 _MONARCHS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "ayatollah"}
 _ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
-_FORMER_WORDS = {"former", "ex"}
 _PARTY_MEMBERS = {"republican", "democrat"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
@@ -920,11 +919,6 @@ class ActorFinder:
                 target = owner[before]
                 if mentions[target].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP):
                     m.role_target = target
-                    # "Former Nigerian President X": a role once held, kept as "former President"
-                    first = mentions[target].start - 1
-                    if first >= sent_start and doc[first].lower_ in _FORMER_WORDS and owner[first] == -1:
-                        m.role = f"{doc[first].lower_} {m.role}"
-                        m.role_start = first
             if m.role_target is None and self._state_role(m.role):
                 m.role_target = self._country_of_title(doc, m, mentions, owner)
 

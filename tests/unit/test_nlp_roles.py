@@ -87,8 +87,3 @@ def test_organ_between_a_nationality_and_a_title_is_that_country_s_organ() -> No
     assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Denmark") in found
     assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Norway") not in found
 
-
-def test_former_title_with_a_nationality_is_kept_as_a_former_role() -> None:
-    result = extract("Former Chilean President Rosa Vidal mediated the talks between Peru and Ecuador.")
-    role = find(result, "Rosa Vidal", "HOLDS_ROLE", "Chile")
-    assert role.role is not None and role.role.lower() == "former president"
