@@ -363,6 +363,15 @@ class _DocReader:
                     objects = [o for o in self._agent_of_act(act, gapped) if self._fits(o, sense.kinds)]
                     if objects:
                         break
+            criticized_act = sense.type is RelationType.CRITICIZED and dobj is not None
+            if not objects and criticized_act and dobj is not None and self.owner[dobj.i] < 0:
+                # "condemned the deployment of North Korean troops / the attack by the rebels":
+                # the criticism is of whoever acted ("of" only for forces, not for victims; a
+                # denied "presence of troops" denies a fact, not an actor)
+                doers = _prep_objects(dobj, "by") + [
+                    t for t in _prep_objects(dobj, "of") if t.lemma_.lower() in self.know.proxies
+                ]
+                objects = [o for o in self._resolve_all(doers, verb) if self._fits(o, sense.kinds)]
             if not objects and sense.symmetric and len({self.mentions[x].key for x in subjects}) > 1:
                 for s in subjects:
                     for o in subjects:

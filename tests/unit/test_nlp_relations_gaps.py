@@ -33,3 +33,13 @@ def test_possessive_ally_and_backer_appositions() -> None:
     assert ("China", "ALLIED_WITH", "North Korea") in found
     found = triples(extract("The United States, Taiwan's most important backer, urged restraint."))
     assert ("United States", "SUPPORTED", "Taiwan") in found
+
+
+def test_condemning_an_act_criticises_the_force_that_acted_not_its_victims() -> None:
+    found = triples(
+        extract("Kenya condemned the killing of Somali civilians and the attack by Ethiopian forces.")
+    )
+    assert ("Kenya", "CRITICIZED", "Ethiopia") in found
+    assert ("Kenya", "CRITICIZED", "Somalia") not in found
+    found = triples(extract("Japan condemned the deployment of North Korean troops."))
+    assert ("Japan", "CRITICIZED", "North Korea") in found
