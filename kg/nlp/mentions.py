@@ -182,6 +182,7 @@ class ActorFinder:
                 if idx is not None:
                     titles[tok.i + 1] = self._title_before(doc, tok.i + 1, tok.sent.start, owner) or tok.i
 
+        self._named_in_apposition(doc, owner, add)
         # 3. Surnames and names the model tagged once but missed elsewhere.
         self._known_names(doc, mentions, owner, add)
         # 4. Patterns: bodies of a country, groups, events, acronyms.
@@ -205,6 +206,27 @@ class ActorFinder:
             if m.role_target is not None:
                 m.role_target = new_index.get(m.role_target)
         return result
+
+    def _named_in_apposition(self, doc: Doc, owner: list[int], add: _Add) -> None:
+        """"North Korea's foreign minister, Choe Son Hui, ...": capitalised words set off in
+        apposition to a title name a person even where the model saw no name."""
+        for tok in doc:
+            if tok.pos_ != "NOUN" or tok.lower_ not in self.know.titles:
+                continue
+            for appos in (c for c in tok.rights if c.dep_ == "appos" and c.tag_ == "NNP"):
+                start = appos.i
+                while start > tok.i + 1 and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title:
+                    start -= 1
+                span = doc[start : appos.i + 1]
+                if (
+                    not 2 <= len(span) <= 4
+                    or doc[start - 1].text != ","
+                    or any(owner[t.i] != -1 or t.ent_type_ or not t.is_title for t in span)
+                    or span.text in self.know.country_forms
+                ):
+                    continue
+                name = span.text
+                add(Mention(span.start, span.end, EntityKind.PERSON, f"person:{name}", name, name))
 
     def _known_names(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         names: dict[str, str] = {}

@@ -87,3 +87,9 @@ def test_organ_between_a_nationality_and_a_title_is_that_country_s_organ() -> No
     assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Denmark") in found
     assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Norway") not in found
 
+
+
+def test_name_in_apposition_to_a_title_is_a_person_even_unseen_by_the_model() -> None:
+    result = extract("Laos's foreign minister, Thongsavanh Phomvihane, met the Thai delegation in Vientiane.")
+    kinds = {e.name: e.kind for e in result.entities}
+    assert kinds.get("Thongsavanh Phomvihane") is EntityKind.PERSON
