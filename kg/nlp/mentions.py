@@ -185,6 +185,7 @@ class ActorFinder:
         self._named_in_apposition(doc, owner, add)
         # 3. Surnames and names the model tagged once but missed elsewhere.
         self._known_names(doc, mentions, owner, add)
+        self._group_adjectives(doc, mentions, owner, add)
         # 4. Patterns: bodies of a country, groups, events, acronyms.
         self._bodies(doc, mentions, owner, add)
         self._factions(doc, owner, add)
@@ -227,6 +228,22 @@ class ActorFinder:
                     continue
                 name = span.text
                 add(Mention(span.start, span.end, EntityKind.PERSON, f"person:{name}", name, name))
+
+    def _group_adjectives(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
+        """'Houthi military spokesman X' after 'the Houthis': the singular of a named group
+        of the document, where the model saw no name, belongs to that group."""
+        groups = {
+            m.name: m for m in mentions if m.kind is EntityKind.GROUP and m.named and m.name.endswith("s")
+        }
+        if not groups:
+            return
+        for tok in doc:
+            group = groups.get(f"{tok.text}s")
+            if group is None or owner[tok.i] != -1 or not tok.is_title:
+                continue
+            if tok.dep_ not in ("amod", "compound"):
+                continue
+            add(Mention(tok.i, tok.i + 1, EntityKind.GROUP, group.key, group.name, tok.text))
 
     def _known_names(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
         names: dict[str, str] = {}
@@ -518,6 +535,8 @@ class ActorFinder:
                     continue
             if m.acronym:
                 by_acronym[m.acronym] = m
+            elif _ACRONYM.match(m.text) and len(m.text) >= 3:
+                by_acronym.setdefault(m.text, m)  # "HTS" seen once: also "HTS leader X" later
         if not by_acronym:
             return
         for tok in doc:
@@ -640,7 +659,10 @@ class ActorFinder:
             add(Mention(best, i, EntityKind.ORGANIZATION, f"org:{name}", name, name, acronym=doc[i + 1].text))
 
     def _unknown_acronyms(self, doc: Doc, owner: list[int], add: _Add) -> None:
-        """An all-capitals proper noun nobody recognised ("MONUSCO", "IGAD") is an organisation."""
+        """An all-capitals proper noun nobody recognised ("MONUSCO", "IGAD") is an organisation;
+        at the start of a sentence (where headlines and datelines shout) only when the same
+        word is one elsewhere in the text ("... (HTS). HTS leader X")."""
+        seen: set[str] = set()
         for tok in doc:
             text = tok.text
             if (
@@ -649,8 +671,10 @@ class ActorFinder:
                 and 3 <= len(text) <= 8
                 and _ACRONYM.match(text)
                 and text.replace(".", "") not in self.know.country_codes
-                and not tok.is_sent_start
             ):
+                if tok.is_sent_start and text not in seen:
+                    continue
+                seen.add(text)
                 add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
 
     def _administrations(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:

@@ -93,3 +93,22 @@ def test_name_in_apposition_to_a_title_is_a_person_even_unseen_by_the_model() ->
     result = extract("Laos's foreign minister, Thongsavanh Phomvihane, met the Thai delegation in Vientiane.")
     kinds = {e.name: e.kind for e in result.entities}
     assert kinds.get("Thongsavanh Phomvihane") is EntityKind.PERSON
+
+
+def test_singular_of_a_named_group_qualifies_a_title() -> None:
+    result = extract(
+        "The Mapuches blocked the road on Monday. Mapuche military spokesman Ramon Ortega "
+        "said the blockade would continue."
+    )
+    assert ("Ramon Ortega", "HOLDS_ROLE", "Mapuches") in triples(result)
+
+
+def test_acronym_known_from_the_text_qualifies_a_title_at_sentence_start() -> None:
+    result = extract(
+        "Fighters of the Northern Liberation Council (NLC) entered the town on Monday. "
+        "NLC leader Omar Haddad said the group would hold elections."
+    )
+    assert any(
+        s == "Omar Haddad" and t == "HOLDS_ROLE" and o in ("NLC", "Northern Liberation Council")
+        for s, t, o in triples(result)
+    )
