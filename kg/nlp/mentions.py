@@ -634,11 +634,14 @@ class ActorFinder:
             for j in range(i - 1, max(-1, i - 11), -1):
                 tok = doc[j]
                 if not (
-                    tok.is_title or tok.is_upper or tok.lower_ in _LOWER_WORDS or tok.text in ("'s", "’s")
+                    tok.is_title
+                    or tok.is_upper
+                    or tok.lower_ in _LOWER_WORDS
+                    or tok.text in ("'s", "’s", "-")
                 ):
                     break
-                if tok.lower_ in _LOWER_WORDS:
-                    continue
+                if tok.lower_ in _LOWER_WORDS or tok.text == "-":
+                    continue  # "Hayat Tahrir al-Sham (HTS)": particles and hyphens spell nothing
                 words = [t for t in doc[j:i] if t.text[:1].isupper()]
                 if "".join(t.text[0] for t in words) in (acronym, doc[i + 1].text):
                     best = j

@@ -112,3 +112,10 @@ def test_acronym_known_from_the_text_qualifies_a_title_at_sentence_start() -> No
         s == "Omar Haddad" and t == "HOLDS_ROLE" and o in ("NLC", "Northern Liberation Council")
         for s, t, o in triples(result)
     )
+
+
+def test_spelled_out_name_with_a_hyphenated_particle_is_the_acronym_s_organisation() -> None:
+    result = extract("Fighters of Jabhat Fath al-Qadim (JFQ) entered the town. JFQ rejected the truce.")
+    kinds = {e.name: e.kind for e in result.entities}
+    assert kinds.get("Jabhat Fath al-Qadim") is EntityKind.ORGANIZATION
+    assert "JFQ" not in kinds  # the acronym is an alias of the spelled-out name
