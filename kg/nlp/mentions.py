@@ -123,7 +123,11 @@ class ActorFinder:
                 and covering.label_ == "ORG"
                 and len(covering) > len(span)
                 and covering.root.lemma_.lower() not in self.know.state_bodies
-                and covering.root.i >= span.end
+                and (
+                    covering.root.i >= span.end
+                    # "University of Nicosia", "Institute of Egypt": named after the place
+                    or (span.start > covering.start and span.doc[span.start - 1].lower_ == "of")
+                )
                 and not any(t.tag_ == "POS" for t in covering)
             ):
                 continue

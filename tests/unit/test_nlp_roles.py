@@ -119,3 +119,9 @@ def test_spelled_out_name_with_a_hyphenated_particle_is_the_acronym_s_organisati
     kinds = {e.name: e.kind for e in result.entities}
     assert kinds.get("Jabhat Fath al-Qadim") is EntityKind.ORGANIZATION
     assert "JFQ" not in kinds  # the acronym is an alias of the spelled-out name
+
+
+def test_organisation_named_after_a_capital_stays_an_organisation() -> None:
+    result = extract("Hubert Lindner, a professor of history at the University of Lima, said the talks failed.")
+    assert ("Hubert Lindner", "HOLDS_ROLE", "University of Lima") in triples(result)
+    assert "Peru" not in {e.name for e in result.entities}
