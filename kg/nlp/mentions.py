@@ -27,6 +27,9 @@ _FRESH = {"new", "fresh", "snap", "early", "repeat"}
 _MONARCHS = {"king", "queen", "prince", "princess", "sheikh", "emir", "sultan", "pope", "ayatollah"}
 _ROMAN = re.compile(r"^(I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp"}
+_CORPORATE_TITLES = {
+    "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "founder", "co-founder"
+}
 _PARTY_MEMBERS = {"republican", "democrat"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
@@ -196,6 +199,7 @@ class ActorFinder:
         self._acronyms(doc, mentions, owner, add)
         self._unknown_acronyms(doc, owner, add)
         self._administrations(doc, mentions, owner)
+        self._company_qualifiers(doc, owner, titles, add)
         self._communities_and_states(doc, mentions, owner, titles)
         self._groups_and_events(doc, mentions, owner, add)
         self._titles(doc, mentions, owner, titles)
@@ -271,6 +275,21 @@ class ActorFinder:
                     and other.end == tok.i + 1
                 ):
                     other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+    def _company_qualifiers(self, doc: Doc, owner: list[int], titles: dict[int, int], add: _Add) -> None:
+        """'Vantora chief executive X': a proper noun nobody recognised before a corporate title
+        is the company the person runs."""
+        for person, start in titles.items():
+            role = doc[start:person].text.lower()
+            before = start - 1
+            if role not in _CORPORATE_TITLES or before < 0 or owner[before] != -1:
+                continue
+            tok = doc[before]
+            if tok.tag_ != "NNP" or not tok.is_alpha or tok.text in self.know.country_forms:
+                continue
+            if tok.ent_type_ in ("GPE", "NORP", "PERSON"):
+                continue
+            add(Mention(before, before + 1, EntityKind.ORGANIZATION, f"org:{tok.text}", tok.text, tok.text))
 
     def _communities_and_states(
         self, doc: Doc, mentions: list[Mention], owner: list[int], titles: dict[int, int]

@@ -122,6 +122,13 @@ def test_spelled_out_name_with_a_hyphenated_particle_is_the_acronym_s_organisati
 
 
 def test_organisation_named_after_a_capital_stays_an_organisation() -> None:
-    result = extract("Hubert Lindner, a professor of history at the University of Lima, said the talks failed.")
+    result = extract(
+        "Hubert Lindner, a professor of history at the University of Lima, said the talks failed."
+    )
     assert ("Hubert Lindner", "HOLDS_ROLE", "University of Lima") in triples(result)
     assert "Peru" not in {e.name for e in result.entities}
+
+
+def test_unrecognised_proper_noun_before_a_corporate_title_is_the_company() -> None:
+    result = extract("Vantorex chief executive Hubert Lindner said the plant would reopen in May.")
+    assert ("Hubert Lindner", "HOLDS_ROLE", "Vantorex") in triples(result)
