@@ -63,6 +63,11 @@ _CONFLICT = frozenset(
         RelationType.THREATENED,
     }
 )
+# Forces whose passive deployment ("troops were deployed to X") names the state that sent them.
+_FORCES = {
+    "troop", "soldier", "force", "peacekeeper", "unit", "personnel", "contingent", "battalion",
+    "brigade", "warship", "marine", "mercenary", "instructor", "adviser", "advisor",
+}
 # Relations whose two ends are "the two sides" of what follows.
 _SIDES = frozenset(
     {
@@ -302,6 +307,13 @@ class _DocReader:
             speaker = self._speaker_of_conjoined_speech_act(verb, senses)
             if speaker:
                 subj_toks = speaker
+        deployed: list[Token] = []
+        if passive and not subj_toks and any(s.type is RelationType.DEPLOYED for s in senses):
+            # "North Korean troops had been deployed to Russia", "900 U.S. troops are stationed
+            # in Syria": with no agent, the forces stand for the state that sent them
+            deployed = [t for t in passive_obj if t.lemma_.lower() in _FORCES]
+            if deployed:
+                subj_toks, passive, passive_obj = deployed, False, []
         subjects = self._resolve_all(subj_toks, verb)
         subjects = [s for s in subjects if self.mentions[s].kind in _AGENTS]
         if not subjects:
@@ -324,6 +336,7 @@ class _DocReader:
             }
         if passive:
             lemmas |= {t.lemma_.lower() for t in passive_obj}
+        lemmas |= {t.lemma_.lower() for t in deployed}
         for sense in senses:
             if sense.needs_dobj and not lemmas & sense.needs_dobj:
                 continue
