@@ -932,8 +932,10 @@ class ActorFinder:
                 prev = first - 1
                 if prev < sent_start or owner[prev] != -1 or not doc[prev].is_alpha or not doc[prev].is_title:
                     break
-                if doc[prev].text in know.country_forms or doc[prev].ent_type_ in ("NORP", "GPE"):
+                if doc[prev].text in know.country_forms or doc[prev].ent_type_ == "GPE":
                     break
+                if doc[prev].ent_type_ == "NORP" and know.country_of_stem(doc[prev].text) is not None:
+                    break  # "Armenian Defence Minister"; but "Enlargement Commissioner" is a portfolio
                 first = prev
         # Lower-case modifiers: "military spokesman", "national security adviser".
         for _ in range(3):
