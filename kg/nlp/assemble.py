@@ -45,7 +45,15 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             row.append(_Placed(m, doc[m.start].idx + offset) if m.start >= 0 else None)
         placed.append(row)
     all_mentions = [p.mention for row in placed for p in row if p is not None]
-    remap = _unify(all_mentions)
+    # "the parliament" may point back to the one "Parliament of X" of the document; a bare
+    # "parliament's committee" (no article) is some parliament the text did not name.
+    definite = {
+        id(m)
+        for doc, _ in chunks
+        for m in doc._.kg_mentions or []
+        if m.start > 0 and doc[m.start - 1].lower_ in ("the", "its", "this", "that")
+    }
+    remap = _unify(all_mentions, definite)
 
     def key_of(m: Mention) -> str:
         return remap.get(m.key, m.key)
@@ -148,7 +156,7 @@ def _relation(
     )
 
 
-def _unify(mentions: list[Mention]) -> dict[str, str]:
+def _unify(mentions: list[Mention], definite: set[int] | None = None) -> dict[str, str]:
     """Map mention keys to the canonical key of the same actor within the document."""
     remap: dict[str, str] = {}
     counts = Counter(m.key for m in mentions)
@@ -200,6 +208,8 @@ def _unify(mentions: list[Mention]) -> dict[str, str]:
             bodies.setdefault(m.name.rsplit(" of ", 1)[0].lower(), set()).add(m.key)
     for m in mentions:
         if m.kind is EntityKind.ORGANIZATION and m.key not in remap:
+            if definite is not None and id(m) not in definite and not m.name.lower().startswith("the "):
+                continue
             bare = m.name.lower().removeprefix("the ")
             targets = bodies.get(bare)
             if targets and len(targets) == 1 and m.key not in targets:

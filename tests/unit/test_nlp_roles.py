@@ -132,3 +132,13 @@ def test_organisation_named_after_a_capital_stays_an_organisation() -> None:
 def test_unrecognised_proper_noun_before_a_corporate_title_is_the_company() -> None:
     result = extract("Vantorex chief executive Hubert Lindner said the plant would reopen in May.")
     assert ("Hubert Lindner", "HOLDS_ROLE", "Vantorex") in triples(result)
+
+
+def test_bare_organ_without_article_is_not_merged_with_another_country_s_organ() -> None:
+    result = extract(
+        "Chile's parliament approved the budget on Monday. Hubert Lindner, a member of parliament's "
+        "defence committee, said the vote was rushed. The parliament will meet again in May."
+    )
+    found = triples(result)
+    assert any(s == "Hubert Lindner" and t == "HOLDS_ROLE" for s, t, _ in found)
+    assert not any(s == "Hubert Lindner" and o == "Parliament of Chile" for s, _, o in found)
