@@ -68,6 +68,8 @@ _FORCES = {
     "troop", "soldier", "force", "peacekeeper", "unit", "personnel", "contingent", "battalion",
     "brigade", "warship", "marine", "mercenary", "instructor", "adviser", "advisor",
 }
+# Nouns listing the members of an organisation ("member states including A and B").
+_MEMBER_HEADS = {"member", "state", "country", "nation", "government"}
 # Relations whose two ends are "the two sides" of what follows.
 _SIDES = frozenset(
     {
@@ -205,6 +207,8 @@ class _DocReader:
                     self._copular(tok, sent, attributed)
                 if tok.dep_ == "appos":
                     self._apposition(tok, sent)
+                if tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ == "NOUN":
+                    self._listed_members(tok, sent)
             self._titles(sent)
             self._organs(sent)
         return self.out
@@ -846,6 +850,34 @@ class _DocReader:
             return
         for t in targets[:1]:
             self._emit(person, rtype, t, sent, 0.85, role=role)
+
+    def _listed_members(self, noun: Token, sent: Span) -> None:
+        """'member states including A, B and C' / 'the bloc's members, such as A and B':
+        MEMBER_OF the organisation named with the noun, else the organisation last named."""
+        if noun.lemma_.lower() != "member" and not any(
+            c.dep_ == "compound" and c.lower_ == "member" for c in noun.children
+        ):
+            return
+        listed = _prep_objects(noun, "including") + [
+            o
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+            for o in c.children
+            if o.dep_ == "pobj"
+            for o in _conjuncts(o)
+        ]
+        if not listed:
+            return
+        holders = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.lower_ != "member"]
+        orgs = [
+            o
+            for o in self._resolve_all(holders + _prep_objects(noun, "of"), noun)
+            if self.mentions[o].kind is EntityKind.ORGANIZATION
+        ] or self._last_org(noun.i)
+        for member in self._resolve_all(listed, noun):
+            if self.mentions[member].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+                for org in orgs[:1]:
+                    self._emit(member, RelationType.MEMBER_OF, org, sent, 0.7)
 
     def _structural_apposition(self, subject: int, appos: Token, sent: Span) -> None:
         """'the United States, a treaty ally of the Philippines' -> ALLIED_WITH;

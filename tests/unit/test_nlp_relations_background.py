@@ -37,3 +37,17 @@ def test_forces_deployed_in_the_passive_name_the_state_that_sent_them() -> None:
     assert ("United States", "DEPLOYED", "Syria") in triples(
         extract("About 900 U.S. troops are stationed in Syria.")
     )
+
+
+def test_listed_member_states_belong_to_the_organisation_named_or_last_named() -> None:
+    found = triples(
+        extract(
+            "The Economic Community of West African States is divided, and member states "
+            "including Ghana, Senegal and Togo said they could not pay."
+        )
+    )
+    for country in ("Ghana", "Senegal", "Togo"):
+        assert (country, "MEMBER_OF", "Economic Community of West African States") in found
+    found = triples(extract("NATO members such as Poland and Estonia want more troops."))
+    assert ("Poland", "MEMBER_OF", "NATO") in found
+    assert ("Estonia", "MEMBER_OF", "NATO") in found
