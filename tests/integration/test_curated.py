@@ -130,6 +130,28 @@ async def test_curated_relations_feed_the_typed_relationship(
     assert [r.data() for r in claims] == [{"source": "minutes 7", "text": "letter", "has_document": False}]
 
 
+async def test_a_reloaded_claim_with_a_new_date_moves_its_relationship_dates(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    await repository.load_actors([CuratedActor(id="cy", name="Cy", kind=EntityKind.COUNTRY),
+                                  CuratedActor(id="dee", name="Dee", kind=EntityKind.PERSON)])
+    first = CuratedRelation(subject="dee", type=RelationType.SUPPORTED, object="cy",
+                            source="register", date=dt.date(2020, 5, 1), note="grant")
+    other = first.model_copy(update={"source": "ledger", "date": dt.date(2021, 1, 1)})
+    await repository.load_relations([first, other])
+
+    # Same claim (same source and triple), corrected date: rewritten, not added.
+    await repository.load_relations([first.model_copy(update={"date": dt.date(2022, 7, 9)})])
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'dee'})-[r:SUPPORTED]->(:Entity {id: 'cy'}) "
+        "RETURN r.claims AS claims, r.first_seen AS first, r.last_seen AS last"
+    )
+    assert [(r["claims"], r["first"].to_native(), r["last"].to_native()) for r in records] == [
+        (2, dt.date(2021, 1, 1), dt.date(2022, 7, 9))
+    ]
+
+
 async def test_incremental_curated_load_equals_a_full_recompute(
     repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
 ) -> None:
