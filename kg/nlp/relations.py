@@ -389,6 +389,12 @@ class _DocReader:
                     t for t in _prep_objects(dobj, "of") if t.lemma_.lower() in self.know.proxies
                 ]
                 objects = [o for o in self._resolve_all(doers, verb) if self._fits(o, sense.kinds)]
+            if not objects and sense.type in _REACTIONS and not passive:
+                objects = [
+                    o
+                    for o in self._resolve_all(self._summarised_doers(verb), verb)
+                    if self._fits(o, sense.kinds) and o not in subjects
+                ]
             if not objects and sense.symmetric and len({self.mentions[x].key for x in subjects}) > 1:
                 for s in subjects:
                     for o in subjects:
@@ -447,6 +453,22 @@ class _DocReader:
                 if c.dep_ == "compound" and c.i < subj.i and c.lemma_.lower() in self.know.speech_acts
             )
         return acts
+
+    def _summarised_doers(self, verb: Token) -> list[Token]:
+        """'Y began expelling Afghans, a campaign the Taliban criticised' / 'X visited Z, a
+        move that Beijing denounced': a noun in apposition sums up the clause before it, so the
+        reaction is to that clause's subject."""
+        act = verb.head
+        if verb.dep_ != "relcl" or act.dep_ != "appos" or self.owner[act.i] >= 0:
+            return []
+        clause = act.head
+        for _ in range(6):
+            if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.pos_ not in ("VERB", "AUX"):
+            return []
+        return self._subjects(clause)
 
     def _agent_of_act(self, noun: Token, afterthought: bool = False) -> list[int]:
         """'condemned the strikes' / 'rejected the criticism': whoever the text last said did

@@ -43,3 +43,14 @@ def test_condemning_an_act_criticises_the_force_that_acted_not_its_victims() -> 
     assert ("Kenya", "CRITICIZED", "Somalia") not in found
     found = triples(extract("Japan condemned the deployment of North Korean troops."))
     assert ("Japan", "CRITICIZED", "North Korea") in found
+
+
+def test_a_reaction_to_a_summing_up_apposition_targets_the_clause_subject() -> None:
+    found = triples(
+        extract(
+            "Pakistan began expelling thousands of Afghans last year, a campaign the Taliban have criticised."
+        )
+    )
+    assert ("Taliban", "CRITICIZED", "Pakistan") in found
+    found = triples(extract("Tsai Ing-wen stopped in New York, a visit that Beijing denounced."))
+    assert ("China", "CRITICIZED", "Tsai Ing-wen") in found
