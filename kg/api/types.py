@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 import strawberry
 from graphql import (
@@ -24,12 +24,13 @@ from graphql import (
     SelectionSetNode,
     value_from_ast_untyped,
 )
+from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
 from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
 from kg.errors import InvalidInput, NotFound
-from kg.graph.reads import ClaimView, EntityView, Page, RelationView
+from kg.graph.reads import ClaimView, EntityView, Page, RelationKey, RelationView
 from kg.graph.reads import Direction as ReadsDirection
 from kg.model import DocumentInfo, EntityKind, RelationType
 from kg.settings import Settings
@@ -41,6 +42,8 @@ strawberry.enum(
 )
 
 N = TypeVar("N")
+K = TypeVar("K")
+V = TypeVar("V")
 S = TypeVar("S")
 KGInfo = Info[Context, None]
 
@@ -105,7 +108,7 @@ class Actor(Entity):
     curated: bool
 
     @strawberry.field(description="Typed relationships of this actor, sorted by type, subject, object.")
-    async def relations(
+    def relations(
         self,
         info: KGInfo,
         direction: Direction = Direction.BOTH,
@@ -113,7 +116,7 @@ class Actor(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        return await relations_of(info, self.view.id, direction, types, first, after)
+        return relations_of(info, self.view.id, direction, types, first, after)
 
     @strawberry.field(description="Entities linked to this actor by any typed relationship, by id.")
     async def neighbours(
@@ -142,7 +145,7 @@ class Event(Entity):
         return await neighbours_of(info, self.view.id, types, first, after)
 
     @strawberry.field(description="Typed relationships of this event.")
-    async def relations(
+    def relations(
         self,
         info: KGInfo,
         direction: Direction = Direction.BOTH,
@@ -150,7 +153,7 @@ class Event(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        return await relations_of(info, self.view.id, direction, types, first, after)
+        return relations_of(info, self.view.id, direction, types, first, after)
 
 
 def entity(view: EntityView) -> Entity:
@@ -303,20 +306,42 @@ class Relation:
         description="The claims behind this relation, strongest first (claimCount says how many). "
         "For more, pass the last item's cursor as 'after'."
     )
-    async def evidence(
+    def evidence(
         self,
         info: KGInfo,
         first: int | None = None,
         after: str | None = None,
         include_negated: bool = False,
     ) -> list[Evidence]:
+        # Not async: when the page was read together with the relation (the usual case) it is
+        # returned at once, and graphql-core completes the relation without a task per field.
+        # Otherwise the coroutine that loads it is returned; graphql-core awaits it.
         page = page_request(info.context.settings, EVIDENCE_TAG, first, after, key_size=2)
-        found = await info.context.evidence.load((self.view.key, EvidenceArgs(include_negated, page)))
+        key = (self.view.key, EvidenceArgs(include_negated, page))
+        found = _primed(info.context.evidence, key)
+        if found is not None:
+            return self._evidence_items(found)
+        return cast(list[Evidence], self._load_evidence(info, key))
+
+    async def _load_evidence(
+        self, info: KGInfo, key: tuple[RelationKey, EvidenceArgs]
+    ) -> list[Evidence]:
+        return self._evidence_items(await info.context.evidence.load(key))
+
+    def _evidence_items(self, found: Page[ClaimView]) -> list[Evidence]:
         subject, object_ = self.view.subject, self.view.object
         return [
             evidence(item, encode_cursor(EVIDENCE_TAG, key), subject, object_)
             for key, item in found.items
         ]
+
+
+def _primed(loader: DataLoader[K, V], key: K) -> V | None:
+    """The value ``loader`` already holds for ``key`` (primed or loaded), else None."""
+    future = loader.cache_map.get(key)
+    if future is None or not future.done() or future.cancelled() or future.exception() is not None:
+        return None
+    return future.result()
 
 
 def relation(view: RelationView) -> Relation:
@@ -383,7 +408,7 @@ def _map_page(page: Page[S], convert: Callable[[S], N]) -> Page[N]:
     return Page(total=page.total, items=items, has_next=page.has_next)
 
 
-async def relations_of(
+def relations_of(
     info: KGInfo,
     entity_id: str,
     direction: Direction,
@@ -391,11 +416,20 @@ async def relations_of(
     first: int | None,
     after: str | None,
 ) -> Connection[Relation]:
+    """The connection at once when Query.actor read it already, else the coroutine loading it
+    (the resolvers are not async for the reason given in Relation.evidence)."""
     settings = info.context.settings
     document, nodes = _Document.of(info)
     evidence = next((_evidence_args(settings, document, node) for node in nodes), None)
-    args = relation_args(settings, direction, types, first, after, evidence)
-    found = await info.context.relations.load((entity_id, args))
+    key = (entity_id, relation_args(settings, direction, types, first, after, evidence))
+    found = _primed(info.context.relations, key)
+    if found is not None:
+        return connection(RELATIONS_TAG, _map_page(found, relation))
+    return cast(Connection[Relation], _load_relations(info, key))
+
+
+async def _load_relations(info: KGInfo, key: tuple[str, RelationArgs]) -> Connection[Relation]:
+    found = await info.context.relations.load(key)
     return connection(RELATIONS_TAG, _map_page(found, relation))
 
 

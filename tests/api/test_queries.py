@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from itertools import pairwise
+from typing import Any
 
 import pytest
+from neo4j import Record
 
+from kg.graph.reads import GraphReader
 from kg.graph.repository import GraphRepository
 from kg.model import EntityKind, RelationType
 from tests.api.conftest import Api, entity, extraction
@@ -102,13 +106,27 @@ fragment relation on Relation { type subject { name } object { id name kind } do
 
 async def test_fragments_and_variables_answer_like_literals(api: Api, repository: GraphRepository) -> None:
     await write_world(repository)
-    literal = await api.data(ACTOR_QUERY, {"name": "Alice Varga"})
-    variables = {
-        "name": "Alice Varga", "direction": "OUT", "types": ["REQUESTED_AID"], "first": 10, "evidence": 3
-    }
-    spread = await api.data(FRAGMENT_ACTOR_QUERY, variables)
+    reader: GraphReader = api.app.state.services.reader
+    statements: list[str] = []
+    run = reader._run
+
+    async def counting_run(text: str, parameters: Mapping[str, Any]) -> list[Record]:
+        statements.append(text)
+        return await run(text, parameters)
+
+    reader._run = counting_run  # type: ignore[method-assign]
+    try:
+        literal = await api.data(ACTOR_QUERY, {"name": "Alice Varga"})
+        variables = {
+            "name": "Alice Varga", "direction": "OUT", "types": ["REQUESTED_AID"], "first": 10, "evidence": 3
+        }
+        spread = await api.data(FRAGMENT_ACTOR_QUERY, variables)
+    finally:
+        del reader._run
     assert spread == literal
     assert len(spread["actor"]["relations"]["edges"]) == 2
+    # The actor, its relations and their evidence: one statement per request, both ways.
+    assert len(statements) == 2
 
 
 async def test_null_in_a_non_null_field_is_an_error(api: Api, repository: GraphRepository) -> None:
