@@ -85,7 +85,13 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             kind = EntityKind.PERSON
         name = names[k]
         slug = slugify(name)
-        scoped = (kind is EntityKind.EVENT and not named[k]) or (kind is EntityKind.GROUP and not named[k])
+        scoped = (
+            (kind is EntityKind.EVENT and not named[k])
+            or (kind is EntityKind.GROUP and not named[k])
+            # "parliament", "the eastern government": an organ the text did not name is this
+            # document's, not one node shared by every article that says "parliament"
+            or (kind is EntityKind.ORGANIZATION and name == name.lower())
+        )
         entity_id = f"{slug}--{doc_id}" if scoped else slug
         ids[k] = entity_id
         aliases = tuple(sorted({s for s in surfaces[k] if s != name}))

@@ -142,3 +142,12 @@ def test_bare_organ_without_article_is_not_merged_with_another_country_s_organ()
     found = triples(result)
     assert any(s == "Hubert Lindner" and t == "HOLDS_ROLE" for s, t, _ in found)
     assert not any(s == "Hubert Lindner" and o == "Parliament of Chile" for s, _, o in found)
+
+
+def test_unnamed_organ_is_scoped_to_its_document() -> None:
+    first = extract("Hubert Lindner, a member of parliament's defence committee, met Chile's envoy.")
+    second = extract("Hubert Lindner, a member of parliament's budget committee, criticised Peru.")
+    organ_ids = [
+        {e.id for e in result.entities if e.name == "parliament"} for result in (first, second)
+    ]
+    assert all(organ_ids) and organ_ids[0].isdisjoint(organ_ids[1])
