@@ -30,6 +30,15 @@ _ADMINISTRATIONS = {"administration", "government", "cabinet", "campaign", "camp
 _CORPORATE_TITLES = {
     "chief executive", "chief executive officer", "ceo", "chairman", "chairwoman", "founder", "co-founder"
 }
+# Legislative titles -> how the chamber they sit in is named ("U.S. Senate", "the House").
+_CHAMBER_TITLES = {
+    "senator": ("senate",),
+    "sen.": ("senate",),
+    "representative": ("house of representatives", "house"),
+    "rep.": ("house of representatives", "house"),
+    "congressman": ("house of representatives", "house"),
+    "congresswoman": ("house of representatives", "house"),
+}
 _PARTY_MEMBERS = {"republican", "democrat"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
@@ -995,6 +1004,28 @@ class ActorFinder:
                     m.role_target = target
             if m.role_target is None and self._state_role(m.role):
                 m.role_target = self._country_of_title(doc, m, mentions, owner)
+            if m.role_target is None:
+                m.role_target = self._chamber_of_title(m, mentions)
+
+    def _chamber_of_title(self, m: Mention, mentions: list[Mention]) -> int | None:
+        """'Senator X' sits in the one senate the text names, 'Representative Y' in the one
+        house of representatives; nothing when the text names none or several."""
+        chamber = _CHAMBER_TITLES.get((m.role or "").lower())
+        if chamber is None:
+            return None
+        found = {
+            other.key: idx
+            for idx, other in enumerate(mentions)
+            if other.kind is EntityKind.ORGANIZATION
+            and other.start >= 0
+            and any(other.name.lower().endswith(suffix) for suffix in chamber)
+        }
+        names = {key: mentions[idx].name for key, idx in found.items()}
+        # "the House" after "the U.S. House of Representatives" is the same chamber
+        longest = [k for k in found if not any(k != o and names[k] in names[o].split() for o in found)]
+        if len(longest) == 1 and all(names[k] in names[longest[0]].split() or k == longest[0] for k in found):
+            return found[longest[0]]
+        return None
 
     def _state_role(self, role: str) -> bool:
         """A title only a state gives ("President", "caretaker Prime Minister", "former

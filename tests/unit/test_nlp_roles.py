@@ -151,3 +151,10 @@ def test_unnamed_organ_is_scoped_to_its_document() -> None:
         {e.id for e in result.entities if e.name == "parliament"} for result in (first, second)
     ]
     assert all(organ_ids) and organ_ids[0].isdisjoint(organ_ids[1])
+
+
+def test_legislator_titles_sit_in_the_one_chamber_the_text_names() -> None:
+    result = extract(
+        "The Senate approved the treaty with Chile on Tuesday. Senator Hubert Lindner opposed it."
+    )
+    assert ("Hubert Lindner", "HOLDS_ROLE", "Senate") in triples(result)
