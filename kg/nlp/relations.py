@@ -318,6 +318,11 @@ class _DocReader:
             deployed = [t for t in passive_obj if t.lemma_.lower() in _FORCES]
             if deployed:
                 subj_toks, passive, passive_obj = deployed, False, []
+        elif passive and not subj_toks and all(s.type is RelationType.ALLIED_WITH for s in senses):
+            # "the administration, which is aligned with X" / "Y is allied with Z": a state
+            relative = verb.dep_ == "relcl"
+            stative = [verb.head if relative and t.lower_ in _RELATIVE else t for t in passive_obj]
+            subj_toks, passive, passive_obj = stative, False, []
         subjects = self._resolve_all(subj_toks, verb)
         subjects = [s for s in subjects if self.mentions[s].kind in _AGENTS]
         if not subjects:

@@ -54,3 +54,9 @@ def test_a_reaction_to_a_summing_up_apposition_targets_the_clause_subject() -> N
     assert ("Taliban", "CRITICIZED", "Pakistan") in found
     found = triples(extract("Tsai Ing-wen stopped in New York, a visit that Beijing denounced."))
     assert ("China", "CRITICIZED", "Tsai Ing-wen") in found
+
+
+def test_being_aligned_or_allied_with_someone_is_an_alliance() -> None:
+    found = triples(extract("The government of Mali, which is allied with Russia, expelled the envoy."))
+    assert ("Mali", "ALLIED_WITH", "Russia") in found
+    assert ("Hezbollah", "ALLIED_WITH", "Iran") in triples(extract("Hezbollah is aligned with Iran."))
