@@ -170,6 +170,9 @@ class _DocReader:
             # place noun, whatever the model called them ("the A and B border crossings")
             if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in know.place_heads:
                 continue
+            # ... nor "the provinces of A and B"
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_place_noun(tok.head.head, know):
+                continue
             if len(members) >= 2 and any(mentions[x].kind in _ACTOR for x in members):
                 self.pairs.append((max(mentions[x].start for x in members), members))
         self.pairs.sort(key=lambda p: p[0])
@@ -1066,6 +1069,11 @@ class _DocReader:
                     return found
         if lemma == "capital" and any(c.lower_ == "the" for c in tok.children):
             return self._salient_country(tok.i)  # "an offensive on the capital"
+        if lemma in know.place_anaphors and any(
+            c.dep_ in ("compound", "amod", "nmod") and c.text[:1].isupper() and self.owner[c.i] < 0
+            for c in tok.lefts
+        ):
+            return []  # "the Kursk region" with an unrecognised name: that place, not the last one
         if lemma in know.place_anaphors and any(c.lower_ in ("the", "that", "this") for c in tok.children):
             if lemma in _SETTLEMENTS:
                 return self._last_kind(tok.i, EntityKind.LOCATION)  # "attacked the town": the last one named
@@ -1294,6 +1302,11 @@ def _conjuncts(tok: Token | None) -> list[Token]:
                     if cc.dep_ in ("pobj", "conj") and cc not in out:
                         out.append(cc)
     return out
+
+
+def _is_place_noun(tok: Token, know: Knowledge) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in know.place_heads or lemma in know.place_anaphors
 
 
 def _dobjs(verb: Token) -> list[Token]:

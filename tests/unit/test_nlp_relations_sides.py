@@ -21,3 +21,28 @@ def test_two_sides_are_the_parties_of_the_latest_exchange_not_the_crossings() ->
 def test_a_coordinated_pair_of_actors_still_wins() -> None:
     found = triples(extract("Israel and Egypt fought for years, and the two sides later agreed to talk."))
     assert ("Israel", "CONSULTED", "Egypt") in found
+
+
+def test_places_listed_after_a_place_noun_are_not_sides() -> None:
+    found = triples(
+        extract(
+            "Strikes hit homes in the provinces of Khost and Paktika. Pakistan accuses the Taliban "
+            "of sheltering militants, and the two sides have clashed repeatedly."
+        )
+    )
+    assert ("Pakistan", "FOUGHT", "Taliban") in found
+    assert not any(rtype == "FOUGHT" and subject in ("Khost", "Paktika") for subject, rtype, _ in found)
+
+
+def test_a_named_region_the_model_missed_is_not_the_last_place_mentioned() -> None:
+    found = triples(
+        extract(
+            "Fighting spread across Asia. Troops entered the Zorvak region, which Ukrainian forces occupied."
+        )
+    )
+    assert ("Ukraine", "CAPTURED", "Asia") not in found
+
+
+def test_hosting_camps_is_not_a_meeting() -> None:
+    found = triples(extract("Iraq, which hosts Kurdistan Workers Party camps, closed its border."))
+    assert not any(rtype == "MET" for _, rtype, _ in found)
