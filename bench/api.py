@@ -144,36 +144,41 @@ ALL_TYPES = [t.value for t in RelationType]
 NOTES = """\
 ## Where kg's time goes
 
-Profile of one `actor + relations + evidence` request (10 relations, 3 claims each: about 180
-GraphQL fields), CPU of the bench process with `--transport asgi`:
+Measured on this graph with `--transport asgi` (CPU of the one process, so the numbers are
+kg's own work; the shared 2-core machine makes every number noisy by 10-30%):
 
-- the driver running kg's statement and decoding its records: about 1.3-1.5 ms (the baseline's
-  statement: 0.6-0.9 ms; kg's returns every field the schema offers for entities, claims and
-  documents, so the driver decodes and hydrates more values, dates above all);
-- turning records into kg's views (kg/graph/reads.py): about 0.2 ms;
-- GraphQL execution (graphql-core completing ~180 fields, strawberry's argument conversion for
-  the 12 fields with arguments, resolving the Entity interface, DataLoader futures): about
-  2-2.5 ms before the changes below, about 1.5-2 ms after;
-- HTTP: httpx client, Starlette/FastAPI routing and dependencies, strawberry's view (request
-  parsing, response encoding with orjson): about 0.5-0.7 ms (a `{ __typename }` request costs 0.5 ms).
+- per `actor + relations + evidence` request (10 relations, 3 claims each, about 180 GraphQL
+  fields) kg spends about 6 ms of CPU, the hand-written statement 0.7-1.0 ms (table above);
+- kg's reader (kg/graph/reads.py: the driver running kg's statement and decoding it, then the
+  conversion to views) takes about 1.35 ms of that: the driver alone 1.1-1.2 ms against 0.7 ms
+  for the baseline's statement, because kg's statement returns every field the schema offers
+  for entities, claims and documents (more values to decode, dates to hydrate); the
+  conversion about 0.2 ms;
+- a `{ __typename }` request through httpx, Starlette/FastAPI and strawberry's view costs about
+  0.5 ms: the HTTP stack alone is close to the baseline's whole request;
+- the rest, about 4 ms, is GraphQL execution: graphql-core completing ~180 fields (objects,
+  lists, the Entity interface), strawberry converting the arguments of the 12 fields that have
+  them, resolver calls.
 
-Neo4j's work is the same on both sides (PROFILE: 1,354,461 db hits for kg's statement and
-1,354,173 for the hand-written one on the largest hub); single statements take the same time.
-So the ratio is kg's Python work per request: with 8 clients on a 2-core machine shared with
-Neo4j, requests queue for the CPU and the median grows with CPU per request.
+Neo4j's work is the same on both sides (PROFILE on the largest hub: 1,354,461 db hits for kg's
+statement, 1,354,173 for the hand-written one; single runs take the same time). With 8 clients
+on 2 cores shared with Neo4j, requests queue for the CPU, so the median grows with kg's CPU per
+request: the ratio is that CPU ratio, diluted by Neo4j's share.
 
-Done so far: one statement per root field for actor(name), path and search (relations and their
-evidence read together); plain scalar fields completed without graphql-core's general path
-(kg/api/execution.py); parse and validation cached per query text; DataLoaders built on first
-use; the prefetch reads the query's syntax tree instead of strawberry's selected_fields; orjson
-for responses and cursors.
+Already there: one statement per request for actor(name), path and search (relations and their
+evidence read together); parse and validation cached per query text. Added since the 2026-11-26
+run: plain scalar fields completed without graphql-core's general path (kg/api/execution.py);
+`relations` and `evidence` return what that statement read at once instead of awaiting a
+DataLoader (no asyncio task per field); DataLoaders built on first use; the prefetch reads the
+query's syntax tree instead of strawberry's selected_fields; orjson for responses and cursors.
+Before these changes (same bench, 2026-11-26 23:3x-23:4x): ratios 6.8-8.2 (actor), 4.1-5.2
+(search), 5.1-6.8 (path).
 
-Left: graphql-core's per-field machinery for objects and lists (Edge, Relation, Entity), the
-interface resolution, strawberry's argument conversion, and the larger records kg's general
-statements return. Reaching <= 1.5x needs a compiled path that answers a known query shape with
-one statement projecting only the selected fields and serialises the result without graphql-core
-(falling back to the general path for anything else, errors included); the HTTP stack alone is
-about 0.5 ms, close to the baseline's whole request.
+Left: graphql-core's per-field machinery for objects and lists, interface resolution,
+strawberry's argument conversion, the HTTP stack, and the larger records of kg's general
+statements. Reaching <= 1.5x needs a compiled path: answer a known query shape with one
+statement projecting only the selected fields and write the JSON without graphql-core, falling
+back to the general path for anything else (errors included). Not done.
 """
 Call = Callable[[], Awaitable[Any]]
 
