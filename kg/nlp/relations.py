@@ -361,7 +361,7 @@ class _DocReader:
                 for c in verb.children
             ):
                 continue
-            if sense.needs_subject and not {t.lemma_.lower() for t in subj_toks} & sense.needs_subject:
+            if sense.needs_subject and not self._subject_lemmas(subj_toks) & sense.needs_subject:
                 continue
             if sense.needs_xcomp and not any(
                 c.dep_ == "xcomp" and c.lemma_.lower() in sense.needs_xcomp for c in verb.children
@@ -461,6 +461,14 @@ class _DocReader:
                 if c.dep_ == "compound" and c.i < subj.i and c.lemma_.lower() in self.know.speech_acts
             )
         return acts
+
+    def _subject_lemmas(self, subj_toks: list[Token]) -> set[str]:
+        """Subject words, looking through counting words ("thousands of protesters")."""
+        lemmas = {t.lemma_.lower() for t in subj_toks}
+        for t in subj_toks:
+            if t.lemma_.lower() in self.know.quantities or t.pos_ == "NUM" or t.lower_ in ("tens", "dozens"):
+                lemmas |= {o.lemma_.lower() for o in _prep_objects(t, "of")}
+        return lemmas
 
     def _summarised_doers(self, verb: Token) -> list[Token]:
         """'Y began expelling Afghans, a campaign the Taliban criticised' / 'X visited Z, a

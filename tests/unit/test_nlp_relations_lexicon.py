@@ -48,3 +48,11 @@ def test_opening_fire_and_hailing_an_agreement() -> None:
     found = triples(extract("Ecuador's navy opened fire on Peru, and Colombia hailed the agreement."))
     assert ("Ecuador", "ATTACKED", "Peru") in found
     assert ("Colombia", "SUPPORTED", "agreement") in found
+
+
+def test_protesters_storming_a_building_protest_while_troops_storming_it_attack() -> None:
+    found = triples(extract("Thousands of protesters stormed the Serbian government's offices."))
+    assert ("protesters", "PROTESTED", "Serbia") in found
+    assert not any(rtype == "ATTACKED" for _, rtype, _ in found)
+    found = triples(extract("Chad's army stormed the rebel camp in Faya."))
+    assert ("Chad", "ATTACKED", "Faya") in found
