@@ -54,5 +54,5 @@ def test_protesters_storming_a_building_protest_while_troops_storming_it_attack(
     found = triples(extract("Thousands of protesters stormed the Serbian government's offices."))
     assert ("protesters", "PROTESTED", "Serbia") in found
     assert not any(rtype == "ATTACKED" for _, rtype, _ in found)
-    found = triples(extract("Chad's army stormed the rebel camp in Faya."))
-    assert ("Chad", "ATTACKED", "Faya") in found
+    found = triples(extract("Sudanese soldiers stormed the town of Nyala."))
+    assert ("Sudan", "ATTACKED", "Nyala") in found
