@@ -145,6 +145,13 @@ def _relation(
     if attributed == subject:
         attributed = None
     start, end = r.sent_start + offset, r.sent_end + offset
+    # Furniture was blanked before parsing, so a sentence can run on into it ("...\n\nbottom of
+    # page"); the evidence stops where the furniture starts.
+    for skip_start, skip_end in source.skip:
+        if start < skip_start < end:
+            end = skip_start
+        elif skip_start <= start < skip_end:
+            start = min(skip_end, end)
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
