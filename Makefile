@@ -13,6 +13,8 @@ KG ?= $(PYTHON) -c 'from kg.cli import main; main(prog_name="kg")'
 PYTEST_ARGS ?=
 DEPS_STAMP := build/.deps-installed
 SAMPLE ?= data/sample
+# The sample article carries no date of its own; relative dates ('on Wednesday') resolve against it.
+SAMPLE_PUBLISHED ?= 2022-09-15
 
 .PHONY: help deps test unit integration lint run neo4j-jars neo4j-start neo4j-stop neo4j-status
 
@@ -47,7 +49,7 @@ lint: deps
 	$(PYTHON) -m mypy
 
 run: deps
-	$(KG) up $(SAMPLE)
+	$(KG) up $(SAMPLE) --published $(SAMPLE_PUBLISHED)
 
 neo4j-start: deps
 	$(KG) neo4j start
