@@ -93,6 +93,7 @@ _STRUCTURAL = frozenset(
 _LOOKBACK = 200
 _SETTLEMENTS = {"town", "city", "village"}
 _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", "note", "appeal"}
+_DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -383,10 +384,13 @@ class _DocReader:
                             )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
-            if not objects and sense.type in _REACTIONS and not passive:
+            if sense.type in _REACTIONS and not passive and self._only_events(objects):
+                # "condemned the uprising": the reaction is to the act (an event entity, when the
+                # noun makes one) and, for a conflict or speech act, to whoever last did it
                 for act, gapped in self._reacted_acts(verb, dobj, subj_toks):
-                    objects = [o for o in self._agent_of_act(act, gapped) if self._fits(o, sense.kinds)]
-                    if objects:
+                    agents = [o for o in self._agent_of_act(act, gapped) if self._fits(o, sense.kinds)]
+                    if agents:
+                        objects = objects + [a for a in agents if a not in objects]
                         break
             criticized_act = sense.type is RelationType.CRITICIZED and dobj is not None
             if not objects and criticized_act and dobj is not None and self.owner[dobj.i] < 0:
@@ -486,6 +490,10 @@ class _DocReader:
             return []
         return self._subjects(clause)
 
+    def _only_events(self, objects: list[int]) -> bool:
+        """No object, or only events: an act named by the object may still point at its agent."""
+        return all(self.mentions[o].kind is EntityKind.EVENT for o in objects)
+
     def _agent_of_act(self, noun: Token, afterthought: bool = False) -> list[int]:
         """'condemned the strikes' / 'rejected the criticism': whoever the text last said did
         that kind of thing (the subject of the latest conflict or speech relation)."""
@@ -495,7 +503,9 @@ class _DocReader:
             for c in noun.children
         ):
             return []
-        if lemma in self.know.conflict_acts:
+        if lemma in _DEPLOYMENTS:
+            kinds = frozenset({RelationType.DEPLOYED})  # "condemned the deployment": who sent them
+        elif lemma in self.know.conflict_acts:
             kinds = _CONFLICT
         elif lemma in self.know.speech_acts:
             kinds = _SPEECH_ACTS
