@@ -298,67 +298,47 @@ SET e.name = row.name, e.kind = row.kind, e.curated = true,
     e.curated_aliases = row.aliases, e.curated_roles = row.roles
 """
 
-# Curated claims of one relation type, grouped by triple, in ONE statement per type: no separate
-# read of which claims exist. MERGE finds or creates each claim; a created node has no `type` yet,
-# which tells new claims from stored ones without a second lookup.
-#   new claim      properties set, SUBJECT/OBJECT created (a new node has no relationships, so
-#                  CREATE, not MERGE), and the typed relationship updated incrementally: a
-#                  curated claim is non-negated with confidence 1 and no document, so adding it
-#                  changes the aggregates of RECOMPUTE_TYPED_RELATIONSHIPS exactly like this
-#                  (claims + n, confidence 1, curated, first/last seen widened; documents
-#                  unchanged);
-#   stored claim, date or note changed   properties rewritten; its triple is RETURNED so that
-#                  the caller recomputes that typed relationship in full (same transaction);
-#   stored claim, unchanged              left alone.
-# One statement per type (see the note on RECOMPUTE_TYPED_RELATIONSHIPS).
-_LOAD_CURATED_CLAIMS_TEMPLATE = """
+# Stored claims among $ids, with what a curated re-load could change.
+EXISTING_CLAIMS = """
+UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN c.id AS id, c.date AS date, c.text AS text
+"""
+
+# New curated claims, grouped by triple, and their typed relationship updated incrementally: a
+# curated claim is non-negated with confidence 1 and no document, so adding it changes the
+# aggregates of RECOMPUTE_TYPED_RELATIONSHIPS exactly like this (claims + n, confidence 1,
+# curated, first/last seen widened; documents unchanged). Only used for claims that did not
+# exist; anything else goes through MERGE_CLAIMS + the full recompute. One statement per type
+# (see the note on RECOMPUTE_TYPED_RELATIONSHIPS).
+_ADD_CURATED_CLAIMS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
 CALL (s, o, row) {
   UNWIND row.claims AS claim
   MERGE (c:Claim {id: claim.id})
-  WITH s, o, row, claim, c, c.type IS NULL AS created, c.date AS stored_date, c.text AS stored_text
-  WITH s, o, row, claim, c, created,
-       coalesce(stored_date = claim.date, stored_date IS NULL AND claim.date IS NULL) AS same_date,
-       coalesce(stored_text = claim.text, stored_text IS NULL AND claim.text IS NULL) AS same_text
-  WITH s, o, row, claim, c, created, NOT created AND NOT (same_date AND same_text) AS changed
-  CALL (c, row, claim, created, changed) {
-    WITH * WHERE created OR changed
-    SET c.type = row.type, c.text = claim.text, c.date = claim.date, c.seen = claim.date,
-        c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
-        c.source = claim.source, c.triple = row.triple
-  }
-  CALL (c, s, o, created) {
-    WITH * WHERE created
-    CREATE (c)-[:SUBJECT]->(s)
-    CREATE (c)-[:OBJECT]->(o)
-  }
-  RETURN sum(CASE WHEN created THEN 1 ELSE 0 END) AS added,
-         min(CASE WHEN created THEN claim.date END) AS added_first,
-         max(CASE WHEN created THEN claim.date END) AS added_last,
-         sum(CASE WHEN changed THEN 1 ELSE 0 END) > 0 AS rewritten
+  SET c.type = row.type, c.text = claim.text, c.date = claim.date, c.seen = claim.date,
+      c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
+      c.source = claim.source, c.triple = row.triple
+  MERGE (c)-[:SUBJECT]->(s)
+  MERGE (c)-[:OBJECT]->(o)
 }
-CALL (s, o, added, added_first, added_last) {
-  WITH * WHERE added > 0
-  MERGE (s)-[r:RELATION_TYPE]->(o)
-  ON CREATE SET r.claims = 0, r.documents = 0
-  SET r.claims = r.claims + added, r.confidence = 1.0, r.curated = true,
-      r.first_seen = CASE WHEN r.first_seen IS NULL OR added_first < r.first_seen
-                          THEN coalesce(added_first, r.first_seen) ELSE r.first_seen END,
-      r.last_seen = CASE WHEN r.last_seen IS NULL OR added_last > r.last_seen
-                         THEN coalesce(added_last, r.last_seen) ELSE r.last_seen END
-}
-WITH row, rewritten WHERE rewritten
-RETURN row.subject AS subject, row.type AS type, row.object AS object, row.triple AS triple
+MERGE (s)-[r:RELATION_TYPE]->(o)
+ON CREATE SET r.claims = 0, r.documents = 0
+SET r.claims = r.claims + size(row.claims), r.confidence = 1.0, r.curated = true,
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen
+                        THEN coalesce(row.first_seen, r.first_seen) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
+                       THEN coalesce(row.last_seen, r.last_seen) ELSE r.last_seen END
 """
 
 
-def load_curated_claims(relation_type: str) -> str:
-    """The curated-claims statement for one ``kg.model.RelationType`` value."""
+def add_curated_claims(relation_type: str) -> str:
+    """The incremental curated-claims statement for one ``kg.model.RelationType`` value."""
     if not relation_type.isupper() or not relation_type.replace("_", "").isalpha():
         raise ValueError(f"not a relation type: {relation_type!r}")
-    return _LOAD_CURATED_CLAIMS_TEMPLATE.replace("RELATION_TYPE", relation_type)
+    return _ADD_CURATED_CLAIMS_TEMPLATE.replace("RELATION_TYPE", relation_type)
 
 
 EXISTING_ENTITY_IDS = """

@@ -211,6 +211,28 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
         }
 
 
+def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, Any]:
+    return {
+        "id": identifier,
+        "subject": relation.subject,
+        "object": relation.object,
+        "document_id": None,
+        "attributed_to": None,
+        "props": {
+            "type": relation.type.value,
+            "text": relation.note,
+            "date": relation.date,
+            "seen": relation.date,
+            "confidence": 1.0,
+            "negated": False,
+            "extractor": "curated",
+            "curated": True,
+            "source": relation.source,
+            "triple": triple_key(relation.subject, relation.type, relation.object),
+        },
+    }
+
+
 def _translate(error: Exception) -> KGError:
     """Map a driver error to kg's exception tree."""
     if isinstance(error, AuthError):
@@ -435,43 +457,54 @@ class GraphRepository:
         """Store curated relations as curated claims and update their typed relationships.
 
         Their subjects and objects must exist (the curated loader checks this first). One
-        transaction per batch, one statement per relation type in it; every write is a MERGE,
-        so a failed load can simply be re-run. New claims update their typed relationship
-        incrementally (exactly what the full recompute would give); a re-loaded claim whose
-        date or note changed is rewritten and only its triple's relationship recomputed; an
-        unchanged one is left alone.
+        transaction per batch; every write is a MERGE, so a failed load can simply be re-run.
+        New claims update their typed relationship incrementally (exactly what the full
+        recompute would give); a re-loaded claim whose date or note changed is rewritten and its
+        relationship recomputed; an unchanged one is left alone.
         """
         for start in range(0, len(relations), batch_size):
-            chunk: dict[str, CuratedRelation] = {}  # the same claim twice in a batch: the last wins
+            chunk: dict[str, CuratedRelation] = {}
             for relation in relations[start : start + batch_size]:
                 identifier = curated_claim_id(
                     relation.source, relation.subject, relation.type, relation.object
                 )
                 chunk[identifier] = relation
-            by_type: dict[RelationType, dict[str, dict[str, Any]]] = {}
-            for identifier, relation in chunk.items():
-                key = triple_key(relation.subject, relation.type, relation.object)
-                row = by_type.setdefault(relation.type, {}).get(key)
-                if row is None:
-                    row = by_type[relation.type][key] = {
+
+            async def work(tx: AsyncManagedTransaction, chunk: dict[str, CuratedRelation] = chunk) -> None:
+                stored = {
+                    record["id"]: record
+                    async for record in await tx.run(q.EXISTING_CLAIMS, ids=list(chunk))
+                }
+                added: dict[RelationType, dict[str, dict[str, Any]]] = {}
+                changed: dict[str, CuratedRelation] = {}
+                for identifier, relation in chunk.items():
+                    if identifier in stored:
+                        record = stored[identifier]
+                        date = record["date"].to_native() if record["date"] is not None else None
+                        if date != relation.date or record["text"] != relation.note:
+                            changed[identifier] = relation
+                        continue
+                    key = triple_key(relation.subject, relation.type, relation.object)
+                    row = added.setdefault(relation.type, {}).setdefault(key, {
                         "subject": relation.subject, "type": relation.type.value,
                         "object": relation.object, "triple": key, "claims": [],
-                    }
-                row["claims"].append({"id": identifier, "text": relation.note,
-                                      "date": relation.date, "source": relation.source})
-            batches = [
-                (q.load_curated_claims(relation_type.value), list(rows.values()))
-                for relation_type, rows in sorted(by_type.items())
-            ]
-
-            async def work(
-                tx: AsyncManagedTransaction, batches: list[tuple[str, list[dict[str, Any]]]] = batches
-            ) -> None:
-                rewritten: list[dict[str, str]] = []
-                for statement, rows in batches:
-                    rewritten.extend([record.data() async for record in await tx.run(statement, rows=rows)])
-                if rewritten:
-                    await _recompute(tx, rewritten, ())
+                        "first_seen": None, "last_seen": None,
+                    })
+                    row["claims"].append({"id": identifier, "text": relation.note,
+                                          "date": relation.date, "source": relation.source})
+                    if relation.date is not None:
+                        row["first_seen"] = min(filter(None, (row["first_seen"], relation.date)))
+                        row["last_seen"] = max(filter(None, (row["last_seen"], relation.date)))
+                for relation_type, rows in sorted(added.items()):
+                    statement = q.add_curated_claims(relation_type.value)
+                    await (await tx.run(statement, rows=list(rows.values()))).consume()
+                if changed:
+                    claim_rows = [_curated_claim_row(i, r) for i, r in changed.items()]
+                    await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()
+                    triples = {row["props"]["triple"]: {
+                        "subject": row["subject"], "type": row["props"]["type"],
+                        "object": row["object"], "triple": row["props"]["triple"]} for row in claim_rows}
+                    await _recompute(tx, triples.values(), ())
 
             async with _neo4j_errors(), self._driver.session(database=self._database) as session:
                 await session.execute_write(work)
