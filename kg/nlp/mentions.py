@@ -416,6 +416,12 @@ class ActorFinder:
         if label == "NORP":
             if text.endswith("s") and text[:1].isupper():
                 return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
+            if len(span) == 1 and _named_as_place(span):
+                # "fled to X", or a word the model called a place elsewhere: an unknown place,
+                # not the people of one
+                return Mention(
+                    span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE"
+                )
             if len(span) == 1 and span[0].tag_ == "NNP" and text[:1].isupper():
                 plural = f"{text}s"  # "Houthi spokesman" belongs to the Houthis
                 return Mention(span.start, span.end, EntityKind.GROUP, f"group:{plural}", plural, text)
@@ -619,11 +625,13 @@ class ActorFinder:
             if owner[tok.i] != -1 or tok.lemma_.lower() not in know.faction_nouns or tok.pos_ != "NOUN":
                 continue
             mods = [
-                c for c in tok.lefts if c.dep_ == "amod" and c.lower_ in know.factions and owner[c.i] == -1
+                c
+                for c in tok.lefts
+                if c.dep_ == "amod" and _faction_word(c, know.factions) and owner[c.i] == -1
             ]
             if not mods:
                 continue
-            first = mods[0].i
+            first = mods[0].left_edge.i  # "the eastern-based administration" starts at "eastern"
             name = doc[first : tok.i + 1].text.lower()
             add(
                 Mention(
@@ -1107,3 +1115,24 @@ def _title(body: str) -> str:
     return " ".join(
         w if w in _LOWER_WORDS or not w[:1].islower() else w[:1].upper() + w[1:] for w in body.split()
     )
+
+
+_PLACE_PREPOSITIONS = {
+    "to", "in", "into", "from", "near", "across", "at", "inside", "around", "towards", "toward",
+}
+
+
+def _named_as_place(span: Span) -> bool:
+    """A single capitalised word that stands alone after a place preposition ("fled to X") or
+    that the model tagged as a place elsewhere in the text."""
+    word = span[0]
+    if word.dep_ == "pobj" and word.head.lower_ in _PLACE_PREPOSITIONS:
+        return True
+    return any(e.label_ in ("GPE", "LOC") and e[0].text == word.text for e in span.doc.ents)
+
+
+def _faction_word(mod: Token, factions: frozenset[str]) -> bool:
+    """'eastern', or 'eastern-based' (parsed as 'based' with 'eastern' under it)."""
+    if mod.lower_ in factions:
+        return True
+    return mod.lower_ == "based" and any(c.lower_ in factions for c in mod.lefts)

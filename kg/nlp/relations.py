@@ -167,7 +167,7 @@ class _DocReader:
                     and all(mentions[x].key != mentions[member].key for x in members)
                 ):
                     members.append(member)
-            # places listed together ("Khost and Paktika") are not sides, nor names before a
+            # places listed together ("Ardhal and Vesmira") are not sides, nor names before a
             # place noun, whatever the model called them ("the A and B border crossings")
             if tok.dep_ in ("compound", "nmod") and tok.head.lemma_.lower() in know.place_heads:
                 continue
@@ -1172,7 +1172,7 @@ class _DocReader:
         pos = bisect.bisect_left(self.pair_pos, token_i) - 1
         while pos >= 0:
             members = self.pairs[pos][1]
-            # sides include an actor: "Khost and Paktika" (places, perhaps only relabelled as
+            # sides include an actor: "Ardhal and Vesmira" (places, perhaps only relabelled as
             # places after the pairs were listed) are where, not who
             actors = any(self.mentions[x].kind in _ACTOR for x in members)
             if actors and (len(members) == size or size == 0):
