@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -94,6 +94,8 @@ _LOOKBACK = 200
 _SETTLEMENTS = {"town", "city", "village"}
 _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", "note", "appeal"}
 _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
+_VETOES = {"veto"}
+_PROSPECTIVE = {"would", "will", "'ll"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -292,6 +294,11 @@ class _DocReader:
         if self._irrealis(verb):
             return
         senses = self.know.verbs[verb.lemma_.lower()]
+        if verb.lemma_.lower() in _VETOES and any(
+            c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in verb.children
+        ):
+            # "would veto the resolution": a threat to reject it, not a rejection yet
+            senses = [replace(s, type=RelationType.THREATENED) for s in senses]
         passive = self._is_passive(verb)
         if passive:
             subj_toks = [

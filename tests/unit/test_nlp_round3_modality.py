@@ -1,0 +1,27 @@
+"""A veto announced for later is a threat; a pronoun subject reaches the last person; sentences
+written here."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_would_veto_is_a_threat_not_a_rejection() -> None:
+    found = triples(extract("The United States would veto the resolution."))
+    assert ("United States", "THREATENED", "resolution") in found
+    assert ("United States", "REJECTED", "resolution") not in found
+
+
+def test_threatening_to_veto_threatens_the_measure() -> None:
+    found = triples(extract("China threatened to veto the resolution."))
+    assert ("China", "THREATENED", "resolution") in found
+
+
+def test_a_veto_cast_is_still_a_rejection() -> None:
+    found = triples(extract("France vetoed the resolution."))
+    assert ("France", "REJECTED", "resolution") in found
+
+
+def test_he_in_the_next_sentence_is_the_last_person() -> None:
+    found = triples(extract("Joe Smith, the US envoy, arrived in Cairo. He warned Iran against escalation."))
+    assert ("Joe Smith", "THREATENED", "Iran") in found
