@@ -52,6 +52,7 @@ class VerbSense:
     needs_xcomp: frozenset[str] = frozenset()
     confidence: float = 0.8
     symmetric: bool = False
+    also: bool = False  # found objects do not end the search: a later sense may add its own
     role: str | None = None  # for HOLDS_ROLE verbs ("who heads the council"): the role title
 
 
@@ -308,6 +309,7 @@ def load_knowledge() -> Knowledge:
                 needs_xcomp=frozenset(spec.get("needs_xcomp", ())),
                 confidence=float(spec.get("confidence", 0.8)),
                 symmetric=bool(spec.get("symmetric", False)),
+                also=bool(spec.get("also", False)),
                 role=spec.get("role"),
             )
         )

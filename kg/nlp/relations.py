@@ -449,7 +449,8 @@ class _DocReader:
                         negated=negated,
                         date_text=date_text,
                     )
-            return
+            if not sense.also:
+                return
 
     def _reacted_acts(
         self, verb: Token, dobj: Token | None, subj_toks: list[Token]
@@ -594,6 +595,8 @@ class _DocReader:
         if slot.startswith("dobj>prep:"):
             heads = passive_obj if passive_obj is not None else _dobjs(verb)
             prep = slot[len("dobj>prep:") :]
+            # "a package of military aid for X": the phrase hangs on what the package holds
+            heads = heads + [o for h in heads for o in _prep_objects(h, "of") if self.owner[o.i] < 0]
             return [o for h in heads for o in _prep_objects(h, prep)]
         return []
 

@@ -46,3 +46,15 @@ def test_condemning_exercises_reaches_the_event_and_the_last_attacker() -> None:
     found = triples(extract("Mali attacked Niger. Chad condemned the military exercises."))
     assert ("Chad", "CRITICIZED", "military exercise") in found
     assert ("Chad", "CRITICIZED", "Mali") in found
+
+
+def test_passing_an_aid_package_agrees_to_it_and_supports_its_recipients() -> None:
+    found = triples(extract("Sweden passed a package of military aid for Ukraine and Moldova."))
+    assert ("Sweden", "AGREED_TO", "package") in found
+    assert ("Sweden", "SUPPORTED", "Ukraine") in found
+    assert ("Sweden", "SUPPORTED", "Moldova") in found
+
+
+def test_passing_a_bill_is_not_support_without_a_recipient() -> None:
+    found = triples(extract("Peru passed the bill on Tuesday."))
+    assert not any(rtype == "SUPPORTED" for _, rtype, _ in found)
