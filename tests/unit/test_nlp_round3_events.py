@@ -58,3 +58,21 @@ def test_passing_an_aid_package_agrees_to_it_and_supports_its_recipients() -> No
 def test_passing_a_bill_is_not_support_without_a_recipient() -> None:
     found = triples(extract("Peru passed the bill on Tuesday."))
     assert not any(rtype == "SUPPORTED" for _, rtype, _ in found)
+
+
+def test_drills_around_a_country_threaten_it_and_their_critics_reach_the_stager() -> None:
+    found = triples(
+        extract(
+            "Norway staged large-scale military drills around Sweden on Monday. "
+            "Finland condemned the drills."
+        )
+    )
+    assert ("Norway", "THREATENED", "Sweden") in found
+    assert ("Finland", "CRITICIZED", "military exercise") in found
+    assert ("Finland", "CRITICIZED", "Norway") in found
+
+
+def test_holding_talks_is_still_consultation_not_a_show_of_force() -> None:
+    found = triples(extract("Egypt held talks with Sudan."))
+    assert ("Egypt", "CONSULTED", "Sudan") in found
+    assert not any(rtype == "THREATENED" for _, rtype, _ in found)
