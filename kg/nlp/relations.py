@@ -96,6 +96,8 @@ _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", 
 _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
+# State organs a definite description points back to: "the ministry said".
+_ORGANS = {"ministry", "department", "agency", "office", "commission", "command"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -1125,6 +1127,13 @@ class _DocReader:
         ):
             # "the group", "the bloc": the last organisation that is not a state organ
             return self._last_org(tok.i)
+        if (
+            lemma in _ORGANS
+            and tok.is_lower
+            and any(c.lower_ in ("the", "this", "that") for c in tok.children)
+            and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children)
+        ):
+            return self._last_named(tok.i, lemma)  # "the ministry": the ministry named last
         # "attacked Colombia's border posts": the possessor stands in for its belongings.
         for c in tok.children:
             if c.dep_ == "poss":
@@ -1161,6 +1170,17 @@ class _DocReader:
         stop = max(-1, pos - _LOOKBACK)
         while pos > stop:
             if self.mentions[pos].kind is kind:
+                return [pos]
+            pos -= 1
+        return []
+
+    def _last_named(self, token_i: int, word: str) -> list[int]:
+        """The latest organisation whose name contains the word ("Foreign Ministry of X")."""
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
+            m = self.mentions[pos]
+            if m.kind is EntityKind.ORGANIZATION and word in m.name.lower().split():
                 return [pos]
             pos -= 1
         return []

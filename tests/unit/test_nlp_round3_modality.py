@@ -25,3 +25,14 @@ def test_a_veto_cast_is_still_a_rejection() -> None:
 def test_he_in_the_next_sentence_is_the_last_person() -> None:
     found = triples(extract("Joe Smith, the US envoy, arrived in Cairo. He warned Iran against escalation."))
     assert ("Joe Smith", "THREATENED", "Iran") in found
+
+
+def test_the_ministry_points_back_to_the_ministry_named_last() -> None:
+    found = triples(
+        extract("Norway's foreign ministry summoned the ambassador on Monday. The ministry criticized Japan.")
+    )
+    assert ("Foreign Ministry of Norway", "CRITICIZED", "Japan") in found
+
+
+def test_the_ministry_with_nothing_named_before_is_no_one() -> None:
+    assert not triples(extract("The ministry criticized Japan."))
