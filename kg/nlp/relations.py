@@ -98,6 +98,7 @@ _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
 # State organs a definite description points back to: "the ministry said".
 _ORGANS = {"ministry", "department", "agency", "office", "commission", "command"}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -1082,7 +1083,9 @@ class _DocReader:
                     ]
                     if found:
                         return list(dict.fromkeys(found))
-            for prep in ("of", "from", "in"):
+            # "a spokesman for the ministry" speaks for it ("an envoy for Syria" does not)
+            preps = ("of", "from", "in", "for") if lemma in _SPOKESPEOPLE else ("of", "from", "in")
+            for prep in preps:
                 # "the military governments of Mali, Burkina Faso and Niger": every conjunct
                 found = [f for obj in _prep_objects(tok, prep) for f in self._resolve(obj, verb, depth + 1)]
                 if found:

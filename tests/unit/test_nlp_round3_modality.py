@@ -36,3 +36,13 @@ def test_the_ministry_points_back_to_the_ministry_named_last() -> None:
 
 def test_the_ministry_with_nothing_named_before_is_no_one() -> None:
     assert not triples(extract("The ministry criticized Japan."))
+
+
+def test_a_spokesman_for_a_government_speaks_for_its_country() -> None:
+    found = triples(extract("A spokesman for the Norwegian government criticized Japan."))
+    assert ("Norway", "CRITICIZED", "Japan") in found
+
+
+def test_an_envoy_for_a_country_does_not_speak_for_it() -> None:
+    found = triples(extract("The UN envoy for Syria criticized Japan."))
+    assert ("Syria", "CRITICIZED", "Japan") not in found
