@@ -99,6 +99,9 @@ _PROSPECTIVE = {"would", "will", "'ll"}
 # State organs a definite description points back to: "the ministry said".
 _ORGANS = {"ministry", "department", "agency", "office", "commission", "command"}
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+_CONSEQUENCES = {"face", "pay", "suffer", "regret", "bear"}
+# what a threatened party would face ("would face a humanitarian crisis" is a warning about, not a threat)
+_PENALTIES = {"consequence", "price", "retaliation", "response", "punishment", "reprisal", "repercussion"}
 _NUMBERS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _FORMER = {"former", "ousted", "deposed", "late", "ex", "exiled", "then", "outgoing", "jailed"}
 # Definite descriptions for a state's own authorities ("the junta", "the government").
@@ -584,13 +587,19 @@ class _DocReader:
                     found.extend(_prep_objects(obj, slot[5:]))
             return found
         if slot == "ccomp>attack":
-            # "warned that Israel would keep attacking Hezbollah": the target of the threat
+            # "warned that Israel would keep attacking Hezbollah": the target of the threat;
+            # "warned that X would face consequences / pay a price": X
             out: list[Token] = []
             for clause in (c for c in verb.children if c.dep_ == "ccomp"):
                 for t in clause.subtree:
                     senses = self.know.verbs.get(t.lemma_.lower(), [])
                     if t.pos_ == "VERB" and any(s.type is RelationType.ATTACKED for s in senses):
                         out.extend(_dobjs(t))
+                if clause.lemma_.lower() in _CONSEQUENCES and (
+                    clause.lemma_.lower() == "regret"
+                    or any(d.lemma_.lower() in _PENALTIES for d in _dobjs(clause))
+                ):
+                    out.extend(t for s in clause.children if s.dep_ == "nsubj" for t in _conjuncts(s))
             return out
         if slot.startswith("xcomp>"):
             inner = [c for c in verb.children if c.dep_ == "xcomp"]

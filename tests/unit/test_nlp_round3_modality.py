@@ -46,3 +46,20 @@ def test_a_spokesman_for_a_government_speaks_for_its_country() -> None:
 def test_an_envoy_for_a_country_does_not_speak_for_it() -> None:
     found = triples(extract("The UN envoy for Syria criticized Japan."))
     assert ("Syria", "CRITICIZED", "Japan") not in found
+
+
+def test_warning_that_someone_will_face_consequences_threatens_them() -> None:
+    found = triples(
+        extract(
+            "Joe Smith, the Kenyan foreign minister, spoke on Monday. "
+            "He warned that Somalia would face consequences it cannot control."
+        )
+    )
+    assert ("Joe Smith", "THREATENED", "Somalia") in found
+    priced = triples(extract("Kenya warned that Somalia would pay a heavy price."))
+    assert ("Kenya", "THREATENED", "Somalia") in priced
+
+
+def test_warning_that_someone_will_face_a_crisis_is_no_threat() -> None:
+    found = triples(extract("Kenya warned that Somalia would face a humanitarian crisis."))
+    assert not any(rtype == "THREATENED" for _, rtype, _ in found)
