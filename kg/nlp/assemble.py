@@ -1,7 +1,7 @@
 """Document-level assembly: one canonical entity per actor, relations with evidence and dates.
 
 The components see one spaCy Doc (a document, or one chunk of a very long one). Here the
-mentions of all chunks of a document are unified: "Pashinyan" joins "Nikol Pashinyan", a
+mentions of all chunks of a document are unified: "Varga" joins "Anna Varga", a
 surname the model mistook for an organisation becomes the person, "the defense ministry" joins
 the one "Defense Ministry of X" of the document. Ids are stable across documents
 (``slugify`` of the canonical name) except for generic events and unqualified groups ("the
@@ -201,7 +201,7 @@ def _unify(mentions: list[Mention], definite: set[int] | None = None) -> dict[st
         if candidates:
             best = max(candidates, key=rank)
             remap[f"person:{n}"] = f"person:{best}"
-    # A surname the model tagged as something else ("Grigoryan's declaration" as ORG).
+    # A surname the model tagged as something else ("Varga's declaration" as ORG).
     for m in mentions:
         if (
             m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION)

@@ -978,7 +978,7 @@ class ActorFinder:
         )
 
     def _titles(self, doc: Doc, mentions: list[Mention], owner: list[int], titles: dict[int, int]) -> None:
-        """'Azerbaijani President Ilham Aliyev': role 'President', qualified by Azerbaijan."""
+        """'Kenyan President Jane Doe': role 'President', qualified by Kenya."""
         for m in mentions:
             if m.kind is not EntityKind.PERSON or m.start not in titles:
                 continue
@@ -1085,7 +1085,7 @@ def _complete_name(span: Span) -> Span:
 
 
 def _surnames(parts: list[str]) -> list[str]:
-    """'Abdel Fattah al-Burhan' is also 'Burhan'; 'Nikol Pashinyan' is also 'Pashinyan'."""
+    """'Abdel Fattah al-Burhan' is also 'Burhan'; 'Anna Varga' is also 'Varga'."""
     if len(parts) < 2:
         return []
     last = parts[-1]
