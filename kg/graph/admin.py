@@ -52,5 +52,6 @@ async def delete_all(driver: AsyncDriver, database: str) -> None:
     with graph_errors():
         # CALL { } IN TRANSACTIONS only runs in an auto-commit transaction, hence session.run.
         async with driver.session(database=database) as session:
-            result = await session.run(queries.DELETE_ALL_NODES)
-            await result.consume()
+            for statement in (queries.DELETE_ALL_RELATIONSHIPS, queries.DELETE_ALL_NODES):
+                result = await session.run(statement)
+                await result.consume()

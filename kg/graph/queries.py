@@ -38,6 +38,9 @@ RETURN type(r) AS type, count(*) AS count ORDER BY type
 """
 # Empties the graph, keeping constraints and indexes. Batched, so it needs an auto-commit
 # transaction (session.run), not execute_query's managed one.
+# Relationships first, then nodes: DETACH DELETE of a well-connected node puts all of its
+# relationships into one inner transaction, which overflows the transaction memory pool on big graphs.
+DELETE_ALL_RELATIONSHIPS = "MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 10000 ROWS"
 DELETE_ALL_NODES = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
 
 # --- writes: documents, entities, claims, typed relationships, curated data, retraction ------
