@@ -181,11 +181,17 @@ CALL (s, o, claims, documents, confidence, first_seen, last_seen, curated) {
 """
 
 
-def recompute_typed_relationships(relation_type: str) -> str:
-    """The recompute statement for one type; callers pass a ``kg.model.RelationType`` value."""
+def _for_relation_type(template: str, relation_type: str) -> str:
+    """``template`` with its RELATION_TYPE placeholder set to a ``kg.model.RelationType`` value;
+    anything that is not an UPPER_SNAKE word is refused, so no other text reaches the Cypher."""
     if not relation_type.isupper() or not relation_type.replace("_", "").isalpha():
         raise ValueError(f"not a relation type: {relation_type!r}")
-    return _RECOMPUTE_TYPED_RELATIONSHIPS_TEMPLATE.replace("RELATION_TYPE", relation_type)
+    return template.replace("RELATION_TYPE", relation_type)
+
+
+def recompute_typed_relationships(relation_type: str) -> str:
+    """The recompute statement for one type; callers pass a ``kg.model.RelationType`` value."""
+    return _for_relation_type(_RECOMPUTE_TYPED_RELATIONSHIPS_TEMPLATE, relation_type)
 
 
 # Recomputes what an entity shows from what supports it:
@@ -339,9 +345,7 @@ SET r.claims = r.claims + size(row.claims), r.confidence = 1.0, r.curated = true
 
 def add_curated_claims(relation_type: str) -> str:
     """The incremental curated-claims statement for one ``kg.model.RelationType`` value."""
-    if not relation_type.isupper() or not relation_type.replace("_", "").isalpha():
-        raise ValueError(f"not a relation type: {relation_type!r}")
-    return _ADD_CURATED_CLAIMS_TEMPLATE.replace("RELATION_TYPE", relation_type)
+    return _for_relation_type(_ADD_CURATED_CLAIMS_TEMPLATE, relation_type)
 
 
 EXISTING_ENTITY_IDS = """
