@@ -71,6 +71,12 @@ class Settings(BaseSettings):
     api_max_depth: int = 10
     api_max_tokens: int = 2000
     api_max_aliases: int = 15
+    api_compiled: bool = Field(
+        default=True,
+        description="Answer repeated read queries through the compiled read path (kg/api/compiled.py): "
+        "the same rules, limits and reads as the general GraphQL path, without graphql-core's executor; "
+        "anything unusual (errors included) is still answered by the general path. False: general path only.",
+    )
 
     @property
     def neo4j_home(self) -> Path:

@@ -20,6 +20,7 @@ from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
+from kg.api.compiled import CompiledReads, CompiledReadsMiddleware
 from kg.api.context import Context, Services, get_context
 from kg.api.errors import coded_result
 from kg.api.schema import build_schema
@@ -64,6 +65,12 @@ def create_app(settings: Settings) -> FastAPI:
         summary="Who does what to whom, read from news, with its evidence.",
         lifespan=lifespan,
     )
+    schema = build_schema(settings)
+    if settings.api_compiled:
+        # Added before CORS so that CORS stays the outer middleware for both paths.
+        compiled = CompiledReads(schema, settings)
+        app.state.compiled = compiled
+        app.add_middleware(CompiledReadsMiddleware, compiled=compiled)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -72,7 +79,7 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["Content-Type", "Authorization", "X-API-Key"],
         )
 
-    graphql = CodedErrorsRouter(build_schema(settings), context_getter=get_context, graphql_ide="graphiql")
+    graphql = CodedErrorsRouter(schema, context_getter=get_context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql")
 
     @app.get("/health")

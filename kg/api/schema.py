@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
+from graphql import ASTValidationRule
 from graphql.error import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
@@ -27,6 +28,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
+from kg.api.context import EvidenceArgs
 from kg.api.errors import log_errors
 from kg.api.execution import KGExecutionContext
 from kg.api.pagination import page_request
@@ -58,7 +60,7 @@ from kg.api.types import (
     wanted_relations,
 )
 from kg.errors import InvalidInput, NotFound
-from kg.graph.reads import EntityView, PageRequest, RelationKey
+from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType, slugify
 from kg.settings import Settings, load_settings
 
@@ -79,8 +81,7 @@ class Query:
     async def actor(
         self, info: KGInfo, id: strawberry.ID | None = None, name: str | None = None
     ) -> Actor | None:
-        if (id is None) == (name is None):
-            raise InvalidInput("give exactly one of 'id' and 'name'")
+        check_actor_lookup(id, name)
         view: EntityView | None
         if id is not None:
             view = await info.context.entities.load(str(id))
@@ -121,10 +122,7 @@ class Query:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Actor]:
-        tag = SEARCH_TAG if search is not None else ACTORS_TAG
-        page = page_request(info.context.settings, tag, first, after, key_size=2)
-        found = await info.context.reader.actors(page, search=search, kind=kind)
-        return connection(tag, _map_page(found, _actor_node))
+        return await read_actors(info.context.settings, info.context.reader, search, kind, first, after)
 
     @strawberry.field(description="Typed relationships matching a filter, by type, subject, object.")
     async def relations(
@@ -134,26 +132,13 @@ class Query:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        given = filter or RelationFilter()
-        page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
-        found = await info.context.reader.relations(
-            page,
-            types=given.types,
-            subject=str(given.subject) if given.subject is not None else None,
-            object=str(given.object_) if given.object_ is not None else None,
-            since=given.since,
-            until=given.until,
-            min_confidence=given.min_confidence,
-        )
-        return connection(RELATIONS_TAG, _map_page(found, relation))
+        return await read_relations(info.context.settings, info.context.reader, filter, first, after)
 
     @strawberry.field(description="Events, by id.")
     async def events(
         self, info: KGInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Event]:
-        page = page_request(info.context.settings, EVENTS_TAG, first, after, key_size=1)
-        found = await info.context.reader.events(page)
-        return connection(EVENTS_TAG, _map_page(found, _event_node))
+        return await read_events(info.context.settings, info.context.reader, first, after)
 
     @strawberry.field(description="One document by id.")
     async def document(self, info: KGInfo, id: strawberry.ID) -> Document | None:
@@ -164,9 +149,7 @@ class Query:
     async def documents(
         self, info: KGInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Document]:
-        page = page_request(info.context.settings, DOCUMENTS_TAG, first, after, key_size=1)
-        found = await info.context.reader.documents(page)
-        return connection(DOCUMENTS_TAG, _map_page(found, document))
+        return await read_documents(info.context.settings, info.context.reader, first, after)
 
     @strawberry.field(
         description="Shortest paths between two entities over typed relationships (either "
@@ -181,40 +164,119 @@ class Query:
         types: list[RelationType] | None = None,
         first: int | None = None,
     ) -> list[Path]:
-        settings = info.context.settings
-        if max_hops < 1:
-            raise InvalidInput("'maxHops' must be at least 1")
-        hops = min(max_hops, settings.api_max_hops)
-        limit = page_request(settings, "path", first, None, key_size=0).limit
         # The evidence asked of the hops comes with the paths, in the same statement.
         evidence = wanted_evidence(info, "hops")
-        found, claims = await info.context.reader.shortest_paths(
-            str(source),
-            str(to),
-            max_hops=hops,
-            limit=limit,
-            types=types,
-            evidence_page=evidence.page if evidence else None,
-            include_negated=evidence.include_negated if evidence else False,
+        paths, claims = await read_paths(
+            info.context.settings, info.context.reader, source, to, max_hops, types, first, evidence
         )
         if evidence is not None:
             info.context.evidence.prime_many({(key, evidence): page for key, page in claims.items()})
-        return [path(str(source), hops_) for hops_ in found]
+        return paths
 
     @strawberry.field(description="Counts of what the graph holds.")
     async def stats(self, info: KGInfo) -> Stats:
-        found = await info.context.reader.stats()
-        return Stats(
-            actors=found.actors,
-            events=found.events,
-            documents=found.documents,
-            claims=found.claims,
-            relations=sum(found.relations_by_type.values()),
-            relations_by_type=[
-                RelationTypeCount(relation_type=t, count=n) for t, n in found.relations_by_type.items() if n
-            ],
-            actors_by_kind=[KindCount(kind=k, count=n) for k, n in found.actors_by_kind.items() if n],
-        )
+        return await read_stats(info.context.reader)
+
+
+# --- the rules and reads of the query roots, shared with the compiled path (kg.api.compiled) ----
+
+
+def check_actor_lookup(id: object, name: object) -> None:
+    if (id is None) == (name is None):
+        raise InvalidInput("give exactly one of 'id' and 'name'")
+
+
+async def read_actors(
+    settings: Settings,
+    reader: GraphReader,
+    search: str | None,
+    kind: EntityKind | None,
+    first: int | None,
+    after: str | None,
+) -> Connection[Actor]:
+    tag = SEARCH_TAG if search is not None else ACTORS_TAG
+    page = page_request(settings, tag, first, after, key_size=2)
+    found = await reader.actors(page, search=search, kind=kind)
+    return connection(tag, _map_page(found, _actor_node))
+
+
+async def read_relations(
+    settings: Settings,
+    reader: GraphReader,
+    filter: RelationFilter | None,
+    first: int | None,
+    after: str | None,
+) -> Connection[Relation]:
+    given = filter or RelationFilter()
+    page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
+    found = await reader.relations(
+        page,
+        types=given.types,
+        subject=str(given.subject) if given.subject is not None else None,
+        object=str(given.object_) if given.object_ is not None else None,
+        since=given.since,
+        until=given.until,
+        min_confidence=given.min_confidence,
+    )
+    return connection(RELATIONS_TAG, _map_page(found, relation))
+
+
+async def read_events(
+    settings: Settings, reader: GraphReader, first: int | None, after: str | None
+) -> Connection[Event]:
+    page = page_request(settings, EVENTS_TAG, first, after, key_size=1)
+    found = await reader.events(page)
+    return connection(EVENTS_TAG, _map_page(found, _event_node))
+
+
+async def read_documents(
+    settings: Settings, reader: GraphReader, first: int | None, after: str | None
+) -> Connection[Document]:
+    page = page_request(settings, DOCUMENTS_TAG, first, after, key_size=1)
+    found = await reader.documents(page)
+    return connection(DOCUMENTS_TAG, _map_page(found, document))
+
+
+async def read_paths(
+    settings: Settings,
+    reader: GraphReader,
+    source: str,
+    to: str,
+    max_hops: int,
+    types: list[RelationType] | None,
+    first: int | None,
+    evidence: EvidenceArgs | None,
+) -> tuple[list[Path], dict[RelationKey, Page[ClaimView]]]:
+    """The paths, and (with ``evidence``) the evidence page of every hop, read together."""
+    if max_hops < 1:
+        raise InvalidInput("'maxHops' must be at least 1")
+    hops = min(max_hops, settings.api_max_hops)
+    limit = page_request(settings, "path", first, None, key_size=0).limit
+    found, claims = await reader.shortest_paths(
+        str(source),
+        str(to),
+        max_hops=hops,
+        limit=limit,
+        types=types,
+        evidence_page=evidence.page if evidence else None,
+        include_negated=evidence.include_negated if evidence else False,
+    )
+    return [path(str(source), hops_) for hops_ in found], claims
+
+
+async def read_stats(reader: GraphReader) -> Stats:
+    found = await reader.stats()
+    return Stats(
+        actors=found.actors,
+        events=found.events,
+        documents=found.documents,
+        claims=found.claims,
+        relations=sum(found.relations_by_type.values()),
+        relations_by_type=[
+            RelationTypeCount(relation_type=t, count=n) for t, n in found.relations_by_type.items() if n
+        ],
+        actors_by_kind=[KindCount(kind=k, count=n) for k, n in found.actors_by_kind.items() if n],
+    )
 
 
 def _actor_node(view: EntityView) -> Actor:
@@ -383,7 +445,15 @@ QUERY_CACHE_SIZE = 256
 
 
 class KGSchema(strawberry.Schema):
-    """Logs expected errors in one line and unexpected ones with their traceback."""
+    """Logs expected errors in one line and unexpected ones with their traceback.
+
+    Also keeps the limits it enforces (``kg_validation_rules``: kg's rules added to the
+    specified ones; ``kg_max_tokens``), so that the compiled read path (kg.api.compiled)
+    validates a query exactly as the general path does.
+    """
+
+    kg_validation_rules: tuple[type[ASTValidationRule], ...] = ()
+    kg_max_tokens: int | None = None
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -391,7 +461,7 @@ class KGSchema(strawberry.Schema):
         log_errors(errors)
 
 
-def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+def build_schema(settings: Settings | None = None) -> KGSchema:
     """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL)."""
     limits = settings or load_settings()
     # The depth and alias rules are built once per schema, not per request, so that the
@@ -400,7 +470,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
         *QueryDepthLimiter(max_depth=limits.api_max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=limits.api_max_aliases).validation_rules,
     ]
-    return KGSchema(
+    built = KGSchema(
         query=Query,
         mutation=Mutation,
         types=[Actor, Event],
@@ -413,6 +483,9 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
             lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
         ],
     )
+    built.kg_validation_rules = tuple(rules)
+    built.kg_max_tokens = limits.api_max_tokens
+    return built
 
 
 def schema_sdl() -> str:

@@ -316,8 +316,7 @@ class Relation:
         # Not async: when the page was read together with the relation (the usual case) it is
         # returned at once, and graphql-core completes the relation without a task per field.
         # Otherwise the coroutine that loads it is returned; graphql-core awaits it.
-        page = page_request(info.context.settings, EVIDENCE_TAG, first, after, key_size=2)
-        key = (self.view.key, EvidenceArgs(include_negated, page))
+        key = (self.view.key, evidence_args(info.context.settings, first, after, include_negated))
         found = _primed(info.context.evidence, key)
         if found is not None:
             return self._evidence_items(found)
@@ -334,6 +333,13 @@ class Relation:
             evidence(item, encode_cursor(EVIDENCE_TAG, key), subject, object_)
             for key, item in found.items
         ]
+
+
+def evidence_args(
+    settings: Settings, first: int | None, after: str | None, include_negated: bool
+) -> EvidenceArgs:
+    """The evidence loader's key for the arguments of ``Relation.evidence``."""
+    return EvidenceArgs(include_negated, page_request(settings, EVIDENCE_TAG, first, after, key_size=2))
 
 
 def _primed(loader: DataLoader[K, V], key: K) -> V | None:

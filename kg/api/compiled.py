@@ -1,0 +1,814 @@
+"""The compiled read path: a known query shape answered without graphql-core's executor.
+
+Most requests a deployment sees are a few query texts sent again and again with other
+variables. For such a text, :class:`CompiledReads` builds a plan once: the query is parsed with
+the token limit and validated with the very rules the general path applies (graphql-core's
+specified rules, strawberry's, kg's depth and alias limits), its operation must be a query and
+every selected field one this module knows; otherwise the text is remembered as not
+compilable. Executing a plan coerces the variables and arguments with graphql-core, calls the
+same rules and reads as the strawberry resolvers (:mod:`kg.api.schema` and :mod:`kg.api.types`
+share them), builds the strawberry objects with the same conversion functions, and completes
+the selected fields level by level (one batched read per resolver field and level), writing
+the JSON with orjson.
+
+It answers only when everything went as expected. Anything else -- an error from a rule or a
+read (bad cursor, ``first`` out of range, unknown actor ...), a null in a non-null field, a
+value a scalar refuses, any exception -- makes it hand the request to the general path
+(strawberry), which answers it with its usual errors and codes. Reads have no side effects, so
+running the request again there is safe. ``Settings.api_compiled`` turns the path off.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, TypeVar
+
+import orjson
+from graphql import (
+    DirectiveNode,
+    DocumentNode,
+    FieldNode,
+    GraphQLAbstractType,
+    GraphQLError,
+    GraphQLField,
+    GraphQLLeafType,
+    GraphQLList,
+    GraphQLNonNull,
+    GraphQLObjectType,
+    GraphQLOutputType,
+    OperationDefinitionNode,
+    OperationType,
+    Undefined,
+    Visitor,
+    get_operation_ast,
+    is_abstract_type,
+    is_leaf_type,
+    parse,
+    specified_rules,
+    visit,
+)
+from graphql.execution.collect_fields import (
+    FieldDetailsList,
+    FragmentDetails,
+    collect_fields,
+    collect_subfields,
+)
+from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.language import FragmentDefinitionNode
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.schema.schema import validate_document
+from strawberry.schema.schema_converter import GraphQLCoreConverter
+from strawberry.types.field import StrawberryField
+
+from kg.api.context import EvidenceArgs, NeighbourArgs, RelationArgs, Services
+from kg.api.pagination import page_request
+from kg.api.schema import (
+    KGSchema,
+    RelationFilter,
+    check_actor_lookup,
+    read_actors,
+    read_documents,
+    read_events,
+    read_paths,
+    read_relations,
+    read_stats,
+)
+from kg.api.types import (
+    CLAIMS_TAG,
+    ENTITIES_TAG,
+    RELATIONS_TAG,
+    Direction,
+    _map_page,
+    actor,
+    connection,
+    document,
+    entity,
+    evidence,
+    evidence_args,
+    relation,
+    relation_args,
+)
+from kg.errors import NotFound
+from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
+from kg.model import EntityKind, RelationType
+from kg.settings import Settings
+
+log = logging.getLogger("kg.api.compiled")
+
+E = TypeVar("E", bound=Enum)
+
+# Distinct query texts (with their operation names) whose plans are kept.
+PLAN_CACHE_SIZE = 256
+
+
+class Fallback(Exception):
+    """The compiled path does not answer this request; the general path does."""
+
+
+class NotCompilable(Exception):
+    """The query uses something the compiled path does not support."""
+
+
+# --- plans ---------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class ObjectPlan:
+    """The fields to complete for each possible runtime type (one entry for an object type)."""
+
+    by_type: dict[str, list[FieldPlan]]
+    single: list[FieldPlan] | None
+
+
+@dataclass(slots=True)
+class Shape:
+    """How a value of one GraphQL output type is completed."""
+
+    non_null: bool
+    item: Shape | None = None
+    leaf: GraphQLLeafType | None = None
+    object: ObjectPlan | None = None
+
+
+Resolver = Callable[["_Run", "FieldPlan", Sequence[Any]], Awaitable[list[Any]]]
+
+LEAF, TYPENAME, ATTRIBUTE, RESOLVED = range(4)
+
+
+@dataclass(slots=True)
+class FieldPlan:
+    key: str
+    kind: int
+    name: str
+    attribute: str = ""
+    typename: str = ""
+    leaf: GraphQLLeafType | None = None
+    non_null: bool = False
+    shape: Shape | None = None
+    resolver: Resolver | None = None
+    field_def: GraphQLField | None = None
+    node: FieldNode | None = None
+    # A field below this one whose data this field's read can bring along (see _prefetch_of).
+    prefetch: FieldPlan | None = None
+
+
+@dataclass(slots=True)
+class Plan:
+    operation: OperationDefinitionNode
+    fields: list[FieldPlan]
+
+
+# --- one request ---------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Run:
+    settings: Settings
+    reader: GraphReader
+    variables: VariableValues
+    relations: dict[tuple[str, RelationArgs], Page[RelationView]] = field(default_factory=dict)
+    evidence: dict[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = field(default_factory=dict)
+    _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    def arguments(self, plan: FieldPlan) -> dict[str, Any]:
+        """The field's coerced arguments (defaults applied), as graphql-core computes them."""
+        found = self._arguments.get(id(plan))
+        if found is None:
+            assert plan.field_def is not None and plan.node is not None
+            found = get_argument_values(plan.field_def, plan.node, self.variables)
+            self._arguments[id(plan)] = found
+        return found
+
+    def evidence_args(self, plan: FieldPlan) -> EvidenceArgs:
+        args = self.arguments(plan)
+        include_negated = bool(args["includeNegated"])
+        return evidence_args(self.settings, args.get("first"), args.get("after"), include_negated)
+
+    def relation_args(self, plan: FieldPlan) -> RelationArgs:
+        args = self.arguments(plan)
+        wanted = self.evidence_args(plan.prefetch) if plan.prefetch is not None else None
+        return relation_args(
+            self.settings,
+            _enum(Direction, args["direction"]),
+            _enums(RelationType, args.get("types")),
+            args.get("first"),
+            args.get("after"),
+            wanted,
+        )
+
+    def prime_evidence(self, wanted: EvidenceArgs, pages: dict[RelationKey, Page[ClaimView]]) -> None:
+        for key, page in pages.items():
+            self.evidence[(key, wanted)] = page
+
+    # --- completion: every parent of a level at once ---------------------------------------------
+
+    async def complete(self, values: list[Any], shape: Shape) -> list[Any]:
+        if shape.item is not None:
+            flat: list[Any] = []
+            sizes: list[int] = []
+            for value in values:
+                if value is None:
+                    if shape.non_null:
+                        raise Fallback("null in a non-null list")
+                    sizes.append(-1)
+                else:
+                    items = list(value)
+                    sizes.append(len(items))
+                    flat.extend(items)
+            done = await self.complete(flat, shape.item)
+            out: list[Any] = []
+            at = 0
+            for size in sizes:
+                if size < 0:
+                    out.append(None)
+                else:
+                    out.append(done[at : at + size])
+                    at += size
+            return out
+        if shape.leaf is not None:
+            return [_leaf(value, shape.leaf, shape.non_null) for value in values]
+        assert shape.object is not None
+        present = [value for value in values if value is not None]
+        if len(present) == len(values):
+            return await self.objects(present, shape.object)
+        if shape.non_null:
+            raise Fallback("null in a non-null field")
+        completed = iter(await self.objects(present, shape.object))
+        return [None if value is None else next(completed) for value in values]
+
+    async def objects(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
+        if plan.single is not None:
+            return await self.fields(objects, plan.single)
+        groups: dict[str, list[int]] = {}
+        for index, value in enumerate(objects):
+            groups.setdefault(_type_name(value), []).append(index)
+        out: list[dict[str, Any]] = [{} for _ in objects]
+        for name, indexes in groups.items():
+            fields = plan.by_type.get(name)
+            if fields is None:
+                raise Fallback(f"unexpected runtime type {name}")
+            done = await self.fields([objects[i] for i in indexes], fields)
+            for index, value in zip(indexes, done, strict=True):
+                out[index] = value
+        return out
+
+    async def fields(self, objects: list[Any], fields: list[FieldPlan]) -> list[dict[str, Any]]:
+        dicts: list[dict[str, Any]] = [{} for _ in objects]
+        if not objects:
+            return dicts
+        for plan in fields:
+            key = plan.key
+            if plan.kind == LEAF:
+                attribute, leaf, non_null = plan.attribute, plan.leaf, plan.non_null
+                assert leaf is not None
+                for target, source in zip(dicts, objects, strict=True):
+                    target[key] = _leaf(getattr(source, attribute), leaf, non_null)
+                continue
+            if plan.kind == TYPENAME:
+                for target in dicts:
+                    target[key] = plan.typename
+                continue
+            if plan.kind == ATTRIBUTE:
+                values = [getattr(source, plan.attribute) for source in objects]
+            else:
+                assert plan.resolver is not None
+                values = await plan.resolver(self, plan, objects)
+            assert plan.shape is not None
+            done = await self.complete(values, plan.shape)
+            for target, value in zip(dicts, done, strict=True):
+                target[key] = value
+        return dicts
+
+
+def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
+    if value is None:
+        if non_null:
+            raise Fallback("null in a non-null field")
+        return None
+    coerce = leaf.coerce_output_value
+    coerced = coerce(value) if coerce is not None else value
+    if coerced is None or coerced is Undefined:
+        raise Fallback("a value its type refuses")
+    return coerced
+
+
+_type_names: dict[type, str] = {}
+
+
+def _type_name(value: Any) -> str:
+    cls = type(value)
+    name = _type_names.get(cls)
+    if name is None:
+        name = cls.__strawberry_definition__.name
+        _type_names[cls] = name
+    return name
+
+
+def _enum(cls: type[E], value: Any) -> E:
+    return value if isinstance(value, cls) else cls(value.value if isinstance(value, Enum) else value)
+
+
+def _enums(cls: type[E], values: Any) -> list[E] | None:
+    return [_enum(cls, value) for value in values] if values is not None else None
+
+
+def _str(value: Any) -> str | None:
+    return None if value is None else str(value)
+
+
+# --- resolvers: the same rules and reads as the strawberry resolvers, batched per level ---------
+
+
+async def _query_actor(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    entity_id, name = args.get("id"), args.get("name")
+    check_actor_lookup(entity_id, name)
+    view: EntityView | None
+    if entity_id is not None:
+        view = (await run.reader.entities_by_id([str(entity_id)])).get(str(entity_id))
+    elif plan.prefetch is not None:
+        wanted = run.relation_args(plan.prefetch)
+        evidence_wanted = wanted.evidence
+        view, relations, claims = await run.reader.actor_with_relations_by_name(
+            str(name),
+            wanted.page,
+            evidence_wanted.page if evidence_wanted else PageRequest(limit=0),
+            direction=wanted.direction,
+            types=wanted.types,
+            include_negated=evidence_wanted.include_negated if evidence_wanted else False,
+        )
+        if view is not None:
+            run.relations[(view.id, wanted)] = relations
+            if evidence_wanted is not None:
+                run.prime_evidence(evidence_wanted, claims)
+    else:
+        view = await run.reader.actor_by_name(str(name))
+    return [actor(view) if view else None for _ in parents]
+
+
+async def _query_entity(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    entity_id = str(run.arguments(plan)["id"])
+    view = (await run.reader.entities_by_id([entity_id])).get(entity_id)
+    return [entity(view) if view else None for _ in parents]
+
+
+async def _query_actors(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    kind = args.get("kind")
+    found = await read_actors(
+        run.settings, run.reader, args.get("search"), _enum(EntityKind, kind) if kind is not None else None,
+        args.get("first"), args.get("after"),
+    )
+    return [found for _ in parents]
+
+
+async def _query_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    given = args.get("filter")
+    filter_ = None
+    if given is not None:
+        filter_ = RelationFilter(
+            types=_enums(RelationType, given.get("types")),
+            subject=given.get("subject"),
+            object_=given.get("object"),
+            since=given.get("since"),
+            until=given.get("until"),
+            min_confidence=given.get("minConfidence"),
+        )
+    found = await read_relations(run.settings, run.reader, filter_, args.get("first"), args.get("after"))
+    return [found for _ in parents]
+
+
+async def _query_events(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    found = await read_events(run.settings, run.reader, args.get("first"), args.get("after"))
+    return [found for _ in parents]
+
+
+async def _query_document(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    document_id = str(run.arguments(plan)["id"])
+    found = (await run.reader.documents_by_id([document_id])).get(document_id)
+    return [document(found) if found else None for _ in parents]
+
+
+async def _query_documents(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    found = await read_documents(run.settings, run.reader, args.get("first"), args.get("after"))
+    return [found for _ in parents]
+
+
+async def _query_path(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    wanted = run.evidence_args(plan.prefetch) if plan.prefetch is not None else None
+    paths, claims = await read_paths(
+        run.settings, run.reader, str(args["from"]), str(args["to"]), args["maxHops"],
+        _enums(RelationType, args.get("types")), args.get("first"), wanted,
+    )
+    if wanted is not None:
+        run.prime_evidence(wanted, claims)
+    return [paths for _ in parents]
+
+
+async def _query_stats(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    found = await read_stats(run.reader)
+    return [found for _ in parents]
+
+
+async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    wanted = run.relation_args(plan)
+    ids = [parent.view.id for parent in parents]
+    missing = [entity_id for entity_id in dict.fromkeys(ids) if (entity_id, wanted) not in run.relations]
+    if missing:
+        if wanted.evidence is not None:
+            pages, claims = await run.reader.relations_with_evidence_of(
+                missing, wanted.page, wanted.evidence.page, direction=wanted.direction,
+                types=wanted.types, include_negated=wanted.evidence.include_negated,
+            )
+            run.prime_evidence(wanted.evidence, claims)
+        else:
+            pages = await run.reader.relations_of(
+                missing, wanted.page, direction=wanted.direction, types=wanted.types
+            )
+        for entity_id, page in pages.items():
+            run.relations[(entity_id, wanted)] = page
+    return [connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], relation)) for i in ids]
+
+
+async def _relation_evidence(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    wanted = run.evidence_args(plan)
+    keys = [parent.view.key for parent in parents]
+    missing = [key for key in dict.fromkeys(keys) if (key, wanted) not in run.evidence]
+    if missing:
+        found = await run.reader.evidence(missing, wanted.page, include_negated=wanted.include_negated)
+        run.prime_evidence(wanted, found)
+    return [
+        parent._evidence_items(run.evidence[(key, wanted)]) for parent, key in zip(parents, keys, strict=True)
+    ]
+
+
+async def _claim_ends(run: _Run, known: list[EntityView | None], ids: list[str]) -> list[Any]:
+    missing = [entity_id for view, entity_id in zip(known, ids, strict=True) if view is None]
+    loaded = await run.reader.entities_by_id(missing) if missing else {}
+    out: list[Any] = []
+    for view, entity_id in zip(known, ids, strict=True):
+        found = view or loaded.get(entity_id)
+        if found is None:
+            raise NotFound(f"entity {entity_id!r} of a claim is gone")
+        out.append(entity(found))
+    return out
+
+
+async def _evidence_subject(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    return await _claim_ends(
+        run, [p.subject_view or p.view.subject for p in parents], [p.view.subject_id for p in parents]
+    )
+
+
+async def _evidence_object(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    return await _claim_ends(
+        run, [p.object_view or p.view.object for p in parents], [p.view.object_id for p in parents]
+    )
+
+
+async def _document_claims(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    page = page_request(run.settings, CLAIMS_TAG, args.get("first"), args.get("after"), key_size=2)
+    ids = [str(parent.id) for parent in parents]
+    found = await run.reader.document_claims(ids, page, include_negated=bool(args["includeNegated"]))
+    return [connection(CLAIMS_TAG, _map_page(found[i], lambda view: evidence(view))) for i in ids]
+
+
+async def _document_entities(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    page = page_request(run.settings, ENTITIES_TAG, args.get("first"), args.get("after"), key_size=1)
+    ids = [str(parent.id) for parent in parents]
+    found = await run.reader.document_entities(ids, page)
+    return [connection(ENTITIES_TAG, _map_page(found[i], entity)) for i in ids]
+
+
+async def _neighbours(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+    args = run.arguments(plan)
+    page = page_request(run.settings, ENTITIES_TAG, args.get("first"), args.get("after"), key_size=1)
+    types = _enums(RelationType, args.get("types"))
+    wanted = NeighbourArgs(tuple(types) if types else None, page)
+    ids = [parent.view.id for parent in parents]
+    found = await run.reader.neighbours(ids, wanted.page, types=wanted.types)
+    return [connection(ENTITIES_TAG, _map_page(found[i], entity)) for i in ids]
+
+
+RESOLVERS: dict[tuple[str, str], Resolver] = {
+    ("Query", "actor"): _query_actor,
+    ("Query", "entity"): _query_entity,
+    ("Query", "actors"): _query_actors,
+    ("Query", "relations"): _query_relations,
+    ("Query", "events"): _query_events,
+    ("Query", "document"): _query_document,
+    ("Query", "documents"): _query_documents,
+    ("Query", "path"): _query_path,
+    ("Query", "stats"): _query_stats,
+    ("Actor", "relations"): _entity_relations,
+    ("Event", "relations"): _entity_relations,
+    ("Actor", "neighbours"): _neighbours,
+    ("Event", "participants"): _neighbours,
+    ("Relation", "evidence"): _relation_evidence,
+    ("Evidence", "subject"): _evidence_subject,
+    ("Evidence", "object"): _evidence_object,
+    ("Document", "claims"): _document_claims,
+    ("Document", "entities"): _document_entities,
+}
+
+
+# --- compilation ---------------------------------------------------------------------------------
+
+
+class _Compiler:
+    def __init__(self, schema: KGSchema, document: DocumentNode, operation: OperationDefinitionNode) -> None:
+        self.schema = schema._schema
+        self.operation = operation
+        self.fragments = {
+            d.name.value: FragmentDetails(d)
+            for d in document.definitions
+            if isinstance(d, FragmentDefinitionNode)
+        }
+        # No directive anywhere (checked before), so the selection does not depend on variables.
+        self.no_variables = VariableValues({}, {})
+
+    def root(self) -> list[FieldPlan]:
+        query_type = self.schema.query_type
+        assert query_type is not None
+        collected = collect_fields(self.schema, self.fragments, self.no_variables, query_type, self.operation)
+        if collected.new_defer_usages:
+            raise NotCompilable("@defer")
+        return self.fields(query_type, collected.grouped_field_set)
+
+    def fields(self, parent: GraphQLObjectType, grouped: dict[str, FieldDetailsList]) -> list[FieldPlan]:
+        plans: list[FieldPlan] = []
+        for key, details in grouped.items():
+            node = details[0].node
+            name = node.name.value
+            if name == "__typename":
+                plans.append(FieldPlan(key=key, kind=TYPENAME, name=name, typename=parent.name))
+                continue
+            if name.startswith("__"):
+                raise NotCompilable("introspection")
+            field_def = parent.fields[name]
+            resolver = RESOLVERS.get((parent.name, name))
+            if resolver is not None:
+                plans.append(
+                    FieldPlan(
+                        key=key, kind=RESOLVED, name=name, resolver=resolver, field_def=field_def,
+                        node=node, shape=self.shape(field_def.type, details),
+                    )
+                )
+                continue
+            definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
+            plain = getattr(field_def.resolve, "_is_default", False)
+            if not isinstance(definition, StrawberryField) or not plain:
+                raise NotCompilable(f"{parent.name}.{name} has a resolver the compiled path does not know")
+            if node.arguments:
+                raise NotCompilable(f"{parent.name}.{name} takes arguments")
+            attribute = definition.python_name
+            field_type = field_def.type
+            non_null = isinstance(field_type, GraphQLNonNull)
+            inner = field_type.of_type if isinstance(field_type, GraphQLNonNull) else field_type
+            if is_leaf_type(inner):
+                assert isinstance(inner, GraphQLLeafType)
+                plans.append(FieldPlan(key=key, kind=LEAF, name=name, attribute=attribute, leaf=inner,
+                                       non_null=non_null))
+            else:
+                plans.append(FieldPlan(key=key, kind=ATTRIBUTE, name=name, attribute=attribute,
+                                       shape=self.shape(field_type, details)))
+        for plan in plans:
+            plan.prefetch = _prefetch_of(parent.name, plan)
+        return plans
+
+    def shape(self, output: GraphQLOutputType, details: FieldDetailsList) -> Shape:
+        non_null = isinstance(output, GraphQLNonNull)
+        inner = output.of_type if isinstance(output, GraphQLNonNull) else output
+        if isinstance(inner, GraphQLList):
+            item = self.shape(inner.of_type, details)
+            return Shape(non_null=non_null, item=item)
+        if is_leaf_type(inner):
+            assert isinstance(inner, GraphQLLeafType)
+            return Shape(non_null=non_null, leaf=inner)
+        if isinstance(inner, GraphQLObjectType):
+            fields = self.subfields(inner, details)
+            return Shape(non_null=non_null, object=ObjectPlan({inner.name: fields}, fields))
+        if is_abstract_type(inner):
+            assert isinstance(inner, GraphQLAbstractType)
+            by_type = {
+                possible.name: self.subfields(possible, details)
+                for possible in self.schema.get_possible_types(inner)
+            }
+            return Shape(non_null=non_null, object=ObjectPlan(by_type, None))
+        raise NotCompilable(f"output type {inner}")
+
+    def subfields(self, runtime: GraphQLObjectType, details: FieldDetailsList) -> list[FieldPlan]:
+        collected = collect_subfields(
+            self.schema, self.fragments, self.no_variables, self.operation, runtime, details
+        )
+        if collected.new_defer_usages:
+            raise NotCompilable("@defer")
+        return self.fields(runtime, collected.grouped_field_set)
+
+
+def _child(plan: FieldPlan | None, type_name: str, name: str) -> FieldPlan | None:
+    """The first field called ``name`` selected on ``type_name`` under ``plan``."""
+    if plan is None or plan.shape is None:
+        return None
+    shape = plan.shape
+    while shape.item is not None:
+        shape = shape.item
+    if shape.object is None:
+        return None
+    return next((f for f in shape.object.by_type.get(type_name, ()) if f.name == name), None)
+
+
+def _prefetch_of(parent: str, plan: FieldPlan) -> FieldPlan | None:
+    """What a read can bring along, as the general path's prefetch does: the actor's relations
+    (by name), the relations' evidence, the path hops' evidence."""
+    if plan.kind != RESOLVED:
+        return None
+    if (parent, plan.name) == ("Query", "actor"):
+        return _child(plan, "Actor", "relations")
+    if plan.name == "relations" and parent in ("Actor", "Event"):
+        edges = _child(plan, _only_type_name(plan), "edges")
+        node = _child(edges, _only_type_name(edges), "node")
+        return _child(node, "Relation", "evidence")
+    if (parent, plan.name) == ("Query", "path"):
+        return _child(_child(plan, "Path", "hops"), "Relation", "evidence")
+    return None
+
+
+def _only_type_name(plan: FieldPlan | None) -> str:
+    if plan is None or plan.shape is None:
+        return ""
+    shape = plan.shape
+    while shape.item is not None:
+        shape = shape.item
+    if shape.object is None or len(shape.object.by_type) != 1:
+        return ""
+    return next(iter(shape.object.by_type))
+
+
+class _HasDirective(Visitor):
+    found = False
+
+    def enter_directive(self, node: DirectiveNode, *_: Any) -> None:
+        self.found = True
+
+
+def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Plan:
+    """The plan for ``query``; NotCompilable (or a GraphQLError) when the general path must answer."""
+    document = parse(query, max_tokens=schema.kg_max_tokens)
+    errors = validate_document(schema._schema, document, (*specified_rules, *schema.kg_validation_rules))
+    if errors:
+        raise NotCompilable("the query does not validate")
+    operation = get_operation_ast(document, operation_name)
+    if operation is None or operation.operation is not OperationType.QUERY:
+        raise NotCompilable("not a query")
+    finder = _HasDirective()
+    visit(document, finder)
+    if finder.found:
+        raise NotCompilable("directives")
+    return Plan(operation, _Compiler(schema, document, operation).root())
+
+
+# --- the entry point -----------------------------------------------------------------------------
+
+
+class CompiledReads:
+    """Plans per query text (bounded cache) and their execution; counts what it served."""
+
+    def __init__(self, schema: KGSchema, settings: Settings) -> None:
+        self.schema = schema
+        self.settings = settings
+        self._plans: OrderedDict[tuple[str, str | None], Plan | None] = OrderedDict()
+        # For tests and diagnostics: requests answered here, and handed to the general path.
+        self.served = 0
+        self.fallbacks = 0
+
+    def plan(self, query: str, operation_name: str | None) -> Plan | None:
+        key = (query, operation_name)
+        if key in self._plans:
+            self._plans.move_to_end(key)
+            return self._plans[key]
+        plan: Plan | None
+        try:
+            plan = compile_plan(self.schema, query, operation_name)
+        except (NotCompilable, GraphQLError) as reason:
+            log.debug("not compilable (%s): %.80s", reason, query)
+            plan = None
+        except Exception:  # a bug here must not break the request: the general path answers
+            log.exception("compiling a query failed: %.80s", query)
+            plan = None
+        self._plans[key] = plan
+        if len(self._plans) > PLAN_CACHE_SIZE:
+            self._plans.popitem(last=False)
+        return plan
+
+    async def answer(self, services: Services, body: bytes) -> bytes | None:
+        """The JSON response to a POST body, or None when the general path must answer."""
+        try:
+            request = orjson.loads(body)
+        except orjson.JSONDecodeError:
+            return None
+        if not isinstance(request, dict) or not set(request) <= {"query", "variables", "operationName"}:
+            return None
+        query, variables = request.get("query"), request.get("variables")
+        operation_name = request.get("operationName")
+        if (
+            not isinstance(query, str)
+            or not (variables is None or isinstance(variables, dict))
+            or not (operation_name is None or isinstance(operation_name, str))
+        ):
+            return None
+        plan = self.plan(query, operation_name)
+        if plan is None:
+            self.fallbacks += 1
+            return None
+        try:
+            data = await self.execute(services, plan, variables or {})
+        except Exception as reason:
+            log.debug("compiled path fell back (%s: %s)", type(reason).__name__, reason)
+            self.fallbacks += 1
+            return None
+        self.served += 1
+        return orjson.dumps({"data": data})
+
+    async def execute(self, services: Services, plan: Plan, variables: dict[str, Any]) -> dict[str, Any]:
+        definitions = plan.operation.variable_definitions or ()
+        coerced = get_variable_values(self.schema._schema, definitions, variables)
+        if isinstance(coerced, list):
+            raise Fallback("variables do not coerce")
+        run = _Run(self.settings, services.reader, coerced)
+        (data,) = await run.fields([None], plan.fields)
+        return data
+
+
+
+class CompiledReadsMiddleware:
+    """ASGI middleware in front of the GraphQL router: a JSON POST to /graphql is answered by
+    :class:`CompiledReads` when it can; every other request, and every request it declines,
+    reaches the router unchanged (the body it read is handed on)."""
+
+    def __init__(self, app: ASGIApp, compiled: CompiledReads, path: str = "/graphql") -> None:
+        self.app = app
+        self.compiled = compiled
+        self.path = path
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        content_type = accept = b""
+        for name, value in scope["headers"]:
+            if name == b"content-type":
+                content_type = value
+            elif name == b"accept":
+                accept = value
+        if (
+            content_type.split(b";", 1)[0].strip().lower() != b"application/json"
+            or b"multipart" in accept
+            or b"event-stream" in accept
+        ):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        while True:
+            message = await receive()
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = b"".join(chunks)
+        services: Services | None = getattr(scope["app"].state, "services", None)
+        answer = await self.compiled.answer(services, body) if services is not None else None
+        if answer is None:
+            handed_on = False
+
+            async def replay() -> Message:
+                nonlocal handed_on
+                if not handed_on:
+                    handed_on = True
+                    return {"type": "http.request", "body": body, "more_body": False}
+                return await receive()
+
+            await self.app(scope, replay, send)
+            return
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 200,
+                "headers": [
+                    (b"content-length", str(len(answer)).encode("ascii")),
+                    (b"content-type", b"application/json"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": answer})
