@@ -122,6 +122,10 @@ _STATE_PROXIES = {
     "cabinet",
 }
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
+# "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
+# Plural nouns for people that "the two ..."/"both ..." point back with ("the two men met").
+_PERSON_PAIRS = {"man", "woman", "leader", "president", "minister", "politician", "official", "envoy"}
+_ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
 
 
 @dataclass(slots=True)
@@ -885,11 +889,14 @@ class _DocReader:
             # "Nabih X, a close ally of Hezbollah" relates a person the way it relates a state
             self._structural_apposition(person, appos, sent)
             return
-        if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
-            return  # "the country's ousted leader": no longer holds the role
+        once = [c.lower_ for c in appos.children if c.dep_ == "amod" and c.lower_ in _FORMER]
+        if once and once[0] not in _ONCE_HELD:
+            return  # "the late king": not a role to record
         role = self._role_phrase(appos)
         if role is None:
             return
+        if once:
+            role = f"former {role}"
         lemma = appos.lemma_.lower()
         # "secretary of X" (a place only this way: "governor of the Kharkiv region"), then
         # "the AU's envoy" / "a Russian specialist", then "a spokesman for X".
@@ -902,7 +909,7 @@ class _DocReader:
             for c in appos.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in _POSSESSIVE_PRONOUNS:
                     targets += [t for t in self._resolve(c, None) if self.mentions[t].kind in _HOLDERS]
-                elif c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                elif c.dep_ == "poss" and c.lower_ in ("its", "their") and not once:
                     # "Eritrea did not take part and its information minister, X, ...": the
                     # sentence's own subject, never a guess further back
                     root = c.sent.root
@@ -976,10 +983,15 @@ class _DocReader:
             m = self.mentions[idx]
             if m.role is None or m.start < sent.start or m.start >= sent.end:
                 continue
-            if m.role_start is not None and any(
-                t.lower_ in _FORMER for t in self.doc[max(sent.start, m.role_start - 3) : m.role_start]
-            ):
-                continue  # "former President X", "Former Kenyan President X"
+            former = self._former_word(m)
+            if former is not None:
+                # "Former Kenyan President X", "former President X of Kenya": a role once held,
+                # kept as such, and only where the text names whose it was (never guessed)
+                explicit = m.role_target is not None and self.mentions[m.role_target].kind in _HOLDERS
+                if explicit and m.role_target is not None and former in _ONCE_HELD:
+                    role = f"former {m.role}"
+                    self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.7, role=role)
+                continue
             if m.role_target is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
                 continue
@@ -1002,6 +1014,16 @@ class _DocReader:
                 guess, confidence = (found[0], 0.4) if found else (None, 0.0)
             if guess is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, confidence, role=m.role)
+
+    def _former_word(self, m: Mention) -> str | None:
+        """'former', 'ousted', ... written just before a title: the role is no longer held."""
+        if m.role_start is None:
+            return None
+        sent_start = self.doc[m.role_start].sent.start
+        for t in self.doc[max(sent_start, m.role_start - 3) : m.role_start]:
+            if t.lower_ in _FORMER:
+                return t.lower_
+        return None
 
     def _speakers_country(self, m: Mention) -> int | None:
         """'The Philippines did not rule out ..., Justice Secretary X said': an official speaks
@@ -1120,6 +1142,13 @@ class _DocReader:
             if lemma in _SETTLEMENTS:
                 return self._last_kind(tok.i, EntityKind.LOCATION)  # "attacked the town": the last one named
             return self._salient_place(tok.i)
+        if lemma in _PERSON_PAIRS and tok.tag_ in ("NNS", "NNPS") and not any(
+            c.dep_ in ("poss", "amod", "compound", "prep") for c in tok.children if c.lower_ not in _NUMBERS
+        ):
+            # "the two men", "both leaders": the last people named (not "the two Russian leaders")
+            sizes = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
+            if sizes:
+                return self._last_people(tok.i, sizes[0], verb)
         if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS"):
             sizes = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
             if sizes:
@@ -1208,6 +1237,27 @@ class _DocReader:
                 return [pos]
             pos -= 1
         return []
+
+    def _last_people(self, token_i: int, size: int, verb: Token | None) -> list[int]:
+        """The last `size` different people named in this sentence and the two before it, not
+        counting the clause's own subject ("X's envoy met both leaders": neither X nor the
+        envoy); nothing when fewer are (a wrong pair is worse than none)."""
+        own: set[int] = set()
+        if verb is not None:
+            own = {t.i for s in self._subjects(verb) for t in s.subtree}
+        sent = self.doc[token_i].sent
+        limit = sent.start
+        for _ in range(2):
+            if limit > 0:
+                limit = self.doc[limit - 1].sent.start
+        found: dict[str, int] = {}
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        while pos >= 0 and self.mentions[pos].start >= limit and len(found) < size:
+            m = self.mentions[pos]
+            if m.kind is EntityKind.PERSON and m.start not in own:
+                found.setdefault(m.key, pos)
+            pos -= 1
+        return list(found.values()) if len(found) == size else []
 
     def _last_pair(self, token_i: int, size: int = 2) -> list[int]:
         found: list[int] = []

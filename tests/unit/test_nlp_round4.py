@@ -1,0 +1,48 @@
+"""Round 4 of general constructions (sentences written here, none from an evaluation article):
+roles once held, people referred back to as "the two men"/"both leaders"."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, find, triples
+
+
+def test_a_former_title_with_its_country_is_kept_as_a_former_role() -> None:
+    found = extract("Former Nigerian President Goodluck Jonathan led the observer mission.")
+    relation = find(found, "Goodluck Jonathan", "HOLDS_ROLE", "Nigeria")
+    assert relation.role is not None and relation.role.lower().startswith("former ")
+
+
+def test_a_former_role_in_apposition_names_its_country() -> None:
+    found = extract("Jorge Quiroga, a former president of Bolivia, criticised the decision.")
+    relation = find(found, "Jorge Quiroga", "HOLDS_ROLE", "Bolivia")
+    assert relation.role == "former president"
+
+
+def test_a_former_title_without_a_country_is_not_guessed() -> None:
+    found = triples(extract("Chile protested to Peru. Former President Alan Reyes said nothing."))
+    assert not any(s == "Alan Reyes" and t == "HOLDS_ROLE" for s, t, _ in found)
+
+
+def test_the_two_men_are_the_last_two_people_named() -> None:
+    text = (
+        "Maria Lopez met John Carter on Monday. "
+        "The two men, who both belong to the ruling Liberal Party, disagree on taxes."
+    )
+    found = triples(extract(text))
+    assert ("Maria Lopez", "MEMBER_OF", "Liberal Party") in found
+    assert ("John Carter", "MEMBER_OF", "Liberal Party") in found
+
+
+def test_both_leaders_skips_the_subject_of_the_clause() -> None:
+    text = (
+        "Maria Lopez spoke to John Carter on Monday. "
+        "The U.N. envoy, Ana Ruiz, has met both leaders since May."
+    )
+    found = triples(extract(text))
+    assert ("Ana Ruiz", "MET", "Maria Lopez") in found
+    assert ("Ana Ruiz", "MET", "John Carter") in found
+
+
+def test_the_two_leaders_needs_two_people() -> None:
+    found = triples(extract("Maria Lopez arrived in Lima. The two leaders met Chile."))
+    assert not any(t == "MET" and o == "Chile" for _, t, o in found)
