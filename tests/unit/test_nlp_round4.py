@@ -46,3 +46,42 @@ def test_both_leaders_skips_the_subject_of_the_clause() -> None:
 def test_the_two_leaders_needs_two_people() -> None:
     found = triples(extract("Maria Lopez arrived in Lima. The two leaders met Chile."))
     assert not any(t == "MET" and o == "Chile" for _, t, o in found)
+
+
+def test_vowing_to_retaliate_or_punish_threatens() -> None:
+    assert ("Iran", "THREATENED", "Israel") in triples(extract("Iran vowed to retaliate against Israel."))
+    assert ("Chad", "THREATENED", "Sudan") in triples(extract("Chad vowed to punish Sudan."))
+
+
+def test_a_vow_to_retaliate_is_not_yet_an_attack() -> None:
+    found = triples(extract("Iran vowed to retaliate against Israel."))
+    assert ("Iran", "ATTACKED", "Israel") not in found
+
+
+def test_retaliating_against_attacks() -> None:
+    assert ("Iran", "ATTACKED", "Israel") in triples(extract("Iran retaliated against Israel on Saturday."))
+
+
+def test_cutting_ties_and_expelling_envoys_reject_the_other_state() -> None:
+    assert ("Niger", "REJECTED", "Ukraine") in triples(extract("Niger cut diplomatic ties with Ukraine."))
+    assert ("Benin", "REJECTED", "Togo") in triples(extract("Benin severed relations with Togo."))
+    assert ("Mali", "REJECTED", "France") in triples(extract("Mali expelled the French ambassador."))
+
+
+def test_expelling_fighters_is_not_a_diplomatic_rejection() -> None:
+    found = triples(extract("Mali expelled the rebels from the town of Kidal."))
+    assert not any(t == "REJECTED" for _, t, _ in found)
+
+
+def test_summoning_an_ambassador_criticises_the_envoys_state() -> None:
+    found = triples(extract("Kenya summoned Uganda's ambassador over the border incident."))
+    assert ("Kenya", "CRITICIZED", "Uganda") in found
+
+
+def test_welcoming_a_decision_supports_whoever_made_it() -> None:
+    found = triples(extract("Russia welcomed Turkey's decision to mediate."))
+    assert ("Russia", "SUPPORTED", "Turkey") in found
+
+
+def test_praising_a_deal_supports_the_deal() -> None:
+    assert ("Iran", "SUPPORTED", "agreement") in triples(extract("Iran praised the deal."))
