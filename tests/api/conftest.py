@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import AsyncIterator, Iterable
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -14,10 +15,13 @@ from pydantic import SecretStr
 
 from kg.api.app import create_app
 from kg.graph.repository import GraphRepository
+from kg.ingest import DocumentExtractor, ingest_documents
 from kg.model import DocumentInfo, Entity, EntityKind, Evidence, Extraction, Relation, RelationType
 from kg.settings import Settings
+from loaders.documents import iter_documents
 
 API_KEY = "test-key-0123456789"
+SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
 
 
 @pytest.fixture
@@ -61,6 +65,24 @@ async def api(clean_graph: AsyncDriver, api_settings: Settings) -> AsyncIterator
     """The app over an emptied graph (schema applied by the app's lifespan)."""
     async for started in start_api(api_settings):
         yield started
+
+
+@pytest.fixture(scope="session")
+def extractor(neo4j_settings: Settings) -> DocumentExtractor:
+    from kg.nlp.extractor import Extractor
+
+    return Extractor.from_settings(neo4j_settings)
+
+
+@pytest.fixture
+async def sample(api: Api, extractor: DocumentExtractor) -> Api:
+    services = api.app.state.services
+    docs = list(iter_documents([str(SAMPLE)], published=dt.date(2022, 9, 15)))
+    summary = await ingest_documents(
+        docs, repository=services.repository(), extractor=extractor, settings=services.settings
+    )
+    assert summary.new == 1 and summary.claims > 0
+    return api
 
 
 @pytest.fixture

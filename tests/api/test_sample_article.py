@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from kg.ingest import DocumentExtractor, ingest_documents
-from kg.settings import Settings
-from loaders.documents import iter_documents
-from tests.api.conftest import Api
+from tests.api.conftest import SAMPLE, Api
 
 pytestmark = pytest.mark.api
 
-SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "armenia-azerbaijan-ceasefire.txt"
 
 # The query from the API issue, verbatim.
 ISSUE_QUERY = """
@@ -23,24 +17,6 @@ ISSUE_QUERY = """
   { totalCount edges { cursor node { type subject { name } object { id name kind } documentCount
   evidence(first: 3) { text start end document { id title } } } } pageInfo { hasNextPage endCursor } } } }
 """
-
-
-@pytest.fixture(scope="session")
-def extractor(neo4j_settings: Settings) -> DocumentExtractor:
-    from kg.nlp.extractor import Extractor
-
-    return Extractor.from_settings(neo4j_settings)
-
-
-@pytest.fixture
-async def sample(api: Api, extractor: DocumentExtractor) -> Api:
-    services = api.app.state.services
-    docs = list(iter_documents([str(SAMPLE)], published=dt.date(2022, 9, 15)))
-    summary = await ingest_documents(
-        docs, repository=services.repository(), extractor=extractor, settings=services.settings
-    )
-    assert summary.new == 1 and summary.claims > 0
-    return api
 
 
 async def test_issue_query(sample: Api) -> None:
