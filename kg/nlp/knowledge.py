@@ -151,6 +151,8 @@ def _load_countries(know: Knowledge) -> None:
         if not code or not iso.get("numeric") or code in seen:
             continue
         seen.add(code)
+        if pycountry.countries.get(alpha_2=code) is None:
+            continue  # a state that no longer exists ("Serbia and Montenegro" would take Belgrade)
         name = str(info.get("name") or "")
         if not name or "," in name:
             continue

@@ -40,6 +40,10 @@ _CHAMBER_TITLES = {
     "congresswoman": ("house of representatives", "house"),
 }
 _PARTY_MEMBERS = {"republican", "democrat"}
+# Last words that make an unrecognised run of capitalised words an organisation's name.
+_BODY_ENDINGS = {
+    "watch", "borders", "international", "observatory", "institute", "tribunal", "foundation", "network",
+}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
 
@@ -207,6 +211,7 @@ class ActorFinder:
         self._factions(doc, owner, add)
         self._acronyms(doc, mentions, owner, add)
         self._unknown_acronyms(doc, owner, add)
+        self._unrecognised_bodies(doc, owner, add)
         self._administrations(doc, mentions, owner)
         self._company_qualifiers(doc, owner, titles, add)
         self._communities_and_states(doc, mentions, owner, titles)
@@ -719,6 +724,40 @@ class ActorFinder:
                     continue
                 seen.add(text)
                 add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
+
+    def _unrecognised_bodies(self, doc: Doc, owner: list[int], add: _Add) -> None:
+        """Capitalised words the model left unnamed that end in a word only organisations end
+        in ("... Rights Watch", "... Crisis Group", "... Without Borders"): an organisation
+        acting in the sentence (a subject or object), never a sentence-initial headline word."""
+        i = 0
+        while i < len(doc):
+            tok = doc[i]
+            if owner[i] != -1 or tok.ent_type_ or tok.tag_ not in ("NNP", "NNPS") or not tok.is_title:
+                i += 1
+                continue
+            end = i
+            while (
+                end < len(doc)
+                and owner[end] == -1
+                and not doc[end].ent_type_
+                and (
+                    (doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title)
+                    or doc[end].lower_ in ("for", "without", "of")
+                )
+            ):
+                end += 1
+            while end > i and not doc[end - 1].is_title:
+                end -= 1  # never end on "of"/"for"
+            last = doc[end - 1]
+            if (
+                end - i >= 2
+                and last.lower_ in _BODY_ENDINGS
+                and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+                and not any(t.text in self.know.country_forms for t in doc[i:end])
+            ):
+                name = doc[i:end].text
+                add(Mention(i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name))
+            i = max(end, i + 1)
 
     def _administrations(self, doc: Doc, mentions: list[Mention], owner: list[int]) -> None:
         """'the Biden administration' is an organisation, not the person Biden."""

@@ -123,6 +123,12 @@ _STATE_PROXIES = {
 }
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
+# "committed abuses", "carried out war crimes": wrongs that, when reported, accuse the doer.
+_BLAME_VERBS = {"commit", "perpetrate", "be"}
+_WRONGS = {
+    "abuse", "crime", "atrocity", "violation", "massacre", "genocide", "killing", "torture",
+    "war crime", "breach", "rape", "execution",
+}
 # Plural nouns for people that "the two ..."/"both ..." point back with ("the two men met").
 _PERSON_PAIRS = {"man", "woman", "leader", "president", "minister", "politician", "official", "envoy"}
 _ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
@@ -225,6 +231,8 @@ class _DocReader:
                     self._apposition(tok, sent)
                 if tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ == "NOUN":
                     self._listed_members(tok, sent)
+                if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BLAME_VERBS:
+                    self._reported_blame(tok, sent)
             self._titles(sent)
             self._organs(sent)
         return self.out
@@ -764,14 +772,46 @@ class _DocReader:
         for e in dates:
             cur = e.root
             for _ in range(4):
-                if cur is verb:
+                # spaCy makes a new Token object on every access: compare positions
+                if cur.i == verb.i:
                     return e.text
-                if cur.head is cur:
+                if cur.head.i == cur.i:
                     break
                 cur = cur.head
         return dates[0].text if len(dates) == 1 else None
 
     # -- nouns and structure ----------------------------------------------------------------
+    def _reported_blame(self, verb: Token, sent: Span) -> None:
+        """'Rights groups said the army had committed abuses' / 'which it said was responsible
+        for the bombing': reporting that someone did wrong accuses them (the reporter is the
+        accuser; with no reporter it is the writer's narration, not an accusation)."""
+        lemma = verb.lemma_.lower()
+        if lemma == "be":
+            if not any(
+                c.dep_ == "acomp" and c.lower_ == "responsible" and _prep_objects(c, "for")
+                for c in verb.children
+            ):
+                return
+        elif not any(d.lemma_.lower() in _WRONGS for d in _dobjs(verb)):
+            return
+        clause = verb
+        while clause.dep_ == "conj" and clause.head is not clause:
+            clause = clause.head
+        reporter = clause.head
+        if clause.dep_ != "ccomp" or reporter.lemma_.lower() not in self.know.reporting:
+            return
+        if self._negated(verb) or self._negated(reporter):
+            return
+        reporters = self._resolve_all(self._subjects(reporter), reporter)
+        accusers = [a for a in reporters if self.mentions[a].kind in _ACTOR]
+        doers = self._subjects(verb)
+        if reporter.dep_ == "relcl" and any(d.lower_ in _RELATIVE for d in doers):
+            doers = [reporter.head]  # "the group, which it said was responsible for ..."
+        accused = [a for a in self._resolve_all(doers, verb) if self.mentions[a].kind in _ACTOR]
+        for a in accusers:
+            for b in accused:
+                self._emit(a, RelationType.ACCUSED, b, sent, 0.6, date_text=self._date(reporter, sent))
+
     def _demand(self, verb: Token, sent: Span, attributed: int | None) -> None:
         """'demanding his resignation' -> PROTESTED(subject, him)."""
         for dobj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
@@ -813,9 +853,21 @@ class _DocReader:
             return
         objects: list[int] = []
         for prep in sense.objects:
-            for o in self._resolve_all(_prep_objects(noun, prep), noun):
+            targets = _prep_objects(noun, prep)
+            for o in self._resolve_all(targets, noun):
                 if o not in objects and self._fits(o, sense.kinds):
                     objects.append(o)
+            if objects or sense.type is not RelationType.ATTACKED:
+                continue
+            # "an Israeli strike on a house in Rafah": an unnamed target in a named town or
+            # country puts the attack there (not "in the Gulf of Aden": where, not whom)
+            for target in targets:
+                if self.owner[target.i] >= 0:
+                    continue
+                for o in self._resolve_all(_prep_objects(target, "in"), noun):
+                    m = self.mentions[o]
+                    if o not in objects and (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
+                        objects.append(o)
         for s in subjects:
             for o in objects:
                 self._emit(
@@ -1293,6 +1345,11 @@ class _DocReader:
             for s in self._subjects(verb):
                 if self.owner[s.i] != -1:
                     exclude.add(self.mentions[self.owner[s.i]].key)
+        if verb is not None and verb.dep_ == "relcl" and tok.dep_ in _SUBJ and tok.head.i == verb.i:
+            # "the group, which it said was responsible": a relative clause's own subject
+            # pronoun is not the noun the clause describes
+            for ante in self._resolve(verb.head, None, 3):
+                exclude.add(self.mentions[ante].key)
         if verb is not None and tok.dep_ == "dobj" and verb.dep_ == "conj":
             # "criticised Israel ... and accused it of ...": the object of the first verb
             for o in (c for c in verb.head.children if c.dep_ in ("dobj", "obj")):

@@ -85,3 +85,51 @@ def test_welcoming_a_decision_supports_whoever_made_it() -> None:
 
 def test_praising_a_deal_supports_the_deal() -> None:
     assert ("Iran", "SUPPORTED", "agreement") in triples(extract("Iran praised the deal."))
+
+
+def test_killing_unnamed_people_in_a_town_attacks_the_town() -> None:
+    found = triples(extract("Israeli strikes killed 20 people in Rafah, health officials said."))
+    assert ("Israel", "ATTACKED", "Rafah") in found
+
+
+def test_killing_named_fighters_somewhere_does_not_attack_the_place() -> None:
+    found = triples(extract("Nigerian troops killed 20 Boko Haram fighters in Borno."))
+    assert ("Nigeria", "KILLED", "Boko Haram") in found
+    assert ("Nigeria", "ATTACKED", "Borno") not in found
+
+
+def test_a_strike_on_an_unnamed_target_in_a_town_attacks_the_town() -> None:
+    found = triples(extract("An Israeli strike on a house in Rafah killed 12 people."))
+    assert ("Israel", "ATTACKED", "Rafah") in found
+
+
+def test_a_capital_of_a_state_that_no_longer_exists_is_not_a_country() -> None:
+    found = extract("Tens of thousands of protesters marched in Belgrade on Sunday.")
+    assert "Serbia and Montenegro" not in {e.name for e in found.entities}
+
+
+def test_reporting_that_someone_committed_abuses_accuses_them() -> None:
+    text = "Amnesty International said Ethiopian soldiers had committed abuses against civilians."
+    found = triples(extract(text))
+    assert ("Amnesty International", "ACCUSED", "Ethiopia") in found
+
+
+def test_narrated_abuses_are_no_accusation() -> None:
+    found = triples(extract("Ethiopian soldiers committed abuses in 2021."))
+    assert not any(t == "ACCUSED" for _, t, _ in found)
+
+
+def test_denied_abuses_are_no_accusation() -> None:
+    found = triples(extract("Ethiopia said its soldiers had not committed abuses."))
+    assert not any(t == "ACCUSED" for _, t, _ in found)
+
+
+def test_reported_responsibility_accuses_the_group_the_clause_describes() -> None:
+    text = "Chad bombed the Lake Brigade group, which it said was responsible for a raid on a border post."
+    found = triples(extract(text))
+    assert ("Chad", "ACCUSED", "Lake Brigade") in found
+
+
+def test_an_unrecognised_body_ending_in_watch_is_an_organisation() -> None:
+    found = extract("Press Freedom Watch said Malian soldiers have committed abuses against civilians.")
+    assert ("Press Freedom Watch", "ACCUSED", "Mali") in triples(found)
