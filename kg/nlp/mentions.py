@@ -44,6 +44,7 @@ _PARTY_MEMBERS = {"republican", "democrat"}
 _BODY_ENDINGS = {
     "watch", "borders", "international", "observatory", "institute", "tribunal", "foundation", "network",
 }
+_PORTFOLIO_WORDS = {"foreign", "defence", "defense", "interior"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
 
@@ -1036,10 +1037,13 @@ class ActorFinder:
             while (
                 before > sent_start
                 and owner[before] == -1
-                and steps < 2
+                and steps < 3
                 and doc[before].is_lower
-                and doc[before].lemma_.lower()
-                in self.know.state_bodies | {"foreign", "defence", "defense", "interior"}
+                and (
+                    doc[before].lemma_.lower() in self.know.state_bodies | _PORTFOLIO_WORDS
+                    # "Hamas political bureau chief": an adjective on the organ
+                    or (steps > 0 and doc[before].pos_ == "ADJ" and doc[before].tag_ == "JJ")
+                )
             ):
                 before -= 1
                 steps += 1

@@ -899,10 +899,18 @@ class _DocReader:
                 return
 
     def _copular(self, be: Token, sent: Span, attributed: int | None) -> None:
-        """'X, which is part of Y' / 'X is a member of Y'."""
+        """'X, which is part of Y' / 'X is a member of Y' / 'X, who is Ghana's foreign minister'."""
         for attr in (c for c in be.children if c.dep_ == "attr"):
             rtype = self.know.copular.get(attr.lemma_.lower())
             if rtype is None:
+                if self._negated(be) or self._irrealis(be) or self._role_phrase(attr) is None:
+                    continue
+                if any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in be.children):
+                    continue  # "X would be prime minister": not (yet) a role
+                said_of = self._resolve_all(self._subjects(be), be)
+                people = [s for s in said_of if self.mentions[s].kind is EntityKind.PERSON]
+                for person in people[:1]:
+                    self._title_role(person, attr, sent, [], past=be.tag_ == "VBD")
                 continue
             if any(
                 c.dep_ == "advmod" and c.lower_ in _FORMERLY for c in list(be.children) + list(attr.children)
@@ -941,27 +949,55 @@ class _DocReader:
             # "Nabih X, a close ally of Hezbollah" relates a person the way it relates a state
             self._structural_apposition(person, appos, sent)
             return
+        redirected: list[int] = []
+        if (
+            self._role_phrase(appos) is None
+            and appos.dep_ == "pobj"
+            and appos.head.lower_ == "of"
+            and appos.head.head.pos_ == "NOUN"
+            and self._role_phrase(appos.head.head) is not None
+            and appos.i > appos.head.head.i
+        ):
+            # "The commander of the X Forces, Jane Doe, said": the parser hangs the name on the
+            # nearest noun; it names the holder of the title before it
+            body = appos
+            appos = appos.head.head
+            if self.owner[body.i] >= 0:
+                redirected = [self.owner[body.i]]
+            else:  # "the U.N. refugee agency": the organisation qualifying the noun
+                redirected = [
+                    t
+                    for c in body.children
+                    if c.dep_ in ("poss", "compound", "amod", "nmod")
+                    for t in self._resolve(c, None)
+                ]
+        self._title_role(person, appos, sent, redirected)
+
+    def _title_role(
+        self, person: int, appos: Token, sent: Span, redirected: list[int], *, past: bool = False
+    ) -> None:
+        """HOLDS_ROLE from a title noun said of a person (in apposition, or after "is")."""
         once = [c.lower_ for c in appos.children if c.dep_ == "amod" and c.lower_ in _FORMER]
         if once and once[0] not in _ONCE_HELD:
             return  # "the late king": not a role to record
         role = self._role_phrase(appos)
         if role is None:
             return
-        if once:
+        if once or past:
             role = f"former {role}"
         lemma = appos.lemma_.lower()
         # "secretary of X" (a place only this way: "governor of the Kharkiv region"), then
         # "the AU's envoy" / "a Russian specialist", then "a spokesman for X".
         targets = [
             t
-            for t in self._resolve_all(_prep_objects(appos, "of"), appos)
+            for t in (redirected or self._resolve_all(_prep_objects(appos, "of"), appos))
             if self.mentions[t].kind in _ROLE_TARGETS
         ]
         if not targets:
             for c in appos.children:
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and c.lower_ not in _POSSESSIVE_PRONOUNS:
                     targets += [t for t in self._resolve(c, None) if self.mentions[t].kind in _HOLDERS]
-                elif c.dep_ == "poss" and c.lower_ in ("its", "their") and not once:
+                elif c.dep_ == "poss" and c.lower_ in ("its", "their") and not once and not past:
                     # "Eritrea did not take part and its information minister, X, ...": the
                     # sentence's own subject, never a guess further back
                     root = c.sent.root

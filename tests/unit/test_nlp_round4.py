@@ -133,3 +133,34 @@ def test_reported_responsibility_accuses_the_group_the_clause_describes() -> Non
 def test_an_unrecognised_body_ending_in_watch_is_an_organisation() -> None:
     found = extract("Press Freedom Watch said Malian soldiers have committed abuses against civilians.")
     assert ("Press Freedom Watch", "ACCUSED", "Mali") in triples(found)
+
+
+def test_a_name_hung_on_the_organisation_still_holds_the_title_before_it() -> None:
+    text = "The commander of the Northern Liberation Front, Jane Okello, said the talks had failed."
+    assert ("Jane Okello", "HOLDS_ROLE", "Northern Liberation Front") in triples(extract(text))
+
+
+def test_the_head_of_an_agency_of_an_organisation_holds_a_role_there() -> None:
+    found = triples(extract("The head of the U.N. refugee agency, Anna Berg, said."))
+    assert ("Anna Berg", "HOLDS_ROLE", "United Nations") in found
+
+
+def test_who_is_a_title_gives_a_role() -> None:
+    found = triples(extract("Samuel Boateng, who is Ghana's foreign minister, said."))
+    assert ("Samuel Boateng", "HOLDS_ROLE", "Ghana") in found
+
+
+def test_was_a_title_gives_a_former_role() -> None:
+    found = extract("Samuel Boateng was president of Ghana from 2001 to 2009.")
+    assert find(found, "Samuel Boateng", "HOLDS_ROLE", "Ghana").role == "former president"
+
+
+def test_a_denied_or_future_title_is_no_role() -> None:
+    denied = "Samuel Boateng is not the president of Ghana."
+    for text in (denied, "Samuel Boateng would be president of Ghana."):
+        assert not any(t == "HOLDS_ROLE" for _, t, _ in triples(extract(text)))
+
+
+def test_an_adjective_on_an_organ_does_not_hide_the_organisation() -> None:
+    found = triples(extract("Hamas political bureau chief Khalil Hayya said."))
+    assert ("Khalil Hayya", "HOLDS_ROLE", "Hamas") in found
