@@ -29,17 +29,23 @@ from typing import Any, TypeVar
 
 import orjson
 from graphql import (
+    GRAPHQL_MAX_INT,
+    GRAPHQL_MIN_INT,
     DirectiveNode,
     DocumentNode,
     FieldNode,
     GraphQLAbstractType,
+    GraphQLBoolean,
     GraphQLError,
     GraphQLField,
+    GraphQLID,
+    GraphQLInt,
     GraphQLLeafType,
     GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
     GraphQLOutputType,
+    GraphQLString,
     OperationDefinitionNode,
     OperationType,
     Undefined,
@@ -93,6 +99,7 @@ from kg.api.types import (
     relation_args,
 )
 from kg.errors import NotFound
+from kg.graph.queries import Projection
 from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
 from kg.model import EntityKind, RelationType
 from kg.settings import Settings
@@ -160,6 +167,52 @@ class FieldPlan:
 class Plan:
     operation: OperationDefinitionNode
     fields: list[FieldPlan]
+    # The properties the reads return: only what the query selects.
+    projection: Projection
+
+
+# GraphQL field -> stored property, per type, for the properties a Projection can leave out.
+# (Entity, Evidence and Document fields are named as the properties they show.)
+_ENTITY_PROPERTIES = {"name", "aliases", "roles", "date", "curated"}
+_RELATION_PROPERTIES = {
+    "claimCount": "claims", "documentCount": "documents", "firstSeen": "first_seen",
+    "lastSeen": "last_seen", "confidence": "confidence",
+}
+_CLAIM_PROPERTIES = {"text", "start", "end", "date", "confidence", "negated", "curated", "source"}
+_DOCUMENT_PROPERTIES = {"sha256", "source", "title", "author", "url", "published"}
+
+
+def _selected(fields: list[FieldPlan], into: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Every field name selected on each object type, anywhere in the query."""
+    for plan in fields:
+        shape = plan.shape
+        while shape is not None and shape.item is not None:
+            shape = shape.item
+        if shape is not None and shape.object is not None:
+            for type_name, below in shape.object.by_type.items():
+                into.setdefault(type_name, set()).update(f.name for f in below)
+                _selected(below, into)
+    return into
+
+
+def _projection(fields: list[FieldPlan]) -> Projection:
+    """The narrowest reads that still hold every selected field (a union over the query: a
+    property selected anywhere on a type is read everywhere)."""
+    selected = _selected(fields, {})
+    entity = selected.get("Actor", set()) | selected.get("Event", set())
+    claim = selected.get("Evidence", set())
+    document = selected.get("Document", set()) & _DOCUMENT_PROPERTIES
+    if "date" in claim:  # an evidence date falls back to its document's publication date
+        document.add("published")
+    return Projection(
+        entity=frozenset(entity & _ENTITY_PROPERTIES),
+        relation=frozenset(
+            _RELATION_PROPERTIES[n] for n in selected.get("Relation", set()) if n in _RELATION_PROPERTIES
+        ),
+        claim=frozenset(claim & _CLAIM_PROPERTIES),
+        document=frozenset(document) if "document" in claim or "date" in claim else None,
+        attributed_to="attributedTo" in claim,
+    )
 
 
 # --- one request ---------------------------------------------------------------------------------
@@ -170,6 +223,7 @@ class _Run:
     settings: Settings
     reader: GraphReader
     variables: VariableValues
+    projection: Projection
     relations: dict[tuple[str, RelationArgs], Page[RelationView]] = field(default_factory=dict)
     evidence: dict[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = field(default_factory=dict)
     _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
@@ -289,6 +343,16 @@ def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
         if non_null:
             raise Fallback("null in a non-null field")
         return None
+    kind = type(value)
+    # What the built-in scalars' coercion returns unchanged, without calling it: a str for
+    # String and ID, an int in the 32-bit range for Int, a bool for Boolean. Anything else
+    # goes through the type's own coercion, as in the general path.
+    if kind is str and (leaf is GraphQLString or leaf is GraphQLID):
+        return value
+    if kind is int and leaf is GraphQLInt and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT:
+        return value
+    if kind is bool and leaf is GraphQLBoolean:
+        return value
     coerce = leaf.coerce_output_value
     coerced = coerce(value) if coerce is not None else value
     if coerced is None or coerced is Undefined:
@@ -340,6 +404,7 @@ async def _query_actor(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> li
             direction=wanted.direction,
             types=wanted.types,
             include_negated=evidence_wanted.include_negated if evidence_wanted else False,
+            projection=run.projection,
         )
         if view is not None:
             run.relations[(view.id, wanted)] = relations
@@ -361,7 +426,7 @@ async def _query_actors(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> l
     kind = args.get("kind")
     found = await read_actors(
         run.settings, run.reader, args.get("search"), _enum(EntityKind, kind) if kind is not None else None,
-        args.get("first"), args.get("after"),
+        args.get("first"), args.get("after"), run.projection,
     )
     return [found for _ in parents]
 
@@ -406,7 +471,7 @@ async def _query_path(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> lis
     wanted = run.evidence_args(plan.prefetch) if plan.prefetch is not None else None
     paths, claims = await read_paths(
         run.settings, run.reader, str(args["from"]), str(args["to"]), args["maxHops"],
-        _enums(RelationType, args.get("types")), args.get("first"), wanted,
+        _enums(RelationType, args.get("types")), args.get("first"), wanted, run.projection,
     )
     if wanted is not None:
         run.prime_evidence(wanted, claims)
@@ -427,11 +492,13 @@ async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) 
             pages, claims = await run.reader.relations_with_evidence_of(
                 missing, wanted.page, wanted.evidence.page, direction=wanted.direction,
                 types=wanted.types, include_negated=wanted.evidence.include_negated,
+                projection=run.projection,
             )
             run.prime_evidence(wanted.evidence, claims)
         else:
             pages = await run.reader.relations_of(
-                missing, wanted.page, direction=wanted.direction, types=wanted.types
+                missing, wanted.page, direction=wanted.direction, types=wanted.types,
+                projection=run.projection,
             )
         for entity_id, page in pages.items():
             run.relations[(entity_id, wanted)] = page
@@ -675,7 +742,8 @@ def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Pl
     visit(document, finder)
     if finder.found:
         raise NotCompilable("directives")
-    return Plan(operation, _Compiler(schema, document, operation).root())
+    fields = _Compiler(schema, document, operation).root()
+    return Plan(operation, fields, _projection(fields))
 
 
 # --- the entry point -----------------------------------------------------------------------------
@@ -745,7 +813,7 @@ class CompiledReads:
         coerced = get_variable_values(self.schema._schema, definitions, variables)
         if isinstance(coerced, list):
             raise Fallback("variables do not coerce")
-        run = _Run(self.settings, services.reader, coerced)
+        run = _Run(self.settings, services.reader, coerced, plan.projection)
         (data,) = await run.fields([None], plan.fields)
         return data
 

@@ -60,6 +60,7 @@ from kg.api.types import (
     wanted_relations,
 )
 from kg.errors import InvalidInput, NotFound
+from kg.graph.queries import Projection
 from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType, slugify
 from kg.settings import Settings, load_settings
@@ -193,10 +194,11 @@ async def read_actors(
     kind: EntityKind | None,
     first: int | None,
     after: str | None,
+    projection: Projection | None = None,
 ) -> Connection[Actor]:
     tag = SEARCH_TAG if search is not None else ACTORS_TAG
     page = page_request(settings, tag, first, after, key_size=2)
-    found = await reader.actors(page, search=search, kind=kind)
+    found = await reader.actors(page, search=search, kind=kind, projection=projection)
     return connection(tag, _map_page(found, _actor_node))
 
 
@@ -246,6 +248,7 @@ async def read_paths(
     types: list[RelationType] | None,
     first: int | None,
     evidence: EvidenceArgs | None,
+    projection: Projection | None = None,
 ) -> tuple[list[Path], dict[RelationKey, Page[ClaimView]]]:
     """The paths, and (with ``evidence``) the evidence page of every hop, read together."""
     if max_hops < 1:
@@ -260,6 +263,7 @@ async def read_paths(
         types=types,
         evidence_page=evidence.page if evidence else None,
         include_negated=evidence.include_negated if evidence else False,
+        projection=projection,
     )
     return [path(str(source), hops_) for hops_ in found], claims
 

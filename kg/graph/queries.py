@@ -8,6 +8,10 @@ Sections are owned by the module that runs them; keep each section's statements 
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
+
 # --- schema and administration (kg.graph.schema, kg.graph.admin) ---------------------------
 
 # Constraints and the indexes that are not a constraint's backing index, to diff around a schema run.
@@ -738,3 +742,69 @@ def _read_stats() -> str:
 
 
 READ_STATS = _read_stats()
+
+
+# --- api compiled reads (owner: api) ------------------------------------------------------------
+# The compiled read path (kg.api.compiled) knows which properties a query selects. It runs the
+# reads statements above narrowed to those properties: the same MATCH, ORDER BY and LIMIT, the
+# unselected properties returned as null (or not read at all: documents, attributions), so the
+# driver decodes less. Property names come only from the tuples below, never from input.
+
+ENTITY_PROPERTIES = ("id", "name", "kind", "aliases", "roles", "date", "curated")
+RELATION_PROPERTIES = ("claims", "documents", "first_seen", "last_seen", "confidence")
+CLAIM_PROPERTIES = (
+    "id", "type", "text", "start", "end", "date", "confidence", "negated", "curated", "source",
+)
+DOCUMENT_PROPERTIES = ("id", "sha256", "source", "title", "author", "url", "published")
+
+_ENTITY_MAP = "{.id, .name, .kind, .aliases, .roles, .date, .curated}"
+_CLAIM_MAP = "claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source}"
+_DOCUMENT_MAP = "document: d {.id, .sha256, .source, .title, .author, .url, .published}"
+_ATTRIBUTED_MAP = "attributed_to: a " + _ENTITY_MAP
+_DOCUMENT_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:FROM\]->\(d:Document\)")
+_ATTRIBUTED_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:ATTRIBUTED_TO\]->\(a:Entity\)")
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The properties a read returns: entity, relation aggregate, claim and document
+    properties (id, kind and a claim's type always), whether claims bring their document and
+    attribution."""
+
+    entity: frozenset[str] = frozenset(ENTITY_PROPERTIES)
+    relation: frozenset[str] = frozenset(RELATION_PROPERTIES)
+    claim: frozenset[str] = frozenset(CLAIM_PROPERTIES)
+    document: frozenset[str] | None = frozenset(DOCUMENT_PROPERTIES)
+    attributed_to: bool = True
+
+
+def _map(variable: str, allowed: tuple[str, ...], wanted: frozenset[str], always: tuple[str, ...]) -> str:
+    unknown = wanted - set(allowed)
+    if unknown:
+        raise ValueError(f"not a property of these reads: {sorted(unknown)}")
+    names = [name for name in allowed if name in wanted or name in always]
+    return variable + "{" + ", ".join("." + name for name in names) + "}"
+
+
+@functools.lru_cache(maxsize=256)
+def projected(statement: str, projection: Projection) -> str:
+    """``statement`` (READ_ACTORS_SEARCH, READ_RELATIONS_OF, READ_RELATIONS_WITH_EVIDENCE_OF,
+    READ_ACTOR_BY_NAME_WITH_RELATIONS or a read_shortest_paths() statement) returning only
+    ``projection``; ValueError for a statement that has none of the maps it narrows."""
+    if _ENTITY_MAP not in statement:
+        raise ValueError("not a statement the compiled reads narrow")
+    text = statement
+    if _CLAIM_MAP in text:
+        claim = _map("c ", CLAIM_PROPERTIES, projection.claim, ("id", "type"))
+        text = text.replace(_CLAIM_MAP, "claim: " + claim)
+        if projection.document is None:
+            text = _DOCUMENT_MATCH.sub("", text.replace(_DOCUMENT_MAP, "document: null"))
+        else:
+            narrowed = _map("d ", DOCUMENT_PROPERTIES, projection.document, ("id",))
+            text = text.replace(_DOCUMENT_MAP, "document: " + narrowed)
+        if not projection.attributed_to:
+            text = _ATTRIBUTED_MATCH.sub("", text.replace(_ATTRIBUTED_MAP, "attributed_to: null"))
+    for name in RELATION_PROPERTIES:
+        if name not in projection.relation:
+            text = text.replace(f"{name}: r.{name}", f"{name}: null")
+    return text.replace(_ENTITY_MAP, _map("", ENTITY_PROPERTIES, projection.entity, ("id", "kind")))

@@ -189,7 +189,12 @@ class GraphReader:
         return _entity(records[0]["entity"]) if records else None
 
     async def actors(
-        self, page: PageRequest, *, search: str | None = None, kind: EntityKind | None = None
+        self,
+        page: PageRequest,
+        *,
+        search: str | None = None,
+        kind: EntityKind | None = None,
+        projection: queries.Projection | None = None,
     ) -> Page[EntityView]:
         """Actors matching ``search`` (best first; words may be prefixes) or all, by name."""
         kind_value = kind.value if kind else None
@@ -200,7 +205,7 @@ class GraphReader:
             # Every word must match, exactly (scores higher) or as a prefix (typing ahead).
             lucene = " AND ".join(f"({term} OR {term}*)" for term in terms)
             records = await self._run(
-                queries.READ_ACTORS_SEARCH,
+                _projected(queries.READ_ACTORS_SEARCH, projection),
                 {"query": lucene, "kind": kind_value, **_page_parameters(page)},
             )
         else:
@@ -232,10 +237,11 @@ class GraphReader:
         *,
         direction: Direction = "BOTH",
         types: Sequence[RelationType] | None = None,
+        projection: queries.Projection | None = None,
     ) -> dict[str, Page[RelationView]]:
         """The typed relationships of each entity, sorted by (type, subject id, object id)."""
         records = await self._run(
-            queries.READ_RELATIONS_OF,
+            _projected(queries.READ_RELATIONS_OF, projection),
             {
                 "ids": list(dict.fromkeys(ids)),
                 "direction": direction,
@@ -255,11 +261,12 @@ class GraphReader:
         direction: Direction = "BOTH",
         types: Sequence[RelationType] | None = None,
         include_negated: bool = False,
+        projection: queries.Projection | None = None,
     ) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
         """:meth:`relations_of` and :meth:`evidence` of every relation on those pages, in one
         round trip (for queries that ask for both)."""
         records = await self._run(
-            queries.READ_RELATIONS_WITH_EVIDENCE_OF,
+            _projected(queries.READ_RELATIONS_WITH_EVIDENCE_OF, projection),
             {
                 "ids": list(dict.fromkeys(ids)),
                 "direction": direction,
@@ -282,13 +289,14 @@ class GraphReader:
         direction: Direction = "BOTH",
         types: Sequence[RelationType] | None = None,
         include_negated: bool = False,
+        projection: queries.Projection | None = None,
     ) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
         """:meth:`actor_by_name` and :meth:`relations_with_evidence_of` for it, in one round trip."""
         terms = fulltext_terms(name)
         if not terms:
             return None, Page(total=0), {}
         records = await self._run(
-            queries.READ_ACTOR_BY_NAME_WITH_RELATIONS,
+            _projected(queries.READ_ACTOR_BY_NAME_WITH_RELATIONS, projection),
             {
                 "phrase": '"' + " ".join(terms) + '"',
                 "name": name.strip().lower(),
@@ -364,6 +372,7 @@ class GraphReader:
         types: Sequence[RelationType] | None = None,
         evidence_page: PageRequest | None = None,
         include_negated: bool = False,
+        projection: queries.Projection | None = None,
     ) -> tuple[list[list[RelationView]], dict[RelationKey, Page[ClaimView]]]:
         """All shortest paths of at most ``max_hops`` typed relationships, either direction,
         and (with ``evidence_page``) one page of evidence for every hop."""
@@ -371,7 +380,7 @@ class GraphReader:
             raise InvalidInput("a path needs two different entities ('from' equals 'to')")
         wanted = evidence_page or PageRequest(limit=0)
         records = await self._run(
-            queries.read_shortest_paths(max_hops),
+            _projected(queries.read_shortest_paths(max_hops), projection),
             {
                 "from": source,
                 "to": target,
@@ -458,6 +467,12 @@ def _relations_with_evidence(
                 row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends})
             )
     return relations, evidence
+
+
+def _projected(statement: str, projection: queries.Projection | None) -> str:
+    # The compiled API path reads only the properties its query selects (the views then hold
+    # defaults for the others, which that query never reads); everyone else reads them all.
+    return statement if projection is None else queries.projected(statement, projection)
 
 
 def _is_connection_problem(exc: Exception) -> bool:
