@@ -579,7 +579,28 @@ class _DocReader:
         ):
             self._relabel(m.key, EntityKind.LOCATION)
             return True
+        if (
+            m.kind is EntityKind.PERSON
+            and EntityKind.LOCATION in kinds
+            and EntityKind.PERSON not in kinds
+            and m.end - m.start == 1
+            and m.role is None
+            and self.doc[m.start].ent_type_ == "PERSON"
+            and not self._named_as_person(m.key)
+        ):
+            # "took control of Goma": a one-word name the model called a person, in a slot only
+            # a place fills, and never titled or given in full anywhere, is a place
+            old_key = m.key
+            for other in self.mentions:
+                if other.key == old_key:
+                    other.kind, other.key, other.label = EntityKind.LOCATION, f"loc:{other.name}", "GPE"
+            self._by_key = None
+            return True
         return False
+
+    def _named_as_person(self, key: str) -> bool:
+        """Whether some mention of this entity carries a title or a full name."""
+        return any(m.key == key and (m.role is not None or m.end - m.start > 1) for m in self.mentions)
 
     def _relabel(self, key: str, kind: EntityKind) -> None:
         for m in self.mentions:

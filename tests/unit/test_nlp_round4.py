@@ -164,3 +164,23 @@ def test_a_denied_or_future_title_is_no_role() -> None:
 def test_an_adjective_on_an_organ_does_not_hide_the_organisation() -> None:
     found = triples(extract("Hamas political bureau chief Khalil Hayya said."))
     assert ("Khalil Hayya", "HOLDS_ROLE", "Hamas") in found
+
+
+def test_a_one_word_person_in_a_place_slot_is_a_place() -> None:
+    found = extract("The rebels took control of Goma on Monday.")
+    assert ("rebels", "CAPTURED", "Goma") in triples(found)
+    assert {e.name: e.kind.value for e in found.entities}["Goma"] == "LOCATION"
+
+
+def test_a_titled_person_is_never_relabelled_a_place() -> None:
+    found = extract("President Kagame spoke on Sunday. The rebels seized control of Kagame.")
+    assert {e.name: e.kind.value for e in found.entities}.get("Kagame") == "PERSON"
+
+
+def test_shooting_down_an_aircraft_attacks_its_state() -> None:
+    assert ("Turkey", "ATTACKED", "Russia") in triples(extract("Turkey shot down a Russian jet."))
+
+
+def test_filing_a_case_against_accuses() -> None:
+    found = triples(extract("Gambia filed a case against Myanmar at the World Court."))
+    assert ("Gambia", "ACCUSED", "Myanmar") in found
