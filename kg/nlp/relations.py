@@ -123,6 +123,8 @@ _STATE_PROXIES = {
 }
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
+# What a target "came under": fire, attack, shelling.
+_ASSAULTS = {"fire", "attack", "shelling", "bombardment", "assault", "strike", "airstrike", "barrage"}
 # "committed abuses", "carried out war crimes": wrongs that, when reported, accuse the doer.
 _BLAME_VERBS = {"commit", "perpetrate", "be"}
 _WRONGS = {
@@ -233,6 +235,8 @@ class _DocReader:
                     self._listed_members(tok, sent)
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BLAME_VERBS:
                     self._reported_blame(tok, sent)
+                if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":
+                    self._came_under(tok, sent, attributed)
             self._titles(sent)
             self._organs(sent)
         return self.out
@@ -618,6 +622,11 @@ class _DocReader:
             for obj in _dobjs(verb):
                 if self.owner[obj.i] < 0:
                     found.extend(_prep_objects(obj, slot[5:]))
+            if slot == "prep:against" and not found:
+                # "fighting alongside Russian forces against Ukrainian troops": the parser hangs
+                # the enemy on the ally
+                for ally in _prep_objects(verb, "alongside") + _prep_objects(verb, "with"):
+                    found.extend(_prep_objects(ally, "against"))
             return found
         if slot == "ccomp>attack":
             # "warned that Israel would keep attacking Hezbollah": the target of the threat;
@@ -802,6 +811,23 @@ class _DocReader:
         return dates[0].text if len(dates) == 1 else None
 
     # -- nouns and structure ----------------------------------------------------------------
+    def _came_under(self, verb: Token, sent: Span, attributed: int | None) -> None:
+        """'Malian troops came under attack from jihadists' / 'units came under Ukrainian
+        artillery fire': whoever fired attacked the subject."""
+        fire = [o for o in _prep_objects(verb, "under") if o.lemma_.lower() in _ASSAULTS]
+        if not fire or self._negated(verb) or self._irrealis(verb):
+            return
+        by = [c for f in fire for c in f.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+        by += [o for f in fire for p in ("from", "by") for o in _prep_objects(f, p)]
+        by += _prep_objects(verb, "from")
+        attackers = [a for a in self._resolve_all(by, verb) if self.mentions[a].kind in _AGENTS]
+        hit = self._resolve_all(self._subjects(verb), verb)
+        targets = [t for t in hit if self.mentions[t].kind in _ACTOR]
+        when = self._date(verb, sent)
+        for a in attackers:
+            for t in targets:
+                self._emit(a, RelationType.ATTACKED, t, sent, 0.75, attributed=attributed, date_text=when)
+
     def _reported_blame(self, verb: Token, sent: Span) -> None:
         """'Rights groups said the army had committed abuses' / 'which it said was responsible
         for the bombing': reporting that someone did wrong accuses them (the reporter is the

@@ -184,3 +184,37 @@ def test_shooting_down_an_aircraft_attacks_its_state() -> None:
 def test_filing_a_case_against_accuses() -> None:
     found = triples(extract("Gambia filed a case against Myanmar at the World Court."))
     assert ("Gambia", "ACCUSED", "Myanmar") in found
+
+
+def test_a_wave_of_strikes_on_targets_attacks_their_owner() -> None:
+    found = triples(extract("Kenya launched a fresh wave of air strikes on al-Shabaab targets in Somalia."))
+    assert ("Kenya", "ATTACKED", "al-Shabaab") in found
+
+
+def test_expressing_concern_over_an_actors_acts_criticises_it() -> None:
+    assert ("Japan", "CRITICIZED", "China") in triples(
+        extract("Japan expressed concern over China's military activities.")
+    )
+    assert ("Peru", "CRITICIZED", "Chile") in triples(extract("Peru conveyed its concerns to Chile."))
+
+
+def test_concern_about_a_situation_criticises_nobody() -> None:
+    found = triples(extract("Japan voiced concern about the humanitarian situation."))
+    assert not any(t == "CRITICIZED" for _, t, _ in found)
+
+
+def test_fighting_alongside_an_ally_against_an_enemy_fights_the_enemy() -> None:
+    text = "Belarusian soldiers have begun fighting alongside Russian forces against Ukrainian troops."
+    assert ("Belarus", "FOUGHT", "Ukraine") in triples(extract(text))
+
+
+def test_coming_under_fire_is_being_attacked() -> None:
+    found = triples(extract("Malian troops came under attack from jihadists near Gao."))
+    assert ("militants", "ATTACKED", "Mali") in found
+    found = triples(extract("Belarusian units came under Ukrainian artillery fire near the border."))
+    assert ("Ukraine", "ATTACKED", "Belarus") in found
+
+
+def test_coming_under_pressure_is_no_attack() -> None:
+    found = triples(extract("Chad came under pressure from France."))
+    assert not any(t == "ATTACKED" for _, t, _ in found)
