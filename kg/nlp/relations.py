@@ -896,6 +896,9 @@ class _DocReader:
         ]
         subject_toks += _prep_objects(noun, "by")
         subjects = [s for s in self._resolve_all(subject_toks, noun) if self.mentions[s].kind in _AGENTS]
+        if not subjects and sense.type in _CONFLICT:
+            doers = self._resolve_all(self._doers_of_act(noun), noun)
+            subjects = [s for s in doers if self.mentions[s].kind in _AGENTS]
         if not subjects:
             return
         objects: list[int] = []
@@ -926,6 +929,28 @@ class _DocReader:
                     attributed=attributed,
                     date_text=self._date(noun, sent),
                 )
+
+    def _doers_of_act(self, noun: Token) -> list[Token]:
+        """Who did an act named without its agent: 'X killed 12 soldiers in an attack on Y' (the
+        subject of the active verb the act is the means of), 'X claimed responsibility for the
+        attack on Y' (the claimant)."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
+            return []
+        holder = prep.head
+        if prep.lower_ in ("in", "during", "with") and holder.pos_ == "VERB" and not self._is_passive(holder):
+            if self._negated(holder) or self._irrealis(holder):
+                return []
+            return self._subjects(holder)
+        if (
+            prep.lower_ == "for"
+            and holder.lemma_.lower() in ("responsibility", "credit")
+            and holder.head.lemma_.lower() in ("claim", "take", "admit", "accept")
+            and holder.dep_ in ("dobj", "obj")
+            and not self._negated(holder.head)
+        ):
+            return self._subjects(holder.head)
+        return []
 
     def _hyphenated(self, participle: Token, sent: Span, attributed: int | None) -> None:
         """'Iran-backed rebels' -> SUPPORTED(Iran, rebels); 'a Qatar-brokered truce' -> MEDIATED."""

@@ -218,3 +218,23 @@ def test_coming_under_fire_is_being_attacked() -> None:
 def test_coming_under_pressure_is_no_attack() -> None:
     found = triples(extract("Chad came under pressure from France."))
     assert not any(t == "ATTACKED" for _, t, _ in found)
+
+
+def test_an_attack_named_as_the_means_of_a_killing_is_the_killers() -> None:
+    found = triples(extract("Israel killed 20 people in a strike on a school in Gaza City."))
+    assert ("Israel", "ATTACKED", "Gaza City") in found
+
+
+def test_claiming_responsibility_for_an_attack_claims_the_attack() -> None:
+    found = triples(extract("Al-Shabaab claimed responsibility for the attack on Kismayo."))
+    assert ("Al-Shabaab", "ATTACKED", "Kismayo") in found
+
+
+def test_denying_responsibility_claims_nothing() -> None:
+    found = triples(extract("Al-Shabaab denied responsibility for the attack on Kismayo."))
+    assert not any(t == "ATTACKED" for _, t, _ in found)
+
+
+def test_victims_of_an_attack_did_not_make_it() -> None:
+    found = triples(extract("Three Malian soldiers were killed in an attack on Gao."))
+    assert not any(t == "ATTACKED" and s == "Mali" for s, t, _ in found)
