@@ -353,11 +353,22 @@ def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
         return value
     if kind is bool and leaf is GraphQLBoolean:
         return value
+    if isinstance(value, Enum):
+        # Strawberry's enum coercion scans the enum's values for each call; its answer for a
+        # member never changes, so it is kept (with the type, which keeps its id unique).
+        known = _enum_names.get((id(leaf), value))
+        if known is not None:
+            return known[1]
     coerce = leaf.coerce_output_value
     coerced = coerce(value) if coerce is not None else value
     if coerced is None or coerced is Undefined:
         raise Fallback("a value its type refuses")
+    if isinstance(value, Enum):
+        _enum_names[(id(leaf), value)] = (leaf, coerced)
     return coerced
+
+
+_enum_names: dict[tuple[int, Enum], tuple[GraphQLLeafType, Any]] = {}
 
 
 _type_names: dict[type, str] = {}

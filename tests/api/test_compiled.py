@@ -267,3 +267,21 @@ async def test_a_failure_inside_the_compiled_path_is_answered_by_the_general_pat
     before = pair.counters.fallbacks
     assert not await pair.served("{ actors(first: 2) { totalCount edges { node { name } } } }")
     assert pair.counters.fallbacks == before + 1 and len(calls) == 2
+
+
+def test_projected_reads_only_narrow_known_maps() -> None:
+    from kg.graph import queries
+
+    narrow = queries.Projection(
+        entity=frozenset({"name"}), relation=frozenset(), claim=frozenset({"text"}), document=None,
+        attributed_to=False,
+    )
+    text = queries.projected(queries.READ_ACTOR_BY_NAME_WITH_RELATIONS, narrow)
+    assert "{.id, .name, .kind}" in text and "claim: c {.id, .type, .text}" in text
+    assert ":FROM]" not in text and ":ATTRIBUTED_TO]" not in text and "claims: null" in text
+    # Nothing but the properties of the fixed tuples, and only on the statements it knows.
+    with pytest.raises(ValueError):
+        queries.projected(queries.READ_ACTOR_BY_NAME_WITH_RELATIONS,
+                          queries.Projection(entity=frozenset({"name} RETURN 1 //"})))
+    with pytest.raises(ValueError):
+        queries.projected(queries.READ_STATS, narrow)
