@@ -123,6 +123,7 @@ _STATE_PROXIES = {
 }
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
+_ALLY = RelationType.ALLIED_WITH
 # What a target "came under": fire, attack, shelling.
 _ASSAULTS = {"fire", "attack", "shelling", "bombardment", "assault", "strike", "airstrike", "barrage"}
 # "committed abuses", "carried out war crimes": wrongs that, when reported, accuse the doer.
@@ -231,6 +232,8 @@ class _DocReader:
                     self._copular(tok, sent, attributed)
                 if tok.dep_ == "appos":
                     self._apposition(tok, sent)
+                if tok.pos_ == "NOUN" and self.know.copular.get(tok.lemma_.lower()) is _ALLY:
+                    self._ally_before_name(tok, sent)
                 if tok.lemma_.lower() in _MEMBER_HEADS and tok.pos_ == "NOUN":
                     self._listed_members(tok, sent)
                 if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in _BLAME_VERBS:
@@ -667,6 +670,10 @@ class _DocReader:
         cur = verb
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in _SUBJ]
+            if len(subj) > 1:
+                # "Russia's ally Belarus hosted ...": the parser gives the verb two subjects; the
+                # relation noun describes the name after it, which alone acts
+                subj = [c for c in subj if not any(o.i == c.i + 1 for o in subj) or self.owner[c.i] >= 0]
             if subj:
                 out = []
                 for s in subj:
@@ -1087,6 +1094,21 @@ class _DocReader:
             return
         for t in targets[:1]:
             self._emit(person, rtype, t, sent, 0.85, role=role)
+
+    def _ally_before_name(self, noun: Token, sent: Span) -> None:
+        """'Russia's ally Belarus', 'Iran's main ally Hezbollah': the name right after the noun is
+        the ally of the possessor."""
+        if noun.i + 1 >= len(self.doc) or self.owner[noun.i] >= 0:
+            return
+        named = self.owner[noun.i + 1]
+        if named < 0 or self.mentions[named].kind not in _ACTOR:
+            return
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
+        if any(c.dep_ == "amod" and c.lower_ in _FORMER for c in noun.children):
+            return
+        for o in self._resolve_all(owners, noun):
+            if self.mentions[o].kind in _ACTOR:
+                self._emit(named, RelationType.ALLIED_WITH, o, sent, 0.75)
 
     def _listed_members(self, noun: Token, sent: Span) -> None:
         """'member states including A, B and C' / 'the bloc's members, such as A and B':

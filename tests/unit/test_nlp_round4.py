@@ -238,3 +238,14 @@ def test_denying_responsibility_claims_nothing() -> None:
 def test_victims_of_an_attack_did_not_make_it() -> None:
     found = triples(extract("Three Malian soldiers were killed in an attack on Gao."))
     assert not any(t == "ATTACKED" and s == "Mali" for s, t, _ in found)
+
+
+def test_a_possessors_ally_named_after_the_noun_is_allied_and_acts_alone() -> None:
+    found = triples(extract("Russia's ally Belarus hosted the talks."))
+    assert ("Belarus", "ALLIED_WITH", "Russia") in found
+    assert not any(s == "Russia" and t == "MET" for s, t, _ in found)
+
+
+def test_a_former_ally_is_no_ally() -> None:
+    found = triples(extract("Serbia's former ally Montenegro voted against the plan."))
+    assert not any(t == "ALLIED_WITH" for _, t, _ in found)
