@@ -790,6 +790,23 @@ class _DocReader:
                 break
         return None
 
+    def _unnamed_speaker(self, verb: Token) -> bool:
+        """Whether the clause is reported by a noun phrase that resolves to no actor."""
+        cur = verb
+        for _ in range(4):
+            if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+                return False
+            cur = cur.head
+            if cur.lemma_.lower() in self.know.reporting:
+                # a collective that could itself be "it" ("an alliance of ...", "a rebel group")
+                said_by = [
+                    s
+                    for s in self._subjects(cur)
+                    if s.pos_ == "NOUN" and s.lemma_.lower() in self.know.org_anaphors
+                ]
+                return bool(said_by) and not self._resolve_all(said_by, cur)
+        return False
+
     def _according_to(self, sent: Span) -> int | None:
         for tok in sent:
             if tok.lower_ == "according":
@@ -882,6 +899,13 @@ class _DocReader:
 
     def _between(self, noun: Token, sent: Span, attributed: int | None) -> None:
         rtype = self.know.between.get(noun.lemma_.lower()) or self.know.between[noun.lower_]
+        governor = noun.head
+        for _ in range(3):
+            if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+                break
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and (self._irrealis(governor) or self._negated(governor)):
+            return  # "was ready to host talks between A and B": no talks yet
         sides: list[int] = []
         for obj in _prep_objects(noun, "between"):
             sides.extend(self._resolve_all(_conjuncts(obj), noun))
@@ -1262,6 +1286,13 @@ class _DocReader:
         idx = self.owner[tok.i]
         know = self.know
         lemma = tok.lemma_.lower()
+        if idx != -1 and self._generic_group(idx) and tok.i == self.mentions[idx].end - 1:
+            # "its fighters", "the group's militants": the group that owns them, when named
+            for c in tok.children:
+                if c.dep_ == "poss":
+                    found = self._resolve(c, verb, depth + 1)
+                    if found and all(self.mentions[f].kind in _ACTOR for f in found):
+                        return found
         if idx != -1:
             return [idx]
         lower = tok.lower_
@@ -1388,6 +1419,11 @@ class _DocReader:
                     return list(dict.fromkeys(found))
         return []
 
+    def _generic_group(self, idx: int) -> bool:
+        """A group named only by a common noun ("militants", "rebels"), not by a proper name."""
+        m = self.mentions[idx]
+        return m.kind is EntityKind.GROUP and m.name[:1].islower()
+
     def _last_kind(self, token_i: int, kind: EntityKind) -> list[int]:
         pos = bisect.bisect_left(self.starts, token_i) - 1
         stop = max(-1, pos - _LOOKBACK)
@@ -1492,6 +1528,10 @@ class _DocReader:
             speaker = self._reported_by(verb)
             if speaker is not None and self.mentions[speaker].kind in kinds:
                 return [speaker]
+            if speaker is None and tok.lower_ in _NEUTER and self._unnamed_speaker(verb):
+                # "An alliance of armed groups said it had captured X": "it" is that alliance,
+                # which names no actor; not whatever was named before
+                return []
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.i == tok.sent.start and tok.sent.start > 0:
             # "It captured Goma.", "He did not say ...": a sentence-initial subject pronoun
             # continues the subject of the previous sentence, if it fits.

@@ -249,3 +249,27 @@ def test_a_possessors_ally_named_after_the_noun_is_allied_and_acts_alone() -> No
 def test_a_former_ally_is_no_ally() -> None:
     found = triples(extract("Serbia's former ally Montenegro voted against the plan."))
     assert not any(t == "ALLIED_WITH" for _, t, _ in found)
+
+
+def test_its_fighters_are_the_named_groups() -> None:
+    found = triples(extract("The Arakan Army said its fighters had seized the town of Buthidaung."))
+    assert ("Arakan Army", "CAPTURED", "Buthidaung") in found
+    assert not any(s == "militants" for s, _, _ in found)
+
+
+def test_talks_a_country_is_ready_to_host_have_not_happened() -> None:
+    found = triples(extract("Chad was ready to host talks between Sudan and the RSF."))
+    assert not any(t == "CONSULTED" for _, t, _ in found)
+    found = triples(extract("Chad hosted talks between Sudan and the RSF."))
+    assert ("Sudan", "CONSULTED", "RSF") in found
+
+
+def test_it_after_an_unnamed_collective_speaker_is_not_an_earlier_country() -> None:
+    text = "Fighting spread in Myanmar. An alliance of ethnic armed groups said on Sunday it had captured Lashio."
+    found = triples(extract(text))
+    assert ("Myanmar", "CAPTURED", "Lashio") not in found
+
+
+def test_it_after_unqualified_officials_is_still_the_country() -> None:
+    found = triples(extract("Russia attacked on Monday. Officials said it had captured Avdiivka."))
+    assert ("Russia", "CAPTURED", "Avdiivka") in found
