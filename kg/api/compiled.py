@@ -49,6 +49,7 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     Undefined,
+    VariableNode,
     Visitor,
     get_operation_ast,
     is_abstract_type,
@@ -161,6 +162,8 @@ class FieldPlan:
     node: FieldNode | None = None
     # A field below this one whose data this field's read can bring along (see _prefetch_of).
     prefetch: FieldPlan | None = None
+    # The coerced arguments when they are all literals (the same for every request).
+    static_arguments: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -169,6 +172,8 @@ class Plan:
     fields: list[FieldPlan]
     # The properties the reads return: only what the query selects.
     projection: Projection
+    # Whether the query selects any cursor (edges' or evidence's) or endCursor.
+    cursors: bool
 
 
 # GraphQL field -> stored property, per type, for the properties a Projection can leave out.
@@ -212,6 +217,8 @@ def _projection(fields: list[FieldPlan]) -> Projection:
         claim=frozenset(claim & _CLAIM_PROPERTIES),
         document=frozenset(document) if "document" in claim or "date" in claim else None,
         attributed_to="attributedTo" in claim,
+        # Relation.evidence is a list: its page's total and has_next are never shown.
+        evidence_total=False,
     )
 
 
@@ -224,12 +231,15 @@ class _Run:
     reader: GraphReader
     variables: VariableValues
     projection: Projection
+    cursors: bool
     relations: dict[tuple[str, RelationArgs], Page[RelationView]] = field(default_factory=dict)
     evidence: dict[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = field(default_factory=dict)
     _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def arguments(self, plan: FieldPlan) -> dict[str, Any]:
         """The field's coerced arguments (defaults applied), as graphql-core computes them."""
+        if plan.static_arguments is not None:
+            return plan.static_arguments
         found = self._arguments.get(id(plan))
         if found is None:
             assert plan.field_def is not None and plan.node is not None
@@ -437,7 +447,7 @@ async def _query_actors(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> l
     kind = args.get("kind")
     found = await read_actors(
         run.settings, run.reader, args.get("search"), _enum(EntityKind, kind) if kind is not None else None,
-        args.get("first"), args.get("after"), run.projection,
+        args.get("first"), args.get("after"), run.projection, run.cursors,
     )
     return [found for _ in parents]
 
@@ -513,7 +523,10 @@ async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) 
             )
         for entity_id, page in pages.items():
             run.relations[(entity_id, wanted)] = page
-    return [connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], relation)) for i in ids]
+    return [
+        connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], relation), cursors=run.cursors)
+        for i in ids
+    ]
 
 
 async def _relation_evidence(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
@@ -524,7 +537,8 @@ async def _relation_evidence(run: _Run, plan: FieldPlan, parents: Sequence[Any])
         found = await run.reader.evidence(missing, wanted.page, include_negated=wanted.include_negated)
         run.prime_evidence(wanted, found)
     return [
-        parent._evidence_items(run.evidence[(key, wanted)]) for parent, key in zip(parents, keys, strict=True)
+        parent._evidence_items(run.evidence[(key, wanted)], cursors=run.cursors)
+        for parent, key in zip(parents, keys, strict=True)
     ]
 
 
@@ -640,6 +654,7 @@ class _Compiler:
                     FieldPlan(
                         key=key, kind=RESOLVED, name=name, resolver=resolver, field_def=field_def,
                         node=node, shape=self.shape(field_def.type, details),
+                        static_arguments=_static_arguments(field_def, node),
                     )
                 )
                 continue
@@ -733,6 +748,26 @@ def _only_type_name(plan: FieldPlan | None) -> str:
     return next(iter(shape.object.by_type))
 
 
+class _HasVariable(Visitor):
+    found = False
+
+    def enter_variable(self, node: VariableNode, *_: Any) -> None:
+        self.found = True
+
+
+def _static_arguments(field_def: GraphQLField, node: FieldNode) -> dict[str, Any] | None:
+    """The field's coerced arguments if no variable is among them (else None: per request)."""
+    finder = _HasVariable()
+    for argument in node.arguments or ():
+        visit(argument, finder)
+    if finder.found:
+        return None
+    try:
+        return get_argument_values(field_def, node, VariableValues({}, {}))
+    except GraphQLError:
+        return None  # computed (and refused) per request, which hands the request on
+
+
 class _HasDirective(Visitor):
     found = False
 
@@ -754,7 +789,12 @@ def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Pl
     if finder.found:
         raise NotCompilable("directives")
     fields = _Compiler(schema, document, operation).root()
-    return Plan(operation, fields, _projection(fields))
+    selected = _selected(fields, {})
+    cursors = any(
+        "cursor" in names or (type_name == "PageInfo" and "endCursor" in names)
+        for type_name, names in selected.items()
+    )
+    return Plan(operation, fields, _projection(fields), cursors)
 
 
 # --- the entry point -----------------------------------------------------------------------------
@@ -824,7 +864,7 @@ class CompiledReads:
         coerced = get_variable_values(self.schema._schema, definitions, variables)
         if isinstance(coerced, list):
             raise Fallback("variables do not coerce")
-        run = _Run(self.settings, services.reader, coerced, plan.projection)
+        run = _Run(self.settings, services.reader, coerced, plan.projection, plan.cursors)
         (data,) = await run.fields([None], plan.fields)
         return data
 

@@ -195,11 +195,12 @@ async def read_actors(
     first: int | None,
     after: str | None,
     projection: Projection | None = None,
+    cursors: bool = True,
 ) -> Connection[Actor]:
     tag = SEARCH_TAG if search is not None else ACTORS_TAG
     page = page_request(settings, tag, first, after, key_size=2)
     found = await reader.actors(page, search=search, kind=kind, projection=projection)
-    return connection(tag, _map_page(found, _actor_node))
+    return connection(tag, _map_page(found, _actor_node), cursors=cursors)
 
 
 async def read_relations(

@@ -84,12 +84,16 @@ class Connection(Generic[N]):
     page_info: PageInfo
 
 
-def connection(tag: str, page: Page[N]) -> Connection[N]:
-    edges = [Edge(cursor=encode_cursor(tag, key), node=item) for key, item in page.items]
+def connection(tag: str, page: Page[N], *, cursors: bool = True) -> Connection[N]:
+    """The connection over ``page``. ``cursors=False`` (the compiled path, for a query that
+    selects no cursor and no endCursor) leaves the cursors empty instead of encoding them."""
+    edges = [Edge(cursor=encode_cursor(tag, key) if cursors else "", node=item) for key, item in page.items]
     return Connection(
         total_count=page.total,
         edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges and cursors else None
+        ),
     )
 
 
@@ -327,10 +331,10 @@ class Relation:
     ) -> list[Evidence]:
         return self._evidence_items(await info.context.evidence.load(key))
 
-    def _evidence_items(self, found: Page[ClaimView]) -> list[Evidence]:
+    def _evidence_items(self, found: Page[ClaimView], *, cursors: bool = True) -> list[Evidence]:
         subject, object_ = self.view.subject, self.view.object
         return [
-            evidence(item, encode_cursor(EVIDENCE_TAG, key), subject, object_)
+            evidence(item, encode_cursor(EVIDENCE_TAG, key) if cursors else None, subject, object_)
             for key, item in found.items
         ]
 

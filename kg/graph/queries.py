@@ -318,32 +318,33 @@ MATCH (c:Claim {id: id})
 RETURN c.id AS id, c.date AS date, c.text AS text
 """
 
-# New curated claims, grouped by triple, and their typed relationship updated incrementally: a
+# New curated claims, one row per claim, each updating its typed relationship incrementally: a
 # curated claim is non-negated with confidence 1 and no document, so adding it changes the
-# aggregates of RECOMPUTE_TYPED_RELATIONSHIPS exactly like this (claims + n, confidence 1,
-# curated, first/last seen widened; documents unchanged). Only used for claims that did not
-# exist; anything else goes through MERGE_CLAIMS + the full recompute. One statement per type
-# (see the note on RECOMPUTE_TYPED_RELATIONSHIPS).
+# aggregates of RECOMPUTE_TYPED_RELATIONSHIPS exactly like this (claims + 1, confidence 1,
+# curated, first/last seen widened by its date; documents unchanged). Two new claims of one
+# triple in a batch are two rows: the second MERGE finds the relationship the first created (the
+# planner's Eager keeps the read-then-add of r.claims row by row). Only used for claims that did
+# not exist; anything else goes through MERGE_CLAIMS + the full recompute. Flat on purpose: a
+# per-triple row with a nested `CALL { UNWIND row.claims ... }` planned a second Eager and a
+# SubqueryForeach and measured ~1.5x slower. One statement per type (see the note on
+# RECOMPUTE_TYPED_RELATIONSHIPS).
 _ADD_CURATED_CLAIMS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-CALL (s, o, row) {
-  UNWIND row.claims AS claim
-  MERGE (c:Claim {id: claim.id})
-  SET c.type = row.type, c.text = claim.text, c.date = claim.date, c.seen = claim.date,
-      c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
-      c.source = claim.source, c.triple = row.triple
-  MERGE (c)-[:SUBJECT]->(s)
-  MERGE (c)-[:OBJECT]->(o)
-}
+MERGE (c:Claim {id: row.id})
+SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
+    c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
+    c.source = row.source, c.triple = row.triple
+MERGE (c)-[:SUBJECT]->(s)
+MERGE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
 ON CREATE SET r.claims = 0, r.documents = 0
-SET r.claims = r.claims + size(row.claims), r.confidence = 1.0, r.curated = true,
-    r.first_seen = CASE WHEN r.first_seen IS NULL OR row.first_seen < r.first_seen
-                        THEN coalesce(row.first_seen, r.first_seen) ELSE r.first_seen END,
-    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.last_seen > r.last_seen
-                       THEN coalesce(row.last_seen, r.last_seen) ELSE r.last_seen END
+SET r.claims = r.claims + 1, r.confidence = 1.0, r.curated = true,
+    r.first_seen = CASE WHEN r.first_seen IS NULL OR row.date < r.first_seen
+                        THEN coalesce(row.date, r.first_seen) ELSE r.first_seen END,
+    r.last_seen = CASE WHEN r.last_seen IS NULL OR row.date > r.last_seen
+                       THEN coalesce(row.date, r.last_seen) ELSE r.last_seen END
 """
 
 
@@ -763,6 +764,14 @@ _DOCUMENT_MAP = "document: d {.id, .sha256, .source, .title, .author, .url, .pub
 _ATTRIBUTED_MAP = "attributed_to: a " + _ENTITY_MAP
 _DOCUMENT_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:FROM\]->\(d:Document\)")
 _ATTRIBUTED_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:ATTRIBUTED_TO\]->\(a:Entity\)")
+# The evidence counts: a CALL in the relations statements, a COUNT in the paths statement.
+_EVIDENCE_TOTAL_CALL = re.compile(
+    r"\n\s*CALL \(triple\) \{\s*MATCH \(c:Claim \{triple: triple\}\)\s*WHERE [^\n]*"
+    r"\n\s*RETURN count\(c\) AS evidence_total\n\s*\}"
+)
+_EVIDENCE_TOTAL_COUNT = re.compile(
+    r"total: COUNT \{\s*MATCH \(c:Claim \{triple: [^}]*\}\)\s*WHERE [^\n]*\n\s*\},"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -776,6 +785,9 @@ class Projection:
     claim: frozenset[str] = frozenset(CLAIM_PROPERTIES)
     document: frozenset[str] | None = frozenset(DOCUMENT_PROPERTIES)
     attributed_to: bool = True
+    # Evidence pages' total (no GraphQL field shows it: Relation.evidence is a list). False:
+    # not counted (0), and the reader asks for no look-ahead row (has_next stays False).
+    evidence_total: bool = True
 
 
 def _map(variable: str, allowed: tuple[str, ...], wanted: frozenset[str], always: tuple[str, ...]) -> str:
@@ -804,7 +816,34 @@ def projected(statement: str, projection: Projection) -> str:
             text = text.replace(_DOCUMENT_MAP, "document: " + narrowed)
         if not projection.attributed_to:
             text = _ATTRIBUTED_MATCH.sub("", text.replace(_ATTRIBUTED_MAP, "attributed_to: null"))
+        if not projection.evidence_total:
+            text, calls = _EVIDENCE_TOTAL_CALL.subn("", text)
+            text = text.replace("evidence: {total: evidence_total,", "evidence: {total: 0,")
+            text, counts = _EVIDENCE_TOTAL_COUNT.subn("total: 0,", text)
+            if calls + counts != 1 or "evidence_total" in text:
+                raise ValueError("the evidence count of this statement is not where it is expected")
     for name in RELATION_PROPERTIES:
         if name not in projection.relation:
             text = text.replace(f"{name}: r.{name}", f"{name}: null")
     return text.replace(_ENTITY_MAP, _map("", ENTITY_PROPERTIES, projection.entity, ("id", "kind")))
+
+# READ_ACTORS_SEARCH with one full-text query instead of two (one for the total, one for the
+# page): the hits are sorted once and the page is cut from them. Same total and rows; used by
+# the compiled reads, where a search is the whole request and the index query its main cost.
+READ_ACTORS_SEARCH_ONCE = """
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WITH node AS e, score
+WHERE e:Actor AND ($kind IS NULL OR e.kind = $kind)
+WITH e, score ORDER BY score DESC, e.id
+WITH collect([score, e]) AS hits
+WITH size(hits) AS total,
+     [hit IN hits WHERE $after IS NULL OR hit[0] < $after[0]
+        OR (hit[0] = $after[0] AND hit[1].id > $after[1])][0..$limit] AS page
+CALL (page) {
+  UNWIND page AS hit
+  WITH hit[0] AS score, hit[1] AS e
+  RETURN collect({
+    entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [score, e.id]}) AS rows
+}
+RETURN total, rows
+"""

@@ -204,8 +204,10 @@ class GraphReader:
                 return Page(total=0)
             # Every word must match, exactly (scores higher) or as a prefix (typing ahead).
             lucene = " AND ".join(f"({term} OR {term}*)" for term in terms)
+            # The compiled API path (a projection) reads the index once; see READ_ACTORS_SEARCH_ONCE.
+            statement = queries.READ_ACTORS_SEARCH if projection is None else queries.READ_ACTORS_SEARCH_ONCE
             records = await self._run(
-                _projected(queries.READ_ACTORS_SEARCH, projection),
+                _projected(statement, projection),
                 {"query": lucene, "kind": kind_value, **_page_parameters(page)},
             )
         else:
@@ -272,7 +274,7 @@ class GraphReader:
                 "direction": direction,
                 "types": _types(types),
                 "include_negated": include_negated,
-                "evidence_limit": evidence_page.limit + 1,
+                "evidence_limit": evidence_page.limit + _look_ahead(projection),
                 "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
                 **_page_parameters(page),
             },
@@ -303,7 +305,7 @@ class GraphReader:
                 "direction": direction,
                 "types": _types(types),
                 "include_negated": include_negated,
-                "evidence_limit": evidence_page.limit + 1,
+                "evidence_limit": evidence_page.limit + _look_ahead(projection),
                 "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
                 **_page_parameters(page),
             },
@@ -387,16 +389,17 @@ class GraphReader:
                 "types": _types(types),
                 "limit": limit,
                 "include_negated": include_negated,
-                "evidence_limit": wanted.limit + 1 if evidence_page else 0,
+                "evidence_limit": wanted.limit + _look_ahead(projection) if evidence_page else 0,
                 "evidence_after": list(wanted.after) if wanted.after is not None else None,
             },
         )
         paths: list[list[RelationView]] = []
         evidence: dict[RelationKey, Page[ClaimView]] = {}
+        memo: _Memo = {}
         for record in records:
             nodes = {row["id"]: row for row in record["nodes"]}
             hops = [
-                _relation({**hop, "subject": nodes[hop["subject"]], "object": nodes[hop["object"]]})
+                _relation({**hop, "subject": nodes[hop["subject"]], "object": nodes[hop["object"]]}, memo)
                 for hop in record["hops"]
             ]
             paths.append(hops)
@@ -404,7 +407,7 @@ class GraphReader:
                 for hop, row in zip(hops, record["hops"], strict=True):
                     ends = {"subject_id": hop.subject.id, "object_id": hop.object.id}
                     evidence[hop.key] = _page(
-                        row["evidence"], wanted, lambda claim, ends=ends: _claim({**claim, **ends})
+                        row["evidence"], wanted, lambda claim, ends=ends: _claim({**claim, **ends}, memo)
                     )
         return paths, evidence
 
@@ -458,13 +461,14 @@ def _relations_with_evidence(
 ) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
     relations: dict[str, Page[RelationView]] = {}
     evidence: dict[RelationKey, Page[ClaimView]] = {}
+    memo: _Memo = {}
     for record in records:
-        relations[record["id"]] = _page(record, page, _relation)
+        relations[record["id"]] = _page(record, page, lambda row: _relation(row, memo))
         for row in record["rows"][: page.limit]:
             key = RelationKey(row["subject"]["id"], RelationType(row["type"]), row["object"]["id"])
             ends = {"subject_id": key.subject, "object_id": key.object}
             evidence[key] = _page(
-                row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends})
+                row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends}, memo)
             )
     return relations, evidence
 
@@ -473,6 +477,12 @@ def _projected(statement: str, projection: queries.Projection | None) -> str:
     # The compiled API path reads only the properties its query selects (the views then hold
     # defaults for the others, which that query never reads); everyone else reads them all.
     return statement if projection is None else queries.projected(statement, projection)
+
+
+def _look_ahead(projection: queries.Projection | None) -> int:
+    # One evidence row more than asked tells whether there are more (Page.has_next); a
+    # projection without evidence totals does not need to know.
+    return 1 if projection is None or projection.evidence_total else 0
 
 
 def _is_connection_problem(exc: Exception) -> bool:
@@ -514,6 +524,32 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
+# One statement returns the same node with the same map wherever it appears (a hub is the
+# subject of most relations on its page; claims share documents): the conversions below take an
+# optional memo, by id, for the duration of one statement's records.
+_Memo = dict[tuple[str, str], Any]
+
+
+def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
+    if memo is None:
+        return _entity(row)
+    key = ("entity", row["id"])
+    found: EntityView | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _entity(row)
+    return found
+
+
+def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentInfo:
+    if memo is None:
+        return _document(row)
+    key = ("document", row["id"])
+    found: DocumentInfo | None = memo.get(key)
+    if found is None:
+        found = memo[key] = _document(row)
+    return found
+
+
 def _entity(row: Mapping[str, Any]) -> EntityView:
     # model_construct: these values come from the graph kg wrote; validating them again per
     # row is a measurable share of a request.
@@ -530,8 +566,8 @@ def _entity(row: Mapping[str, Any]) -> EntityView:
     )
 
 
-def _optional_entity(row: Mapping[str, Any] | None) -> EntityView | None:
-    return _entity(row) if row else None
+def _optional_entity(row: Mapping[str, Any] | None, memo: _Memo | None = None) -> EntityView | None:
+    return _memo_entity(row, memo) if row else None
 
 
 def _document(row: Mapping[str, Any]) -> DocumentInfo:
@@ -546,11 +582,11 @@ def _document(row: Mapping[str, Any]) -> DocumentInfo:
     )
 
 
-def _relation(row: Mapping[str, Any]) -> RelationView:
+def _relation(row: Mapping[str, Any], memo: _Memo | None = None) -> RelationView:
     return RelationView(
-        subject=_entity(row["subject"]),
+        subject=_memo_entity(row["subject"], memo),
         type=RelationType(row["type"]),
-        object=_entity(row["object"]),
+        object=_memo_entity(row["object"], memo),
         claims=int(row.get("claims") or 0),
         documents=int(row.get("documents") or 0),
         first_seen=_date(row.get("first_seen")),
@@ -559,7 +595,7 @@ def _relation(row: Mapping[str, Any]) -> RelationView:
     )
 
 
-def _claim(row: Mapping[str, Any]) -> ClaimView:
+def _claim(row: Mapping[str, Any], memo: _Memo | None = None) -> ClaimView:
     claim = row["claim"]
     document = row.get("document")
     return ClaimView(
@@ -567,8 +603,8 @@ def _claim(row: Mapping[str, Any]) -> ClaimView:
         type=RelationType(claim["type"]),
         subject_id=row["subject"]["id"] if row.get("subject") else row["subject_id"],
         object_id=row["object"]["id"] if row.get("object") else row["object_id"],
-        subject=_optional_entity(row.get("subject")),
-        object=_optional_entity(row.get("object")),
+        subject=_optional_entity(row.get("subject"), memo),
+        object=_optional_entity(row.get("object"), memo),
         text=claim.get("text"),
         start=claim.get("start"),
         end=claim.get("end"),
@@ -577,6 +613,6 @@ def _claim(row: Mapping[str, Any]) -> ClaimView:
         negated=bool(claim.get("negated")),
         curated=bool(claim.get("curated")),
         source=claim.get("source"),
-        document=_document(document) if document else None,
-        attributed_to=_optional_entity(row.get("attributed_to")),
+        document=_memo_document(document, memo) if document else None,
+        attributed_to=_optional_entity(row.get("attributed_to"), memo),
     )
