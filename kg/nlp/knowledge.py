@@ -191,9 +191,12 @@ def _load_countries(know: Knowledge) -> None:
         if iso.get("alpha3"):
             know.country_codes.setdefault(str(iso["alpha3"]), code)
 
-    # "Democratic Republic of the Congo" is also written without the article.
+    # "Democratic Republic of the Congo" is also written without the article, and "Saint
+    # Vincent and the Grenadines" as "St Vincent and the Grenadines" / "St. Lucia".
     for code, country in list(know.countries.items()):
         extra = tuple(n.replace(" of the ", " of ") for n in country.names if " of the " in n)
+        saints = [n[len("Saint ") :] for n in country.names if n.startswith("Saint ")]
+        extra += tuple(short + rest for rest in saints for short in ("St ", "St. "))
         if extra:
             know.countries[code] = Country(
                 code=code,

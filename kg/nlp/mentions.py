@@ -991,6 +991,9 @@ class ActorFinder:
                     break
                 if doc[prev].text in know.country_forms or doc[prev].ent_type_ == "GPE":
                     break
+                names = (doc[k : prev + 1].text for k in range(max(sent_start, prev - 5), prev))
+                if any(name in know.country_forms for name in names):
+                    break  # "St Vincent and the Grenadines Prime Minister": a country, no portfolio
                 if doc[prev].ent_type_ == "NORP" and know.country_of_stem(doc[prev].text) is not None:
                     break  # "Armenian Defence Minister"; but "Enlargement Commissioner" is a portfolio
                 first = prev

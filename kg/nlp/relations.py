@@ -124,6 +124,8 @@ _STATE_PROXIES = {
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
 _ALLY = RelationType.ALLIED_WITH
+# "the two countries": only states.
+_STATE_WORDS = {"nation", "country", "state", "republic"}
 # What a target "came under": fire, attack, shelling.
 _ASSAULTS = {"fire", "attack", "shelling", "bombardment", "assault", "strike", "airstrike", "barrage"}
 # "committed abuses", "carried out war crimes": wrongs that, when reported, accuse the doer.
@@ -289,7 +291,7 @@ class _DocReader:
         ms, mo = self.mentions[s], self.mentions[o]
         if ms.key == mo.key:
             return
-        if rtype not in _STRUCTURAL and (ms.key, mo.key) in self.holds:
+        if rtype not in _STRUCTURAL and ((ms.key, mo.key) in self.holds or (mo.key, ms.key) in self.holds):
             return  # "President X ... would keep supplying its troops": not a relation with itself
         if rtype is RelationType.HOLDS_ROLE:
             self.holds.add((ms.key, mo.key))
@@ -1303,7 +1305,7 @@ class _DocReader:
         if lower in _PLURAL:
             return self._plural_pronoun(tok, verb)
         if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
-            return self._last_pair(tok.i)
+            return self._last_pair(tok.i, 2, self._own_subjects(tok, verb), people=True)
         if lower == "whose":
             # "Eritrea, whose troops ...": the antecedent of the relative clause.
             cur = tok
@@ -1365,7 +1367,7 @@ class _DocReader:
         if lemma in know.pair_anaphors and tok.tag_ in ("NNS", "NNPS"):
             sizes = [_NUMBERS[c.lower_] for c in tok.children if c.lower_ in _NUMBERS]
             if sizes:
-                return self._last_pair(tok.i, sizes[0])
+                return self._last_pair(tok.i, sizes[0], self._own_subjects(tok, verb), lemma=lemma)
         if lemma in know.place_anaphors or lemma in know.quantities:
             # "North Kivu province", "the Donetsk region"
             for c in tok.children:
@@ -1477,11 +1479,38 @@ class _DocReader:
             pos -= 1
         return list(found.values()) if len(found) == size else []
 
-    def _last_pair(self, token_i: int, size: int = 2) -> list[int]:
+    def _own_subjects(self, tok: Token, verb: Token | None) -> set[int]:
+        """The mentions that are the subject of the verb an object anaphor depends on ("A and B
+        urged both sides": the sides are not A and B)."""
+        if verb is None or tok.dep_ in _SUBJ:
+            return set()
+        return {self.owner[t.i] for s in self._subjects(verb) for t in _conjuncts(s) if self.owner[t.i] >= 0}
+
+    def _last_pair(
+        self,
+        token_i: int,
+        size: int = 2,
+        avoid: set[int] | None = None,
+        *,
+        people: bool = False,
+        lemma: str = "",
+    ) -> list[int]:
+        """The last coordination of `size` actors ("both sides", "the two countries"): never the
+        verb's own subjects, only countries for "the two countries", and for "sides"/"parties"
+        not a pair of people unless `people` allows it ("both" alone)."""
         found: list[int] = []
+        avoid_keys = {self.mentions[a].key for a in avoid or ()}
         pos = bisect.bisect_left(self.pair_pos, token_i) - 1
         while pos >= 0:
             members = self.pairs[pos][1]
+            kinds = {self.mentions[x].kind for x in members}
+            if (
+                avoid_keys & {self.mentions[x].key for x in members}
+                or (lemma in _STATE_WORDS and kinds != {EntityKind.COUNTRY})
+                or (not people and lemma not in _STATE_WORDS and kinds == {EntityKind.PERSON})
+            ):
+                pos -= 1
+                continue
             # sides include an actor: "Ardhal and Vesmira" (places, perhaps only relabelled as
             # places after the pairs were listed) are where, not who
             actors = any(self.mentions[x].kind in _ACTOR for x in members)
@@ -1498,6 +1527,7 @@ class _DocReader:
                     r.type in _SIDES
                     and all(e.kind in _ACTOR and e.start < token_i for e in ends)
                     and ends[0].key != ends[1].key
+                    and not avoid_keys & {ends[0].key, ends[1].key}
                 ):
                     return [r.subject, r.object]
         return found
@@ -1586,11 +1616,21 @@ class _DocReader:
             pos -= 1
         pair_pos = bisect.bisect_left(self.pair_pos, tok.i) - 1
         pair = self.pairs[pair_pos] if pair_pos >= 0 else None
+        if pair is not None and pair[0] < self._sentences_back(tok.i, 2):
+            pair = None  # a coordination three sentences back is no longer "they"
         if pair is not None and (group is None or pair[0] > self.mentions[group].start):
             members = [x for x in pair[1] if self.mentions[x].key not in exclude]
             if len(members) == len(pair[1]):
                 return list(members)
         return [group] if group is not None else []
+
+    def _sentences_back(self, token_i: int, count: int) -> int:
+        """The first token of the sentence `count` sentences before the token's own."""
+        start = self.doc[token_i].sent.start
+        for _ in range(count):
+            if start > 0:
+                start = self.doc[start - 1].sent.start
+        return start
 
     def _salient_country(self, token_i: int) -> list[int]:
         """'the junta', 'the government': the country the document is about so far, if one

@@ -273,3 +273,46 @@ def test_it_after_an_unnamed_collective_speaker_is_not_an_earlier_country() -> N
 def test_it_after_unqualified_officials_is_still_the_country() -> None:
     found = triples(extract("Russia attacked on Monday. Officials said it had captured Avdiivka."))
     assert ("Russia", "CAPTURED", "Avdiivka") in found
+
+
+def test_both_sides_are_never_the_urgers_themselves() -> None:
+    text = "Somalia and Ethiopia held talks. The United States and the EU urged both sides to settle."
+    found = triples(extract(text))
+    assert ("United States", "URGED", "Somalia") in found
+    assert ("European Union", "URGED", "Ethiopia") in found
+    assert ("United States", "URGED", "European Union") not in found
+
+
+def test_both_sides_are_not_two_people_met_later() -> None:
+    text = (
+        "Chile and Peru held talks on Monday. Ana Ruiz met Jorge Vega and Luis Soto. "
+        "Brazil urged both sides to settle the dispute."
+    )
+    found = triples(extract(text))
+    assert ("Brazil", "URGED", "Chile") in found
+    assert not any(o in ("Jorge Vega", "Luis Soto") and t == "URGED" for _, t, o in found)
+
+
+def test_coordinated_parties_holding_talks_consult_each_other() -> None:
+    found = triples(extract("Somalia and Ethiopia held talks in Ankara."))
+    assert ("Somalia", "CONSULTED", "Ethiopia") in found
+
+
+def test_they_does_not_reach_a_coordination_three_sentences_back() -> None:
+    text = (
+        "Ana Ruiz met Jorge Vega and Luis Soto on Monday. Kenya has troops in Somalia. "
+        "The mission ends this year. Somalia has threatened to expel them."
+    )
+    found = triples(extract(text))
+    assert not any(o in ("Jorge Vega", "Luis Soto") for _, t, o in found if t == "THREATENED")
+
+
+def test_saint_names_are_also_written_st() -> None:
+    found = extract("St Vincent and the Grenadines Prime Minister Ralph Gonsalves hosted the talks.")
+    assert ("Ralph Gonsalves", "HOLDS_ROLE", "Saint Vincent and the Grenadines") in triples(found)
+
+
+def test_a_leader_does_not_meet_his_own_country() -> None:
+    text = "The talks were hosted by Trinidad and Tobago Prime Minister Keith Rowley. They meet again in May."
+    found = triples(extract(text))
+    assert not any(t == "MET" and {s, o} == {"Keith Rowley", "Trinidad and Tobago"} for s, t, o in found)
