@@ -316,3 +316,33 @@ def test_a_leader_does_not_meet_his_own_country() -> None:
     text = "The talks were hosted by Trinidad and Tobago Prime Minister Keith Rowley. They meet again in May."
     found = triples(extract(text))
     assert not any(t == "MET" and {s, o} == {"Keith Rowley", "Trinidad and Tobago"} for s, t, o in found)
+
+
+def test_having_troops_somewhere_deploys_them_there() -> None:
+    assert ("Kenya", "DEPLOYED", "Somalia") in triples(extract("Kenya has about 3,000 troops in Somalia."))
+
+
+def test_offering_to_send_troops_to_a_country_offers_it_help() -> None:
+    assert ("Egypt", "OFFERED", "Somalia") in triples(extract("Egypt has offered to send troops to Somalia."))
+
+
+def test_deepening_cooperation_and_joint_exercises_ally() -> None:
+    found = triples(extract("Brazil has deepened military cooperation with Paraguay."))
+    assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
+    found = triples(extract("Brazil held joint exercises with the Paraguayan army."))
+    assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
+
+
+def test_drills_near_a_country_are_still_a_threat_not_an_alliance() -> None:
+    found = triples(extract("China held drills near Taiwan."))
+    assert ("China", "THREATENED", "Taiwan") in found
+    assert ("China", "ALLIED_WITH", "Taiwan") not in found
+
+
+def test_training_an_army_supports_its_state() -> None:
+    assert ("Turkey", "SUPPORTED", "Somalia") in triples(extract("Turkey trains Somalia's army."))
+
+
+def test_shaking_hands_is_meeting() -> None:
+    found = triples(extract("Nicolas Maduro and Irfaan Ali shook hands in Kingstown."))
+    assert ("Nicolas Maduro", "MET", "Irfaan Ali") in found
