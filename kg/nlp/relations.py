@@ -97,7 +97,9 @@ _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
 # State organs a definite description points back to: "the ministry said".
-_ORGANS = {"ministry", "department", "agency", "office", "commission", "command"}
+_ORGANS = {
+    "ministry", "department", "agency", "office", "commission", "command", "court", "tribunal", "council",
+}
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 _CONSEQUENCES = {"face", "pay", "suffer", "regret", "bear"}
 # what a threatened party would face ("would face a humanitarian crisis" is a warning about, not a threat)
@@ -124,6 +126,8 @@ _STATE_PROXIES = {
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
 _ALLY = RelationType.ALLIED_WITH
+# Nouns that sum up what someone said: "an account the embassy rejected".
+_ACCOUNTS = {"account", "version", "assertion", "story", "characterisation", "characterization"}
 # "the two countries": only states.
 _STATE_WORDS = {"nation", "country", "state", "republic"}
 # What a target "came under": fire, attack, shelling.
@@ -418,7 +422,16 @@ class _DocReader:
                             )
                 return
             objects = self._objects(verb, sense, passive_obj if passive else None)
+            summed_up = []
             if sense.type in _REACTIONS and not passive and self._only_events(objects):
+                # "X held exercises with Y, a move Z denounced": the clause the noun sums up
+                summed_up = [
+                    o
+                    for o in self._resolve_all(self._summarised_doers(verb), verb)
+                    if self._fits(o, sense.kinds) and o not in subjects
+                ]
+                objects = objects + [o for o in summed_up if o not in objects]
+            if sense.type in _REACTIONS and not passive and not summed_up and self._only_events(objects):
                 # "condemned the uprising": the reaction is to the act (an event entity, when the
                 # noun makes one) and, for a conflict or speech act, to whoever last did it
                 for act, gapped in self._reacted_acts(verb, dobj, subj_toks):
@@ -514,7 +527,8 @@ class _DocReader:
         move that Beijing denounced': a noun in apposition sums up the clause before it, so the
         reaction is to that clause's subject."""
         act = verb.head
-        if verb.dep_ != "relcl" or act.dep_ != "appos" or self.owner[act.i] >= 0:
+        # (the parser makes the summing-up noun an apposition, or an adverbial of the clause)
+        if verb.dep_ != "relcl" or act.dep_ not in ("appos", "npadvmod") or self.owner[act.i] >= 0:
             return []
         clause = act.head
         for _ in range(6):
@@ -523,6 +537,16 @@ class _DocReader:
             clause = clause.head
         if clause.pos_ not in ("VERB", "AUX"):
             return []
+        if act.lemma_.lower() in self.know.speech_acts | _ACCOUNTS:
+            # "said O'Brien had threatened him, an account the embassy rejected": the account is
+            # the speaker's, so the reaction is to the speaker
+            cur = clause
+            for _ in range(4):
+                if cur.lemma_.lower() in self.know.reporting:
+                    return self._subjects(cur)
+                if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+                    break
+                cur = cur.head
         return self._subjects(clause)
 
     def _only_events(self, objects: list[int]) -> bool:
@@ -1306,6 +1330,9 @@ class _DocReader:
             return self._plural_pronoun(tok, verb)
         if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._last_pair(tok.i, 2, self._own_subjects(tok, verb), people=True)
+        if lower in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ == "relcl":
+            # "the talks, which were brokered by Brazil": the noun the clause describes
+            return self._resolve(tok.head.head, verb, depth + 1)
         if lower == "whose":
             # "Eritrea, whose troops ...": the antecedent of the relative clause.
             cur = tok

@@ -346,3 +346,29 @@ def test_training_an_army_supports_its_state() -> None:
 def test_shaking_hands_is_meeting() -> None:
     found = triples(extract("Nicolas Maduro and Irfaan Ali shook hands in Kingstown."))
     assert ("Nicolas Maduro", "MET", "Irfaan Ali") in found
+
+
+def test_a_passive_relative_clause_acts_on_the_noun_it_describes() -> None:
+    found = triples(extract("The ceasefire, which was mediated by Qatar, collapsed on Monday."))
+    assert ("Qatar", "MEDIATED", "ceasefire") in found
+
+
+def test_the_court_is_the_court_named_before() -> None:
+    text = "Guyana went to the International Court of Justice. Venezuela rejects the court's jurisdiction."
+    assert ("Venezuela", "REJECTED", "International Court of Justice") in triples(extract(text))
+
+
+def test_a_move_someone_denounced_is_the_movers() -> None:
+    text = (
+        "Venezuela threatened Guyana. The United States held joint exercises with the Guyanese army "
+        "last week, a move Maduro denounced as a provocation."
+    )
+    found = triples(extract(text))
+    assert ("Maduro", "CRITICIZED", "United States") in found
+    assert ("Maduro", "CRITICIZED", "Venezuela") not in found
+
+
+def test_an_account_someone_rejected_is_the_speakers() -> None:
+    text = "Irakli Kobakhidze said James O'Brien had threatened him, an account the U.S. embassy rejected."
+    found = triples(extract(text))
+    assert not any(t == "REJECTED" and o == "James O'Brien" for _, t, o in found)
