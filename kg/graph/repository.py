@@ -475,7 +475,7 @@ class GraphRepository:
                     record["id"]: record
                     async for record in await tx.run(q.EXISTING_CLAIMS, ids=list(chunk))
                 }
-                added: dict[RelationType, dict[str, dict[str, Any]]] = {}
+                added: dict[RelationType, list[dict[str, Any]]] = {}
                 changed: dict[str, CuratedRelation] = {}
                 for identifier, relation in chunk.items():
                     if identifier in stored:
@@ -484,20 +484,15 @@ class GraphRepository:
                         if date != relation.date or record["text"] != relation.note:
                             changed[identifier] = relation
                         continue
-                    key = triple_key(relation.subject, relation.type, relation.object)
-                    row = added.setdefault(relation.type, {}).setdefault(key, {
-                        "subject": relation.subject, "type": relation.type.value,
-                        "object": relation.object, "triple": key, "claims": [],
-                        "first_seen": None, "last_seen": None,
+                    added.setdefault(relation.type, []).append({
+                        "id": identifier, "subject": relation.subject, "type": relation.type.value,
+                        "object": relation.object, "source": relation.source,
+                        "triple": triple_key(relation.subject, relation.type, relation.object),
+                        "text": relation.note, "date": relation.date,
                     })
-                    row["claims"].append({"id": identifier, "text": relation.note,
-                                          "date": relation.date, "source": relation.source})
-                    if relation.date is not None:
-                        row["first_seen"] = min(filter(None, (row["first_seen"], relation.date)))
-                        row["last_seen"] = max(filter(None, (row["last_seen"], relation.date)))
                 for relation_type, rows in sorted(added.items()):
                     statement = q.add_curated_claims(relation_type.value)
-                    await (await tx.run(statement, rows=list(rows.values()))).consume()
+                    await (await tx.run(statement, rows=rows)).consume()
                 if changed:
                     claim_rows = [_curated_claim_row(i, r) for i, r in changed.items()]
                     await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()

@@ -183,3 +183,106 @@ async def test_incremental_curated_load_equals_a_full_recompute(
     assert await fingerprint(clean_graph) == incremental
     counts = await repository.counts()
     assert (counts.claims, counts.typed_relationships) == (7, 3)
+
+
+async def _recomputed_fingerprint(driver: AsyncDriver) -> object:
+    """Fingerprint after recomputing every typed relationship from its claims."""
+    triples, _, _ = await driver.execute_query(
+        "MATCH (c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o) "
+        "RETURN DISTINCT s.id AS subject, c.type AS type, o.id AS object, c.triple AS triple"
+    )
+    for row in triples:
+        await driver.execute_query(queries.recompute_typed_relationships(row["type"]), rows=[row.data()])
+    return await fingerprint(driver)
+
+
+async def test_a_curated_relation_later_joined_by_an_extracted_claim_keeps_both(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    await repository.load_actors([CuratedActor(id="ann-lee", name="Ann Lee", kind=EntityKind.PERSON),
+                                  CuratedActor(id="bo-park", name="Bo Park", kind=EntityKind.PERSON)])
+    await repository.load_relations([
+        CuratedRelation(subject="ann-lee", type=RelationType.URGED, object="bo-park",
+                        source="minutes 7", date=dt.date(2023, 1, 5)),
+    ])
+    await ingest_documents([document("Ann Lee (PERSON) URGED Bo Park (PERSON) @0.4")],
+                           repository=repository, extractor=LineExtractor(), settings=neo4j_settings)
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'ann-lee'})-[r:URGED]->(:Entity {id: 'bo-park'}) RETURN r"
+    )
+    urged = records[0]["r"]
+    assert (urged["claims"], urged["documents"], urged["curated"]) == (2, 1, True)
+    assert urged["confidence"] == pytest.approx(1.0)
+    # The extracted claim is seen at the document's publication date, before the curated one.
+    assert (urged["first_seen"].to_native(), urged["last_seen"].to_native()) == (
+        dt.date(2022, 9, 15), dt.date(2023, 1, 5))
+    incremental = await fingerprint(clean_graph)
+    assert await _recomputed_fingerprint(clean_graph) == incremental
+
+
+async def test_many_claims_of_one_triple_in_one_batch_count_once_each(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    await repository.load_actors([CuratedActor(id="cy", name="Cy", kind=EntityKind.COUNTRY),
+                                  CuratedActor(id="dee", name="Dee", kind=EntityKind.PERSON)])
+    dates = [dt.date(2021, 6, 1), None, dt.date(2019, 2, 3), dt.date(2024, 4, 4), None]
+    relations = [
+        CuratedRelation(subject="dee", type=RelationType.SUPPORTED, object="cy",
+                        source=f"register {n}", date=date)
+        for n, date in enumerate(dates)
+    ]
+    # The same row twice in one batch is one claim.
+    await repository.load_relations([*relations, relations[0]])
+    await repository.load_relations(relations)  # and a second load changes nothing
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'dee'})-[r:SUPPORTED]->(:Entity {id: 'cy'}) RETURN r"
+    )
+    supported = records[0]["r"]
+    assert (supported["claims"], supported["documents"], supported["curated"]) == (5, 0, True)
+    assert (supported["first_seen"].to_native(), supported["last_seen"].to_native()) == (
+        dt.date(2019, 2, 3), dt.date(2024, 4, 4))
+    incremental = await fingerprint(clean_graph)
+    assert await _recomputed_fingerprint(clean_graph) == incremental
+    counts = await repository.counts()
+    assert (counts.claims, counts.typed_relationships) == (5, 1)
+
+
+def typed_relationships(settings: Settings) -> list[dict[str, object]]:
+    env = cli_env(settings)
+    auth = (env["KG_NEO4J_USER"], env["KG_NEO4J_PASSWORD"])
+    with GraphDatabase.driver(env["KG_NEO4J_URI"], auth=auth) as driver:
+        records, _, _ = driver.execute_query(
+            "MATCH (s:Entity)-[r]->(o:Entity) RETURN s.id AS s, type(r) AS type, o.id AS o, "
+            "properties(r) AS props ORDER BY s, type, o", database_=settings.neo4j_database
+        )
+        return [record.data() for record in records]
+
+
+def test_loading_the_same_relation_file_twice_adds_nothing(
+    clean_graph: AsyncDriver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    actors = tmp_path / "actors.csv"
+    actors.write_text("id,name,kind\ncy,Cy,COUNTRY\ndee,Dee,PERSON\n", encoding="utf-8")
+    relations = tmp_path / "relations.csv"
+    relations.write_text(
+        "subject,type,object,source,date,note\n"
+        "dee,SUPPORTED,cy,register,2020-05-01,grant\n"
+        "dee,SUPPORTED,cy,ledger,2021-02-01,\n"
+        "cy,CRITICIZED,dee,ledger,,\n",
+        encoding="utf-8",
+    )
+    runner = CliRunner()
+    env = cli_env(neo4j_settings)
+    assert runner.invoke(main, ["load", "actors", str(actors)], env=env).exit_code == 0
+    first = runner.invoke(main, ["load", "relations", str(relations)], env=env)
+    assert first.exit_code == 0, first.output
+    nodes, relationships = node_count(neo4j_settings), typed_relationships(neo4j_settings)
+    second = runner.invoke(main, ["load", "relations", str(relations)], env=env)
+
+    assert second.exit_code == 0, second.output
+    assert node_count(neo4j_settings) == nodes == 5  # two actors, three claims
+    assert typed_relationships(neo4j_settings) == relationships
+    assert [(r["type"], r["props"]["claims"]) for r in relationships] == [
+        ("CRITICIZED", 1), ("SUPPORTED", 2)]
