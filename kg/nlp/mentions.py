@@ -44,6 +44,12 @@ _PARTY_MEMBERS = {"republican", "democrat"}
 _BODY_ENDINGS = {
     "watch", "borders", "international", "observatory", "institute", "tribunal", "foundation", "network",
 }
+# Adjectives that do not say what an agreement is about.
+_VAGUE = {
+    "new", "joint", "bilateral", "landmark", "historic", "proposed", "draft", "final", "interim", "fragile",
+    "tentative", "preliminary", "broad", "broader", "comprehensive", "initial", "formal", "informal", "major",
+    "key", "first", "second", "previous", "earlier", "existing", "current", "long", "controversial",
+}
 _PORTFOLIO_WORDS = {"foreign", "defence", "defense", "interior"}
 _LOWER_WORDS = {"of", "the", "and", "for", "on", "in", "de", "del", "al", "&"}
 
@@ -857,7 +863,8 @@ class ActorFinder:
                     named=qualifier is not None,
                 )
             )
-            if idx is not None and canonical in ("agreement", "ceasefire", "peace agreement"):
+            an_agreement = canonical in ("agreement", "ceasefire", "peace agreement")
+            if idx is not None and (an_agreement or know.event_nouns.get(tok.lemma_.lower()) == "agreement"):
                 last_agreement = mentions[idx]
 
     def _event_of(self, tok: Token) -> tuple[str, str | None, int] | None:
@@ -899,6 +906,18 @@ class ActorFinder:
                 qualifier = mod.text
             if mod.dep_ in ("compound",) or mod is mods[-1]:
                 first = min(first, mod.i) if (mod.dep_ == "compound" or qualifier == mod.text) else first
+        topic = [m for m in mods if m.dep_ == "compound" and m.pos_ == "NOUN" and m.is_lower]
+        if canonical == "agreement" and qualifier is None and topic and not fresh:
+            # "a defence pact", "a maritime security agreement": what the agreement is about
+            # tells two agreements of one story apart (a bare "the deal" is the last one named)
+            start = min(t.i for m in topic for t in m.subtree)
+            while start > 0 and any(
+                m.i == start - 1 and m.dep_ == "amod" and m.is_lower and m.lower_ not in _VAGUE for m in mods
+            ):
+                start -= 1  # "a maritime security agreement"
+            words = [t for t in tok.doc[start : tok.i + 1] if t.is_alpha and t.is_lower]
+            if len(words) == tok.i + 1 - start:
+                return " ".join(t.lower_ for t in words), None, start
         return canonical, qualifier, first
 
     def _org_modified(self, tok: Token, mentions: list[Mention], owner: list[int]) -> bool:

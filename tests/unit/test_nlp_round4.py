@@ -372,3 +372,20 @@ def test_an_account_someone_rejected_is_the_speakers() -> None:
     text = "Irakli Kobakhidze said James O'Brien had threatened him, an account the U.S. embassy rejected."
     found = triples(extract(text))
     assert not any(t == "REJECTED" and o == "James O'Brien" for _, t, o in found)
+
+
+def test_two_agreements_about_different_things_stay_apart() -> None:
+    text = "Egypt signed a defence pact with Somalia. Turkey signed a maritime security agreement with Kenya."
+    found = triples(extract(text))
+    assert ("Egypt", "AGREED_TO", "defence pact") in found
+    assert ("Turkey", "AGREED_TO", "maritime security agreement") in found
+
+
+def test_the_deal_after_a_named_deal_is_that_deal() -> None:
+    found = triples(extract("Sweden and Norway signed a trade deal. Denmark welcomed the deal."))
+    assert ("Denmark", "SUPPORTED", "trade deal") in found
+
+
+def test_vague_adjectives_do_not_name_an_agreement() -> None:
+    found = triples(extract("Sweden and Norway signed a landmark border agreement."))
+    assert ("Sweden", "AGREED_TO", "border agreement") in found
