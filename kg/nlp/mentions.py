@@ -407,6 +407,13 @@ class ActorFinder:
             span = self._strip_titles(span)
             if not len(span) or not any(t.is_alpha for t in span):
                 return None
+            word = span[0]
+            alone = len(span) == 1 and span.start == ent.start
+            if alone and word.dep_ == "pobj" and word.head.lower_ in _SETTLED_PREPOSITIONS:
+                # "fighting around Mogok": one untitled word after a place preposition is a place
+                place = span.text
+                key = f"loc:{place}"
+                return Mention(span.start, span.end, EntityKind.LOCATION, key, place, place, label="GPE")
             span = _complete_name(span)
             return Mention(
                 span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text
@@ -1182,6 +1189,8 @@ def _title(body: str) -> str:
     )
 
 
+# Prepositions after which a lone name is a place, not a person ("around X", not "to X").
+_SETTLED_PREPOSITIONS = {"in", "into", "near", "around", "inside", "outside", "towards", "toward"}
 _PLACE_PREPOSITIONS = {
     "to", "in", "into", "from", "near", "across", "at", "inside", "around", "towards", "toward",
 }

@@ -1198,7 +1198,14 @@ class _DocReader:
         others = _prep_objects(appos, "of")
         if rtype in (RelationType.ALLIED_WITH, RelationType.SUPPORTED):
             others += [c for c in appos.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
-        for o in self._resolve_all(others, appos):
+        found = self._resolve_all(others, appos)
+        if any(self.mentions[o].key == self.mentions[subject].key for o in found):
+            # "The TNLA, another member of the alliance": the alliance named before the member
+            found = [o for o in found if self.mentions[o].key != self.mentions[subject].key]
+            for t in others:
+                if t.lemma_.lower() in self.know.org_anaphors:
+                    found += self._last_body_named(self.mentions[subject].start, t.lemma_.lower())
+        for o in found:
             if self.mentions[o].kind in _AGENTS:
                 self._emit(subject, rtype, o, sent, 0.75)
 
@@ -1469,6 +1476,17 @@ class _DocReader:
         while pos > stop:
             m = self.mentions[pos]
             if m.kind is EntityKind.ORGANIZATION and word in m.name.lower().split():
+                return [pos]
+            pos -= 1
+        return []
+
+    def _last_body_named(self, token_i: int, word: str) -> list[int]:
+        """The latest organisation or named group whose name has the word ("... Alliance")."""
+        pos = bisect.bisect_left(self.starts, token_i) - 1
+        stop = max(-1, pos - _LOOKBACK)
+        while pos > stop:
+            m = self.mentions[pos]
+            if m.kind in (EntityKind.ORGANIZATION, EntityKind.GROUP) and word in m.name.lower().split():
                 return [pos]
             pos -= 1
         return []

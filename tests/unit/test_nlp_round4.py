@@ -389,3 +389,23 @@ def test_the_deal_after_a_named_deal_is_that_deal() -> None:
 def test_vague_adjectives_do_not_name_an_agreement() -> None:
     found = triples(extract("Sweden and Norway signed a landmark border agreement."))
     assert ("Sweden", "AGREED_TO", "border agreement") in found
+
+
+def test_a_lone_name_around_a_place_preposition_is_a_place() -> None:
+    found = extract("The rebels were fighting around Mogok on Friday.")
+    assert {e.name: e.kind.value for e in found.entities}.get("Mogok") == "LOCATION"
+
+
+def test_taking_a_town_captures_it_but_taking_part_does_not() -> None:
+    assert ("rebels", "CAPTURED", "Kamanyola") in triples(extract("The rebels took the town of Kamanyola."))
+    assert not any(t == "CAPTURED" for _, t, _ in triples(extract("Russia took part in the talks.")))
+
+
+def test_another_member_of_the_alliance_is_a_member_of_the_alliance_named_before() -> None:
+    text = (
+        "The Northern Alliance attacked Lashio. Residents told Reuters about it. "
+        "The TNLA, another member of the alliance, said it had taken Mogok."
+    )
+    found = triples(extract(text))
+    assert ("TNLA", "MEMBER_OF", "Northern Alliance") in found
+    assert not any(t == "MEMBER_OF" and o == "Reuters" for _, t, o in found)
