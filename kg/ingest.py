@@ -5,11 +5,16 @@ The one module that knows both :mod:`kg.nlp` (through any object with ``extract_
 
 Flow, in batches of ``settings.ingest_batch_size`` documents:
 
-1. documents whose content hash is already stored are skipped before any NLP ("unchanged");
+1. documents whose content hash is already stored, read by the current extractor (its
+   ``label``), are skipped before any NLP ("unchanged"); with ``force`` nothing is skipped;
 2. the rest stream through ``extractor.extract_many`` (nlp.pipe) in a worker thread, while
    earlier batches are being written, so writing overlaps extraction;
-3. the batch is written in one transaction; a stored document with the same URL and other
-   content is replaced in that same transaction.
+3. the batch is written in one transaction, replacing in that same transaction (``replaced``):
+   the same content stored by another extractor (or any, with ``force``); a stored document
+   with the same URL and other content; for a document without URL read from a file, a stored
+   document without URL read from the same file (the path as given, or another spelling of it:
+   ``./a.txt``, ``a.txt``, the absolute path) with other content. JSON Lines records and
+   standard input have no file of their own: only their URL identifies them.
 
 A document that cannot be read or extracted is counted as failed and the batch goes on. If Neo4j
 becomes unavailable, :class:`IngestInterrupted` (a GraphUnavailable) is raised carrying what was
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -30,7 +36,7 @@ from typing import Protocol
 
 from kg.errors import GraphUnavailable, KGError, Problem
 from kg.graph.repository import GraphRepository, WriteResult
-from kg.model import Extraction, SourceDocument
+from kg.model import DocumentInfo, Extraction, SourceDocument
 from kg.settings import Settings
 
 Progress = Callable[[int], object]
@@ -39,6 +45,11 @@ Progress = Callable[[int], object]
 
 class DocumentExtractor(Protocol):
     """What ingestion needs from :class:`kg.nlp.extractor.Extractor`."""
+
+    @property
+    def label(self) -> str:
+        """Names the extractor and its version; stored on each document (``Extraction.extractor``)."""
+        ...
 
     def extract(self, doc: SourceDocument) -> Extraction: ...
 
@@ -99,12 +110,33 @@ class IngestInterrupted(GraphUnavailable):
         )
 
 
-async def _write(repository: GraphRepository, items: list[Extraction | Problem]) -> WriteResult:
+def source_file_keys(info: DocumentInfo) -> list[str]:
+    """Spellings of the file a document without URL was read from (its identity when its content
+    changes); empty for documents with a URL or not read from a file of their own (JSON Lines
+    records are ``path:line``, standard input ``<stdin>``)."""
+    source = info.source
+    if info.url is not None or not source or not os.path.isfile(source):
+        return []
+    absolute = os.path.abspath(source)
+    spellings = [source, os.path.normpath(source), absolute]
+    with contextlib.suppress(ValueError):  # no relative path across drives
+        relative = os.path.relpath(absolute)
+        spellings += [relative, os.path.join(".", relative)]
+    return list(dict.fromkeys(spellings))
+
+
+async def _write(
+    repository: GraphRepository, items: list[Extraction | Problem], *, force: bool = False
+) -> WriteResult:
     """Write one batch; a statement error isolates the bad document instead of failing the batch."""
     extractions = [item for item in items if isinstance(item, Extraction)]
     problems = [item for item in items if isinstance(item, Problem)]
+    keys = {e.document.id: source_file_keys(e.document) for e in extractions}
     try:
-        result = await repository.write_extractions(extractions) if extractions else WriteResult()
+        result = (
+            await repository.write_extractions(extractions, force=force, source_keys=keys)
+            if extractions else WriteResult()
+        )
     except GraphUnavailable:
         raise
     except KGError as error:
@@ -114,7 +146,7 @@ async def _write(repository: GraphRepository, items: list[Extraction | Problem])
         else:
             result = WriteResult()
             for extraction in extractions:
-                single = await _write(repository, [extraction])
+                single = await _write(repository, [extraction], force=force)
                 result.written += single.written
                 result.unchanged += single.unchanged
                 result.replaced += single.replaced
@@ -144,8 +176,11 @@ async def ingest_documents(
     extractor: DocumentExtractor,
     settings: Settings,
     progress: Progress | None = None,
+    force: bool = False,
 ) -> IngestSummary:
     """Extract and store ``docs`` (a loader's output; its Problems count as failed documents).
+
+    ``force`` extracts and rewrites documents even when stored by the current extractor.
 
     Extraction runs as ONE stream through ``extractor.extract_many`` in a worker thread (so
     nlp.pipe batches stay full) and feeds a bounded queue; this coroutine writes what arrives in
@@ -157,6 +192,7 @@ async def ingest_documents(
     loop = asyncio.get_running_loop()
     events: asyncio.Queue[_Event] = asyncio.Queue(maxsize=2 * batch_size)
     stop = threading.Event()
+    current = extractor.label
 
     def emit(event: _Event) -> None:
         # Blocks while the queue is full (back-pressure: the corpus is never held in memory).
@@ -172,11 +208,12 @@ async def ingest_documents(
             if stop.is_set():
                 return
             shas = [item.sha256 for item in chunk if isinstance(item, SourceDocument)]
-            known = asyncio.run_coroutine_threadsafe(repository.known_documents(shas), loop).result()
+            known = {} if force else asyncio.run_coroutine_threadsafe(
+                repository.known_document_extractors(shas), loop).result()
             for item in chunk:
                 if isinstance(item, Problem):
                     emit(item)
-                elif item.sha256 in known or item.sha256 in seen:
+                elif item.sha256 in seen or (item.sha256 in known and known[item.sha256] == current):
                     emit(_Unchanged(item.id))
                 else:
                     seen.add(item.sha256)
@@ -200,7 +237,7 @@ async def ingest_documents(
             progress(count)
 
     async def write(batch: list[Extraction | Problem]) -> None:
-        summary._add(await _write(repository, batch))
+        summary._add(await _write(repository, batch, force=force))
         advance(len(batch))
 
     producer = asyncio.ensure_future(asyncio.to_thread(produce))

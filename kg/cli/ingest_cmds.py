@@ -47,11 +47,21 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
               help="Publication date (YYYY-MM-DD) for documents that do not carry one.")
 @click.option("--batch-size", type=click.IntRange(min=1),
               help="Documents per write transaction (default: KG_INGEST_BATCH_SIZE).")
-def ingest_command(paths: tuple[str, ...], published: dt.datetime | None, batch_size: int | None) -> None:
+@click.option("--force", is_flag=True,
+              help="Extract and rewrite every document, even those stored by the current extractor.")
+def ingest_command(
+    paths: tuple[str, ...], published: dt.datetime | None, batch_size: int | None, force: bool
+) -> None:
     """Extract and store documents: files, folders, globs, or - for stdin.
 
-    Documents already stored (same content) are skipped; a document with a stored URL and new
-    content replaces the stored one. Safe to re-run after an interruption.
+    \b
+    Which stored document a document replaces (its claims go, the new ones come):
+    - same content, read by the current extractor: skipped (unchanged), unless --force;
+    - same content, read by another extractor (name/version): extracted again (replaced);
+    - same URL, other content: the stored one is replaced;
+    - no URL, read from a file (not a JSON Lines record, not stdin): a stored document without
+      URL from the same path (as given, or ./a.txt, a.txt, /abs/a.txt) is replaced.
+    Anything else is a new document. Safe to re-run after an interruption.
     """
     from loaders.documents import iter_documents
 
@@ -75,7 +85,7 @@ def ingest_command(paths: tuple[str, ...], published: dt.datetime | None, batch_
                 summary = await ingest_documents(
                     iter_documents(list(paths), published=published_date),
                     repository=repository, extractor=extractor, settings=settings,
-                    progress=bar.update,
+                    progress=bar.update, force=force,
                 )
             except IngestInterrupted as error:
                 bar.close()

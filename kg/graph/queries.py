@@ -53,11 +53,12 @@ DELETE_ALL_NODES = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10
 # repository runs a batch's statements in ONE transaction. Dynamic labels/types (`$(...)`)
 # receive only values validated against EntityKind / RelationType.
 
-# Documents already stored, by content hash (unchanged documents are skipped before NLP).
+# Documents already stored, by content hash, with the extractor that read them (unchanged
+# documents read by the current extractor are skipped before NLP).
 KNOWN_DOCUMENTS = """
 UNWIND $sha256s AS sha
 MATCH (d:Document {sha256: sha})
-RETURN d.sha256 AS sha256, d.id AS id
+RETURN d.sha256 AS sha256, d.id AS id, d.extractor AS extractor
 """
 
 DOCUMENT_BY_URL = """
@@ -80,17 +81,26 @@ RETURN d.id AS id
 ORDER BY id
 """
 
-# For each incoming document: is it stored already, and which stored documents share its URL
-# with other content (those are replaced by it).
+# For each incoming document: is it stored already (and by which extractor), and which stored
+# documents it replaces: those with its URL, or -- for a document without URL read from a file --
+# those without URL whose source is one of $row.sources (spellings of that file's path); both
+# only with other content.
 DOCUMENT_STATUS = """
 UNWIND $rows AS row
 OPTIONAL MATCH (same:Document {id: row.id})
 CALL (row) {
   OPTIONAL MATCH (old:Document {url: row.url})
   WHERE old.id <> row.id
-  RETURN collect(old.id) AS replaces
+  RETURN collect(old.id) AS by_url
 }
-RETURN row.id AS id, same IS NOT NULL AS stored, replaces
+CALL (row) {
+  UNWIND row.sources AS source
+  MATCH (old:Document {source: source})
+  WHERE old.id <> row.id AND old.url IS NULL
+  RETURN collect(DISTINCT old.id) AS by_source
+}
+RETURN row.id AS id, same IS NOT NULL AS stored, same.extractor AS extractor,
+       by_url + [id IN by_source WHERE NOT id IN by_url] AS replaces
 """
 
 MERGE_DOCUMENTS = """

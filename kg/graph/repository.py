@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,7 +92,9 @@ class WriteResult:
 
     written: list[str] = field(default_factory=list)  # document ids stored by this call
     unchanged: list[str] = field(default_factory=list)  # already stored (same content)
-    replaced: list[str] = field(default_factory=list)  # ids of older documents with the same URL
+    # ids of stored documents superseded: same URL (or file) with other content, or the same
+    # content read again by another extractor (then also in ``written``)
+    replaced: list[str] = field(default_factory=list)
     failed: list[Problem] = field(default_factory=list)  # documents rejected (bad extraction)
     entities: int = 0  # distinct entities the written documents mention
     entity_ids: list[str] = field(default_factory=list)
@@ -211,6 +213,14 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
         }
 
 
+def _origin(info: DocumentInfo, source_keys: Mapping[str, Sequence[str]]) -> str | None:
+    """What makes two versions of a document the same document: its URL, else its file."""
+    if info.url is not None:
+        return "url:" + info.url
+    spellings = source_keys.get(info.id)
+    return "file:" + min(spellings) if spellings else None
+
+
 def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, Any]:
     return {
         "id": identifier,
@@ -327,6 +337,17 @@ class GraphRepository:
             )
         return {record["sha256"]: record["id"] for record in records}
 
+    async def known_document_extractors(self, sha256s: Iterable[str]) -> dict[str, str | None]:
+        """Map of content hash -> the extractor that read the stored document, for stored hashes."""
+        wanted = sorted(set(sha256s))
+        if not wanted:
+            return {}
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
+            )
+        return {record["sha256"]: record["extractor"] for record in records}
+
     async def document_by_url(self, url: str) -> DocumentInfo | None:
         async with _neo4j_errors():
             records, _, _ = await self._driver.execute_query(
@@ -340,16 +361,28 @@ class GraphRepository:
             stored["published"] = published.to_native()
         return DocumentInfo(**stored)
 
-    async def write_extractions(self, extractions: Sequence[Extraction]) -> WriteResult:
+    async def write_extractions(
+        self,
+        extractions: Sequence[Extraction],
+        *,
+        force: bool = False,
+        source_keys: Mapping[str, Sequence[str]] | None = None,
+    ) -> WriteResult:
         """Store a batch of extractions in ONE transaction.
 
-        Documents already stored (same content hash) are left alone; a stored document with the
-        same URL but other content is retracted in the same transaction (replaced). An
-        extraction that fails validation is reported in ``failed`` and the rest is written.
+        A document already stored (same content hash) by the same extractor is left alone
+        (``unchanged``); stored by another extractor, or with ``force``, it is retracted and
+        written again from this extraction (``replaced`` and ``written``). A stored document
+        with other content is retracted in the same transaction (``replaced``) when it has the
+        same URL, or -- for a document without URL -- when both have no URL and its source is
+        one of ``source_keys[document id]`` (the spellings of the file the new one was read
+        from; the caller decides which documents have one). An extraction that fails
+        validation is reported in ``failed`` and the rest is written.
         """
+        keys = source_keys or {}
         result = WriteResult()
         accepted: dict[str, Extraction] = {}
-        by_url: dict[str, str] = {}
+        by_origin: dict[str, str] = {}
         for extraction in extractions:
             info = extraction.document
             problems = validate_extraction(extraction)
@@ -359,26 +392,35 @@ class GraphRepository:
             if info.id in accepted:
                 result.unchanged.append(info.id)
                 continue
-            if info.url is not None and info.url in by_url:
-                # Two versions of one URL in a batch: the later one is the current content.
-                earlier = by_url[info.url]
+            origin = _origin(info, keys)
+            if origin is not None and origin in by_origin:
+                # Two versions of one URL (or file) in a batch: the later one is the current content.
+                earlier = by_origin[origin]
                 del accepted[earlier]
                 result.replaced.append(earlier)
             accepted[info.id] = extraction
-            if info.url is not None:
-                by_url[info.url] = info.id
+            if origin is not None:
+                by_origin[origin] = info.id
         if not accepted:
             return result
 
         async def work(tx: AsyncManagedTransaction) -> WriteResult:
             outcome = WriteResult(failed=list(result.failed), unchanged=list(result.unchanged),
                                   replaced=list(result.replaced))
-            status_rows = [{"id": e.document.id, "url": e.document.url} for e in accepted.values()]
+            status_rows = [
+                {"id": e.document.id, "url": e.document.url,
+                 "sources": [] if e.document.url is not None else list(keys.get(e.document.id, ()))}
+                for e in accepted.values()
+            ]
             stored: set[str] = set()
             to_replace: set[str] = set()
             async for record in await tx.run(q.DOCUMENT_STATUS, rows=status_rows):
+                identifier = record["id"]
                 if record["stored"]:
-                    stored.add(record["id"])
+                    if force or record["extractor"] != accepted[identifier].extractor:
+                        to_replace.add(identifier)  # read again: its old claims go first
+                    else:
+                        stored.add(identifier)
                 to_replace.update(record["replaces"])
             batch = _Batch()
             for identifier, extraction in accepted.items():

@@ -40,6 +40,10 @@ class LineExtractor:
     name = "test-lines"
     version = "test.lines.v1"
 
+    @property
+    def label(self) -> str:
+        return self.version
+
     def extract(self, doc: SourceDocument) -> Extraction:
         entities: dict[str, Entity] = {}
         relations: list[Relation] = []
