@@ -409,3 +409,17 @@ def test_another_member_of_the_alliance_is_a_member_of_the_alliance_named_before
     found = triples(extract(text))
     assert ("TNLA", "MEMBER_OF", "Northern Alliance") in found
     assert not any(t == "MEMBER_OF" and o == "Reuters" for _, t, o in found)
+
+
+def test_ordering_someone_to_act_urges_them() -> None:
+    found = triples(extract("Luis Arce ordered Juan Zuniga to withdraw his troops."))
+    assert ("Luis Arce", "URGED", "Juan Zuniga") in found
+
+
+def test_barring_someone_from_something_rejects_them() -> None:
+    assert ("ASEAN", "REJECTED", "Myanmar") in triples(extract("ASEAN has barred Myanmar from its summits."))
+
+
+def test_an_ordered_evacuation_relates_no_one() -> None:
+    found = triples(extract("Nicolas Maduro ordered the evacuation of the town."))
+    assert not any(t == "URGED" for _, t, _ in found)
