@@ -126,6 +126,7 @@ _STATE_PROXIES = {
 _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
 _ALLY = RelationType.ALLIED_WITH
+_MAYBE = {"could", "might", "may", "should"}
 # Nouns that sum up what someone said: "an account the embassy rejected".
 _ACCOUNTS = {"account", "version", "assertion", "story", "characterisation", "characterization"}
 # "the two countries": only states.
@@ -772,7 +773,8 @@ class _DocReader:
         # "did not say whether his government would negotiate with X": an open question
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
             return True
-        return any(c.dep_ == "aux" and c.lower_ in self.know.irrealis for c in verb.children)
+        # "Iran could/may/might strike Israel": a possibility, not an event
+        return any(c.dep_ == "aux" and c.lower_ in self.know.irrealis | _MAYBE for c in verb.children)
 
     def _negated(self, verb: Token) -> bool:
         if any(c.dep_ == "neg" for c in verb.children):

@@ -423,3 +423,12 @@ def test_barring_someone_from_something_rejects_them() -> None:
 def test_an_ordered_evacuation_relates_no_one() -> None:
     found = triples(extract("Nicolas Maduro ordered the evacuation of the town."))
     assert not any(t == "URGED" for _, t, _ in found)
+
+
+def test_a_possible_attack_is_no_attack() -> None:
+    for text in ("Iran could retaliate against Israel, analysts said.", "Iran may strike Israel."):
+        assert not any(t == "ATTACKED" for _, t, _ in triples(extract(text)))
+
+
+def test_an_attack_that_happened_is_still_one() -> None:
+    assert ("Iran", "ATTACKED", "Israel") in triples(extract("Iran struck Israel on Saturday."))
