@@ -127,6 +127,7 @@ _FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
 _ALLY = RelationType.ALLIED_WITH
 _MAYBE = {"could", "might", "may", "should"}
+_CALLED_OFF = {"postpone", "cancel", "delay", "suspend", "scrap", "defer", "shelve", "call"}
 # Nouns that sum up what someone said: "an account the embassy rejected".
 _ACCOUNTS = {"account", "version", "assertion", "story", "characterisation", "characterization"}
 # "the two countries": only states.
@@ -932,8 +933,15 @@ class _DocReader:
             if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
                 break
             governor = governor.head
-        if governor.pos_ in ("VERB", "AUX") and (self._irrealis(governor) or self._negated(governor)):
-            return  # "was ready to host talks between A and B": no talks yet
+        if governor.pos_ in ("VERB", "AUX") and (
+            self._irrealis(governor)
+            or self._negated(governor)
+            or governor.lemma_.lower() in self.know.irrealis | _CALLED_OFF
+            or any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in governor.children)
+        ):
+            # "was ready to host talks between A and B", "talks between A and B are expected to
+            # resume", "the meeting between A and B was postponed": no talks (yet)
+            return
         sides: list[int] = []
         for obj in _prep_objects(noun, "between"):
             sides.extend(self._resolve_all(_conjuncts(obj), noun))

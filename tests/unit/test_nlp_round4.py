@@ -432,3 +432,22 @@ def test_a_possible_attack_is_no_attack() -> None:
 
 def test_an_attack_that_happened_is_still_one() -> None:
     assert ("Iran", "ATTACKED", "Israel") in triples(extract("Iran struck Israel on Saturday."))
+
+
+def test_talks_that_were_postponed_or_are_expected_relate_no_one() -> None:
+    for text in (
+        "The meeting between Putin and Erdogan was postponed.",
+        "Talks between Israel and Hamas are expected to resume next week.",
+        "Sudan and Chad have agreed to hold talks next month.",
+    ):
+        found = triples(extract(text))
+        assert not any(t in ("MET", "CONSULTED") for _, t, _ in found), text
+
+
+def test_talks_that_ended_did_happen() -> None:
+    found = triples(extract("Talks between Israel and Hamas ended in Cairo."))
+    assert ("Israel", "CONSULTED", "Hamas") in found
+
+
+def test_agreeing_to_a_ceasefire_is_still_agreement() -> None:
+    assert ("Sudan", "AGREED_TO", "ceasefire") in triples(extract("Sudan and Chad agreed to a ceasefire."))
