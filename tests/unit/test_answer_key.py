@@ -61,7 +61,8 @@ def test_sample_article_meets_the_answer_key(furniture: str, tmp_path: Path) -> 
 def test_holdout_articles_do_not_regress() -> None:
     """The honest measure: tests/eval/holdout/ (8 articles about other conflicts) is never tuned
     on, so its score estimates quality on news kg has not seen. Floors sit a little below what was
-    measured (2026-11-27, kg/nlp at 365a1d3: micro P 0.866, R 0.447, F1 0.589); raise them when
+    measured (2026-11-27, kg/nlp at b32ace7: micro P 0.873, R 0.473, F1 0.614; at 365a1d3:
+    P 0.866, R 0.447, F1 0.589); raise them when
     extraction improves. When this fails, look at the dev set (tests/eval/unseen), not at these
     articles: reading them turns them into one more tuning set.
     """
@@ -75,5 +76,5 @@ def test_holdout_articles_do_not_regress() -> None:
     sys.modules[spec.name] = runner
     spec.loader.exec_module(runner)
     report, _ = runner.evaluate(shared_extractor(), ROOT / "tests" / "eval" / "holdout")
-    assert report.micro_f1 >= 0.57, report.totals_line()
-    assert report.micro_precision >= 0.85, report.totals_line()
+    assert report.micro_f1 >= 0.60, report.totals_line()
+    assert report.micro_precision >= 0.86, report.totals_line()
