@@ -334,20 +334,24 @@ RETURN c.id AS id, c.date AS date, c.text AS text
 # curated, first/last seen widened by its date; documents unchanged). Two new claims of one
 # triple in a batch are two rows: the second MERGE finds the relationship the first created (the
 # planner's Eager keeps the read-then-add of r.claims row by row). Only used for claims that did
-# not exist; anything else goes through MERGE_CLAIMS + the full recompute. Flat on purpose: a
-# per-triple row with a nested `CALL { UNWIND row.claims ... }` planned a second Eager and a
-# SubqueryForeach and measured ~1.5x slower. One statement per type (see the note on
-# RECOMPUTE_TYPED_RELATIONSHIPS).
+# not exist; anything else goes through MERGE_CLAIMS + the full recompute. The caller read in
+# the same transaction that no claim has these ids, so claims and their SUBJECT/OBJECT links are
+# CREATEd: a MERGE of those links expands the (dense) actor node for nothing, which made the
+# statement ~1.7x slower. Should a concurrent load create one of these claims in between, the
+# unique constraint fails this transaction (Conflict; a re-run skips the stored claim) rather
+# than counting the claim twice. Flat on purpose: a per-triple row with a nested
+# `CALL { UNWIND row.claims ... }` planned a second Eager and a SubqueryForeach and measured
+# ~1.5x slower. One statement per type (see the note on RECOMPUTE_TYPED_RELATIONSHIPS).
 _ADD_CURATED_CLAIMS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
 MATCH (o:Entity {id: row.object})
-MERGE (c:Claim {id: row.id})
+CREATE (c:Claim {id: row.id})
 SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
     c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
     c.source = row.source, c.triple = row.triple
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
+CREATE (c)-[:SUBJECT]->(s)
+CREATE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
 ON CREATE SET r.claims = 0, r.documents = 0
 SET r.claims = r.claims + 1, r.confidence = 1.0, r.curated = true,

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from neo4j import AsyncDriver, GraphDatabase
+from neo4j.exceptions import ConstraintError
 
 from kg.cli import main
 from kg.graph import queries
-from kg.graph.repository import GraphRepository
+from kg.graph.repository import GraphRepository, curated_claim_id, triple_key
 from kg.ingest import ingest_documents
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType
 from kg.settings import Settings
@@ -286,3 +287,25 @@ def test_loading_the_same_relation_file_twice_adds_nothing(
     assert typed_relationships(neo4j_settings) == relationships
     assert [(r["type"], r["props"]["claims"]) for r in relationships] == [
         ("CRITICIZED", 1), ("SUPPORTED", 2)]
+
+
+async def test_adding_a_claim_that_exists_meanwhile_fails_instead_of_counting_it_twice(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    # load_relations reads which claims exist, then creates the others in the same transaction;
+    # a claim another load stored in between must not be counted again.
+    await repository.load_actors([CuratedActor(id="cy", name="Cy", kind=EntityKind.COUNTRY),
+                                  CuratedActor(id="dee", name="Dee", kind=EntityKind.PERSON)])
+    relation = CuratedRelation(subject="dee", type=RelationType.SUPPORTED, object="cy", source="register")
+    await repository.load_relations([relation])
+    row = {"id": curated_claim_id(relation.source, relation.subject, relation.type, relation.object),
+           "subject": "dee", "type": "SUPPORTED", "object": "cy", "source": "register",
+           "triple": triple_key(relation.subject, relation.type, relation.object), "text": None, "date": None}
+
+    with pytest.raises(ConstraintError):
+        await clean_graph.execute_query(queries.add_curated_claims("SUPPORTED"), rows=[row])
+
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'dee'})-[r:SUPPORTED]->(:Entity {id: 'cy'}) RETURN r.claims AS claims"
+    )
+    assert [r["claims"] for r in records] == [1]
