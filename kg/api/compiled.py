@@ -401,10 +401,6 @@ def _enums(cls: type[E], values: Any) -> list[E] | None:
     return [_enum(cls, value) for value in values] if values is not None else None
 
 
-def _str(value: Any) -> str | None:
-    return None if value is None else str(value)
-
-
 # --- resolvers: the same rules and reads as the strawberry resolvers, batched per level ---------
 
 

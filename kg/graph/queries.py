@@ -812,6 +812,15 @@ def _map(variable: str, allowed: tuple[str, ...], wanted: frozenset[str], always
     return variable + "{" + ", ".join("." + name for name in names) + "}"
 
 
+def _drop_entry(text: str, entry: str) -> str:
+    """``text`` without the map entry ``entry`` (each is followed by a comma in these maps): the
+    reader's conversions read an absent key as they read a null."""
+    narrowed = re.sub(re.escape(entry) + r",\s*", "", text)
+    if entry in narrowed:
+        raise ValueError(f"{entry!r} is not followed by a comma in this statement")
+    return narrowed
+
+
 @functools.lru_cache(maxsize=256)
 def projected(statement: str, projection: Projection) -> str:
     """``statement`` (READ_ACTORS_SEARCH, READ_RELATIONS_OF, READ_RELATIONS_WITH_EVIDENCE_OF,
@@ -824,12 +833,12 @@ def projected(statement: str, projection: Projection) -> str:
         claim = _map("c ", CLAIM_PROPERTIES, projection.claim, ("id", "type"))
         text = text.replace(_CLAIM_MAP, "claim: " + claim)
         if projection.document is None:
-            text = _DOCUMENT_MATCH.sub("", text.replace(_DOCUMENT_MAP, "document: null"))
+            text = _DOCUMENT_MATCH.sub("", _drop_entry(text, _DOCUMENT_MAP))
         else:
             narrowed = _map("d ", DOCUMENT_PROPERTIES, projection.document, ("id",))
             text = text.replace(_DOCUMENT_MAP, "document: " + narrowed)
         if not projection.attributed_to:
-            text = _ATTRIBUTED_MATCH.sub("", text.replace(_ATTRIBUTED_MAP, "attributed_to: null"))
+            text = _ATTRIBUTED_MATCH.sub("", _drop_entry(text, _ATTRIBUTED_MAP))
         if not projection.evidence_total:
             text, calls = _EVIDENCE_TOTAL_CALL.subn("", text)
             text = text.replace("evidence: {total: evidence_total,", "evidence: {total: 0,")
@@ -838,7 +847,7 @@ def projected(statement: str, projection: Projection) -> str:
                 raise ValueError("the evidence count of this statement is not where it is expected")
     for name in RELATION_PROPERTIES:
         if name not in projection.relation:
-            text = text.replace(f"{name}: r.{name}", f"{name}: null")
+            text = _drop_entry(text, f"{name}: r.{name}")
     return text.replace(_ENTITY_MAP, _map("", ENTITY_PROPERTIES, projection.entity, ("id", "kind")))
 
 # READ_ACTORS_SEARCH with one full-text query instead of two (one for the total, one for the
