@@ -139,46 +139,53 @@ RETURN length(p) AS length, [r IN relationships(p) | {
 
 ALL_TYPES = [t.value for t in RelationType]
 
-# Where kg's time goes, from profiles of single requests (cProfile/pyinstrument on the bench
-# graph, 2026-11-27; kept with the table because the table alone does not say why).
+# Where kg's time goes, from profiles of single requests (cProfile and process_time loops on the
+# bench graph, 2026-11-27; kept with the table because the table alone does not say why).
 NOTES = """\
+## How kg answers these queries: the compiled read path
+
+Since 2026-11-27 a repeated query text is answered by kg's compiled read path
+(kg/api/compiled.py, on by default, `KG_API_COMPILED=false` turns it off): an ASGI middleware in
+front of strawberry's router looks the query text up in a bounded cache of plans. A plan is
+built once per text: parsed with the token limit and validated with the general path's rules
+(graphql-core's, strawberry's, kg's depth and alias limits); only queries whose every field it
+knows are compiled, anything else is remembered as not compilable and goes to strawberry
+unchanged. A compiled request coerces its variables and arguments with graphql-core, applies
+the resolvers' own rules (shared functions in kg/api/schema.py and kg/api/types.py: defaults,
+api_max_first, api_max_hops, cursors), calls the same reader methods, builds the same strawberry
+objects and completes the selected fields itself, level by level, writing the JSON with orjson.
+Its reads return only the properties the query selects (kg.graph.queries.projected: the same
+statements with narrower maps, no document or attribution match when not asked, no evidence
+counts that no field shows; a search reads the full-text index once). Any error, null in a
+non-null field or other surprise hands the request to the general path, which answers it with
+its usual errors: tests/api/test_compiled.py checks byte-identical answers for both paths.
+
 ## Where kg's time goes
 
-Measured on this graph with `--transport asgi` (CPU of the one process, so the numbers are
-kg's own work; the shared 2-core machine makes every number noisy by 10-30%):
+CPU per request of the actor question, measured in sequential process_time loops on this graph
+(`--transport asgi`; the shared 2-core machine makes every number noisy by 10-30%; the bench's
+own CPU column is higher for both sides: concurrency, timers):
 
-- per `actor + relations + evidence` request (10 relations, 3 claims each, about 180 GraphQL
-  fields) kg spends about 6 ms of CPU, the hand-written statement 0.7-1.0 ms (table above);
-- kg's reader (kg/graph/reads.py: the driver running kg's statement and decoding it, then the
-  conversion to views) takes about 1.35 ms of that: the driver alone 1.1-1.2 ms against 0.7 ms
-  for the baseline's statement, because kg's statement returns every field the schema offers
-  for entities, claims and documents (more values to decode, dates to hydrate); the
-  conversion about 0.2 ms;
-- a `{ __typename }` request through httpx, Starlette/FastAPI and strawberry's view costs about
-  0.5 ms: the HTTP stack alone is close to the baseline's whole request;
-- the rest, about 4 ms, is GraphQL execution: graphql-core completing ~180 fields (objects,
-  lists, the Entity interface), strawberry converting the arguments of the 12 fields that have
-  them, resolver calls.
+- the driver running kg's narrowed statement costs what the hand-written one costs
+  (0.6-0.7 ms); before the projections kg's statement cost 1.1-1.3 ms (every property of
+  every entity, claim and document, evidence counts and a look-ahead claim per relation);
+- kg's reader turning the records into views: about 0.27 ms;
+- the compiled completion (strawberry objects for ~100 nodes, ~180 fields, orjson): about
+  0.2 ms; graphql-core's executor needed about 4 ms for the same (general path: about 6 ms
+  per request in all, `KG_API_COMPILED=false`);
+- the HTTP round trip in process (httpx client, Starlette, the client's JSON): about 0.3 ms,
+  0.15 ms for `{ __typename }`. The baseline has no HTTP at all.
 
-Neo4j's work is the same on both sides (PROFILE on the largest hub: 1,354,461 db hits for kg's
-statement, 1,354,173 for the hand-written one; single runs take the same time). With 8 clients
-on 2 cores shared with Neo4j, requests queue for the CPU, so the median grows with kg's CPU per
-request: the ratio is that CPU ratio, diluted by Neo4j's share.
+Search: kg's reader costs what the hand-written statement costs (0.6 ms); the compiled
+completion about 0.06 ms; the HTTP round trip the rest. With 8 clients on 2 cores shared with
+Neo4j, requests queue for the CPU and the latency ratio follows kg's CPU per request over the
+baseline's. kg's work beyond the driver (views, strawberry objects, HTTP: about 0.8 ms for the
+actor question, 0.4 ms for search) is the whole remaining gap; a ratio of 1.5 would need it
+below half the baseline's statement. Not reached.
 
-Already there: one statement per request for actor(name), path and search (relations and their
-evidence read together); parse and validation cached per query text. Added since the 2026-11-26
-run: plain scalar fields completed without graphql-core's general path (kg/api/execution.py);
-`relations` and `evidence` return what that statement read at once instead of awaiting a
-DataLoader (no asyncio task per field); DataLoaders built on first use; the prefetch reads the
-query's syntax tree instead of strawberry's selected_fields; orjson for responses and cursors.
-Before these changes (same bench, 2026-11-26 23:3x-23:4x): ratios 6.8-8.2 (actor), 4.1-5.2
-(search), 5.1-6.8 (path).
-
-Left: graphql-core's per-field machinery for objects and lists, interface resolution,
-strawberry's argument conversion, the HTTP stack, and the larger records of kg's general
-statements. Reaching <= 1.5x needs a compiled path: answer a known query shape with one
-statement projecting only the selected fields and write the JSON without graphql-core, falling
-back to the general path for anything else (errors included). Not done.
+Left: writing the JSON from the records without views and strawberry objects (the plan knows
+every selected field), and the HTTP stack (with `--transport http` the httpx client alone over
+TCP costs more CPU than the baseline's whole request).
 """
 Call = Callable[[], Awaitable[Any]]
 
