@@ -192,7 +192,7 @@ def _load_countries(know: Knowledge) -> None:
             know.country_codes.setdefault(str(iso["alpha3"]), code)
 
     # "Democratic Republic of the Congo" is also written without the article, and "Saint
-    # Vincent and the Grenadines" as "St Vincent and the Grenadines" / "St. Lucia".
+    # Lucia" as "St Lucia" / "St. Lucia".
     for code, country in list(know.countries.items()):
         extra = tuple(n.replace(" of the ", " of ") for n in country.names if " of the " in n)
         saints = [n[len("Saint ") :] for n in country.names if n.startswith("Saint ")]

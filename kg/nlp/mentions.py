@@ -410,7 +410,7 @@ class ActorFinder:
             word = span[0]
             alone = len(span) == 1 and span.start == ent.start
             if alone and word.dep_ == "pobj" and word.head.lower_ in _SETTLED_PREPOSITIONS:
-                # "fighting around Mogok": one untitled word after a place preposition is a place
+                # "fighting around Kamina": one untitled word after a place preposition is a place
                 place = span.text
                 key = f"loc:{place}"
                 return Mention(span.start, span.end, EntityKind.LOCATION, key, place, place, label="GPE")
@@ -567,7 +567,7 @@ class ActorFinder:
         return organ if j == head and organ is not None and organ.i == head - 1 else None
 
     def _acronyms(self, doc: Doc, mentions: list[Mention], owner: list[int], add: _Add) -> None:
-        """'Collective Security Treaty Organization (CSTO)' and later bare 'CSTO' are one org."""
+        """'Economic Community of West African States (ECOWAS)' and later bare 'ECOWAS' are one org."""
         self._spelled_out(doc, mentions, owner, add)
         by_acronym: dict[str, Mention] = {}
         words = {t.text for t in doc if t.is_upper}
@@ -915,13 +915,13 @@ class ActorFinder:
                 first = min(first, mod.i) if (mod.dep_ == "compound" or qualifier == mod.text) else first
         topic = [m for m in mods if m.dep_ == "compound" and m.pos_ == "NOUN" and m.is_lower]
         if canonical == "agreement" and qualifier is None and topic and not fresh:
-            # "a defence pact", "a maritime security agreement": what the agreement is about
+            # "a water-sharing pact", "a coastal fisheries agreement": what the agreement is about
             # tells two agreements of one story apart (a bare "the deal" is the last one named)
             start = min(t.i for m in topic for t in m.subtree)
             while start > 0 and any(
                 m.i == start - 1 and m.dep_ == "amod" and m.is_lower and m.lower_ not in _VAGUE for m in mods
             ):
-                start -= 1  # "a maritime security agreement"
+                start -= 1  # "a coastal fisheries agreement"
             words = [t for t in tok.doc[start : tok.i + 1] if t.is_alpha and t.is_lower]
             if len(words) == tok.i + 1 - start:
                 return " ".join(t.lower_ for t in words), None, start
@@ -1019,7 +1019,7 @@ class ActorFinder:
                     break
                 names = (doc[k : prev + 1].text for k in range(max(sent_start, prev - 5), prev))
                 if any(name in know.country_forms for name in names):
-                    break  # "St Vincent and the Grenadines Prime Minister": a country, no portfolio
+                    break  # "Antigua and Barbuda Prime Minister": a country, no portfolio
                 if doc[prev].ent_type_ == "NORP" and know.country_of_stem(doc[prev].text) is not None:
                     break  # "Armenian Defence Minister"; but "Enlargement Commissioner" is a portfolio
                 first = prev
@@ -1070,7 +1070,7 @@ class ActorFinder:
                 and doc[before].is_lower
                 and (
                     doc[before].lemma_.lower() in self.know.state_bodies | _PORTFOLIO_WORDS
-                    # "Hamas political bureau chief": an adjective on the organ
+                    # "Front political bureau chief": an adjective on the organ
                     or (steps > 0 and doc[before].pos_ == "ADJ" and doc[before].tag_ == "JJ")
                 )
             ):

@@ -426,7 +426,7 @@ class _DocReader:
             objects = self._objects(verb, sense, passive_obj if passive else None)
             summed_up = []
             if sense.type in _REACTIONS and not passive and self._only_events(objects):
-                # "X held exercises with Y, a move Z denounced": the clause the noun sums up
+                # "X held exercises with Y, a move Z condemned": the clause the noun sums up
                 summed_up = [
                     o
                     for o in self._resolve_all(self._summarised_doers(verb), verb)
@@ -540,8 +540,8 @@ class _DocReader:
         if clause.pos_ not in ("VERB", "AUX"):
             return []
         if act.lemma_.lower() in self.know.speech_acts | _ACCOUNTS:
-            # "said O'Brien had threatened him, an account the embassy rejected": the account is
-            # the speaker's, so the reaction is to the speaker
+            # "said the envoy had insulted her, an account the ministry disputed": the account
+            # is the speaker's, so the reaction is to the speaker
             cur = clause
             for _ in range(4):
                 if cur.lemma_.lower() in self.know.reporting:
@@ -623,7 +623,7 @@ class _DocReader:
             and self.doc[m.start].ent_type_ == "PERSON"
             and not self._named_as_person(m.key)
         ):
-            # "took control of Goma": a one-word name the model called a person, in a slot only
+            # "took control of Kamina": a one-word name the model called a person, in a slot only
             # a place fills, and never titled or given in full anywhere, is a place
             old_key = m.key
             for other in self.mentions:
@@ -654,7 +654,7 @@ class _DocReader:
                 if self.owner[obj.i] < 0:
                     found.extend(_prep_objects(obj, slot[5:]))
             if slot == "prep:against" and not found:
-                # "fighting alongside Russian forces against Ukrainian troops": the parser hangs
+                # "fighting alongside Malian forces against Tuareg rebels": the parser hangs
                 # the enemy on the ally
                 for ally in _prep_objects(verb, "alongside") + _prep_objects(verb, "with"):
                     found.extend(_prep_objects(ally, "against"))
@@ -699,7 +699,7 @@ class _DocReader:
         for _ in range(6):
             subj = [c for c in cur.children if c.dep_ in _SUBJ]
             if len(subj) > 1:
-                # "Russia's ally Belarus hosted ...": the parser gives the verb two subjects; the
+                # "Chile's ally Peru hosted ...": the parser gives the verb two subjects; the
                 # relation noun describes the name after it, which alone acts
                 subj = [c for c in subj if not any(o.i == c.i + 1 for o in subj) or self.owner[c.i] >= 0]
             if subj:
@@ -774,7 +774,7 @@ class _DocReader:
         # "did not say whether his government would negotiate with X": an open question
         if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
             return True
-        # "Iran could/may/might strike Israel": a possibility, not an event
+        # "Chad could/may/might strike Libya": a possibility, not an event
         return any(c.dep_ == "aux" and c.lower_ in self.know.irrealis | _MAYBE for c in verb.children)
 
     def _negated(self, verb: Token) -> bool:
@@ -865,8 +865,8 @@ class _DocReader:
 
     # -- nouns and structure ----------------------------------------------------------------
     def _came_under(self, verb: Token, sent: Span, attributed: int | None) -> None:
-        """'Malian troops came under attack from jihadists' / 'units came under Ukrainian
-        artillery fire': whoever fired attacked the subject."""
+        """'Nigerien troops came under attack from gunmen' / 'units came under Chadian
+        mortar fire': whoever fired attacked the subject."""
         fire = [o for o in _prep_objects(verb, "under") if o.lemma_.lower() in _ASSAULTS]
         if not fire or self._negated(verb) or self._irrealis(verb):
             return
@@ -882,8 +882,8 @@ class _DocReader:
                 self._emit(a, RelationType.ATTACKED, t, sent, 0.75, attributed=attributed, date_text=when)
 
     def _reported_blame(self, verb: Token, sent: Span) -> None:
-        """'Rights groups said the army had committed abuses' / 'which it said was responsible
-        for the bombing': reporting that someone did wrong accuses them (the reporter is the
+        """'Monitors said the police had committed abuses' / 'which it said was responsible
+        for the raid': reporting that someone did wrong accuses them (the reporter is the
         accuser; with no reporter it is the writer's narration, not an accusation)."""
         lemma = verb.lemma_.lower()
         if lemma == "be":
@@ -906,7 +906,7 @@ class _DocReader:
         accusers = [a for a in reporters if self.mentions[a].kind in _ACTOR]
         doers = self._subjects(verb)
         if reporter.dep_ == "relcl" and any(d.lower_ in _RELATIVE for d in doers):
-            doers = [reporter.head]  # "the group, which it said was responsible for ..."
+            doers = [reporter.head]  # "the faction, which she said was behind the raid ..."
         accused = [a for a in self._resolve_all(doers, verb) if self.mentions[a].kind in _ACTOR]
         for a in accusers:
             for b in accused:
@@ -939,7 +939,7 @@ class _DocReader:
             or governor.lemma_.lower() in self.know.irrealis | _CALLED_OFF
             or any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in governor.children)
         ):
-            # "was ready to host talks between A and B", "talks between A and B are expected to
+            # "was willing to host talks between A and B", "talks between A and B are expected to
             # resume", "the meeting between A and B was postponed": no talks (yet)
             return
         sides: list[int] = []
@@ -976,7 +976,7 @@ class _DocReader:
                     objects.append(o)
             if objects or sense.type is not RelationType.ATTACKED:
                 continue
-            # "an Israeli strike on a house in Rafah": an unnamed target in a named town or
+            # "a Chadian strike on a market in Geneina": an unnamed target in a named town or
             # country puts the attack there (not "in the Gulf of Aden": where, not whom)
             for target in targets:
                 if self.owner[target.i] >= 0:
@@ -1156,7 +1156,7 @@ class _DocReader:
             self._emit(person, rtype, t, sent, 0.85, role=role)
 
     def _ally_before_name(self, noun: Token, sent: Span) -> None:
-        """'Russia's ally Belarus', 'Iran's main ally Hezbollah': the name right after the noun is
+        """'Chile's ally Peru', 'Qatar's main ally Oman': the name right after the noun is
         the ally of the possessor."""
         if noun.i + 1 >= len(self.doc) or self.owner[noun.i] >= 0:
             return
@@ -1200,7 +1200,7 @@ class _DocReader:
 
     def _structural_apposition(self, subject: int, appos: Token, sent: Span) -> None:
         """'the United States, a treaty ally of the Philippines' -> ALLIED_WITH;
-        'Armenia, a member of the CSTO' -> MEMBER_OF."""
+        'Ghana, a member of the AU' -> MEMBER_OF."""
         rtype = self.know.copular.get(appos.lemma_.lower())
         if rtype is None or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
             return
@@ -1210,7 +1210,7 @@ class _DocReader:
             others += [c for c in appos.children if c.dep_ == "poss" and c.lower_ not in _POSSESSIVE_PRONOUNS]
         found = self._resolve_all(others, appos)
         if any(self.mentions[o].key == self.mentions[subject].key for o in found):
-            # "The TNLA, another member of the alliance": the alliance named before the member
+            # "The KLF, another member of the alliance": the alliance named before the member
             found = [o for o in found if self.mentions[o].key != self.mentions[subject].key]
             for t in others:
                 if t.lemma_.lower() in self.know.org_anaphors:
@@ -1234,7 +1234,7 @@ class _DocReader:
                 continue
             former = self._former_word(m)
             if former is not None:
-                # "Former Kenyan President X", "former President X of Kenya": a role once held,
+                # "Former Ghanaian President X", "former President X of Ghana": a role once held,
                 # kept as such, and only where the text names whose it was (never guessed)
                 explicit = m.role_target is not None and self.mentions[m.role_target].kind in _HOLDERS
                 if explicit and m.role_target is not None and former in _ONCE_HELD:
@@ -1348,7 +1348,7 @@ class _DocReader:
         if lower == "both" and tok.dep_ in ("nsubj", "nsubjpass", "dobj"):
             return self._last_pair(tok.i, 2, self._own_subjects(tok, verb), people=True)
         if lower in _RELATIVE and tok.dep_ in ("nsubj", "nsubjpass", "dobj") and tok.head.dep_ == "relcl":
-            # "the talks, which were brokered by Brazil": the noun the clause describes
+            # "the talks, which were hosted by Chile": the noun the clause describes
             return self._resolve(tok.head.head, verb, depth + 1)
         if lower == "whose":
             # "Eritrea, whose troops ...": the antecedent of the relative clause.
@@ -1597,7 +1597,7 @@ class _DocReader:
                 if self.owner[s.i] != -1:
                     exclude.add(self.mentions[self.owner[s.i]].key)
         if verb is not None and verb.dep_ == "relcl" and tok.dep_ in _SUBJ and tok.head.i == verb.i:
-            # "the group, which it said was responsible": a relative clause's own subject
+            # "the faction, which it said was behind the raid": a relative clause's own subject
             # pronoun is not the noun the clause describes
             for ante in self._resolve(verb.head, None, 3):
                 exclude.add(self.mentions[ante].key)
@@ -1614,7 +1614,7 @@ class _DocReader:
             if speaker is not None and self.mentions[speaker].kind in kinds:
                 return [speaker]
             if speaker is None and tok.lower_ in _NEUTER and self._unnamed_speaker(verb):
-                # "An alliance of armed groups said it had captured X": "it" is that alliance,
+                # "A coalition of militias said it had captured X": "it" is that coalition,
                 # which names no actor; not whatever was named before
                 return []
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.i == tok.sent.start and tok.sent.start > 0:
