@@ -10,9 +10,13 @@ of --actors actors and --claims claims (generated Extractions written through
 GraphRepository.write_extractions in batches). The bench refuses to run on a non-empty graph
 unless --reset (delete everything first) or --reuse (the bench's own graph is already there).
 
-Then `kg serve` runs as a separate process (uvicorn, one worker) and, for three typical
-questions, --clients concurrent clients send --requests requests each way:
-  kg:       the GraphQL query over HTTP (httpx, keep-alive);
+Then the API is started -- by default the FastAPI app in this process with its lifespan
+(--transport asgi), or `kg serve` as a separate process (--transport http: uvicorn with uvloop
+and httptools) -- and, for three typical questions, --clients concurrent clients send
+--requests requests each way:
+  kg:       the GraphQL query as an HTTP POST: a direct ASGI call, or a minimal keep-alive
+            HTTP/1.1 client over localhost (--client raw, default), or httpx (--client httpx,
+            whose own CPU, about 0.6 ms a request, then counts against kg);
   baseline: one hand-written Cypher statement per question through the async driver
             (READ routing), returning the same data.
 Printed: median and p95 latency and requests/s of both, and the median ratio kg/baseline
@@ -43,6 +47,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import httpx  # noqa: E402
+import orjson  # noqa: E402
 from neo4j import READ_ACCESS, AsyncDriver, RoutingControl  # noqa: E402
 
 from kg.graph import admin  # noqa: E402
@@ -384,29 +389,144 @@ async def start_server(port: int) -> subprocess.Popen[bytes]:
     sys.exit("kg serve did not answer /health within a minute")
 
 
+class PostJSON:
+    """What the bench needs of an HTTP client: POST a JSON body, get the response body."""
+
+    async def post(self, path: str, body: bytes) -> bytes:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class HttpxClient(PostJSON):
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def post(self, path: str, body: bytes) -> bytes:
+        response = await self.client.post(path, content=body, headers={"content-type": "application/json"})
+        return response.content
+
+
+class KeepAliveClient(PostJSON):
+    """A minimal HTTP/1.1 keep-alive client, as load generators (wrk, oha) are: the bench's own
+    CPU per request stays far below the server's, so on a 2-core machine the client does not
+    take the CPU that kg's server and Neo4j need (httpx costs about 0.6 ms per request, close to
+    the baseline's whole request)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.idle: list[tuple[asyncio.StreamReader, asyncio.StreamWriter]] = []
+
+    async def post(self, path: str, body: bytes) -> bytes:
+        if self.idle:
+            reader, writer = self.idle.pop()
+        else:
+            reader, writer = await asyncio.open_connection(self.host, self.port)
+        head = (f"POST {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n")
+        writer.write(head.encode("ascii") + body)
+        status = await reader.readline()
+        if not status.startswith(b"HTTP/1.1 "):
+            raise RuntimeError(f"unexpected response: {status!r}")
+        length, chunked = -1, False
+        while (line := await reader.readline()) not in (b"\r\n", b""):
+            name, _, value = line.partition(b":")
+            name = name.strip().lower()
+            if name == b"content-length":
+                length = int(value)
+            elif name == b"transfer-encoding" and b"chunked" in value.lower():
+                chunked = True
+        if chunked:
+            parts = []
+            while (size := int((await reader.readline()).split(b";")[0], 16)) > 0:
+                parts.append(await reader.readexactly(size))
+                await reader.readline()
+            await reader.readline()
+            content = b"".join(parts)
+        else:
+            content = await reader.readexactly(length)
+        self.idle.append((reader, writer))
+        return content
+
+    async def close(self) -> None:
+        for _, writer in self.idle:
+            writer.close()
+
+
+class ASGICaller(PostJSON):
+    """Calls the ASGI app directly, with no client library in between: all of the request's
+    server-side path (FastAPI, middlewares, kg) and nothing else."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def post(self, path: str, body: bytes) -> bytes:
+        delivered = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal delivered
+            if not delivered:
+                delivered = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            await asyncio.Event().wait()  # the client stays connected until the response is sent
+            return {"type": "http.disconnect"}
+
+        parts: list[bytes] = []
+        status = 0
+
+        async def send(message: dict[str, Any]) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            elif message["type"] == "http.response.body":
+                parts.append(message.get("body", b""))
+
+        scope = {
+            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST",
+            "scheme": "http", "path": path, "raw_path": path.encode(), "query_string": b"",
+            "root_path": "", "headers": [(b"host", b"kg.bench"), (b"content-type", b"application/json"),
+                                         (b"content-length", str(len(body)).encode())],
+            "client": ("127.0.0.1", 50000), "server": ("kg.bench", 80), "state": {},
+        }
+        await self.app(scope, receive, send)
+        if status != 200:
+            raise RuntimeError(f"HTTP {status}: {b''.join(parts)[:300]!r}")
+        return b"".join(parts)
+
+
 @asynccontextmanager
-async def api_client(args: argparse.Namespace, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
-    """A client of the API: in this process over ASGI (--transport asgi), or over HTTP to
-    `kg serve` started as a separate process (--transport http)."""
-    limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+async def api_client(args: argparse.Namespace, settings: Settings) -> AsyncIterator[PostJSON]:
+    """A client of the API. --transport asgi (default): the app in this process, called
+    directly (--client raw) or via httpx.ASGITransport (--client httpx). --transport http:
+    `kg serve` (uvicorn) in a separate process, over localhost HTTP with a keep-alive client
+    (--client raw) or httpx (--client httpx)."""
     if args.transport == "asgi":
         from kg.api.app import create_app
 
         app = create_app(settings)
         async with app.router.lifespan_context(app):
+            if args.client == "raw":
+                yield ASGICaller(app)
+                return
             transport = httpx.ASGITransport(app=app)
             async with httpx.AsyncClient(
                 transport=transport, base_url="http://kg.bench", timeout=60.0
             ) as client:
-                yield client
+                yield HttpxClient(client)
         return
     port = free_port()
     server = await start_server(port)
     try:
-        async with httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=60.0
-        ) as client:
-            yield client
+        if args.client == "raw":
+            raw = KeepAliveClient("127.0.0.1", port)
+            try:
+                yield raw
+            finally:
+                await raw.close()
+        else:
+            limits = httpx.Limits(max_connections=args.clients, max_keepalive_connections=args.clients)
+            async with httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{port}", limits=limits, timeout=60.0
+            ) as client:
+                yield HttpxClient(client)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -437,8 +557,8 @@ async def run(args: argparse.Namespace) -> str:
         async with api_client(args, settings) as http:
 
             async def graphql(query: str, variables: dict[str, Any]) -> Any:
-                response = await http.post("/graphql", json={"query": query, "variables": variables})
-                body = response.json()
+                body = orjson.loads(await http.post("/graphql", orjson.dumps(
+                    {"query": query, "variables": variables})))
                 if body.get("errors"):
                     raise RuntimeError(body["errors"])
                 return body["data"]
@@ -591,9 +711,12 @@ def main() -> None:
     parser.add_argument("--write-batch", type=int, default=100, help="documents per write transaction")
     parser.add_argument("--reset", action="store_true", help="delete the whole graph first")
     parser.add_argument("--reuse", action="store_true", help="reuse the bench graph of an earlier run")
+    parser.add_argument("--client", choices=["raw", "httpx"], default="raw",
+                        help="raw: a minimal keep-alive HTTP/1.1 client (http) or a direct ASGI call "
+                        "(asgi); httpx: the httpx client (its own CPU counts against kg)")
     parser.add_argument("--transport", choices=["asgi", "http"], default="asgi",
-                        help="asgi: the app in this process via httpx.ASGITransport; http: `kg serve` "
-                        "in a separate process over localhost HTTP")
+                        help="asgi: the app (FastAPI, middlewares, kg) in this process; http: `kg serve` "
+                        "(uvicorn with uvloop and httptools) in a separate process over localhost HTTP")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "api-bench.md")
     args = parser.parse_args()
     table = asyncio.run(run(args))
