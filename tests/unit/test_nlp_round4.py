@@ -109,9 +109,9 @@ def test_a_capital_of_a_state_that_no_longer_exists_is_not_a_country() -> None:
 
 
 def test_reporting_that_someone_committed_abuses_accuses_them() -> None:
-    text = "Amnesty International said Ethiopian soldiers had committed abuses against civilians."
+    text = "Amnesty International said Burundian police had committed abuses during the protests."
     found = triples(extract(text))
-    assert ("Amnesty International", "ACCUSED", "Ethiopia") in found
+    assert ("Amnesty International", "ACCUSED", "Burundi") in found
 
 
 def test_narrated_abuses_are_no_accusation() -> None:
@@ -131,7 +131,7 @@ def test_reported_responsibility_accuses_the_group_the_clause_describes() -> Non
 
 
 def test_an_unrecognised_body_ending_in_watch_is_an_organisation() -> None:
-    found = extract("Press Freedom Watch said Malian soldiers have committed abuses against civilians.")
+    found = extract("Press Freedom Watch said Malian police have committed abuses during the protests.")
     assert ("Press Freedom Watch", "ACCUSED", "Mali") in triples(found)
 
 
@@ -167,9 +167,9 @@ def test_an_adjective_on_an_organ_does_not_hide_the_organisation() -> None:
 
 
 def test_a_one_word_person_in_a_place_slot_is_a_place() -> None:
-    found = extract("The rebels took control of Goma on Monday.")
-    assert ("rebels", "CAPTURED", "Goma") in triples(found)
-    assert {e.name: e.kind.value for e in found.entities}["Goma"] == "LOCATION"
+    found = extract("The rebels took control of Rutshuru on Monday.")
+    assert ("rebels", "CAPTURED", "Rutshuru") in triples(found)
+    assert {e.name: e.kind.value for e in found.entities}["Rutshuru"] == "LOCATION"
 
 
 def test_a_titled_person_is_never_relabelled_a_place() -> None:
@@ -187,14 +187,13 @@ def test_filing_a_case_against_accuses() -> None:
 
 
 def test_a_wave_of_strikes_on_targets_attacks_their_owner() -> None:
-    found = triples(extract("Kenya launched a fresh wave of air strikes on al-Shabaab targets in Somalia."))
-    assert ("Kenya", "ATTACKED", "al-Shabaab") in found
+    found = triples(extract("Nigeria launched a new series of air strikes on Boko Haram camps in Borno."))
+    assert ("Nigeria", "ATTACKED", "Boko Haram") in found
 
 
 def test_expressing_concern_over_an_actors_acts_criticises_it() -> None:
-    assert ("Japan", "CRITICIZED", "China") in triples(
-        extract("Japan expressed concern over China's military activities.")
-    )
+    found = triples(extract("Norway expressed concern over Russia's naval patrols."))
+    assert ("Norway", "CRITICIZED", "Russia") in found
     assert ("Peru", "CRITICIZED", "Chile") in triples(extract("Peru conveyed its concerns to Chile."))
 
 
@@ -204,15 +203,15 @@ def test_concern_about_a_situation_criticises_nobody() -> None:
 
 
 def test_fighting_alongside_an_ally_against_an_enemy_fights_the_enemy() -> None:
-    text = "Belarusian soldiers have begun fighting alongside Russian forces against Ukrainian troops."
-    assert ("Belarus", "FOUGHT", "Ukraine") in triples(extract(text))
+    text = "Rwandan soldiers have been fighting alongside Congolese forces against Burundian troops."
+    assert ("Rwanda", "FOUGHT", "Burundi") in triples(extract(text))
 
 
 def test_coming_under_fire_is_being_attacked() -> None:
     found = triples(extract("Malian troops came under attack from jihadists near Gao."))
     assert ("militants", "ATTACKED", "Mali") in found
-    found = triples(extract("Belarusian units came under Ukrainian artillery fire near the border."))
-    assert ("Ukraine", "ATTACKED", "Belarus") in found
+    found = triples(extract("Chadian patrols came under Sudanese mortar fire near Adre."))
+    assert ("Sudan", "ATTACKED", "Chad") in found
 
 
 def test_coming_under_pressure_is_no_attack() -> None:
@@ -221,8 +220,8 @@ def test_coming_under_pressure_is_no_attack() -> None:
 
 
 def test_an_attack_named_as_the_means_of_a_killing_is_the_killers() -> None:
-    found = triples(extract("Israel killed 20 people in a strike on a school in Gaza City."))
-    assert ("Israel", "ATTACKED", "Gaza City") in found
+    found = triples(extract("Sudan killed 20 people in a strike on a market in El Fasher."))
+    assert ("Sudan", "ATTACKED", "El Fasher") in found
 
 
 def test_claiming_responsibility_for_an_attack_claims_the_attack() -> None:
@@ -265,9 +264,9 @@ def test_talks_a_country_is_ready_to_host_have_not_happened() -> None:
 
 
 def test_it_after_an_unnamed_collective_speaker_is_not_an_earlier_country() -> None:
-    text = "Fighting spread in Myanmar. An alliance of armed groups said on Sunday it had captured Lashio."
+    text = "Fighting spread in Chad. A coalition of armed groups said on Friday it had captured Faya."
     found = triples(extract(text))
-    assert ("Myanmar", "CAPTURED", "Lashio") not in found
+    assert ("Chad", "CAPTURED", "Faya") not in found
 
 
 def test_it_after_unqualified_officials_is_still_the_country() -> None:
@@ -276,11 +275,11 @@ def test_it_after_unqualified_officials_is_still_the_country() -> None:
 
 
 def test_both_sides_are_never_the_urgers_themselves() -> None:
-    text = "Somalia and Ethiopia held talks. The United States and the EU urged both sides to settle."
+    text = "Chile and Peru held talks. Canada and the EU urged both sides to settle."
     found = triples(extract(text))
-    assert ("United States", "URGED", "Somalia") in found
-    assert ("European Union", "URGED", "Ethiopia") in found
-    assert ("United States", "URGED", "European Union") not in found
+    assert ("Canada", "URGED", "Chile") in found
+    assert ("European Union", "URGED", "Peru") in found
+    assert ("Canada", "URGED", "European Union") not in found
 
 
 def test_both_sides_are_not_two_people_met_later() -> None:
@@ -294,22 +293,22 @@ def test_both_sides_are_not_two_people_met_later() -> None:
 
 
 def test_coordinated_parties_holding_talks_consult_each_other() -> None:
-    found = triples(extract("Somalia and Ethiopia held talks in Ankara."))
-    assert ("Somalia", "CONSULTED", "Ethiopia") in found
+    found = triples(extract("Chile and Peru held talks in Lima."))
+    assert ("Chile", "CONSULTED", "Peru") in found
 
 
 def test_they_does_not_reach_a_coordination_three_sentences_back() -> None:
     text = (
-        "Ana Ruiz met Jorge Vega and Luis Soto on Monday. Kenya has troops in Somalia. "
-        "The mission ends this year. Somalia has threatened to expel them."
+        "Ana Ruiz met Jorge Vega and Luis Soto on Monday. Rwanda has troops in Benin. "
+        "The mission ends this year. Benin has threatened to expel them."
     )
     found = triples(extract(text))
     assert not any(o in ("Jorge Vega", "Luis Soto") for _, t, o in found if t == "THREATENED")
 
 
 def test_saint_names_are_also_written_st() -> None:
-    found = extract("St Vincent and the Grenadines Prime Minister Ralph Gonsalves hosted the talks.")
-    assert ("Ralph Gonsalves", "HOLDS_ROLE", "Saint Vincent and the Grenadines") in triples(found)
+    found = extract("St Kitts and Nevis Prime Minister Terrance Drew hosted the summit.")
+    assert ("Terrance Drew", "HOLDS_ROLE", "Saint Kitts and Nevis") in triples(found)
 
 
 def test_a_leader_does_not_meet_his_own_country() -> None:
@@ -319,17 +318,17 @@ def test_a_leader_does_not_meet_his_own_country() -> None:
 
 
 def test_having_troops_somewhere_deploys_them_there() -> None:
-    assert ("Kenya", "DEPLOYED", "Somalia") in triples(extract("Kenya has about 3,000 troops in Somalia."))
+    assert ("Rwanda", "DEPLOYED", "Benin") in triples(extract("Rwanda has about 2,000 soldiers in Benin."))
 
 
 def test_offering_to_send_troops_to_a_country_offers_it_help() -> None:
-    assert ("Egypt", "OFFERED", "Somalia") in triples(extract("Egypt has offered to send troops to Somalia."))
+    assert ("Ghana", "OFFERED", "Haiti") in triples(extract("Ghana has offered to send police to Haiti."))
 
 
 def test_deepening_cooperation_and_joint_exercises_ally() -> None:
-    found = triples(extract("Brazil has deepened military cooperation with Paraguay."))
+    found = triples(extract("Brazil has deepened defence cooperation with Paraguay."))
     assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
-    found = triples(extract("Brazil held joint exercises with the Paraguayan army."))
+    found = triples(extract("Brazil conducted joint drills with the Paraguayan navy."))
     assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
 
 
@@ -340,12 +339,12 @@ def test_drills_near_a_country_are_still_a_threat_not_an_alliance() -> None:
 
 
 def test_training_an_army_supports_its_state() -> None:
-    assert ("Turkey", "SUPPORTED", "Somalia") in triples(extract("Turkey trains Somalia's army."))
+    assert ("Spain", "SUPPORTED", "Mali") in triples(extract("Spain trains Mali's police."))
 
 
 def test_shaking_hands_is_meeting() -> None:
-    found = triples(extract("Nicolas Maduro and Irfaan Ali shook hands in Kingstown."))
-    assert ("Nicolas Maduro", "MET", "Irfaan Ali") in found
+    found = triples(extract("Maria Lopez and John Carter shook hands in Quito."))
+    assert ("Maria Lopez", "MET", "John Carter") in found
 
 
 def test_a_passive_relative_clause_acts_on_the_noun_it_describes() -> None:
@@ -354,31 +353,32 @@ def test_a_passive_relative_clause_acts_on_the_noun_it_describes() -> None:
 
 
 def test_the_court_is_the_court_named_before() -> None:
-    text = "Guyana went to the International Court of Justice. Venezuela rejects the court's jurisdiction."
-    assert ("Venezuela", "REJECTED", "International Court of Justice") in triples(extract(text))
+    text = "Belize went to the International Court of Justice. Guatemala rejects the court's ruling."
+    assert ("Guatemala", "REJECTED", "International Court of Justice") in triples(extract(text))
 
 
 def test_a_move_someone_denounced_is_the_movers() -> None:
     text = (
-        "Venezuela threatened Guyana. The United States held joint exercises with the Guyanese army "
-        "last week, a move Maduro denounced as a provocation."
+        "Chile threatened Peru. Brazil held joint exercises with the Peruvian navy last week, "
+        "a move Gabriel Boric condemned as a provocation."
     )
     found = triples(extract(text))
-    assert ("Maduro", "CRITICIZED", "United States") in found
-    assert ("Maduro", "CRITICIZED", "Venezuela") not in found
+    assert ("Gabriel Boric", "CRITICIZED", "Brazil") in found
+    assert ("Gabriel Boric", "CRITICIZED", "Chile") not in found
 
 
 def test_an_account_someone_rejected_is_the_speakers() -> None:
-    text = "Irakli Kobakhidze said James O'Brien had threatened him, an account the U.S. embassy rejected."
+    text = "Maria Lopez said John Carter had insulted her, an account the Peruvian embassy rejected."
     found = triples(extract(text))
-    assert not any(t == "REJECTED" and o == "James O'Brien" for _, t, o in found)
+    assert ("Embassy of Peru", "REJECTED", "Maria Lopez") in found
+    assert not any(t == "REJECTED" and o == "John Carter" for _, t, o in found)
 
 
 def test_two_agreements_about_different_things_stay_apart() -> None:
-    text = "Egypt signed a defence pact with Somalia. Turkey signed a maritime security agreement with Kenya."
+    text = "Chile signed a defence pact with Peru. Brazil signed a coastal fisheries agreement with Uruguay."
     found = triples(extract(text))
-    assert ("Egypt", "AGREED_TO", "defence pact") in found
-    assert ("Turkey", "AGREED_TO", "maritime security agreement") in found
+    assert ("Chile", "AGREED_TO", "defence pact") in found
+    assert ("Brazil", "AGREED_TO", "coastal fisheries agreement") in found
 
 
 def test_the_deal_after_a_named_deal_is_that_deal() -> None:
@@ -392,8 +392,8 @@ def test_vague_adjectives_do_not_name_an_agreement() -> None:
 
 
 def test_a_lone_name_around_a_place_preposition_is_a_place() -> None:
-    found = extract("The rebels were fighting around Mogok on Friday.")
-    assert {e.name: e.kind.value for e in found.entities}.get("Mogok") == "LOCATION"
+    found = extract("The rebels were fighting around Baraka on Friday.")
+    assert {e.name: e.kind.value for e in found.entities}.get("Baraka") == "LOCATION"
 
 
 def test_taking_a_town_captures_it_but_taking_part_does_not() -> None:
@@ -403,25 +403,26 @@ def test_taking_a_town_captures_it_but_taking_part_does_not() -> None:
 
 def test_another_member_of_the_alliance_is_a_member_of_the_alliance_named_before() -> None:
     text = (
-        "The Northern Alliance attacked Lashio. Residents told Reuters about it. "
-        "The TNLA, another member of the alliance, said it had taken Mogok."
+        "The Northern Alliance attacked Kalemie. Residents told Reuters about it. "
+        "The KLF, another member of the alliance, said it had taken Kamina."
     )
     found = triples(extract(text))
-    assert ("TNLA", "MEMBER_OF", "Northern Alliance") in found
+    assert ("KLF", "MEMBER_OF", "Northern Alliance") in found
     assert not any(t == "MEMBER_OF" and o == "Reuters" for _, t, o in found)
 
 
 def test_ordering_someone_to_act_urges_them() -> None:
-    found = triples(extract("Luis Arce ordered Juan Zuniga to withdraw his troops."))
-    assert ("Luis Arce", "URGED", "Juan Zuniga") in found
+    found = triples(extract("Maria Lopez ordered John Carter to leave the building."))
+    assert ("Maria Lopez", "URGED", "John Carter") in found
 
 
 def test_barring_someone_from_something_rejects_them() -> None:
-    assert ("ASEAN", "REJECTED", "Myanmar") in triples(extract("ASEAN has barred Myanmar from its summits."))
+    found = triples(extract("The AU has barred Guinea from its meetings."))
+    assert ("African Union", "REJECTED", "Guinea") in found
 
 
 def test_an_ordered_evacuation_relates_no_one() -> None:
-    found = triples(extract("Nicolas Maduro ordered the evacuation of the town."))
+    found = triples(extract("Maria Lopez ordered the evacuation of the town."))
     assert not any(t == "URGED" for _, t, _ in found)
 
 
