@@ -21,6 +21,7 @@ from typing import Any, Generic, Literal, TypeVar
 import neo4j
 from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
+from pydantic import BaseModel
 
 from kg.errors import GraphUnavailable, InvalidInput
 from kg.graph import queries
@@ -29,6 +30,7 @@ from kg.model import DocumentInfo, Entity, EntityKind, RelationType
 from kg.settings import Settings
 
 T = TypeVar("T")
+M = TypeVar("M", bound=BaseModel)
 SortKey = tuple[Any, ...]
 Direction = Literal["OUT", "IN", "BOTH"]
 
@@ -399,15 +401,16 @@ class GraphReader:
         for record in records:
             nodes = {row["id"]: row for row in record["nodes"]}
             hops = [
-                _relation({**hop, "subject": nodes[hop["subject"]], "object": nodes[hop["object"]]}, memo)
-                for hop in record["hops"]
+                _relation(hop, memo, nodes[hop["subject"]], nodes[hop["object"]]) for hop in record["hops"]
             ]
             paths.append(hops)
             if evidence_page is not None:
                 for hop, row in zip(hops, record["hops"], strict=True):
-                    ends = {"subject_id": hop.subject.id, "object_id": hop.object.id}
-                    evidence[hop.key] = _page(
-                        row["evidence"], wanted, lambda claim, ends=ends: _claim({**claim, **ends}, memo)
+                    subject_id, object_id = hop.subject.id, hop.object.id
+                    evidence[RelationKey(subject_id, hop.type, object_id)] = _page(
+                        row["evidence"],
+                        wanted,
+                        lambda claim, s=subject_id, o=object_id: _claim_between(claim, s, o, memo),
                     )
         return paths, evidence
 
@@ -463,12 +466,14 @@ def _relations_with_evidence(
     evidence: dict[RelationKey, Page[ClaimView]] = {}
     memo: _Memo = {}
     for record in records:
-        relations[record["id"]] = _page(record, page, lambda row: _relation(row, memo))
-        for row in record["rows"][: page.limit]:
-            key = RelationKey(row["subject"]["id"], RelationType(row["type"]), row["object"]["id"])
-            ends = {"subject_id": key.subject, "object_id": key.object}
-            evidence[key] = _page(
-                row["evidence"], evidence_page, lambda claim, ends=ends: _claim({**claim, **ends}, memo)
+        relation_page = _page(record, page, lambda row: _relation(row, memo))
+        relations[record["id"]] = relation_page
+        for (_, view), row in zip(relation_page.items, record["rows"], strict=False):
+            subject_id, object_id = view.subject.id, view.object.id
+            evidence[RelationKey(subject_id, view.type, object_id)] = _page(
+                row["evidence"],
+                evidence_page,
+                lambda claim, s=subject_id, o=object_id: _claim_between(claim, s, o, memo),
             )
     return relations, evidence
 
@@ -508,6 +513,9 @@ def _page(record: Mapping[str, Any], page: PageRequest, convert: Any) -> Page[An
 def _date(value: Any) -> dt.date | None:
     if value is None:
         return None
+    kind = type(value)
+    if kind is neo4j.time.Date:  # what the statements return for a stored date
+        return dt.date(value.year, value.month, value.day)
     if isinstance(value, neo4j.time.DateTime):
         return value.to_native().date()
     if isinstance(value, neo4j.time.Date):
@@ -522,6 +530,38 @@ def _date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+# Enum members by value: a dict lookup instead of the Enum call (a visible share of converting
+# a page). An unknown value still goes through the call, which raises as before.
+_RELATION_TYPES: dict[Any, RelationType] = {member.value: member for member in RelationType}
+_ENTITY_KINDS: dict[Any, EntityKind] = {member.value: member for member in EntityKind}
+
+
+def _relation_type(value: Any) -> RelationType:
+    found = _RELATION_TYPES.get(value)
+    return found if found is not None else RelationType(value)
+
+
+def _entity_kind(value: Any) -> EntityKind:
+    found = _ENTITY_KINDS.get(value)
+    return found if found is not None else EntityKind(value)
+
+
+_object_setattr = object.__setattr__
+
+
+def _constructed(model: type[M], values: dict[str, Any]) -> M:
+    """``model.model_construct(**values)`` when ``values`` names every field of ``model``, in
+    field order: the same instance state (``__dict__``, fields set, no extra, no private),
+    without model_construct's per-field alias and default handling, which costs more than
+    the rest of a conversion. tests/api/test_reads_conversion.py checks the equivalence."""
+    instance = model.__new__(model)
+    _object_setattr(instance, "__dict__", values)
+    _object_setattr(instance, "__pydantic_fields_set__", set(values))
+    _object_setattr(instance, "__pydantic_extra__", None)
+    _object_setattr(instance, "__pydantic_private__", None)
+    return instance
 
 
 # One statement returns the same node with the same map wherever it appears (a hub is the
@@ -551,18 +591,23 @@ def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentInfo:
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:
-    # model_construct: these values come from the graph kg wrote; validating them again per
-    # row is a measurable share of a request.
+    # Not validated again: these values come from the graph kg wrote; validating them per row
+    # is a measurable share of a request.
+    get = row.get
+    entity_id = row["id"]
     return EntityView(
-        entity=Entity.model_construct(
-            id=row["id"],
-            name=row.get("name") or row["id"],
-            kind=EntityKind(row.get("kind") or EntityKind.GROUP),
-            aliases=tuple(row.get("aliases") or ()),
+        _constructed(
+            Entity,
+            {
+                "id": entity_id,
+                "name": get("name") or entity_id,
+                "kind": _entity_kind(get("kind") or EntityKind.GROUP),
+                "aliases": tuple(get("aliases") or ()),
+            },
         ),
-        roles=tuple(row.get("roles") or ()),
-        date=_date(row.get("date")),
-        curated=bool(row.get("curated")),
+        tuple(get("roles") or ()),
+        _date(get("date")),
+        bool(get("curated")),
     )
 
 
@@ -571,48 +616,81 @@ def _optional_entity(row: Mapping[str, Any] | None, memo: _Memo | None = None) -
 
 
 def _document(row: Mapping[str, Any]) -> DocumentInfo:
-    return DocumentInfo.model_construct(
-        id=row["id"],
-        sha256=row.get("sha256") or "",
-        source=row.get("source"),
-        title=row.get("title"),
-        author=row.get("author"),
-        url=row.get("url"),
-        published=_date(row.get("published")),
+    get = row.get
+    return _constructed(
+        DocumentInfo,
+        {
+            "id": row["id"],
+            "sha256": get("sha256") or "",
+            "source": get("source"),
+            "title": get("title"),
+            "author": get("author"),
+            "url": get("url"),
+            "published": _date(get("published")),
+        },
     )
 
 
-def _relation(row: Mapping[str, Any], memo: _Memo | None = None) -> RelationView:
+def _relation(
+    row: Mapping[str, Any],
+    memo: _Memo | None = None,
+    subject: Mapping[str, Any] | None = None,
+    object_: Mapping[str, Any] | None = None,
+) -> RelationView:
+    """``subject``/``object_``: the end nodes' maps when ``row`` names them by id only."""
+    get = row.get
     return RelationView(
-        subject=_memo_entity(row["subject"], memo),
-        type=RelationType(row["type"]),
-        object=_memo_entity(row["object"], memo),
-        claims=int(row.get("claims") or 0),
-        documents=int(row.get("documents") or 0),
-        first_seen=_date(row.get("first_seen")),
-        last_seen=_date(row.get("last_seen")),
-        confidence=row.get("confidence"),
+        _memo_entity(row["subject"] if subject is None else subject, memo),
+        _relation_type(row["type"]),
+        _memo_entity(row["object"] if object_ is None else object_, memo),
+        int(get("claims") or 0),
+        int(get("documents") or 0),
+        _date(get("first_seen")),
+        _date(get("last_seen")),
+        get("confidence"),
     )
 
 
 def _claim(row: Mapping[str, Any], memo: _Memo | None = None) -> ClaimView:
+    return _claim_between(row, None, None, memo)
+
+
+def _claim_between(
+    row: Mapping[str, Any], subject_id: str | None, object_id: str | None, memo: _Memo | None
+) -> ClaimView:
+    """The claim of ``row``; ``subject_id``/``object_id`` (when given) are its ends' ids, for
+    rows of a relation's evidence, which do not repeat them (they stand in for the row's own
+    ``subject_id``/``object_id``)."""
     claim = row["claim"]
-    document = row.get("document")
+    get = row.get
+    claim_get = claim.get
+    document = get("document")
+    subject = get("subject")
+    object_ = get("object")
+    attributed_to = get("attributed_to")
+    if subject:
+        subject_id = subject["id"]
+    elif subject_id is None:
+        subject_id = row["subject_id"]
+    if object_:
+        object_id = object_["id"]
+    elif object_id is None:
+        object_id = row["object_id"]
     return ClaimView(
-        id=claim["id"],
-        type=RelationType(claim["type"]),
-        subject_id=row["subject"]["id"] if row.get("subject") else row["subject_id"],
-        object_id=row["object"]["id"] if row.get("object") else row["object_id"],
-        subject=_optional_entity(row.get("subject"), memo),
-        object=_optional_entity(row.get("object"), memo),
-        text=claim.get("text"),
-        start=claim.get("start"),
-        end=claim.get("end"),
-        date=_date(claim.get("date")) or (_date(document.get("published")) if document else None),
-        confidence=claim.get("confidence"),
-        negated=bool(claim.get("negated")),
-        curated=bool(claim.get("curated")),
-        source=claim.get("source"),
-        document=_memo_document(document, memo) if document else None,
-        attributed_to=_optional_entity(row.get("attributed_to"), memo),
+        claim["id"],
+        _relation_type(claim["type"]),
+        subject_id,
+        object_id,
+        _memo_entity(subject, memo) if subject else None,
+        _memo_entity(object_, memo) if object_ else None,
+        claim_get("text"),
+        claim_get("start"),
+        claim_get("end"),
+        _date(claim_get("date")) or (_date(document.get("published")) if document else None),
+        claim_get("confidence"),
+        bool(claim_get("negated")),
+        bool(claim_get("curated")),
+        claim_get("source"),
+        _memo_document(document, memo) if document else None,
+        _memo_entity(attributed_to, memo) if attributed_to else None,
     )
