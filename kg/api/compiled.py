@@ -28,6 +28,7 @@ from enum import Enum
 from typing import Any, TypeVar
 
 import orjson
+import strawberry
 from graphql import (
     GRAPHQL_MAX_INT,
     GRAPHQL_MIN_INT,
@@ -72,7 +73,7 @@ from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
 from kg.api.context import EvidenceArgs, NeighbourArgs, RelationArgs, Services
-from kg.api.pagination import page_request
+from kg.api.pagination import encode_cursor, page_request
 from kg.api.schema import (
     KGSchema,
     RelationFilter,
@@ -87,8 +88,11 @@ from kg.api.schema import (
 from kg.api.types import (
     CLAIMS_TAG,
     ENTITIES_TAG,
+    EVIDENCE_TAG,
     RELATIONS_TAG,
     Direction,
+    Evidence,
+    Relation,
     _map_page,
     actor,
     connection,
@@ -96,7 +100,6 @@ from kg.api.types import (
     entity,
     evidence,
     evidence_args,
-    relation,
     relation_args,
 )
 from kg.errors import NotFound
@@ -140,7 +143,11 @@ class Shape:
     item: Shape | None = None
     leaf: GraphQLLeafType | None = None
     object: ObjectPlan | None = None
+    # No resolver below: completed without awaiting (see _Run.complete_now).
+    sync: bool = False
 
+
+_NoneType = type(None)
 
 Resolver = Callable[["_Run", "FieldPlan", Sequence[Any]], Awaitable[list[Any]]]
 
@@ -164,6 +171,9 @@ class FieldPlan:
     prefetch: FieldPlan | None = None
     # The coerced arguments when they are all literals (the same for every request).
     static_arguments: dict[str, Any] | None = None
+    # LEAF: the Python type the leaf's scalar returns unchanged (str for String and ID, bool for
+    # Boolean), taken as is without calling _leaf; NoneType (never taken as is) for the others.
+    unchanged: type = _NoneType
 
 
 @dataclass(slots=True)
@@ -172,8 +182,10 @@ class Plan:
     fields: list[FieldPlan]
     # The properties the reads return: only what the query selects.
     projection: Projection
-    # Whether the query selects any cursor (edges' or evidence's) or endCursor.
+    # Whether the query selects any edge cursor or endCursor (connections' cursors) ...
     cursors: bool
+    # ... and Evidence.cursor (Relation.evidence's cursors): each is encoded only when shown.
+    evidence_cursors: bool
 
 
 # GraphQL field -> stored property, per type, for the properties a Projection can leave out.
@@ -232,8 +244,14 @@ class _Run:
     variables: VariableValues
     projection: Projection
     cursors: bool
+    evidence_cursors: bool
     relations: dict[tuple[str, RelationArgs], Page[RelationView]] = field(default_factory=dict)
-    evidence: dict[tuple[RelationKey, EvidenceArgs], Page[ClaimView]] = field(default_factory=dict)
+    # By arguments first: one hash of the (nested, frozen) arguments per level, not per relation.
+    evidence: dict[EvidenceArgs, dict[RelationKey, Page[ClaimView]]] = field(default_factory=dict)
+    # The strawberry object made for a view (by the view's id; the views live as long as the
+    # run): a hub is the subject of most relations on its page, claims share documents.
+    _entities: dict[int, Any] = field(default_factory=dict)
+    _documents: dict[int, Any] = field(default_factory=dict)
     _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
 
     def arguments(self, plan: FieldPlan) -> dict[str, Any]:
@@ -265,12 +283,71 @@ class _Run:
         )
 
     def prime_evidence(self, wanted: EvidenceArgs, pages: dict[RelationKey, Page[ClaimView]]) -> None:
-        for key, page in pages.items():
-            self.evidence[(key, wanted)] = page
+        known = self.evidence.get(wanted)
+        if known is None:
+            self.evidence[wanted] = dict(pages)
+        else:
+            known.update(pages)
+
+    def entity(self, view: EntityView) -> Any:
+        """``entity(view)``, made once per view."""
+        made = self._entities.get(id(view))
+        if made is None:
+            made = self._entities[id(view)] = entity(view)
+        return made
+
+    def document(self, info: Any) -> Any:
+        made = self._documents.get(id(info))
+        if made is None:
+            made = self._documents[id(info)] = document(info)
+        return made
+
+    def relation(self, view: RelationView) -> Relation:
+        """:func:`kg.api.types.relation`, with the ends' objects made once per view."""
+        return Relation(
+            relation_type=view.type,
+            subject=self.entity(view.subject),
+            object_=self.entity(view.object),
+            claim_count=view.claims,
+            document_count=view.documents,
+            first_seen=view.first_seen,
+            last_seen=view.last_seen,
+            confidence=view.confidence,
+            view=view,
+        )
+
+    def evidence_items(self, parent: Relation, found: Page[ClaimView]) -> list[Evidence]:
+        """``parent._evidence_items(found)``: :func:`kg.api.types.evidence` per claim, with the
+        documents' and attributions' objects made once per view, cursors only when shown."""
+        subject, object_ = parent.view.subject, parent.view.object
+        cursors = self.evidence_cursors
+        return [
+            Evidence(
+                id=strawberry.ID(view.id),
+                cursor=encode_cursor(EVIDENCE_TAG, key) if cursors else None,
+                view=view,
+                subject_view=subject,
+                object_view=object_,
+                relation_type=view.type,
+                text=view.text,
+                start=view.start,
+                end=view.end,
+                date=view.date,
+                confidence=view.confidence,
+                negated=view.negated,
+                curated=view.curated,
+                source=view.source,
+                attributed_to=self.entity(view.attributed_to) if view.attributed_to else None,
+                document=self.document(view.document) if view.document else None,
+            )
+            for key, view in found.items
+        ]
 
     # --- completion: every parent of a level at once ---------------------------------------------
 
     async def complete(self, values: list[Any], shape: Shape) -> list[Any]:
+        if shape.sync:
+            return self.complete_now(values, shape)
         if shape.item is not None:
             flat: list[Any] = []
             sizes: list[int] = []
@@ -327,10 +404,7 @@ class _Run:
         for plan in fields:
             key = plan.key
             if plan.kind == LEAF:
-                attribute, leaf, non_null = plan.attribute, plan.leaf, plan.non_null
-                assert leaf is not None
-                for target, source in zip(dicts, objects, strict=True):
-                    target[key] = _leaf(getattr(source, attribute), leaf, non_null)
+                _leaves(dicts, objects, plan)
                 continue
             if plan.kind == TYPENAME:
                 for target in dicts:
@@ -341,11 +415,94 @@ class _Run:
             else:
                 assert plan.resolver is not None
                 values = await plan.resolver(self, plan, objects)
-            assert plan.shape is not None
-            done = await self.complete(values, plan.shape)
+            shape = plan.shape
+            assert shape is not None
+            done = self.complete_now(values, shape) if shape.sync else await self.complete(values, shape)
             for target, value in zip(dicts, done, strict=True):
                 target[key] = value
         return dicts
+
+    # --- the same without awaiting, for shapes with no resolver below ----------------------------
+
+    def complete_now(self, values: list[Any], shape: Shape) -> list[Any]:
+        if shape.item is not None:
+            flat: list[Any] = []
+            sizes: list[int] = []
+            for value in values:
+                if value is None:
+                    if shape.non_null:
+                        raise Fallback("null in a non-null list")
+                    sizes.append(-1)
+                else:
+                    items = list(value)
+                    sizes.append(len(items))
+                    flat.extend(items)
+            done = self.complete_now(flat, shape.item)
+            out: list[Any] = []
+            at = 0
+            for size in sizes:
+                if size < 0:
+                    out.append(None)
+                else:
+                    out.append(done[at : at + size])
+                    at += size
+            return out
+        if shape.leaf is not None:
+            return [_leaf(value, shape.leaf, shape.non_null) for value in values]
+        assert shape.object is not None
+        present = [value for value in values if value is not None]
+        if len(present) == len(values):
+            return self.objects_now(present, shape.object)
+        if shape.non_null:
+            raise Fallback("null in a non-null field")
+        completed = iter(self.objects_now(present, shape.object))
+        return [None if value is None else next(completed) for value in values]
+
+    def objects_now(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
+        if plan.single is not None:
+            return self.fields_now(objects, plan.single)
+        groups: dict[str, list[int]] = {}
+        for index, value in enumerate(objects):
+            groups.setdefault(_type_name(value), []).append(index)
+        out: list[dict[str, Any]] = [{} for _ in objects]
+        for name, indexes in groups.items():
+            fields = plan.by_type.get(name)
+            if fields is None:
+                raise Fallback(f"unexpected runtime type {name}")
+            done = self.fields_now([objects[i] for i in indexes], fields)
+            for index, value in zip(indexes, done, strict=True):
+                out[index] = value
+        return out
+
+    def fields_now(self, objects: list[Any], fields: list[FieldPlan]) -> list[dict[str, Any]]:
+        dicts: list[dict[str, Any]] = [{} for _ in objects]
+        if not objects:
+            return dicts
+        for plan in fields:
+            key = plan.key
+            if plan.kind == LEAF:
+                _leaves(dicts, objects, plan)
+            elif plan.kind == TYPENAME:
+                for target in dicts:
+                    target[key] = plan.typename
+            else:
+                if plan.kind != ATTRIBUTE or plan.shape is None:
+                    raise Fallback("a resolver below a shape marked sync")  # not reached: see _sync
+                attribute = plan.attribute
+                done = self.complete_now([getattr(source, attribute) for source in objects], plan.shape)
+                for target, value in zip(dicts, done, strict=True):
+                    target[key] = value
+        return dicts
+
+
+def _leaves(dicts: list[dict[str, Any]], objects: list[Any], plan: FieldPlan) -> None:
+    """One leaf field of every object: as _leaf completes it, with the common case inline."""
+    key, attribute, leaf, non_null = plan.key, plan.attribute, plan.leaf, plan.non_null
+    unchanged = plan.unchanged
+    assert leaf is not None
+    for target, source in zip(dicts, objects, strict=True):
+        value = getattr(source, attribute)
+        target[key] = value if type(value) is unchanged else _leaf(value, leaf, non_null)
 
 
 def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
@@ -520,7 +677,7 @@ async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) 
         for entity_id, page in pages.items():
             run.relations[(entity_id, wanted)] = page
     return [
-        connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], relation), cursors=run.cursors)
+        connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], run.relation), cursors=run.cursors)
         for i in ids
     ]
 
@@ -528,14 +685,13 @@ async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) 
 async def _relation_evidence(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     wanted = run.evidence_args(plan)
     keys = [parent.view.key for parent in parents]
-    missing = [key for key in dict.fromkeys(keys) if (key, wanted) not in run.evidence]
+    known = run.evidence.get(wanted, {})
+    missing = [key for key in dict.fromkeys(keys) if key not in known]
     if missing:
         found = await run.reader.evidence(missing, wanted.page, include_negated=wanted.include_negated)
         run.prime_evidence(wanted, found)
-    return [
-        parent._evidence_items(run.evidence[(key, wanted)], cursors=run.cursors)
-        for parent, key in zip(parents, keys, strict=True)
-    ]
+        known = run.evidence[wanted]
+    return [run.evidence_items(parent, known[key]) for parent, key in zip(parents, keys, strict=True)]
 
 
 async def _claim_ends(run: _Run, known: list[EntityView | None], ids: list[str]) -> list[Any]:
@@ -667,7 +823,7 @@ class _Compiler:
             if is_leaf_type(inner):
                 assert isinstance(inner, GraphQLLeafType)
                 plans.append(FieldPlan(key=key, kind=LEAF, name=name, attribute=attribute, leaf=inner,
-                                       non_null=non_null))
+                                       non_null=non_null, unchanged=_unchanged(inner)))
             else:
                 plans.append(FieldPlan(key=key, kind=ATTRIBUTE, name=name, attribute=attribute,
                                        shape=self.shape(field_type, details)))
@@ -680,20 +836,24 @@ class _Compiler:
         inner = output.of_type if isinstance(output, GraphQLNonNull) else output
         if isinstance(inner, GraphQLList):
             item = self.shape(inner.of_type, details)
-            return Shape(non_null=non_null, item=item)
+            return Shape(non_null=non_null, item=item, sync=item.sync)
         if is_leaf_type(inner):
             assert isinstance(inner, GraphQLLeafType)
-            return Shape(non_null=non_null, leaf=inner)
+            return Shape(non_null=non_null, leaf=inner, sync=True)
         if isinstance(inner, GraphQLObjectType):
             fields = self.subfields(inner, details)
-            return Shape(non_null=non_null, object=ObjectPlan({inner.name: fields}, fields))
+            return Shape(
+                non_null=non_null, object=ObjectPlan({inner.name: fields}, fields), sync=_sync(fields)
+            )
         if is_abstract_type(inner):
             assert isinstance(inner, GraphQLAbstractType)
             by_type = {
                 possible.name: self.subfields(possible, details)
                 for possible in self.schema.get_possible_types(inner)
             }
-            return Shape(non_null=non_null, object=ObjectPlan(by_type, None))
+            return Shape(
+                non_null=non_null, object=ObjectPlan(by_type, None), sync=all(map(_sync, by_type.values()))
+            )
         raise NotCompilable(f"output type {inner}")
 
     def subfields(self, runtime: GraphQLObjectType, details: FieldDetailsList) -> list[FieldPlan]:
@@ -703,6 +863,25 @@ class _Compiler:
         if collected.new_defer_usages:
             raise NotCompilable("@defer")
         return self.fields(runtime, collected.grouped_field_set)
+
+
+def _sync(fields: list[FieldPlan]) -> bool:
+    """Whether no field in ``fields`` or below has a resolver."""
+    return all(
+        plan.kind in (LEAF, TYPENAME)
+        or (plan.kind == ATTRIBUTE and plan.shape is not None and plan.shape.sync)
+        for plan in fields
+    )
+
+
+def _unchanged(leaf: GraphQLLeafType) -> type:
+    """What ``leaf`` returns unchanged without a check (see _leaf); ``NoneType`` (never a
+    value _leaves takes as is: a null goes through _leaf's non-null check) for the others."""
+    if leaf is GraphQLString or leaf is GraphQLID:
+        return str
+    if leaf is GraphQLBoolean:
+        return bool
+    return _NoneType
 
 
 def _child(plan: FieldPlan | None, type_name: str, name: str) -> FieldPlan | None:
@@ -787,10 +966,10 @@ def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Pl
     fields = _Compiler(schema, document, operation).root()
     selected = _selected(fields, {})
     cursors = any(
-        "cursor" in names or (type_name == "PageInfo" and "endCursor" in names)
+        ("cursor" in names and type_name != "Evidence") or (type_name == "PageInfo" and "endCursor" in names)
         for type_name, names in selected.items()
     )
-    return Plan(operation, fields, _projection(fields), cursors)
+    return Plan(operation, fields, _projection(fields), cursors, "cursor" in selected.get("Evidence", ()))
 
 
 # --- the entry point -----------------------------------------------------------------------------
@@ -860,7 +1039,9 @@ class CompiledReads:
         coerced = get_variable_values(self.schema._schema, definitions, variables)
         if isinstance(coerced, list):
             raise Fallback("variables do not coerce")
-        run = _Run(self.settings, services.reader, coerced, plan.projection, plan.cursors)
+        run = _Run(
+            self.settings, services.reader, coerced, plan.projection, plan.cursors, plan.evidence_cursors
+        )
         (data,) = await run.fields([None], plan.fields)
         return data
 

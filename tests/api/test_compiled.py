@@ -142,6 +142,15 @@ SHAPES = [
     '{ relations(filter: {until: "1900-01-01"}) { totalCount edges { node { type } } } }',
     '{ actors(search: "nikol pash", kind: PERSON, first: 3) { totalCount edges { node { name } } } }',
     "{ actors(kind: COUNTRY) { totalCount edges { node { name } } } }",
+    # evidence cursors without connection cursors, and the other way round; the same entity and
+    # document objects shared by many relations and claims
+    '{ actor(name: "Pashinyan") { relations(first: 5) { edges { node { subject { id name } '
+    "evidence(first: 3) { cursor text document { id title } } } } } } }",
+    '{ actor(name: "Pashinyan") { relations(first: 5) { pageInfo { endCursor } edges { node { '
+    "evidence(first: 3) { text attributedTo { name } document { title } } } } } } }",
+    # leaves a scalar's coercion changes (enums, dates, floats, ints) next to those taken as is
+    '{ actor(name: "Pashinyan") { __typename kind relations(first: 3) { edges { node { type firstSeen '
+    "confidence claimCount object { __typename kind ... on Event { date } } } } } } }",
     # a second evidence field (its own batch) and relations of relations' ends
     '{ actor(name: "Pashinyan") { relations(first: 3) { edges { node { evidence(first: 1) { text } '
     "top: evidence(first: 2) { id } object { id } } } } } }",
