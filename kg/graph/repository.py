@@ -499,10 +499,12 @@ class GraphRepository:
         """Store curated relations as curated claims and update their typed relationships.
 
         Their subjects and objects must exist (the curated loader checks this first). One
-        transaction per batch; every write is a MERGE, so a failed load can simply be re-run.
-        New claims update their typed relationship incrementally (exactly what the full
+        transaction per batch, which first reads which of its claims are stored: new claims are
+        created and update their typed relationship incrementally (exactly what the full
         recompute would give); a re-loaded claim whose date or note changed is rewritten and its
-        relationship recomputed; an unchanged one is left alone.
+        relationship recomputed; an unchanged one is left alone. So a failed load can simply be
+        re-run; a claim a concurrent load stored in between fails the batch (Conflict) rather
+        than being counted twice, and a re-run then completes it.
         """
         for start in range(0, len(relations), batch_size):
             chunk: dict[str, CuratedRelation] = {}
