@@ -92,6 +92,7 @@ from kg.api.types import (
     RELATIONS_TAG,
     Direction,
     Evidence,
+    Path,
     Relation,
     _map_page,
     actor,
@@ -174,6 +175,8 @@ class FieldPlan:
     # LEAF: the Python type the leaf's scalar returns unchanged (str for String and ID, bool for
     # Boolean), taken as is without calling _leaf; NoneType (never taken as is) for the others.
     unchanged: type = _NoneType
+    # LEAF: the output of each enum member met so far, by id(member) (see _leaves).
+    members: dict[int, Any] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -314,6 +317,21 @@ class _Run:
             last_seen=view.last_seen,
             confidence=view.confidence,
             view=view,
+        )
+
+    def path(self, source_id: str, hops: list[RelationView]) -> Path:
+        """:func:`kg.api.types.path`, with the objects made once per view."""
+        nodes: list[EntityView] = []
+        current = source_id
+        for hop in hops:
+            forward = hop.subject.id == current
+            here, there = (hop.subject, hop.object) if forward else (hop.object, hop.subject)
+            if not nodes:
+                nodes.append(here)
+            nodes.append(there)
+            current = there.id
+        return Path(
+            length=len(hops), hops=[self.relation(h) for h in hops], entities=[self.entity(n) for n in nodes]
         )
 
     def evidence_items(self, parent: Relation, found: Page[ClaimView]) -> list[Evidence]:
@@ -498,11 +516,26 @@ class _Run:
 def _leaves(dicts: list[dict[str, Any]], objects: list[Any], plan: FieldPlan) -> None:
     """One leaf field of every object: as _leaf completes it, with the common case inline."""
     key, attribute, leaf, non_null = plan.key, plan.attribute, plan.leaf, plan.non_null
-    unchanged = plan.unchanged
+    unchanged, members = plan.unchanged, plan.members
+    integers = leaf is GraphQLInt
     assert leaf is not None
     for target, source in zip(dicts, objects, strict=True):
         value = getattr(source, attribute)
-        target[key] = value if type(value) is unchanged else _leaf(value, leaf, non_null)
+        kind = type(value)
+        if kind is unchanged or (integers and kind is int and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT):
+            target[key] = value
+        elif isinstance(value, Enum):
+            # An enum member's output never changes: kept per plan, by the member's identity
+            # (members live as long as their enum).
+            found = members.get(id(value), _NOT_KNOWN)
+            if found is _NOT_KNOWN:
+                found = members[id(value)] = _leaf(value, leaf, non_null)
+            target[key] = found
+        else:
+            target[key] = _leaf(value, leaf, non_null)
+
+
+_NOT_KNOWN = object()
 
 
 def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
@@ -645,7 +678,7 @@ async def _query_path(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> lis
     wanted = run.evidence_args(plan.prefetch) if plan.prefetch is not None else None
     paths, claims = await read_paths(
         run.settings, run.reader, str(args["from"]), str(args["to"]), args["maxHops"],
-        _enums(RelationType, args.get("types")), args.get("first"), wanted, run.projection,
+        _enums(RelationType, args.get("types")), args.get("first"), wanted, run.projection, run.path,
     )
     if wanted is not None:
         run.prime_evidence(wanted, claims)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
 
@@ -61,7 +62,7 @@ from kg.api.types import (
 )
 from kg.errors import InvalidInput, NotFound
 from kg.graph.queries import Projection
-from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey
+from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType, slugify
 from kg.settings import Settings, load_settings
 
@@ -250,8 +251,10 @@ async def read_paths(
     first: int | None,
     evidence: EvidenceArgs | None,
     projection: Projection | None = None,
+    build: Callable[[str, list[RelationView]], Path] = path,
 ) -> tuple[list[Path], dict[RelationKey, Page[ClaimView]]]:
-    """The paths, and (with ``evidence``) the evidence page of every hop, read together."""
+    """The paths, and (with ``evidence``) the evidence page of every hop, read together;
+    ``build`` makes each Path (the compiled path's shares objects between paths)."""
     if max_hops < 1:
         raise InvalidInput("'maxHops' must be at least 1")
     hops = min(max_hops, settings.api_max_hops)
@@ -266,7 +269,7 @@ async def read_paths(
         include_negated=evidence.include_negated if evidence else False,
         projection=projection,
     )
-    return [path(str(source), hops_) for hops_ in found], claims
+    return [build(str(source), hops_) for hops_ in found], claims
 
 
 async def read_stats(reader: GraphReader) -> Stats:

@@ -505,9 +505,12 @@ def _page_parameters(page: PageRequest) -> dict[str, Any]:
 
 def _page(record: Mapping[str, Any], page: PageRequest, convert: Any) -> Page[Any]:
     # Rows arrive in sort order: each statement collects right after its ORDER BY ... LIMIT.
-    rows = list(record["rows"] or [])
-    items = [(tuple(row["key"]), convert(row)) for row in rows[: page.limit]]
-    return Page(total=int(record["total"] or 0), items=items, has_next=len(rows) > page.limit)
+    rows = record["rows"] or []
+    if type(rows) is not list:
+        rows = list(rows)
+    limit = page.limit
+    items = [(tuple(row["key"]), convert(row)) for row in rows[:limit]]
+    return Page(int(record["total"] or 0), items, len(rows) > limit)
 
 
 def _date(value: Any) -> dt.date | None:

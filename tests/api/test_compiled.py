@@ -107,6 +107,14 @@ async def test_the_issue_and_bench_queries_are_compiled_and_identical(pair: Pair
     # Two hops through the actor.
     found = await pair.same(queries["PATH_GRAPHQL"], {"from": others[0], "to": others[1]})
     assert found["data"]["path"] and all(p["length"] <= 2 for p in found["data"]["path"])
+    # Every field of a path: its entities (objects shared with its hops), evidence cursors.
+    every = """query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 3, first: 5) { length
+      entities { __typename id name kind ... on Actor { roles curated } ... on Event { date } }
+      hops { type claimCount subject { __typename id } object { id name kind }
+        evidence(first: 2, includeNegated: true) { cursor id text negated attributedTo { name }
+          document { id title published } subject { id } } } } }"""
+    for source, target in ((me, others[0]), (others[0], others[1]), (others[1], me)):
+        assert await pair.served(every, {"from": source, "to": target})
 
 
 SHAPES = [
