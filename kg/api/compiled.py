@@ -65,7 +65,13 @@ from graphql.execution.collect_fields import (
     collect_fields,
     collect_subfields,
 )
-from graphql.execution.values import VariableValues, get_argument_values, get_variable_values
+from graphql.execution.get_variable_signature import GraphQLVariableSignature, get_variable_signature
+from graphql.execution.values import (
+    VariableValues,
+    VariableValueSource,
+    get_argument_values,
+    get_variable_values,
+)
 from graphql.language import FragmentDefinitionNode
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.schema.schema import validate_document
@@ -189,6 +195,9 @@ class Plan:
     cursors: bool
     # ... and Evidence.cursor (Relation.evidence's cursors): each is encoded only when shown.
     evidence_cursors: bool
+    # When every variable is a String or ID without a default: their signatures (see
+    # _string_variables); None otherwise.
+    string_variables: tuple[GraphQLVariableSignature, ...] | None = None
 
 
 # GraphQL field -> stored property, per type, for the properties a Projection can leave out.
@@ -1002,7 +1011,43 @@ def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Pl
         ("cursor" in names and type_name != "Evidence") or (type_name == "PageInfo" and "endCursor" in names)
         for type_name, names in selected.items()
     )
-    return Plan(operation, fields, _projection(fields), cursors, "cursor" in selected.get("Evidence", ()))
+    return Plan(
+        operation, fields, _projection(fields), cursors, "cursor" in selected.get("Evidence", ()),
+        _string_signatures(schema, operation),
+    )
+
+
+def _string_signatures(
+    schema: KGSchema, operation: OperationDefinitionNode
+) -> tuple[GraphQLVariableSignature, ...] | None:
+    signatures: list[GraphQLVariableSignature] = []
+    for definition in operation.variable_definitions or ():
+        signature = get_variable_signature(schema._schema, definition)
+        if isinstance(signature, GraphQLError) or definition.default_value is not None:
+            return None
+        named = signature.type.of_type if isinstance(signature.type, GraphQLNonNull) else signature.type
+        if named is not GraphQLString and named is not GraphQLID:
+            return None
+        signatures.append(signature)
+    return tuple(signatures)
+
+
+def _string_variables(
+    signatures: tuple[GraphQLVariableSignature, ...], given: dict[str, Any]
+) -> VariableValues | None:
+    """What graphql-core's get_variable_values returns when every variable is a String or ID
+    given as a str (their coercion returns the str unchanged); None for anything else (a
+    missing or null value, another type), which get_variable_values then coerces or refuses."""
+    sources: dict[str, VariableValueSource] = {}
+    coerced: dict[str, Any] = {}
+    for signature in signatures:
+        name = signature.name
+        value = given.get(name)
+        if type(value) is not str:
+            return None
+        sources[name] = VariableValueSource(signature, value)
+        coerced[name] = value
+    return VariableValues(sources, coerced)
 
 
 # --- the entry point -----------------------------------------------------------------------------
@@ -1068,8 +1113,12 @@ class CompiledReads:
         return orjson.dumps({"data": data})
 
     async def execute(self, services: Services, plan: Plan, variables: dict[str, Any]) -> dict[str, Any]:
-        definitions = plan.operation.variable_definitions or ()
-        coerced = get_variable_values(self.schema._schema, definitions, variables)
+        coerced: VariableValues | list[GraphQLError] | None = None
+        if plan.string_variables is not None:
+            coerced = _string_variables(plan.string_variables, variables)
+        if coerced is None:
+            definitions = plan.operation.variable_definitions or ()
+            coerced = get_variable_values(self.schema._schema, definitions, variables)
         if isinstance(coerced, list):
             raise Fallback("variables do not coerce")
         run = _Run(

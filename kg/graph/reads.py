@@ -495,7 +495,12 @@ def _is_connection_problem(exc: Exception) -> bool:
 
 
 def _types(types: Sequence[RelationType] | None) -> list[str]:
-    return [t.value for t in (types or ALL_RELATION_TYPES)]
+    if not types:  # the usual case: every type (their values read once, not per request)
+        return list(_ALL_RELATION_TYPE_VALUES)
+    return [t.value for t in types]
+
+
+_ALL_RELATION_TYPE_VALUES: tuple[str, ...] = tuple(t.value for t in ALL_RELATION_TYPES)
 
 
 def _page_parameters(page: PageRequest) -> dict[str, Any]:

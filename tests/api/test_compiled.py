@@ -286,6 +286,45 @@ async def test_a_failure_inside_the_compiled_path_is_answered_by_the_general_pat
     assert pair.counters.fallbacks == before + 1 and len(calls) == 2
 
 
+def test_string_variables_coerce_as_graphql_core_does(api_settings: Settings) -> None:
+    from graphql.execution.values import get_variable_values
+
+    from kg.api.compiled import _string_variables
+    from kg.api.schema import build_schema
+
+    schema = build_schema(api_settings)
+    reads = CompiledReads(schema, api_settings)
+    cases: list[tuple[str, dict[str, Any]]] = [
+        ("query ($name: String!) { actor(name: $name) { id } }", {"name": "x"}),
+        ("query ($a: ID!, $b: ID!) { path(from: $a, to: $b) { length } }", {"a": "p", "b": "q", "extra": 1}),
+        ("query ($q: String) { actors(search: $q) { totalCount } }", {"q": ""}),
+    ]
+    for query, variables in cases:
+        plan = reads.plan(query, None)
+        assert plan is not None and plan.string_variables is not None
+        expected = get_variable_values(schema._schema, plan.operation.variable_definitions or (), variables)
+        found = _string_variables(plan.string_variables, variables)
+        assert found is not None and not isinstance(expected, list)
+        assert found.coerced == expected.coerced
+        assert {
+            name: (str(s.signature.type), s.signature.default, s.signature.default_value, s.value)
+            for name, s in found.sources.items()
+        } == {
+            name: (str(s.signature.type), s.signature.default, s.signature.default_value, s.value)
+            for name, s in expected.sources.items()
+        }
+    # Anything but a str is left to graphql-core (which coerces an int ID, refuses a missing one).
+    plan = reads.plan(cases[1][0], None)
+    assert plan is not None and plan.string_variables is not None
+    for given in ({"a": 5, "b": "q"}, {"b": "q"}, {"a": "p", "b": None}, {"a": "p"}):
+        assert _string_variables(plan.string_variables, given) is None
+    # Other variable types, or a default, are never taken this way.
+    for query in ("query ($n: Int!) { actors(first: $n) { totalCount } }",
+                  'query ($q: String = "a") { actors(search: $q) { totalCount } }'):
+        plan = reads.plan(query, None)
+        assert plan is not None and plan.string_variables is None
+
+
 def test_projected_reads_only_narrow_known_maps() -> None:
     from kg.graph import queries
 
