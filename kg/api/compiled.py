@@ -178,6 +178,10 @@ class FieldPlan:
     prefetch: FieldPlan | None = None
     # The coerced arguments when they are all literals (the same for every request).
     static_arguments: dict[str, Any] | None = None
+    # When each argument is a literal or a bare variable: the arguments with the literals
+    # coerced (and defaults), and which argument takes which variable (see _Run.arguments).
+    base_arguments: dict[str, Any] | None = None
+    variable_arguments: tuple[tuple[str, str], ...] = ()
     # LEAF: the Python type the leaf's scalar returns unchanged (str for String and ID, bool for
     # Boolean), taken as is without calling _leaf; NoneType (never taken as is) for the others.
     unchanged: type = _NoneType
@@ -265,6 +269,8 @@ class _Run:
     _entities: dict[int, Any] = field(default_factory=dict)
     _documents: dict[int, Any] = field(default_factory=dict)
     _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
+    # EvidenceArgs or RelationArgs per field plan (a field is one or the other).
+    _wanted: dict[int, Any] = field(default_factory=dict)
 
     def arguments(self, plan: FieldPlan) -> dict[str, Any]:
         """The field's coerced arguments (defaults applied), as graphql-core computes them."""
@@ -272,27 +278,49 @@ class _Run:
             return plan.static_arguments
         found = self._arguments.get(id(plan))
         if found is None:
-            assert plan.field_def is not None and plan.node is not None
-            found = get_argument_values(plan.field_def, plan.node, self.variables)
+            if plan.base_arguments is not None:
+                # A variable's coerced value is the argument's value as is (graphql-core's
+                # coerce_input_literal); a missing or null one takes graphql-core's way below
+                # (defaults, errors).
+                found = dict(plan.base_arguments)
+                coerced = self.variables.coerced
+                for key, name in plan.variable_arguments:
+                    value = coerced.get(name)
+                    if value is None:
+                        found = None
+                        break
+                    found[key] = value
+            if found is None:
+                assert plan.field_def is not None and plan.node is not None
+                found = get_argument_values(plan.field_def, plan.node, self.variables)
             self._arguments[id(plan)] = found
         return found
 
     def evidence_args(self, plan: FieldPlan) -> EvidenceArgs:
-        args = self.arguments(plan)
-        include_negated = bool(args["includeNegated"])
-        return evidence_args(self.settings, args.get("first"), args.get("after"), include_negated)
+        # Asked for by the field's read and again by its prefetching parent: made once a run.
+        found: EvidenceArgs | None = self._wanted.get(id(plan))
+        if found is None:
+            args = self.arguments(plan)
+            include_negated = bool(args["includeNegated"])
+            found = evidence_args(self.settings, args.get("first"), args.get("after"), include_negated)
+            self._wanted[id(plan)] = found
+        return found
 
     def relation_args(self, plan: FieldPlan) -> RelationArgs:
-        args = self.arguments(plan)
-        wanted = self.evidence_args(plan.prefetch) if plan.prefetch is not None else None
-        return relation_args(
-            self.settings,
-            _enum(Direction, args["direction"]),
-            _enums(RelationType, args.get("types")),
-            args.get("first"),
-            args.get("after"),
-            wanted,
-        )
+        found: RelationArgs | None = self._wanted.get(id(plan))
+        if found is None:
+            args = self.arguments(plan)
+            wanted = self.evidence_args(plan.prefetch) if plan.prefetch is not None else None
+            found = relation_args(
+                self.settings,
+                _enum(Direction, args["direction"]),
+                _enums(RelationType, args.get("types")),
+                args.get("first"),
+                args.get("after"),
+                wanted,
+            )
+            self._wanted[id(plan)] = found
+        return found
 
     def prime_evidence(self, wanted: EvidenceArgs, pages: dict[RelationKey, Page[ClaimView]]) -> None:
         known = self.evidence.get(wanted)
@@ -851,6 +879,7 @@ class _Compiler:
                         static_arguments=_static_arguments(field_def, node),
                     )
                 )
+                plans[-1].base_arguments, plans[-1].variable_arguments = _variable_arguments(field_def, node)
                 continue
             definition = (field_def.extensions or {}).get(GraphQLCoreConverter.DEFINITION_BACKREF)
             plain = getattr(field_def.resolve, "_is_default", False)
@@ -983,6 +1012,41 @@ def _static_arguments(field_def: GraphQLField, node: FieldNode) -> dict[str, Any
         return get_argument_values(field_def, node, VariableValues({}, {}))
     except GraphQLError:
         return None  # computed (and refused) per request, which hands the request on
+
+
+class _Placeholder:
+    """Stands for a variable's value while the literal arguments are coerced once."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+def _variable_arguments(
+    field_def: GraphQLField, node: FieldNode
+) -> tuple[dict[str, Any] | None, tuple[tuple[str, str], ...]]:
+    """For a field whose arguments are literals or bare variables (at least one): its
+    arguments as get_argument_values returns them with a placeholder for each variable, and
+    (argument key, variable) pairs; (None, ()) otherwise."""
+    variables: list[str] = []
+    for argument in node.arguments or ():
+        if isinstance(argument.value, VariableNode):
+            variables.append(argument.value.name.value)
+            continue
+        finder = _HasVariable()
+        visit(argument, finder)
+        if finder.found:
+            return None, ()
+    if not variables:
+        return None, ()
+    placeholders = {name: _Placeholder(name) for name in variables}
+    try:
+        base = get_argument_values(field_def, node, VariableValues({}, dict(placeholders)))
+    except GraphQLError:
+        return None, ()
+    pairs = tuple((key, value.name) for key, value in base.items() if isinstance(value, _Placeholder))
+    if len(pairs) != len(variables):
+        return None, ()
+    return base, pairs
 
 
 class _HasDirective(Visitor):

@@ -228,6 +228,22 @@ async def test_pages_with_after_cursors(pair: Pair) -> None:
         )
 
 
+async def test_variables_as_whole_arguments(pair: Pair) -> None:
+    """Arguments that are bare variables: given, null, missing, a list, one variable twice."""
+    query = """query ($n: String!, $k: Int, $t: [RelationType!], $e: Int) { actor(name: $n) { name
+      relations(first: $k, types: $t) { totalCount edges { node { type evidence(first: $e) { text } } } }
+      again: relations(first: $e, types: $t) { totalCount } } }"""
+    for variables in (
+        {"n": "Nikol Pashinyan", "k": 3, "t": ["REQUESTED_AID", "MET"], "e": 2},
+        {"n": "Pashinyan", "k": None, "t": None, "e": 1},
+        {"n": "Pashinyan"},
+        {"n": "Pashinyan", "k": 2, "t": [], "e": 0},
+    ):
+        assert await pair.served(query, variables), variables
+    # A bad value for a variable is refused as the general path refuses it.
+    assert not await pair.served(query, {"n": "Pashinyan", "k": -1})
+
+
 ERRORS = [
     ("{ actors(first: -1) { totalCount } }", None),
     ('{ actors(after: "garbage") { totalCount } }', None),
