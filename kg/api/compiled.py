@@ -5,11 +5,13 @@ variables. For such a text, :class:`CompiledReads` builds a plan once: the query
 the token limit and validated with the very rules the general path applies (graphql-core's
 specified rules, strawberry's, kg's depth and alias limits), its operation must be a query and
 every selected field one this module knows; otherwise the text is remembered as not
-compilable. Executing a plan coerces the variables and arguments with graphql-core, calls the
+compilable. Executing a plan coerces the variables and arguments as graphql-core does (String
+and ID variables and bare-variable arguments without calling it; the tests compare), calls the
 same rules and reads as the strawberry resolvers (:mod:`kg.api.schema` and :mod:`kg.api.types`
-share them), builds the strawberry objects with the same conversion functions, and completes
-the selected fields level by level (one batched read per resolver field and level), writing
-the JSON with orjson.
+share them), builds the same strawberry objects (relations, evidence, paths with each entity
+and document object made once per view, cursors only where selected), and completes the
+selected fields level by level (one batched read per resolver field and level; subtrees
+without a resolver without awaiting), writing the JSON with orjson.
 
 It answers only when everything went as expected. Anything else -- an error from a rule or a
 read (bad cursor, ``first`` out of range, unknown actor ...), a null in a non-null field, a
