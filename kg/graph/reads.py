@@ -465,15 +465,23 @@ def _relations_with_evidence(
     relations: dict[str, Page[RelationView]] = {}
     evidence: dict[RelationKey, Page[ClaimView]] = {}
     memo: _Memo = {}
+    limit = evidence_page.limit
     for record in records:
         relation_page = _page(record, page, lambda row: _relation(row, memo))
         relations[record["id"]] = relation_page
         for (_, view), row in zip(relation_page.items, record["rows"], strict=False):
             subject_id, object_id = view.subject.id, view.object.id
-            evidence[RelationKey(subject_id, view.type, object_id)] = _page(
-                row["evidence"],
-                evidence_page,
-                lambda claim, s=subject_id, o=object_id: _claim_between(claim, s, o, memo),
+            # _page, inline: a relation page holds a page of evidence per relation.
+            claims = row["evidence"]
+            rows = claims["rows"] or []
+            if type(rows) is not list:
+                rows = list(rows)
+            items = [
+                (tuple(claim["key"]), _claim_between(claim, subject_id, object_id, memo))
+                for claim in rows[:limit]
+            ]
+            evidence[RelationKey(subject_id, view.type, object_id)] = Page(
+                int(claims["total"] or 0), items, len(rows) > limit
             )
     return relations, evidence
 
