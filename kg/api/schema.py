@@ -305,6 +305,9 @@ def _event_node(view: EntityView) -> Event:
 @strawberry.enum(description="What ingestDocument did with the text.")
 class IngestStatus(Enum):
     NEW = "NEW"
+    # Stored again, superseding an earlier version: the same URL or file with other content, or
+    # the same content read by an older extractor.
+    REPLACED = "REPLACED"
     UNCHANGED = "UNCHANGED"  # the same content is already stored: nothing was written
     FAILED = "FAILED"  # see problems
 
@@ -315,7 +318,10 @@ class IngestResult:
     status: IngestStatus
     entities: int = strawberry.field(description="Distinct entities the document mentions.")
     claims: int = strawberry.field(description="Claims written.")
-    replaced: int = strawberry.field(description="Older versions of the same URL this replaced.")
+    replaced: int = strawberry.field(
+        description="Stored documents this superseded: the same URL or file with other content, "
+        "or the same content read by an older extractor."
+    )
     problems: list[str]
     document: Document | None = strawberry.field(description="The stored document: claims, entities.")
 
@@ -372,11 +378,14 @@ class Mutation:
             extractor=extractor,
             settings=context.settings,
         )
-        status = (
-            IngestStatus.FAILED
-            if summary.failed
-            else IngestStatus.UNCHANGED if summary.unchanged else IngestStatus.NEW
-        )
+        if summary.failed:
+            status = IngestStatus.FAILED
+        elif summary.unchanged:
+            status = IngestStatus.UNCHANGED
+        elif summary.replaced:
+            status = IngestStatus.REPLACED
+        else:
+            status = IngestStatus.NEW
         stored = await context.reader.documents_by_id([source.id])
         return IngestResult(
             document_id=strawberry.ID(source.id),

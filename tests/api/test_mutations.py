@@ -17,7 +17,7 @@ KEY = {"x-api-key": API_KEY}
 INGEST = """
 mutation ($text: String!, $title: String, $url: String, $published: Date) {
   ingestDocument(text: $text, title: $title, url: $url, published: $published) {
-    documentId status entities claims problems
+    documentId status entities claims replaced problems
     document { id title url published
       claims { totalCount edges { node { type subject { name } object { name } text start end } } }
       entities { totalCount edges { node { name kind } } } }
@@ -67,6 +67,16 @@ async def test_ingest_document_returns_what_was_stored(api: Api) -> None:
     again = await ingest(api)
     assert again["status"] == "UNCHANGED" and again["documentId"] == result["documentId"]
     assert api.app.state.services._extractor is extractor is not None
+
+
+async def test_ingest_document_with_the_same_url_and_new_content_replaces(api: Api) -> None:
+    first = await ingest(api)
+    edited = TEXT.replace("withdraw its troops", "pull back its forces")
+    second = await ingest(api, edited)
+    assert second["status"] == "REPLACED" and second["replaced"] == 1
+    assert second["documentId"] != first["documentId"]
+    gone = await api.data("query ($id: ID!) { document(id: $id) { id } }", {"id": first["documentId"]})
+    assert gone["document"] is None
 
 
 async def test_ingest_rejects_empty_text(api: Api) -> None:
