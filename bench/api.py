@@ -167,30 +167,31 @@ its usual errors: tests/api/test_compiled.py checks byte-identical answers for b
 
 ## Where kg's time goes
 
-CPU per request of the actor question, measured in sequential process_time loops on this graph
-(`--transport asgi`; the shared 2-core machine makes every number noisy by 10-30%; the bench's
-own CPU column is higher for both sides: concurrency, timers):
+The load generator: by default the app is called directly through ASGI in this process
+(`--client raw`): FastAPI, its middlewares and kg run in full, and no client library adds its
+own CPU (httpx costs about 0.6 ms a request, close to the whole baseline request; `--client
+httpx` measures with it). `--transport http` runs `kg serve` (uvicorn with uvloop and httptools)
+as a separate process and a minimal keep-alive HTTP/1.1 client; its CPU column is then only the
+client's.
 
-- the driver running kg's narrowed statement costs what the hand-written one costs
-  (0.6-0.7 ms); before the projections kg's statement cost 1.1-1.3 ms (every property of
-  every entity, claim and document, evidence counts and a look-ahead claim per relation);
-- kg's reader turning the records into views: about 0.27 ms;
-- the compiled completion (strawberry objects for ~100 nodes, ~180 fields, orjson): about
-  0.2 ms; graphql-core's executor needed about 4 ms for the same (general path: about 6 ms
-  per request in all, `KG_API_COMPILED=false`);
-- the HTTP round trip in process (httpx client, Starlette, the client's JSON): about 0.3 ms,
-  0.15 ms for `{ __typename }`. The baseline has no HTTP at all.
+CPU per request of the actor question (sequential process_time loops, `--transport asgi`; the
+shared 2-core machine makes every number noisy by 10-30%):
 
-Search: kg's reader costs what the hand-written statement costs (0.6 ms); the compiled
-completion about 0.06 ms; the HTTP round trip the rest. With 8 clients on 2 cores shared with
-Neo4j, requests queue for the CPU and the latency ratio follows kg's CPU per request over the
-baseline's. kg's work beyond the driver (views, strawberry objects, HTTP: about 0.8 ms for the
-actor question, 0.4 ms for search) is the whole remaining gap; a ratio of 1.5 would need it
-below half the baseline's statement. Not reached.
+- the driver running kg's narrowed statement costs what the hand-written one costs (0.7-0.9 ms
+  run alone; inside a request it measures 1.2 ms, the same code with colder caches);
+- kg's own work beyond the driver: about 0.33 ms (records to views, the compiled completion of
+  ~180 fields, JSON), measured by replaying recorded records; 0.07 ms for search, 0.24 ms for a
+  path. Before the second round of work on it (2026-11-27 02:00-02:40: enum lookups by dict,
+  views built without pydantic's per-field work, cursors only when selected, objects shared
+  per view, inline leaves, arguments once per request) it was 0.46 / 0.10 / 0.33 ms;
+- graphql-core's executor needs about 4 ms for the same completion (the general path: about
+  6 ms per request in all, `KG_API_COMPILED=false`).
 
-Left: writing the JSON from the records without views and strawberry objects (the plan knows
-every selected field), and the HTTP stack (with `--transport http` the httpx client alone over
-TCP costs more CPU than the baseline's whole request).
+With 8 clients on 2 cores shared with Neo4j, requests queue for the CPU and the latency ratio
+follows kg's CPU per request over the baseline's. The search and path questions are within
+1.5x on an idle machine; the actor question (10 relations with 3 claims each, ~100 objects) is
+at 1.6-1.8x. Left: completing fields from the views without building strawberry objects, and a
+cheaper view construction (the frozen dataclass views have up to 16 fields).
 """
 Call = Callable[[], Awaitable[Any]]
 
