@@ -30,7 +30,6 @@ from enum import Enum
 from typing import Any, TypeVar
 
 import orjson
-import strawberry
 from graphql import (
     GRAPHQL_MAX_INT,
     GRAPHQL_MIN_INT,
@@ -379,23 +378,13 @@ class _Run:
         subject, object_ = parent.view.subject, parent.view.object
         cursors = self.evidence_cursors
         return [
-            Evidence(
-                id=strawberry.ID(view.id),
-                cursor=encode_cursor(EVIDENCE_TAG, key) if cursors else None,
-                view=view,
-                subject_view=subject,
-                object_view=object_,
-                relation_type=view.type,
-                text=view.text,
-                start=view.start,
-                end=view.end,
-                date=view.date,
-                confidence=view.confidence,
-                negated=view.negated,
-                curated=view.curated,
-                source=view.source,
-                attributed_to=self.entity(view.attributed_to) if view.attributed_to else None,
-                document=self.document(view.document) if view.document else None,
+            evidence(
+                view,
+                encode_cursor(EVIDENCE_TAG, key) if cursors else None,
+                subject,
+                object_,
+                make_entity=self.entity,
+                make_document=self.document,
             )
             for key, view in found.items
         ]
@@ -406,49 +395,19 @@ class _Run:
         if shape.sync:
             return self.complete_now(values, shape)
         if shape.item is not None:
-            flat: list[Any] = []
-            sizes: list[int] = []
-            for value in values:
-                if value is None:
-                    if shape.non_null:
-                        raise Fallback("null in a non-null list")
-                    sizes.append(-1)
-                else:
-                    items = list(value)
-                    sizes.append(len(items))
-                    flat.extend(items)
-            done = await self.complete(flat, shape.item)
-            out: list[Any] = []
-            at = 0
-            for size in sizes:
-                if size < 0:
-                    out.append(None)
-                else:
-                    out.append(done[at : at + size])
-                    at += size
-            return out
+            flat, sizes = _flatten(values, shape)
+            return _unflatten(await self.complete(flat, shape.item), sizes)
         if shape.leaf is not None:
             return [_leaf(value, shape.leaf, shape.non_null) for value in values]
         assert shape.object is not None
-        present = [value for value in values if value is not None]
-        if len(present) == len(values):
-            return await self.objects(present, shape.object)
-        if shape.non_null:
-            raise Fallback("null in a non-null field")
-        completed = iter(await self.objects(present, shape.object))
-        return [None if value is None else next(completed) for value in values]
+        present = _present(values, shape)
+        return _with_nulls(values, present, await self.objects(present, shape.object))
 
     async def objects(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
         if plan.single is not None:
             return await self.fields(objects, plan.single)
-        groups: dict[str, list[int]] = {}
-        for index, value in enumerate(objects):
-            groups.setdefault(_type_name(value), []).append(index)
         out: list[dict[str, Any]] = [{} for _ in objects]
-        for name, indexes in groups.items():
-            fields = plan.by_type.get(name)
-            if fields is None:
-                raise Fallback(f"unexpected runtime type {name}")
+        for indexes, fields in _by_runtime_type(objects, plan):
             done = await self.fields([objects[i] for i in indexes], fields)
             for index, value in zip(indexes, done, strict=True):
                 out[index] = value
@@ -483,49 +442,19 @@ class _Run:
 
     def complete_now(self, values: list[Any], shape: Shape) -> list[Any]:
         if shape.item is not None:
-            flat: list[Any] = []
-            sizes: list[int] = []
-            for value in values:
-                if value is None:
-                    if shape.non_null:
-                        raise Fallback("null in a non-null list")
-                    sizes.append(-1)
-                else:
-                    items = list(value)
-                    sizes.append(len(items))
-                    flat.extend(items)
-            done = self.complete_now(flat, shape.item)
-            out: list[Any] = []
-            at = 0
-            for size in sizes:
-                if size < 0:
-                    out.append(None)
-                else:
-                    out.append(done[at : at + size])
-                    at += size
-            return out
+            flat, sizes = _flatten(values, shape)
+            return _unflatten(self.complete_now(flat, shape.item), sizes)
         if shape.leaf is not None:
             return [_leaf(value, shape.leaf, shape.non_null) for value in values]
         assert shape.object is not None
-        present = [value for value in values if value is not None]
-        if len(present) == len(values):
-            return self.objects_now(present, shape.object)
-        if shape.non_null:
-            raise Fallback("null in a non-null field")
-        completed = iter(self.objects_now(present, shape.object))
-        return [None if value is None else next(completed) for value in values]
+        present = _present(values, shape)
+        return _with_nulls(values, present, self.objects_now(present, shape.object))
 
     def objects_now(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
         if plan.single is not None:
             return self.fields_now(objects, plan.single)
-        groups: dict[str, list[int]] = {}
-        for index, value in enumerate(objects):
-            groups.setdefault(_type_name(value), []).append(index)
         out: list[dict[str, Any]] = [{} for _ in objects]
-        for name, indexes in groups.items():
-            fields = plan.by_type.get(name)
-            if fields is None:
-                raise Fallback(f"unexpected runtime type {name}")
+        for indexes, fields in _by_runtime_type(objects, plan):
             done = self.fields_now([objects[i] for i in indexes], fields)
             for index, value in zip(indexes, done, strict=True):
                 out[index] = value
@@ -550,6 +479,65 @@ class _Run:
                 for target, value in zip(dicts, done, strict=True):
                     target[key] = value
         return dicts
+
+
+# --- completion helpers shared by the awaiting and the synchronous walk ------------------------
+
+
+def _flatten(values: list[Any], shape: Shape) -> tuple[list[Any], list[int]]:
+    """Every list's items in one list (completed together), and each list's size (-1: null)."""
+    flat: list[Any] = []
+    sizes: list[int] = []
+    for value in values:
+        if value is None:
+            if shape.non_null:
+                raise Fallback("null in a non-null list")
+            sizes.append(-1)
+        else:
+            items = list(value)
+            sizes.append(len(items))
+            flat.extend(items)
+    return flat, sizes
+
+
+def _unflatten(done: list[Any], sizes: list[int]) -> list[Any]:
+    out: list[Any] = []
+    at = 0
+    for size in sizes:
+        if size < 0:
+            out.append(None)
+        else:
+            out.append(done[at : at + size])
+            at += size
+    return out
+
+
+def _present(values: list[Any], shape: Shape) -> list[Any]:
+    present = [value for value in values if value is not None]
+    if shape.non_null and len(present) != len(values):
+        raise Fallback("null in a non-null field")
+    return present
+
+
+def _with_nulls(values: list[Any], present: list[Any], completed: list[Any]) -> list[Any]:
+    if len(present) == len(values):
+        return completed
+    remaining = iter(completed)
+    return [None if value is None else next(remaining) for value in values]
+
+
+def _by_runtime_type(objects: list[Any], plan: ObjectPlan) -> list[tuple[list[int], list[FieldPlan]]]:
+    """The objects of an abstract type grouped by runtime type, with that type's fields."""
+    groups: dict[str, list[int]] = {}
+    for index, value in enumerate(objects):
+        groups.setdefault(_type_name(value), []).append(index)
+    found: list[tuple[list[int], list[FieldPlan]]] = []
+    for name, indexes in groups.items():
+        fields = plan.by_type.get(name)
+        if fields is None:
+            raise Fallback(f"unexpected runtime type {name}")
+        found.append((indexes, fields))
+    return found
 
 
 def _leaves(dicts: list[dict[str, Any]], objects: list[Any], plan: FieldPlan) -> None:

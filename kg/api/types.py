@@ -273,7 +273,14 @@ def evidence(
     cursor: str | None = None,
     subject: EntityView | None = None,
     object_: EntityView | None = None,
+    *,
+    make_entity: Callable[[EntityView], Entity] | None = None,
+    make_document: Callable[[DocumentInfo], Document] | None = None,
 ) -> Evidence:
+    """The Evidence object of a claim; ``make_entity``/``make_document`` let a caller share the
+    attribution's and document's objects between claims (default: a new object each)."""
+    make_entity = make_entity or entity
+    make_document = make_document or document
     return Evidence(
         id=strawberry.ID(view.id),
         cursor=cursor,
@@ -289,8 +296,8 @@ def evidence(
         negated=view.negated,
         curated=view.curated,
         source=view.source,
-        attributed_to=entity(view.attributed_to) if view.attributed_to else None,
-        document=document(view.document) if view.document else None,
+        attributed_to=make_entity(view.attributed_to) if view.attributed_to else None,
+        document=make_document(view.document) if view.document else None,
     )
 
 
