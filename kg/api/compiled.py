@@ -108,6 +108,7 @@ from kg.api.types import (
     entity,
     evidence,
     evidence_args,
+    relation,
     relation_args,
 )
 from kg.errors import NotFound
@@ -345,17 +346,7 @@ class _Run:
 
     def relation(self, view: RelationView) -> Relation:
         """:func:`kg.api.types.relation`, with the ends' objects made once per view."""
-        return Relation(
-            relation_type=view.type,
-            subject=self.entity(view.subject),
-            object_=self.entity(view.object),
-            claim_count=view.claims,
-            document_count=view.documents,
-            first_seen=view.first_seen,
-            last_seen=view.last_seen,
-            confidence=view.confidence,
-            view=view,
-        )
+        return relation(view, self.entity)
 
     def path(self, source_id: str, hops: list[RelationView]) -> Path:
         """:func:`kg.api.types.path`, with the objects made once per view."""

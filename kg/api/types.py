@@ -361,11 +361,13 @@ def _primed(loader: DataLoader[K, V], key: K) -> V | None:
     return future.result()
 
 
-def relation(view: RelationView) -> Relation:
+def relation(view: RelationView, make_entity: Callable[[EntityView], Entity] = entity) -> Relation:
+    """The Relation object of a typed relationship; ``make_entity`` lets a caller share the
+    ends' objects between relations (default: a new object each)."""
     return Relation(
         relation_type=view.type,
-        subject=entity(view.subject),
-        object_=entity(view.object),
+        subject=make_entity(view.subject),
+        object_=make_entity(view.object),
         claim_count=view.claims,
         document_count=view.documents,
         first_seen=view.first_seen,

@@ -465,10 +465,9 @@ RETURN total, rows
 
 # The typed relationships of many entities at once: one row per entity id, each with its
 # total and one page sorted by (type, subject id, object id), the relationship's identity.
-READ_RELATIONS_OF = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
+# One entity's typed relationships: their total, and one page in (type, subject id, object id)
+# order, left open (r, s, o) for the statement that goes on with them.
+_RELATIONS_PAGE_OF_E = """CALL (e) {
   MATCH (e)-[r:$any($types)]-(:Entity)
   WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
      OR ($direction = 'IN' AND endNode(r) = e)
@@ -482,6 +481,12 @@ CALL (e) {
   WHERE $after IS NULL OR type(r) > $after[0]
      OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2])))
   WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
+"""
+
+READ_RELATIONS_OF = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+""" + _RELATIONS_PAGE_OF_E + """\
   RETURN collect({
     type: type(r),
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
@@ -495,20 +500,7 @@ RETURN id, total, rows
 # READ_RELATIONS_OF plus, for every relationship on the page, one page of its evidence (same
 # shape as READ_EVIDENCE): used when the query asks for both, to save a round trip. The claim
 # key is spelled as kg.graph.repository.triple_key spells it ("subject -[TYPE]-> object").
-_RELATIONS_WITH_EVIDENCE_OF_E = """CALL (e) {
-  MATCH (e)-[r:$any($types)]-(:Entity)
-  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
-     OR ($direction = 'IN' AND endNode(r) = e)
-  RETURN count(r) AS total
-}
-CALL (e) {
-  MATCH (e)-[r:$any($types)]-(:Entity)
-  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
-     OR ($direction = 'IN' AND endNode(r) = e)
-  WITH r, startNode(r) AS s, endNode(r) AS o
-  WHERE $after IS NULL OR type(r) > $after[0]
-     OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2])))
-  WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
+_RELATIONS_WITH_EVIDENCE_OF_E = _RELATIONS_PAGE_OF_E + """\
   WITH r, s, o, s.id + ' -[' + type(r) + ']-> ' + o.id AS triple
   CALL (triple) {
     MATCH (c:Claim {triple: triple})

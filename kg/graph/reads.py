@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, TypeVar
 
@@ -586,24 +586,24 @@ def _constructed(model: type[M], values: dict[str, Any]) -> M:
 _Memo = dict[tuple[str, str], Any]
 
 
-def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
+def _memoized(
+    kind: str, convert: Callable[[Mapping[str, Any]], T], row: Mapping[str, Any], memo: _Memo | None
+) -> T:
     if memo is None:
-        return _entity(row)
-    key = ("entity", row["id"])
-    found: EntityView | None = memo.get(key)
+        return convert(row)
+    key = (kind, row["id"])
+    found: T | None = memo.get(key)
     if found is None:
-        found = memo[key] = _entity(row)
+        found = memo[key] = convert(row)
     return found
+
+
+def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
+    return _memoized("entity", _entity, row, memo)
 
 
 def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentInfo:
-    if memo is None:
-        return _document(row)
-    key = ("document", row["id"])
-    found: DocumentInfo | None = memo.get(key)
-    if found is None:
-        found = memo[key] = _document(row)
-    return found
+    return _memoized("document", _document, row, memo)
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:

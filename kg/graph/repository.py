@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j import AsyncDriver, AsyncManagedTransaction, Record
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -326,27 +326,23 @@ class GraphRepository:
 
     # -- documents ---------------------------------------------------------------------------
 
-    async def known_documents(self, sha256s: Iterable[str]) -> dict[str, str]:
-        """Map of content hash -> document id for those hashes already stored."""
+    async def _known(self, sha256s: Iterable[str]) -> list[Record]:
         wanted = sorted(set(sha256s))
         if not wanted:
-            return {}
+            return []
         async with _neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
             )
-        return {record["sha256"]: record["id"] for record in records}
+        return records
+
+    async def known_documents(self, sha256s: Iterable[str]) -> dict[str, str]:
+        """Map of content hash -> document id for those hashes already stored."""
+        return {record["sha256"]: record["id"] for record in await self._known(sha256s)}
 
     async def known_document_extractors(self, sha256s: Iterable[str]) -> dict[str, str | None]:
         """Map of content hash -> the extractor that read the stored document, for stored hashes."""
-        wanted = sorted(set(sha256s))
-        if not wanted:
-            return {}
-        async with _neo4j_errors():
-            records, _, _ = await self._driver.execute_query(
-                q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
-            )
-        return {record["sha256"]: record["extractor"] for record in records}
+        return {record["sha256"]: record["extractor"] for record in await self._known(sha256s)}
 
     async def document_by_url(self, url: str) -> DocumentInfo | None:
         async with _neo4j_errors():
