@@ -27,6 +27,7 @@ from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from enum import Enum
+from keyword import iskeyword
 from typing import Any, TypeVar
 
 import orjson
@@ -136,12 +137,31 @@ class NotCompilable(Exception):
 # --- plans ---------------------------------------------------------------------------------------
 
 
+# An object's synchronous fields completed (see _builder).
+Builder = Callable[[Any], dict[str, Any]]
+
+
 @dataclass(slots=True)
 class ObjectPlan:
     """The fields to complete for each possible runtime type (one entry for an object type)."""
 
     by_type: dict[str, list[FieldPlan]]
     single: list[FieldPlan] | None
+    # Per runtime type: the generated function completing an object's synchronous fields.
+    builders: dict[str, Builder] = field(default_factory=dict)
+    # Per Python class met: its fields and builder (abstract types).
+    by_class: dict[type, tuple[list[FieldPlan], Builder]] = field(default_factory=dict)
+
+    def for_value(self, value: Any) -> tuple[list[FieldPlan], Builder]:
+        """The fields and builder of ``value``'s runtime type (Fallback for another type)."""
+        found = self.by_class.get(type(value))
+        if found is None:
+            name = _type_name(value)
+            fields = self.by_type.get(name)
+            if fields is None:
+                raise Fallback(f"unexpected runtime type {name}")
+            found = self.by_class[type(value)] = (fields, self.builders[name])
+        return found
 
 
 @dataclass(slots=True)
@@ -152,8 +172,9 @@ class Shape:
     item: Shape | None = None
     leaf: GraphQLLeafType | None = None
     object: ObjectPlan | None = None
-    # No resolver below: completed without awaiting (see _Run.complete_now).
+    # No resolver below: completed without awaiting, by this function of one value.
     sync: bool = False
+    now: Callable[[Any], Any] | None = None
 
 
 _NoneType = type(None)
@@ -187,8 +208,11 @@ class FieldPlan:
     # LEAF: the Python type the leaf's scalar returns unchanged (str for String and ID, bool for
     # Boolean), taken as is without calling _leaf; NoneType (never taken as is) for the others.
     unchanged: type = _NoneType
-    # LEAF: the output of each enum member met so far, by id(member) (see _leaves).
+    # LEAF: the output of each enum member met so far, by id(member) (see _slow_leaf).
     members: dict[int, Any] = field(default_factory=dict)
+    # Completed by its object's builder (a leaf, __typename, or an attribute with no resolver
+    # below); the other fields are completed by their level, batched.
+    built: bool = False
 
 
 @dataclass(slots=True)
@@ -204,6 +228,8 @@ class Plan:
     # When every variable is a String or ID without a default: their signatures (see
     # _string_variables); None otherwise.
     string_variables: tuple[GraphQLVariableSignature, ...] | None = None
+    # The root fields' builder (see _builder).
+    root_builder: Builder | None = None
 
 
 # GraphQL field -> stored property, per type, for the properties a Projection can leave out.
@@ -383,96 +409,56 @@ class _Run:
     # --- completion: every parent of a level at once ---------------------------------------------
 
     async def complete(self, values: list[Any], shape: Shape) -> list[Any]:
-        if shape.sync:
-            return self.complete_now(values, shape)
+        now = shape.now
+        if now is not None:
+            return [now(value) for value in values]
         if shape.item is not None:
             flat, sizes = _flatten(values, shape)
             return _unflatten(await self.complete(flat, shape.item), sizes)
-        if shape.leaf is not None:
-            return [_leaf(value, shape.leaf, shape.non_null) for value in values]
         assert shape.object is not None
         present = _present(values, shape)
         return _with_nulls(values, present, await self.objects(present, shape.object))
 
     async def objects(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
         if plan.single is not None:
-            return await self.fields(objects, plan.single)
+            return await self.fields(objects, plan.single, plan.builders[next(iter(plan.builders))])
         out: list[dict[str, Any]] = [{} for _ in objects]
-        for indexes, fields in _by_runtime_type(objects, plan):
-            done = await self.fields([objects[i] for i in indexes], fields)
+        groups: dict[int, tuple[list[FieldPlan], Builder, list[int]]] = {}
+        for index, value in enumerate(objects):
+            fields, builder = plan.for_value(value)
+            groups.setdefault(id(fields), (fields, builder, []))[2].append(index)
+        for fields, builder, indexes in groups.values():
+            done = await self.fields([objects[i] for i in indexes], fields, builder)
             for index, value in zip(indexes, done, strict=True):
                 out[index] = value
         return out
 
-    async def fields(self, objects: list[Any], fields: list[FieldPlan]) -> list[dict[str, Any]]:
-        dicts: list[dict[str, Any]] = [{} for _ in objects]
+    async def fields(
+        self, objects: list[Any], fields: list[FieldPlan], builder: Builder
+    ) -> list[dict[str, Any]]:
+        """Every object's fields: the builder completes the synchronous ones (and holds the
+        others' places, for the order of the keys), then each other field is completed for all
+        objects at once (one batched read per resolver and level)."""
+        dicts = [builder(source) for source in objects]
         if not objects:
             return dicts
         for plan in fields:
-            key = plan.key
-            if plan.kind == LEAF:
-                _leaves(dicts, objects, plan)
-                continue
-            if plan.kind == TYPENAME:
-                for target in dicts:
-                    target[key] = plan.typename
+            if plan.built:
                 continue
             if plan.kind == ATTRIBUTE:
                 values = [getattr(source, plan.attribute) for source in objects]
             else:
                 assert plan.resolver is not None
                 values = await plan.resolver(self, plan, objects)
-            shape = plan.shape
-            assert shape is not None
-            done = self.complete_now(values, shape) if shape.sync else await self.complete(values, shape)
+            assert plan.shape is not None
+            done = await self.complete(values, plan.shape)
+            key = plan.key
             for target, value in zip(dicts, done, strict=True):
                 target[key] = value
         return dicts
 
-    # --- the same without awaiting, for shapes with no resolver below ----------------------------
 
-    def complete_now(self, values: list[Any], shape: Shape) -> list[Any]:
-        if shape.item is not None:
-            flat, sizes = _flatten(values, shape)
-            return _unflatten(self.complete_now(flat, shape.item), sizes)
-        if shape.leaf is not None:
-            return [_leaf(value, shape.leaf, shape.non_null) for value in values]
-        assert shape.object is not None
-        present = _present(values, shape)
-        return _with_nulls(values, present, self.objects_now(present, shape.object))
-
-    def objects_now(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
-        if plan.single is not None:
-            return self.fields_now(objects, plan.single)
-        out: list[dict[str, Any]] = [{} for _ in objects]
-        for indexes, fields in _by_runtime_type(objects, plan):
-            done = self.fields_now([objects[i] for i in indexes], fields)
-            for index, value in zip(indexes, done, strict=True):
-                out[index] = value
-        return out
-
-    def fields_now(self, objects: list[Any], fields: list[FieldPlan]) -> list[dict[str, Any]]:
-        dicts: list[dict[str, Any]] = [{} for _ in objects]
-        if not objects:
-            return dicts
-        for plan in fields:
-            key = plan.key
-            if plan.kind == LEAF:
-                _leaves(dicts, objects, plan)
-            elif plan.kind == TYPENAME:
-                for target in dicts:
-                    target[key] = plan.typename
-            else:
-                if plan.kind != ATTRIBUTE or plan.shape is None:
-                    raise Fallback("a resolver below a shape marked sync")  # not reached: see _sync
-                attribute = plan.attribute
-                done = self.complete_now([getattr(source, attribute) for source in objects], plan.shape)
-                for target, value in zip(dicts, done, strict=True):
-                    target[key] = value
-        return dicts
-
-
-# --- completion helpers shared by the awaiting and the synchronous walk ------------------------
+# --- completion helpers ----------------------------------------------------------------------
 
 
 def _flatten(values: list[Any], shape: Shape) -> tuple[list[Any], list[int]]:
@@ -517,42 +503,6 @@ def _with_nulls(values: list[Any], present: list[Any], completed: list[Any]) -> 
     return [None if value is None else next(remaining) for value in values]
 
 
-def _by_runtime_type(objects: list[Any], plan: ObjectPlan) -> list[tuple[list[int], list[FieldPlan]]]:
-    """The objects of an abstract type grouped by runtime type, with that type's fields."""
-    groups: dict[str, list[int]] = {}
-    for index, value in enumerate(objects):
-        groups.setdefault(_type_name(value), []).append(index)
-    found: list[tuple[list[int], list[FieldPlan]]] = []
-    for name, indexes in groups.items():
-        fields = plan.by_type.get(name)
-        if fields is None:
-            raise Fallback(f"unexpected runtime type {name}")
-        found.append((indexes, fields))
-    return found
-
-
-def _leaves(dicts: list[dict[str, Any]], objects: list[Any], plan: FieldPlan) -> None:
-    """One leaf field of every object: as _leaf completes it, with the common case inline."""
-    key, attribute, leaf, non_null = plan.key, plan.attribute, plan.leaf, plan.non_null
-    unchanged, members = plan.unchanged, plan.members
-    integers = leaf is GraphQLInt
-    assert leaf is not None
-    for target, source in zip(dicts, objects, strict=True):
-        value = getattr(source, attribute)
-        kind = type(value)
-        if kind is unchanged or (integers and kind is int and GRAPHQL_MIN_INT <= value <= GRAPHQL_MAX_INT):
-            target[key] = value
-        elif isinstance(value, Enum):
-            # An enum member's output never changes: kept per plan, by the member's identity
-            # (members live as long as their enum).
-            found = members.get(id(value), _NOT_KNOWN)
-            if found is _NOT_KNOWN:
-                found = members[id(value)] = _leaf(value, leaf, non_null)
-            target[key] = found
-        else:
-            target[key] = _leaf(value, leaf, non_null)
-
-
 _NOT_KNOWN = object()
 
 
@@ -587,6 +537,125 @@ def _leaf(value: Any, leaf: GraphQLLeafType, non_null: bool) -> Any:
 
 
 _enum_names: dict[tuple[int, Enum], tuple[GraphQLLeafType, Any]] = {}
+
+
+def _slow_leaf(value: Any, plan: FieldPlan) -> Any:
+    """A leaf field's value that is not one its scalar returns unchanged: an enum member's
+    output is kept per plan, by the member's identity (members live as long as their enum)."""
+    assert plan.leaf is not None
+    if isinstance(value, Enum):
+        found = plan.members.get(id(value), _NOT_KNOWN)
+        if found is _NOT_KNOWN:
+            found = plan.members[id(value)] = _leaf(value, plan.leaf, plan.non_null)
+        return found
+    return _leaf(value, plan.leaf, plan.non_null)
+
+
+def _attribute_of(plan: FieldPlan) -> str:
+    attribute = plan.attribute
+    if not attribute.isidentifier() or iskeyword(attribute):
+        raise NotCompilable(f"attribute {attribute!r}")
+    return attribute
+
+
+def _builder(fields: list[FieldPlan]) -> Builder:
+    """A function completing one object's synchronous fields into a dict, generated from the
+    plan: one attribute read per field, the scalar's common case inline (a str for String and
+    ID, a bool for Boolean, a 32-bit int for Int, a known enum member), everything else through
+    _slow_leaf / _leaf exactly as before. The other fields (a resolver at or below them) hold
+    None in their place, so the keys keep the query's order; their level fills them in.
+    Only names the plan holds go into the source: response keys (GraphQL names, checked by the
+    parser) as repr() literals, attributes checked as identifiers, values as namespace entries."""
+    namespace: dict[str, Any] = {
+        "_slow_leaf": _slow_leaf, "MIN_INT": GRAPHQL_MIN_INT, "MAX_INT": GRAPHQL_MAX_INT,
+    }
+    lines = ["def build(source):"]
+    items: list[str] = []
+    for index, plan in enumerate(fields):
+        value, this = f"v{index}", f"p{index}"
+        namespace[this] = plan
+        if plan.kind == TYPENAME:
+            items.append(f"{plan.key!r}: {plan.typename!r}")
+            plan.built = True
+            continue
+        if plan.kind == LEAF:
+            lines.append(f"    {value} = source.{_attribute_of(plan)}")
+            if plan.unchanged is not _NoneType:
+                namespace[f"t{index}"] = plan.unchanged
+                lines.append(f"    if type({value}) is not t{index}: {value} = _slow_leaf({value}, {this})")
+            elif plan.leaf is GraphQLInt:
+                lines.append(
+                    f"    if type({value}) is not int or not MIN_INT <= {value} <= MAX_INT: "
+                    f"{value} = _slow_leaf({value}, {this})"
+                )
+            else:
+                namespace[f"m{index}"] = plan.members
+                lines.append(f"    w = m{index}.get(id({value}))")
+                lines.append(f"    {value} = w if w is not None else _slow_leaf({value}, {this})")
+            plan.built = True
+        elif plan.kind == ATTRIBUTE and plan.shape is not None and plan.shape.now is not None:
+            namespace[f"s{index}"] = plan.shape.now
+            lines.append(f"    {value} = s{index}(source.{_attribute_of(plan)})")
+            plan.built = True
+        else:
+            value = "None"
+        items.append(f"{plan.key!r}: {value}")
+    lines.append("    return {" + ", ".join(items) + "}")
+    exec(compile("\n".join(lines), "<kg.api.compiled builder>", "exec"), namespace)
+    built: Builder = namespace["build"]
+    return built
+
+
+def _object_plan(by_type: dict[str, list[FieldPlan]], single: list[FieldPlan] | None) -> ObjectPlan:
+    plan = ObjectPlan(by_type, single)
+    plan.builders = {name: _builder(fields) for name, fields in by_type.items()}
+    return plan
+
+
+def _now(shape: Shape) -> Callable[[Any], Any]:
+    """The completion of one value of a synchronous shape."""
+    non_null = shape.non_null
+    if shape.leaf is not None:
+        leaf = shape.leaf
+
+        def leaf_now(value: Any) -> Any:
+            return _leaf(value, leaf, non_null)
+
+        return leaf_now
+    if shape.item is not None:
+        item = shape.item.now
+        assert item is not None
+
+        def list_now(value: Any) -> Any:
+            if value is None:
+                if non_null:
+                    raise Fallback("null in a non-null list")
+                return None
+            return [item(entry) for entry in value]
+
+        return list_now
+    object_plan = shape.object
+    assert object_plan is not None
+    single = (
+        object_plan.builders[next(iter(object_plan.builders))] if object_plan.single is not None else None
+    )
+
+    def object_now(value: Any) -> Any:
+        if value is None:
+            if non_null:
+                raise Fallback("null in a non-null field")
+            return None
+        if single is not None:
+            return single(value)
+        return object_plan.for_value(value)[1](value)
+
+    return object_now
+
+
+def _shape(shape: Shape) -> Shape:
+    if shape.sync:
+        shape.now = _now(shape)
+    return shape
 
 
 _type_names: dict[type, str] = {}
@@ -888,14 +957,16 @@ class _Compiler:
         inner = output.of_type if isinstance(output, GraphQLNonNull) else output
         if isinstance(inner, GraphQLList):
             item = self.shape(inner.of_type, details)
-            return Shape(non_null=non_null, item=item, sync=item.sync)
+            return _shape(Shape(non_null=non_null, item=item, sync=item.sync))
         if is_leaf_type(inner):
             assert isinstance(inner, GraphQLLeafType)
-            return Shape(non_null=non_null, leaf=inner, sync=True)
+            return _shape(Shape(non_null=non_null, leaf=inner, sync=True))
         if isinstance(inner, GraphQLObjectType):
             fields = self.subfields(inner, details)
-            return Shape(
-                non_null=non_null, object=ObjectPlan({inner.name: fields}, fields), sync=_sync(fields)
+            return _shape(
+                Shape(
+                    non_null=non_null, object=_object_plan({inner.name: fields}, fields), sync=_sync(fields)
+                )
             )
         if is_abstract_type(inner):
             assert isinstance(inner, GraphQLAbstractType)
@@ -903,8 +974,12 @@ class _Compiler:
                 possible.name: self.subfields(possible, details)
                 for possible in self.schema.get_possible_types(inner)
             }
-            return Shape(
-                non_null=non_null, object=ObjectPlan(by_type, None), sync=all(map(_sync, by_type.values()))
+            return _shape(
+                Shape(
+                    non_null=non_null,
+                    object=_object_plan(by_type, None),
+                    sync=all(map(_sync, by_type.values())),
+                )
             )
         raise NotCompilable(f"output type {inner}")
 
@@ -1058,7 +1133,7 @@ def compile_plan(schema: KGSchema, query: str, operation_name: str | None) -> Pl
     )
     return Plan(
         operation, fields, _projection(fields), cursors, "cursor" in selected.get("Evidence", ()),
-        _string_signatures(schema, operation),
+        _string_signatures(schema, operation), _builder(fields),
     )
 
 
@@ -1169,7 +1244,8 @@ class CompiledReads:
         run = _Run(
             self.settings, services.reader, coerced, plan.projection, plan.cursors, plan.evidence_cursors
         )
-        (data,) = await run.fields([None], plan.fields)
+        assert plan.root_builder is not None
+        (data,) = await run.fields([None], plan.fields, plan.root_builder)
         return data
 
 
