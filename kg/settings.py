@@ -77,6 +77,12 @@ class Settings(BaseSettings):
         "the same rules, limits and reads as the general GraphQL path, without graphql-core's executor; "
         "anything unusual (errors included) is still answered by the general path. False: general path only.",
     )
+    api_gc_freeze: bool = Field(
+        default=True,
+        description="When the API starts, move what is alive then (schema, driver, modules) out of the "
+        "garbage collector's generations (gc.freeze, once per process): collections during requests "
+        "then skip those long-lived objects.",
+    )
 
     @property
     def neo4j_home(self) -> Path:
