@@ -177,21 +177,30 @@ client's.
 CPU per request of the actor question (sequential process_time loops, `--transport asgi`; the
 shared 2-core machine makes every number noisy by 10-30%):
 
-- the driver running kg's narrowed statement costs what the hand-written one costs (0.7-0.9 ms
-  run alone; inside a request it measures 1.2 ms, the same code with colder caches);
-- kg's own work beyond the driver: about 0.33 ms (records to views, the compiled completion of
-  ~180 fields, JSON), measured by replaying recorded records; 0.07 ms for search, 0.24 ms for a
-  path. Before the second round of work on it (2026-11-27 02:00-02:40: enum lookups by dict,
-  views built without pydantic's per-field work, cursors only when selected, objects shared
-  per view, inline leaves, arguments once per request) it was 0.46 / 0.10 / 0.33 ms;
+- the driver running kg's narrowed statement costs what the hand-written one costs (0.7-0.8 ms
+  run alone, within 0.03 ms of it); Neo4j's own CPU per request, read from /proc for the
+  server process, is 1.1-1.2 ms for either statement (kg's 0.08 ms more);
+- kg's own work beyond the driver, measured by replaying recorded records through the app:
+  0.28 ms for the actor question (0.46 before the second round of work on the compiled path,
+  0.39 before the third), 0.07 ms for search, 0.22 ms for a path. Inside a live request the
+  same code costs about 1.5 times that (colder caches). Of the 0.28 ms: records to views
+  about 0.075 ms (some 40 views), the strawberry objects and cursors about 0.045 ms, the
+  generated field builders, the JSON and the request's own handling the rest;
+- the third round (2026-11-27 03:30-05:00): each object's synchronous fields are completed by
+  a function generated from the plan (0.39 -> 0.31 ms), the views are named tuples (a 16-field
+  frozen dataclass took 1.8 us to make, a named tuple 0.3 us), and the API freezes what is
+  alive at startup out of the garbage collector's generations (gc.freeze: 0.31 -> 0.28 ms; it
+  speeds up the baseline in the same process as much, 0.76 -> 0.5 ms of CPU per request);
 - graphql-core's executor needs about 4 ms for the same completion (the general path: about
   6 ms per request in all, `KG_API_COMPILED=false`).
 
 With 8 clients on 2 cores shared with Neo4j, requests queue for the CPU and the latency ratio
 follows kg's CPU per request over the baseline's. The search and path questions are within
-1.5x on an idle machine; the actor question (10 relations with 3 claims each, ~100 objects) is
-at 1.6-1.8x. Left: completing fields from the views without building strawberry objects, and a
-cheaper view construction (the frozen dataclass views have up to 16 fields).
+1.5x on an idle machine. The actor question (10 relations with 3 claims each, ~180 output
+values) measures 1.35-1.6x depending on how warm Neo4j is: the warmer and faster Neo4j, the
+larger kg's fixed 0.4-0.45 ms of Python per live request weighs. Left: completing fields
+straight from the views without strawberry objects (~0.045 ms), positional rows instead of
+maps from the statements (smaller records, cheaper views).
 """
 Call = Callable[[], Awaitable[Any]]
 
