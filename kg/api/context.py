@@ -25,6 +25,7 @@ from kg.api.errors import Unauthorized
 from kg.graph.reads import (
     ClaimView,
     Direction,
+    DocumentView,
     EntityView,
     GraphReader,
     Page,
@@ -32,7 +33,7 @@ from kg.graph.reads import (
     RelationKey,
     RelationView,
 )
-from kg.model import DocumentInfo, RelationType
+from kg.model import RelationType
 from kg.settings import Settings
 
 if TYPE_CHECKING:
@@ -141,7 +142,7 @@ class Context(BaseContext):
         return _keyed_loader(self.reader.entities_by_id)
 
     @cached_property
-    def documents(self) -> DataLoader[str, DocumentInfo | None]:
+    def documents(self) -> DataLoader[str, DocumentView | None]:
         return _keyed_loader(self.reader.documents_by_id)
 
     @cached_property

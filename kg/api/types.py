@@ -30,9 +30,9 @@ from strawberry.types import Info
 from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
 from kg.api.pagination import encode_cursor, page_request
 from kg.errors import InvalidInput, NotFound
-from kg.graph.reads import ClaimView, EntityView, Page, RelationKey, RelationView
+from kg.graph.reads import ClaimView, DocumentView, EntityView, Page, RelationKey, RelationView
 from kg.graph.reads import Direction as ReadsDirection
-from kg.model import DocumentInfo, EntityKind, RelationType
+from kg.model import EntityKind, RelationType
 from kg.settings import Settings
 
 strawberry.enum(EntityKind, description="What an entity is: an actor's kind, or EVENT.")
@@ -174,17 +174,16 @@ class Event(Entity):
 
 
 def entity(view: EntityView) -> Entity:
-    model = view.entity
     # strawberry.ID is NewType("ID", str): an identity at run time.
-    if model.kind.is_actor:
+    if view.kind.is_actor:
         return _made(
             Actor,
             {
-                "id": model.id,
-                "name": model.name,
-                "kind": model.kind,
+                "id": view.id,
+                "name": view.name,
+                "kind": view.kind,
                 "view": view,
-                "aliases": list(model.aliases),
+                "aliases": list(view.aliases),
                 "roles": list(view.roles),
                 "curated": view.curated,
             },
@@ -192,12 +191,12 @@ def entity(view: EntityView) -> Entity:
     return _made(
         Event,
         {
-            "id": model.id,
-            "name": model.name,
-            "kind": model.kind,
+            "id": view.id,
+            "name": view.name,
+            "kind": view.kind,
             "view": view,
             "date": view.date,
-            "aliases": list(model.aliases),
+            "aliases": list(view.aliases),
         },
     )
 
@@ -238,7 +237,7 @@ class Document:
         return connection(ENTITIES_TAG, _map_page(found, entity))
 
 
-def document(info_: DocumentInfo) -> Document:
+def document(info_: DocumentView) -> Document:
     return _made(
         Document,
         {
@@ -298,7 +297,7 @@ def evidence(
     object_: EntityView | None = None,
     *,
     make_entity: Callable[[EntityView], Entity] | None = None,
-    make_document: Callable[[DocumentInfo], Document] | None = None,
+    make_document: Callable[[DocumentView], Document] | None = None,
 ) -> Evidence:
     """The Evidence object of a claim; ``make_entity``/``make_document`` let a caller share the
     attribution's and document's objects between claims (default: a new object each)."""

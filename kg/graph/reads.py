@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from kg.errors import GraphUnavailable, InvalidInput
 from kg.graph import queries
 from kg.graph.repository import triple_key
-from kg.model import DocumentInfo, Entity, EntityKind, RelationType
+from kg.model import Entity, EntityKind, RelationType
 from kg.settings import Settings
 
 T = TypeVar("T")
@@ -42,16 +42,35 @@ ALL_RELATION_TYPES: tuple[RelationType, ...] = tuple(RelationType)
 
 
 class EntityView(NamedTuple):
-    """An actor or event as stored: the :class:`kg.model.Entity` plus what the graph adds."""
+    """An actor or event as stored: the fields of :class:`kg.model.Entity` plus what the graph
+    adds."""
 
-    entity: Entity
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     date: dt.date | None = None
     curated: bool = False
 
     @property
-    def id(self) -> str:
-        return self.entity.id
+    def entity(self) -> Entity:
+        """The :class:`kg.model.Entity` of these fields (made on each call)."""
+        return _constructed(
+            Entity, {"id": self.id, "name": self.name, "kind": self.kind, "aliases": self.aliases}
+        )
+
+
+class DocumentView(NamedTuple):
+    """A stored document's metadata: the fields of :class:`kg.model.DocumentInfo`."""
+
+    id: str
+    sha256: str = ""
+    source: str | None = None
+    title: str | None = None
+    author: str | None = None
+    url: str | None = None
+    published: dt.date | None = None
 
 
 class RelationKey(NamedTuple):
@@ -97,7 +116,7 @@ class ClaimView(NamedTuple):
     negated: bool
     curated: bool
     source: str | None
-    document: DocumentInfo | None
+    document: DocumentView | None
     attributed_to: EntityView | None
 
 
@@ -397,7 +416,7 @@ class GraphReader:
         )
         paths: list[list[RelationView]] = []
         evidence: dict[RelationKey, Page[ClaimView]] = {}
-        memo: _Memo = {}
+        memo = _Memo()
         for record in records:
             nodes = {row["id"]: row for row in record["nodes"]}
             hops = [
@@ -416,12 +435,12 @@ class GraphReader:
 
     # --- documents ----------------------------------------------------------------------------
 
-    async def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentInfo]:
+    async def documents_by_id(self, ids: Sequence[str]) -> dict[str, DocumentView]:
         records = await self._run(queries.READ_DOCUMENTS_BY_ID, {"ids": list(dict.fromkeys(ids))})
         infos = (_document(record["document"]) for record in records)
         return {info.id: info for info in infos}
 
-    async def documents(self, page: PageRequest) -> Page[DocumentInfo]:
+    async def documents(self, page: PageRequest) -> Page[DocumentView]:
         records = await self._run(queries.READ_DOCUMENTS, _page_parameters(page))
         return _page(records[0], page, lambda row: _document(row["document"]))
 
@@ -462,27 +481,34 @@ class GraphReader:
 def _relations_with_evidence(
     records: Sequence[Mapping[str, Any]], page: PageRequest, evidence_page: PageRequest
 ) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+    # _page and _relation inline: this conversion is the largest share of an API request's own
+    # work (a page of relations, each with a page of evidence).
     relations: dict[str, Page[RelationView]] = {}
     evidence: dict[RelationKey, Page[ClaimView]] = {}
-    memo: _Memo = {}
-    limit = evidence_page.limit
+    memo = _Memo()
+    limit, evidence_limit = page.limit, evidence_page.limit
     for record in records:
-        relation_page = _page(record, page, lambda row: _relation(row, memo))
-        relations[record["id"]] = relation_page
-        for (_, view), row in zip(relation_page.items, record["rows"], strict=False):
+        rows = record["rows"] or []
+        if type(rows) is not list:
+            rows = list(rows)
+        items: list[tuple[SortKey, RelationView]] = []
+        for row in rows[:limit]:
+            view = _relation(row, memo)
+            items.append((tuple(row["key"]), view))
             subject_id, object_id = view.subject.id, view.object.id
-            # _page, inline: a relation page holds a page of evidence per relation.
             claims = row["evidence"]
-            rows = claims["rows"] or []
-            if type(rows) is not list:
-                rows = list(rows)
-            items = [
-                (tuple(claim["key"]), _claim_between(claim, subject_id, object_id, memo))
-                for claim in rows[:limit]
-            ]
+            claim_rows = claims["rows"] or []
+            if type(claim_rows) is not list:
+                claim_rows = list(claim_rows)
             evidence[RelationKey(subject_id, view.type, object_id)] = Page(
-                int(claims["total"] or 0), items, len(rows) > limit
+                int(claims["total"] or 0),
+                [
+                    (tuple(claim["key"]), _claim_between(claim, subject_id, object_id, memo))
+                    for claim in claim_rows[:evidence_limit]
+                ],
+                len(claim_rows) > evidence_limit,
             )
+        relations[record["id"]] = Page(int(record["total"] or 0), items, len(rows) > limit)
     return relations, evidence
 
 
@@ -583,27 +609,31 @@ def _constructed(model: type[M], values: dict[str, Any]) -> M:
 # One statement returns the same node with the same map wherever it appears (a hub is the
 # subject of most relations on its page; claims share documents): the conversions below take an
 # optional memo, by id, for the duration of one statement's records.
-_Memo = dict[tuple[str, str], Any]
+class _Memo:
+    __slots__ = ("documents", "entities")
 
-
-def _memoized(
-    kind: str, convert: Callable[[Mapping[str, Any]], T], row: Mapping[str, Any], memo: _Memo | None
-) -> T:
-    if memo is None:
-        return convert(row)
-    key = (kind, row["id"])
-    found: T | None = memo.get(key)
-    if found is None:
-        found = memo[key] = convert(row)
-    return found
+    def __init__(self) -> None:
+        # Apart: entity and document ids are not one namespace.
+        self.entities: dict[str, EntityView] = {}
+        self.documents: dict[str, DocumentView] = {}
 
 
 def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
-    return _memoized("entity", _entity, row, memo)
+    if memo is None:
+        return _entity(row)
+    found = memo.entities.get(row["id"])
+    if found is None:
+        found = memo.entities[row["id"]] = _entity(row)
+    return found
 
 
-def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentInfo:
-    return _memoized("document", _document, row, memo)
+def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentView:
+    if memo is None:
+        return _document(row)
+    found = memo.documents.get(row["id"])
+    if found is None:
+        found = memo.documents[row["id"]] = _document(row)
+    return found
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:
@@ -611,17 +641,14 @@ def _entity(row: Mapping[str, Any]) -> EntityView:
     # is a measurable share of a request.
     get = row.get
     entity_id = row["id"]
+    aliases = get("aliases")
+    roles = get("roles")
     return EntityView(
-        _constructed(
-            Entity,
-            {
-                "id": entity_id,
-                "name": get("name") or entity_id,
-                "kind": _entity_kind(get("kind") or EntityKind.GROUP),
-                "aliases": tuple(get("aliases") or ()),
-            },
-        ),
-        tuple(get("roles") or ()),
+        entity_id,
+        get("name") or entity_id,
+        _entity_kind(get("kind") or EntityKind.GROUP),
+        tuple(aliases) if aliases else (),
+        tuple(roles) if roles else (),
         _date(get("date")),
         bool(get("curated")),
     )
@@ -631,19 +658,16 @@ def _optional_entity(row: Mapping[str, Any] | None, memo: _Memo | None = None) -
     return _memo_entity(row, memo) if row else None
 
 
-def _document(row: Mapping[str, Any]) -> DocumentInfo:
+def _document(row: Mapping[str, Any]) -> DocumentView:
     get = row.get
-    return _constructed(
-        DocumentInfo,
-        {
-            "id": row["id"],
-            "sha256": get("sha256") or "",
-            "source": get("source"),
-            "title": get("title"),
-            "author": get("author"),
-            "url": get("url"),
-            "published": _date(get("published")),
-        },
+    return DocumentView(
+        row["id"],
+        get("sha256") or "",
+        get("source"),
+        get("title"),
+        get("author"),
+        get("url"),
+        _date(get("published")),
     )
 
 

@@ -43,24 +43,25 @@ def test_entity_defaults_when_the_map_is_sparse() -> None:
     assert (view.roles, view.date, view.curated) == ((), None, False)
 
 
-def test_document_is_what_model_construct_builds() -> None:
+def test_document_view_holds_what_document_info_holds() -> None:
     full = {"id": "d1", "sha256": "ab", "source": "wire", "title": "T", "author": "A", "url": "http://x",
             "published": neo4j.time.DateTime(2023, 5, 6, 7, 8, 9)}
-    assert _state(reads._document(full)) == _state(
-        DocumentInfo.model_construct(id="d1", sha256="ab", source="wire", title="T", author="A",
-                                     url="http://x", published=dt.date(2023, 5, 6))
-    )
-    assert _state(reads._document({"id": "d2"})) == _state(
-        DocumentInfo.model_construct(id="d2", sha256="", source=None, title=None, author=None, url=None,
-                                     published=None)
-    )
+    expected = DocumentInfo(id="d1", sha256="ab", source="wire", title="T", author="A", url="http://x",
+                            published=dt.date(2023, 5, 6))
+    assert reads._document(full)._asdict() == expected.model_dump()
+    sparse = DocumentInfo.model_construct(id="d2", sha256="", source=None, title=None, author=None, url=None,
+                                          published=None)
+    assert reads._document({"id": "d2"})._asdict() == sparse.model_dump()
+    assert list(reads.DocumentView._fields) == list(DocumentInfo.model_fields)
 
 
-def test_constructed_instances_stay_frozen_and_separate() -> None:
-    first, second = reads._document({"id": "d1"}), reads._document({"id": "d2"})
-    assert first.__pydantic_fields_set__ is not second.__pydantic_fields_set__
+def test_entity_view_fields_follow_the_model() -> None:
+    view = reads._entity({"id": "e1", "name": "N", "kind": "PERSON"})
+    assert set(Entity.model_fields) <= set(reads.EntityView._fields)
+    first, second = view.entity, view.entity
+    assert first == second and first.__pydantic_fields_set__ is not second.__pydantic_fields_set__
     with pytest.raises(ValueError):
-        first.title = "changed"  # type: ignore[misc]
+        first.name = "changed"  # type: ignore[misc]
 
 
 def test_enum_lookups_match_the_enum_calls() -> None:
@@ -100,7 +101,7 @@ def test_dates_as_before(value: object) -> None:
 def test_relation_evidence_rows_take_their_ends_from_the_relation() -> None:
     row = {"claim": {"id": "c1", "type": "MET", "text": "t", "start": 0, "end": 1, "negated": None},
            "document": {"id": "d1", "published": neo4j.time.Date(2020, 2, 2)}}
-    claim = reads._claim_between(row, "s1", "o1", {})
+    claim = reads._claim_between(row, "s1", "o1", reads._Memo())
     assert (claim.subject_id, claim.object_id, claim.subject, claim.object) == ("s1", "o1", None, None)
     assert claim.type is RelationType.MET and claim.date == dt.date(2020, 2, 2) and claim.negated is False
     assert claim == reads._claim({**row, "subject_id": "s1", "object_id": "o1"})

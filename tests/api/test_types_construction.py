@@ -10,17 +10,13 @@ from typing import Any
 import pytest
 
 from kg.api import types
-from kg.graph.reads import ClaimView, EntityView, RelationView
-from kg.model import DocumentInfo, Entity, EntityKind, RelationType
+from kg.graph.reads import ClaimView, DocumentView, EntityView, RelationView
+from kg.model import EntityKind, RelationType
 
-PERSON = EntityView(
-    Entity(id="actor-1", name="A. Person", kind=EntityKind.PERSON, aliases=("Person",)),
-    roles=("minister",),
-    curated=True,
-)
-STATE = EntityView(Entity(id="actor-2", name="A State", kind=EntityKind.COUNTRY))
-TRUCE = EntityView(Entity(id="event-1", name="truce", kind=EntityKind.EVENT), date=dt.date(2022, 9, 14))
-DOCUMENT = DocumentInfo(
+PERSON = EntityView("actor-1", "A. Person", EntityKind.PERSON, ("Person",), roles=("minister",), curated=True)
+STATE = EntityView("actor-2", "A State", EntityKind.COUNTRY)
+TRUCE = EntityView("event-1", "truce", EntityKind.EVENT, date=dt.date(2022, 9, 14))
+DOCUMENT = DocumentView(
     id="doc-1", sha256="0" * 64, source="file", title="T", author=None, url="https://x.test/a",
     published=dt.date(2022, 9, 15),
 )
