@@ -101,26 +101,32 @@ from kg.api.types import (
     Direction,
     Evidence,
     Path,
-    Relation,
     _map_page,
-    actor,
     connection,
-    document,
-    entity,
     evidence,
     evidence_args,
-    relation,
+    path,
     relation_args,
 )
 from kg.errors import NotFound
 from kg.graph.queries import Projection
-from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
+from kg.graph.reads import (
+    ClaimView,
+    DocumentView,
+    EntityView,
+    GraphReader,
+    Page,
+    PageRequest,
+    RelationKey,
+    RelationView,
+)
 from kg.model import EntityKind, RelationType
 from kg.settings import Settings
 
 log = logging.getLogger("kg.api.compiled")
 
 E = TypeVar("E", bound=Enum)
+T = TypeVar("T")
 
 # Distinct query texts (with their operation names) whose plans are kept.
 PLAN_CACHE_SIZE = 256
@@ -147,21 +153,42 @@ class ObjectPlan:
 
     by_type: dict[str, list[FieldPlan]]
     single: list[FieldPlan] | None
-    # Per runtime type: the generated function completing an object's synchronous fields.
+    # Per runtime type: the generated function completing an object's synchronous fields, for
+    # the strawberry objects of the type and (VIEW_FIELDS) for the views standing for them.
     builders: dict[str, Builder] = field(default_factory=dict)
-    # Per Python class met: its fields and builder (abstract types).
+    view_builders: dict[str, Builder] = field(default_factory=dict)
+    # Per Python class met: its fields and builder (an entity view's type is its kind's).
     by_class: dict[type, tuple[list[FieldPlan], Builder]] = field(default_factory=dict)
+    by_kind: dict[EntityKind, tuple[list[FieldPlan], Builder]] = field(default_factory=dict)
 
     def for_value(self, value: Any) -> tuple[list[FieldPlan], Builder]:
         """The fields and builder of ``value``'s runtime type (Fallback for another type)."""
-        found = self.by_class.get(type(value))
+        cls = type(value)
+        if cls is EntityView:
+            found = self.by_kind.get(value.kind)
+            if found is None:
+                name = "Actor" if value.kind.is_actor else "Event"
+                found = self.by_kind[value.kind] = self._found(name, self.view_builders)
+            return found
+        found = self.by_class.get(cls)
         if found is None:
-            name = _type_name(value)
-            fields = self.by_type.get(name)
-            if fields is None:
-                raise Fallback(f"unexpected runtime type {name}")
-            found = self.by_class[type(value)] = (fields, self.builders[name])
+            view_type = _VIEW_TYPE_NAMES.get(cls)
+            if view_type is not None:
+                found = self._found(view_type, self.view_builders)
+            elif self.single is not None:
+                # An object type: its strawberry class may be a generic's (Connection for
+                # RelationConnection), whose own name is not the type's.
+                found = (self.single, next(iter(self.builders.values())))
+            else:
+                found = self._found(_type_name(value), self.builders)
+            self.by_class[cls] = found
         return found
+
+    def _found(self, name: str, builders: dict[str, Builder]) -> tuple[list[FieldPlan], Builder]:
+        fields, builder = self.by_type.get(name), builders.get(name)
+        if fields is None or builder is None:
+            raise Fallback(f"unexpected runtime type {name}")
+        return fields, builder
 
 
 @dataclass(slots=True)
@@ -292,10 +319,6 @@ class _Run:
     relations: dict[tuple[str, RelationArgs], Page[RelationView]] = field(default_factory=dict)
     # By arguments first: one hash of the (nested, frozen) arguments per level, not per relation.
     evidence: dict[EvidenceArgs, dict[RelationKey, Page[ClaimView]]] = field(default_factory=dict)
-    # The strawberry object made for a view (by the view's id; the views live as long as the
-    # run): a hub is the subject of most relations on its page, claims share documents.
-    _entities: dict[int, Any] = field(default_factory=dict)
-    _documents: dict[int, Any] = field(default_factory=dict)
     _arguments: dict[int, dict[str, Any]] = field(default_factory=dict)
     # EvidenceArgs or RelationArgs per field plan (a field is one or the other).
     _wanted: dict[int, Any] = field(default_factory=dict)
@@ -357,42 +380,15 @@ class _Run:
         else:
             known.update(pages)
 
-    def entity(self, view: EntityView) -> Any:
-        """``entity(view)``, made once per view."""
-        made = self._entities.get(id(view))
-        if made is None:
-            made = self._entities[id(view)] = entity(view)
-        return made
-
-    def document(self, info: Any) -> Any:
-        made = self._documents.get(id(info))
-        if made is None:
-            made = self._documents[id(info)] = document(info)
-        return made
-
-    def relation(self, view: RelationView) -> Relation:
-        """:func:`kg.api.types.relation`, with the ends' objects made once per view."""
-        return relation(view, self.entity)
-
     def path(self, source_id: str, hops: list[RelationView]) -> Path:
-        """:func:`kg.api.types.path`, with the objects made once per view."""
-        nodes: list[EntityView] = []
-        current = source_id
-        for hop in hops:
-            forward = hop.subject.id == current
-            here, there = (hop.subject, hop.object) if forward else (hop.object, hop.subject)
-            if not nodes:
-                nodes.append(here)
-            nodes.append(there)
-            current = there.id
-        return Path(
-            length=len(hops), hops=[self.relation(h) for h in hops], entities=[self.entity(n) for n in nodes]
-        )
+        """:func:`kg.api.types.path` holding the views themselves (see VIEW_FIELDS)."""
+        return path(source_id, hops, _same, _same)
 
-    def evidence_items(self, parent: Relation, found: Page[ClaimView]) -> list[Evidence]:
-        """``parent._evidence_items(found)``: :func:`kg.api.types.evidence` per claim, with the
-        documents' and attributions' objects made once per view, cursors only when shown."""
-        subject, object_ = parent.view.subject, parent.view.object
+    def evidence_items(self, parent: Any, found: Page[ClaimView]) -> list[Evidence]:
+        """``Relation._evidence_items(found)``: :func:`kg.api.types.evidence` per claim, holding
+        the document and attribution views themselves, cursors only when shown."""
+        relation_view = _relation_view(parent)
+        subject, object_ = relation_view.subject, relation_view.object
         cursors = self.evidence_cursors
         return [
             evidence(
@@ -400,8 +396,8 @@ class _Run:
                 encode_cursor(EVIDENCE_TAG, key) if cursors else None,
                 subject,
                 object_,
-                make_entity=self.entity,
-                make_document=self.document,
+                make_entity=_same,
+                make_document=_same,
             )
             for key, view in found.items
         ]
@@ -420,13 +416,14 @@ class _Run:
         return _with_nulls(values, present, await self.objects(present, shape.object))
 
     async def objects(self, objects: list[Any], plan: ObjectPlan) -> list[dict[str, Any]]:
-        if plan.single is not None:
-            return await self.fields(objects, plan.single, plan.builders[next(iter(plan.builders))])
         out: list[dict[str, Any]] = [{} for _ in objects]
         groups: dict[int, tuple[list[FieldPlan], Builder, list[int]]] = {}
         for index, value in enumerate(objects):
             fields, builder = plan.for_value(value)
-            groups.setdefault(id(fields), (fields, builder, []))[2].append(index)
+            groups.setdefault(id(builder), (fields, builder, []))[2].append(index)
+        if len(groups) == 1:
+            ((fields, builder, _),) = groups.values()
+            return await self.fields(objects, fields, builder)
         for fields, builder, indexes in groups.values():
             done = await self.fields([objects[i] for i in indexes], fields, builder)
             for index, value in zip(indexes, done, strict=True):
@@ -551,21 +548,27 @@ def _slow_leaf(value: Any, plan: FieldPlan) -> Any:
     return _leaf(value, plan.leaf, plan.non_null)
 
 
-def _attribute_of(plan: FieldPlan) -> str:
+def _attribute_of(plan: FieldPlan, attributes: dict[str, str] | None = None) -> str:
     attribute = plan.attribute
+    if attributes is not None:
+        if attribute not in attributes:
+            raise NotCompilable(f"the view does not hold {attribute!r}")
+        attribute = attributes[attribute]
     if not attribute.isidentifier() or iskeyword(attribute):
         raise NotCompilable(f"attribute {attribute!r}")
     return attribute
 
 
-def _builder(fields: list[FieldPlan]) -> Builder:
+def _builder(fields: list[FieldPlan], attributes: dict[str, str] | None = None) -> Builder:
     """A function completing one object's synchronous fields into a dict, generated from the
     plan: one attribute read per field, the scalar's common case inline (a str for String and
     ID, a bool for Boolean, a 32-bit int for Int, a known enum member), everything else through
     _slow_leaf / _leaf exactly as before. The other fields (a resolver at or below them) hold
     None in their place, so the keys keep the query's order; their level fills them in.
     Only names the plan holds go into the source: response keys (GraphQL names, checked by the
-    parser) as repr() literals, attributes checked as identifiers, values as namespace entries."""
+    parser) as repr() literals, attributes checked as identifiers, values as namespace entries.
+    ``attributes``: for a view standing for the type's objects, the view's attribute for each
+    attribute of the strawberry type (NotCompilable for a field the view does not hold)."""
     namespace: dict[str, Any] = {
         "_slow_leaf": _slow_leaf, "MIN_INT": GRAPHQL_MIN_INT, "MAX_INT": GRAPHQL_MAX_INT,
     }
@@ -579,7 +582,7 @@ def _builder(fields: list[FieldPlan]) -> Builder:
             plan.built = True
             continue
         if plan.kind == LEAF:
-            lines.append(f"    {value} = source.{_attribute_of(plan)}")
+            lines.append(f"    {value} = source.{_attribute_of(plan, attributes)}")
             if plan.unchanged is not _NoneType:
                 namespace[f"t{index}"] = plan.unchanged
                 lines.append(f"    if type({value}) is not t{index}: {value} = _slow_leaf({value}, {this})")
@@ -595,7 +598,7 @@ def _builder(fields: list[FieldPlan]) -> Builder:
             plan.built = True
         elif plan.kind == ATTRIBUTE and plan.shape is not None and plan.shape.now is not None:
             namespace[f"s{index}"] = plan.shape.now
-            lines.append(f"    {value} = s{index}(source.{_attribute_of(plan)})")
+            lines.append(f"    {value} = s{index}(source.{_attribute_of(plan, attributes)})")
             plan.built = True
         else:
             value = "None"
@@ -609,7 +612,43 @@ def _builder(fields: list[FieldPlan]) -> Builder:
 def _object_plan(by_type: dict[str, list[FieldPlan]], single: list[FieldPlan] | None) -> ObjectPlan:
     plan = ObjectPlan(by_type, single)
     plan.builders = {name: _builder(fields) for name, fields in by_type.items()}
+    plan.view_builders = {
+        name: _builder(fields, VIEW_FIELDS[name]) for name, fields in by_type.items() if name in VIEW_FIELDS
+    }
     return plan
+
+
+# The compiled reads complete the views of kg.graph.reads themselves where the strawberry types
+# only copy a view's fields (kg.api.types.entity, relation, document): per GraphQL type, the
+# view's attribute for each attribute of the strawberry type. A field missing here makes a
+# query selecting it not compilable (the general path answers it).
+VIEW_FIELDS: dict[str, dict[str, str]] = {
+    "Actor": {name: name for name in ("id", "name", "kind", "aliases", "roles", "curated")},
+    "Event": {name: name for name in ("id", "name", "kind", "aliases", "date")},
+    "Relation": {
+        "relation_type": "type", "subject": "subject", "object_": "object", "claim_count": "claims",
+        "document_count": "documents", "first_seen": "first_seen", "last_seen": "last_seen",
+        "confidence": "confidence",
+    },
+    "Document": {
+        name: name for name in ("id", "title", "url", "published", "author", "source", "sha256")
+    },
+}
+_VIEW_TYPE_NAMES: dict[type, str] = {RelationView: "Relation", DocumentView: "Document"}
+
+
+def _same(value: T) -> T:
+    return value
+
+
+def _relation_view(parent: Any) -> RelationView:
+    """The view of a Relation: a RelationView itself, or a strawberry Relation's."""
+    view: RelationView = parent if type(parent) is RelationView else parent.view
+    return view
+
+
+def _evidence_of_claim(view: ClaimView) -> Evidence:
+    return evidence(view, make_entity=_same, make_document=_same)
 
 
 def _now(shape: Shape) -> Callable[[Any], Any]:
@@ -636,8 +675,11 @@ def _now(shape: Shape) -> Callable[[Any], Any]:
         return list_now
     object_plan = shape.object
     assert object_plan is not None
+    # An object type no view stands for: its one builder, without looking at the value.
     single = (
-        object_plan.builders[next(iter(object_plan.builders))] if object_plan.single is not None else None
+        object_plan.builders[next(iter(object_plan.builders))]
+        if object_plan.single is not None and not object_plan.view_builders
+        else None
     )
 
     def object_now(value: Any) -> Any:
@@ -706,13 +748,13 @@ async def _query_actor(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> li
                 run.prime_evidence(evidence_wanted, claims)
     else:
         view = await run.reader.actor_by_name(str(name))
-    return [actor(view) if view else None for _ in parents]
+    return [view if view is not None and view.kind.is_actor else None for _ in parents]
 
 
 async def _query_entity(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     entity_id = str(run.arguments(plan)["id"])
     view = (await run.reader.entities_by_id([entity_id])).get(entity_id)
-    return [entity(view) if view else None for _ in parents]
+    return [view for _ in parents]
 
 
 async def _query_actors(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
@@ -751,7 +793,7 @@ async def _query_events(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> l
 async def _query_document(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     document_id = str(run.arguments(plan)["id"])
     found = (await run.reader.documents_by_id([document_id])).get(document_id)
-    return [document(found) if found else None for _ in parents]
+    return [found for _ in parents]
 
 
 async def _query_documents(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
@@ -779,7 +821,7 @@ async def _query_stats(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> li
 
 async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     wanted = run.relation_args(plan)
-    ids = [parent.view.id for parent in parents]
+    ids = [parent.id for parent in parents]
     missing = [entity_id for entity_id in dict.fromkeys(ids) if (entity_id, wanted) not in run.relations]
     if missing:
         if wanted.evidence is not None:
@@ -797,14 +839,14 @@ async def _entity_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) 
         for entity_id, page in pages.items():
             run.relations[(entity_id, wanted)] = page
     return [
-        connection(RELATIONS_TAG, _map_page(run.relations[(i, wanted)], run.relation), cursors=run.cursors)
+        connection(RELATIONS_TAG, run.relations[(i, wanted)], cursors=run.cursors)
         for i in ids
     ]
 
 
 async def _relation_evidence(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     wanted = run.evidence_args(plan)
-    keys = [parent.view.key for parent in parents]
+    keys = [_relation_view(parent).key for parent in parents]
     known = run.evidence.get(wanted, {})
     missing = [key for key in dict.fromkeys(keys) if key not in known]
     if missing:
@@ -822,7 +864,7 @@ async def _claim_ends(run: _Run, known: list[EntityView | None], ids: list[str])
         found = view or loaded.get(entity_id)
         if found is None:
             raise NotFound(f"entity {entity_id!r} of a claim is gone")
-        out.append(entity(found))
+        out.append(found)
     return out
 
 
@@ -843,7 +885,7 @@ async def _document_claims(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -
     page = page_request(run.settings, CLAIMS_TAG, args.get("first"), args.get("after"), key_size=2)
     ids = [str(parent.id) for parent in parents]
     found = await run.reader.document_claims(ids, page, include_negated=bool(args["includeNegated"]))
-    return [connection(CLAIMS_TAG, _map_page(found[i], lambda view: evidence(view))) for i in ids]
+    return [connection(CLAIMS_TAG, _map_page(found[i], _evidence_of_claim)) for i in ids]
 
 
 async def _document_entities(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
@@ -851,7 +893,7 @@ async def _document_entities(run: _Run, plan: FieldPlan, parents: Sequence[Any])
     page = page_request(run.settings, ENTITIES_TAG, args.get("first"), args.get("after"), key_size=1)
     ids = [str(parent.id) for parent in parents]
     found = await run.reader.document_entities(ids, page)
-    return [connection(ENTITIES_TAG, _map_page(found[i], entity)) for i in ids]
+    return [connection(ENTITIES_TAG, found[i]) for i in ids]
 
 
 async def _neighbours(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
@@ -859,9 +901,9 @@ async def _neighbours(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> lis
     page = page_request(run.settings, ENTITIES_TAG, args.get("first"), args.get("after"), key_size=1)
     types = _enums(RelationType, args.get("types"))
     wanted = NeighbourArgs(tuple(types) if types else None, page)
-    ids = [parent.view.id for parent in parents]
+    ids = [parent.id for parent in parents]
     found = await run.reader.neighbours(ids, wanted.page, types=wanted.types)
-    return [connection(ENTITIES_TAG, _map_page(found[i], entity)) for i in ids]
+    return [connection(ENTITIES_TAG, found[i]) for i in ids]
 
 
 RESOLVERS: dict[tuple[str, str], Resolver] = {

@@ -296,8 +296,8 @@ def evidence(
     subject: EntityView | None = None,
     object_: EntityView | None = None,
     *,
-    make_entity: Callable[[EntityView], Entity] | None = None,
-    make_document: Callable[[DocumentView], Document] | None = None,
+    make_entity: Callable[[EntityView], Any] | None = None,
+    make_document: Callable[[DocumentView], Any] | None = None,
 ) -> Evidence:
     """The Evidence object of a claim; ``make_entity``/``make_document`` let a caller share the
     attribution's and document's objects between claims (default: a new object each)."""
@@ -412,7 +412,15 @@ class Path:
     entities: list[Entity] = strawberry.field(description="The entities along the path, 'from' first.")
 
 
-def path(source_id: str, hops: list[RelationView]) -> Path:
+def path(
+    source_id: str,
+    hops: list[RelationView],
+    make_relation: Callable[[RelationView], Any] = relation,
+    make_entity: Callable[[EntityView], Any] = entity,
+) -> Path:
+    """The Path of ``hops`` from ``source_id``: its relations in order and the entities along it
+    ('from' first). ``make_relation``/``make_entity`` make their objects (the compiled reads
+    complete the views themselves)."""
     nodes: list[EntityView] = []
     current = source_id
     for hop in hops:
@@ -421,7 +429,9 @@ def path(source_id: str, hops: list[RelationView]) -> Path:
             nodes.append(here)
         nodes.append(there)
         current = there.id
-    return Path(length=len(hops), hops=[relation(h) for h in hops], entities=[entity(n) for n in nodes])
+    return Path(
+        length=len(hops), hops=[make_relation(h) for h in hops], entities=[make_entity(n) for n in nodes]
+    )
 
 
 @strawberry.type
