@@ -145,6 +145,10 @@ _PERSON_PAIRS = {"man", "woman", "leader", "president", "minister", "politician"
 _ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
 
 
+# An empty set of keys, for defaults (never changed).
+_NO_KEYS: frozenset[str] = frozenset()
+
+
 @dataclass(slots=True)
 class RawRelation:
     """A relation between two mentions of one Doc, before document-level assembly."""
@@ -218,6 +222,18 @@ class _DocReader:
             for m in mentions
             if m.role_target is not None and (m.role or "").lower() in know.state_titles
         }
+        # Who the text says holds a country's single-holder title ("Rwandan President Paul
+        # Kagame"): that country is not the one of someone else's bare "President X".
+        self.title_holders: dict[tuple[str, str], set[str]] = {}
+        # Where the story's first sentence ends (its lede names what it is about); blanked page
+        # furniture before it is whitespace.
+        self._first_end = next((sent.end for sent in doc.sents if any(t.is_alpha for t in sent)), 0)
+        for m in mentions:
+            if m.role is None or m.role_target is None or self._former_word(m) is not None:
+                continue
+            target = mentions[m.role_target]
+            if target.kind is EntityKind.COUNTRY and _single_holder(m.role.lower(), know):
+                self.title_holders.setdefault((m.role.lower(), target.key), set()).add(m.key)
 
     # -- driver ---------------------------------------------------------------------------
     def read(self) -> list[RawRelation]:
@@ -1250,16 +1266,23 @@ class _DocReader:
                 for country in self._salient_country(m.start):
                     self._emit(idx, RelationType.HOLDS_ROLE, country, sent, 0.5, role=m.role)
                 continue
-            portfolio = role.endswith((" minister", " secretary")) and "general" not in role
-            if role not in self.know.state_titles and not portfolio:
+            if not _single_holder(role, self.know):
                 continue
+            # Countries whose same title the text gives to someone else.
+            held = {
+                country
+                for (title, country), holders in self.title_holders.items()
+                if title == role and holders - {m.key}
+            }
             guess = self._speakers_country(m)
+            if guess is not None and self.mentions[guess].key in held:
+                guess = None
             if guess is None:
-                guess = self._nearest_country(m.start, sent)
+                guess = self._nearest_country(m.start, sent, held)
             confidence = 0.5
             if guess is None:
                 # "Interior Minister X said": the country the article is about, if one dominates
-                found = self._salient_country(m.start)
+                found = self._salient_country(m.start, held)
                 guess, confidence = (found[0], 0.4) if found else (None, 0.0)
             if guess is not None:
                 self._emit(idx, RelationType.HOLDS_ROLE, guess, sent, confidence, role=m.role)
@@ -1291,7 +1314,9 @@ class _DocReader:
                     return owner
         return None
 
-    def _nearest_country(self, token_i: int, sent: Span) -> int | None:
+    def _nearest_country(
+        self, token_i: int, sent: Span, held: frozenset[str] | set[str] = _NO_KEYS
+    ) -> int | None:
         """The country a bare title ("President X") belongs to: the one country named in this
         sentence before the title and the previous sentence; nothing when several are (a wrong
         country is worse than none)."""
@@ -1306,7 +1331,7 @@ class _DocReader:
         here: dict[str, int] = {}
         while pos >= 0 and self.mentions[pos].start >= limit:
             m = self.mentions[pos]
-            if m.kind is EntityKind.COUNTRY and pos not in taken:
+            if m.kind is EntityKind.COUNTRY and pos not in taken and m.key not in held:
                 (here if m.start >= sent.start else found).setdefault(m.key, pos)
             pos -= 1
         if here:
@@ -1687,13 +1712,24 @@ class _DocReader:
                 start = self.doc[start - 1].sent.start
         return start
 
-    def _salient_country(self, token_i: int) -> list[int]:
+    def _salient_country(self, token_i: int, held: frozenset[str] | set[str] = _NO_KEYS) -> list[int]:
         """'the junta', 'the government': the country the document is about so far, if one
-        clearly dominates (at least two mentions, more than any other)."""
+        clearly dominates (at least two mentions, more than any other; of two or more tied, the
+        one the first sentence names); ``held``: countries left out."""
         counts, latest = self._tally(token_i, EntityKind.COUNTRY)
+        if held:
+            counts = {key: count for key, count in counts.items() if key not in held}
         ranked = sorted(counts.values(), reverse=True)
-        if not ranked or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] == ranked[1]):
+        if not ranked or ranked[0] < 2:
             return []
+        if len(ranked) > 1 and ranked[0] == ranked[1]:
+            # Tied: the one the story opened with, if the first sentence names only one of them.
+            tied = {key for key, count in counts.items() if count == ranked[0]}
+            opening = {m.key for m in self.mentions[: bisect.bisect_left(self.starts, self._first_end)]}
+            first = tied & opening
+            if len(first) != 1:
+                return []
+            return [latest[first.pop()]]
         best = max(counts, key=lambda k: counts[k])
         return [latest[best]]
 
@@ -1704,6 +1740,13 @@ class _DocReader:
             return []
         best = max(counts, key=lambda k: (counts[k], latest[k]))
         return [latest[best]]
+
+
+def _single_holder(role: str, know: Knowledge) -> bool:
+    """A title one person holds at a time in a country: a head of state or government, a
+    minister or secretary of a portfolio (not a secretary general)."""
+    portfolio = role.endswith((" minister", " secretary")) and "general" not in role
+    return role in know.state_titles or portfolio
 
 
 def _conjuncts(tok: Token | None) -> list[Token]:

@@ -1,0 +1,51 @@
+"""Round 5: whose a bare title is ("President X" with no country written before it).
+Sentences written here, none from an evaluation article."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def _holds(found: set[tuple[str, str, str]], person: str) -> set[str]:
+    return {o for s, t, o in found if s == person and t == "HOLDS_ROLE"}
+
+
+def test_a_country_whose_president_is_named_is_not_another_presidents() -> None:
+    text = (
+        "Kenya sent 400 police officers to Haiti in June. Kenya deployed them at the request of "
+        "President Ariel Henry, whose government had lost control of the capital. Haiti thanked "
+        "Kenyan President William Ruto during a visit to Nairobi."
+    )
+    found = triples(extract(text))
+    assert ("William Ruto", "HOLDS_ROLE", "Kenya") in found
+    assert "Kenya" not in _holds(found, "Ariel Henry")
+
+
+def test_a_minister_of_a_country_with_a_named_minister_goes_elsewhere() -> None:
+    text = (
+        "Chile and Chile's navy held drills. Chile pressed Peru on the border. "
+        "Peruvian Foreign Minister Elmer Schialer met officials in Lima, and Peru said more talks "
+        "were due. Foreign Minister Alberto van Klaveren said the drills would go on."
+    )
+    found = triples(extract(text))
+    assert ("Elmer Schialer", "HOLDS_ROLE", "Peru") in found
+    assert _holds(found, "Alberto van Klaveren") == {"Chile"}
+
+
+def test_of_two_countries_named_as_often_the_lede_country_is_the_story() -> None:
+    text = (
+        "Thousands protested in Tbilisi as Georgia's parliament passed the bill. "
+        "Critics said Russia had inspired it, and Georgia's partners objected. "
+        "Russia denied any role, and Russia recalled its envoy. Crowds stayed outside overnight. "
+        "President Ana Beridze said she would veto the law."
+    )
+    found = triples(extract(text))
+    assert ("Ana Beridze", "HOLDS_ROLE", "Georgia") in found
+
+
+def test_a_tie_the_lede_does_not_settle_guesses_nothing() -> None:
+    text = (
+        "Officials met in Geneva on Monday. Chile accused Peru of delays, and Peru accused "
+        "Chile of bad faith. President Ana Ruiz said talks would go on."
+    )
+    assert _holds(triples(extract(text)), "Ana Ruiz") == set()
