@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
@@ -618,22 +618,19 @@ class _Memo:
         self.documents: dict[str, DocumentView] = {}
 
 
-def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
-    if memo is None:
-        return _entity(row)
-    found = memo.entities.get(row["id"])
+def _memoized(store: dict[str, T], row: Mapping[str, Any], convert: Callable[[Mapping[str, Any]], T]) -> T:
+    found = store.get(row["id"])
     if found is None:
-        found = memo.entities[row["id"]] = _entity(row)
+        found = store[row["id"]] = convert(row)
     return found
+
+
+def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
+    return _entity(row) if memo is None else _memoized(memo.entities, row, _entity)
 
 
 def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentView:
-    if memo is None:
-        return _document(row)
-    found = memo.documents.get(row["id"])
-    if found is None:
-        found = memo.documents[row["id"]] = _document(row)
-    return found
+    return _document(row) if memo is None else _memoized(memo.documents, row, _document)
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:
