@@ -520,14 +520,14 @@ _RELATIONS_WITH_EVIDENCE_OF_E = _RELATIONS_PAGE_OF_E + """\
       claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
       document: d {.id, .sha256, .source, .title, .author, .url, .published},
       attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
-      key: [confidence, c.id]}) AS evidence_rows
+      rank: confidence}) AS evidence_rows
   }
   RETURN collect({
     type: type(r),
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
     object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
     claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    confidence: r.confidence, key: [type(r), s.id, o.id],
+    confidence: r.confidence,
     evidence: {total: evidence_total, rows: evidence_rows}}) AS rows
 }
 RETURN id, total, rows, e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity

@@ -494,8 +494,10 @@ def _relations_with_evidence(
         items: list[tuple[SortKey, RelationView]] = []
         for row in rows[:limit]:
             view = _relation(row, memo)
-            items.append((tuple(row["key"]), view))
             subject_id, object_id = view.subject.id, view.object.id
+            # The sort keys are not returned: (type, subject id, object id) and (confidence,
+            # claim id) are in the rows already (smaller records).
+            items.append(((row["type"], subject_id, object_id), view))
             claims = row["evidence"]
             claim_rows = claims["rows"] or []
             if type(claim_rows) is not list:
@@ -503,7 +505,10 @@ def _relations_with_evidence(
             evidence[RelationKey(subject_id, view.type, object_id)] = Page(
                 int(claims["total"] or 0),
                 [
-                    (tuple(claim["key"]), _claim_between(claim, subject_id, object_id, memo))
+                    (
+                        (claim["rank"], claim["claim"]["id"]),
+                        _claim_between(claim, subject_id, object_id, memo),
+                    )
                     for claim in claim_rows[:evidence_limit]
                 ],
                 len(claim_rows) > evidence_limit,
