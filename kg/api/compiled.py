@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from keyword import iskeyword
 from typing import Any, TypeVar
+from urllib.parse import parse_qsl
 
 import orjson
 from graphql import (
@@ -1251,6 +1252,27 @@ class CompiledReads:
             request = orjson.loads(body)
         except orjson.JSONDecodeError:
             return None
+        return await self.answer_request(services, request)
+
+    async def answer_query_string(self, services: Services, query_string: bytes) -> bytes | None:
+        """The JSON response to a GET request's parameters (``query``, ``variables`` as JSON,
+        ``operationName``, as strawberry reads them), or None when the general path must answer
+        (anything else in them, a name given twice, variables that are not a JSON object)."""
+        # As starlette reads a query string (strawberry's QueryParams).
+        pairs = parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)
+        request: dict[str, Any] = dict(pairs)
+        if len(request) != len(pairs) or "query" not in request:
+            return None
+        if "variables" in request:
+            try:
+                request["variables"] = orjson.loads(request["variables"])
+            except orjson.JSONDecodeError:
+                return None
+        return await self.answer_request(services, request)
+
+    async def answer_request(self, services: Services, request: Any) -> bytes | None:
+        """The JSON response to a request's ``query``/``variables``/``operationName``, or None
+        when the general path must answer."""
         if not isinstance(request, dict) or not set(request) <= {"query", "variables", "operationName"}:
             return None
         query, variables = request.get("query"), request.get("variables")
@@ -1293,9 +1315,10 @@ class CompiledReads:
 
 
 class CompiledReadsMiddleware:
-    """ASGI middleware in front of the GraphQL router: a JSON POST to /graphql is answered by
-    :class:`CompiledReads` when it can; every other request, and every request it declines,
-    reaches the router unchanged (the body it read is handed on)."""
+    """ASGI middleware in front of the GraphQL router: a JSON POST to /graphql, or a GET with a
+    query in its parameters, is answered by :class:`CompiledReads` when it can; every other
+    request, and every request it declines, reaches the router unchanged (the body it read is
+    handed on)."""
 
     def __init__(self, app: ASGIApp, compiled: CompiledReads, path: str = "/graphql") -> None:
         self.app = app
@@ -1303,7 +1326,13 @@ class CompiledReadsMiddleware:
         self.path = path
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["method"] != "POST" or scope["path"] != self.path:
+        if scope["type"] != "http" or scope["path"] != self.path:
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] == "GET":
+            await self._get(scope, receive, send)
+            return
+        if scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
         content_type = accept = b""
@@ -1342,14 +1371,30 @@ class CompiledReadsMiddleware:
 
             await self.app(scope, replay, send)
             return
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 200,
-                "headers": [
-                    (b"content-length", str(len(answer)).encode("ascii")),
-                    (b"content-type", b"application/json"),
-                ],
-            }
-        )
-        await send({"type": "http.response.body", "body": answer})
+        await _send_json(send, answer)
+
+    async def _get(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # A GET without a query is GraphiQL's page; with one, a query as its parameters say.
+        services: Services | None = getattr(scope["app"].state, "services", None)
+        query_string: bytes = scope.get("query_string", b"")
+        answer = None
+        if services is not None and query_string:
+            answer = await self.compiled.answer_query_string(services, query_string)
+        if answer is None:
+            await self.app(scope, receive, send)
+            return
+        await _send_json(send, answer)
+
+
+async def _send_json(send: Send, answer: bytes) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-length", str(len(answer)).encode("ascii")),
+                (b"content-type", b"application/json"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": answer})

@@ -7,6 +7,7 @@ byte-identical. Counters on ``app.state.compiled`` tell which path answered.
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,20 @@ class Pair:
         assert one.content == two.content, (query, variables)
         parsed: dict[str, Any] = one.json()
         return parsed
+
+    async def same_get(self, params: dict[str, str], accept: str = "application/json") -> tuple[int, bytes]:
+        """Both answers to a GET with these parameters, asserted byte-identical (status too)."""
+        headers = {"accept": accept}
+        one = await self.compiled.client.get("/graphql", params=params, headers=headers)
+        two = await self.general.client.get("/graphql", params=params, headers=headers)
+        assert one.status_code == two.status_code, params
+        assert one.content == two.content, params
+        return one.status_code, one.content
+
+    async def served_get(self, params: dict[str, str]) -> bool:
+        before = self.counters.served
+        await self.same_get(params)
+        return self.counters.served == before + 1
 
     async def served(self, query: str, variables: dict[str, Any] | None = None) -> bool:
         """Whether the compiled path answered (the answers being identical either way)."""
@@ -358,3 +373,31 @@ def test_projected_reads_only_narrow_known_maps() -> None:
                           queries.Projection(entity=frozenset({"name} RETURN 1 //"})))
     with pytest.raises(ValueError):
         queries.projected(queries.READ_STATS, narrow)
+
+
+async def test_get_requests_with_a_query_are_compiled_and_identical(pair: Pair) -> None:
+    queries = bench_queries()
+    actor = {"query": queries["ACTOR_GRAPHQL"], "variables": json.dumps({"name": "Pashinyan"})}
+    assert await pair.served_get(actor)
+    status, body = await pair.same_get(actor)
+    assert status == 200 and json.loads(body)["data"]["actor"] is not None
+    assert await pair.served_get({"query": "{ stats { actors claims } }"})
+    assert await pair.served_get(
+        {"query": "query Q { stats { actors } }", "operationName": "Q", "variables": "{}"}
+    )
+
+
+async def test_get_requests_the_compiled_path_declines_answer_as_before(pair: Pair) -> None:
+    before = pair.counters.served
+    for params in (
+        {"query": "{ stats { actors } }", "variables": "not json"},
+        {"query": "{ stats { actors } }", "variables": "[1]"},
+        {"query": "{ stats { actors } }", "extensions": "{}"},
+        {"query": 'mutation { retractDocument(id: "x") { claims } }'},
+        {"query": "{ nosuchfield }"},
+    ):
+        await pair.same_get(params)
+    # GraphiQL's page: a GET without a query, from a browser.
+    status, page = await pair.same_get({}, accept="text/html")
+    assert status == 200 and b"<html" in page.lower()
+    assert pair.counters.served == before
