@@ -178,29 +178,32 @@ CPU per request of the actor question (sequential process_time loops, `--transpo
 shared 2-core machine makes every number noisy by 10-30%):
 
 - the driver running kg's narrowed statement costs what the hand-written one costs (0.7-0.8 ms
-  run alone, within 0.03 ms of it); Neo4j's own CPU per request, read from /proc for the
-  server process, is 1.1-1.2 ms for either statement (kg's 0.08 ms more);
-- kg's own work beyond the driver, measured by replaying recorded records through the app:
-  0.28 ms for the actor question (0.46 before the second round of work on the compiled path,
-  0.39 before the third), 0.07 ms for search, 0.22 ms for a path. Inside a live request the
-  same code costs about 1.5 times that (colder caches). Of the 0.28 ms: records to views
-  about 0.075 ms (some 40 views), the strawberry objects and cursors about 0.045 ms, the
-  generated field builders, the JSON and the request's own handling the rest;
-- the third round (2026-11-27 03:30-05:00): each object's synchronous fields are completed by
-  a function generated from the plan (0.39 -> 0.31 ms), the views are named tuples (a 16-field
-  frozen dataclass took 1.8 us to make, a named tuple 0.3 us), and the API freezes what is
-  alive at startup out of the garbage collector's generations (gc.freeze: 0.31 -> 0.28 ms; it
-  speeds up the baseline in the same process as much, 0.76 -> 0.5 ms of CPU per request);
+  run alone, within 0.04 ms of it);
+- kg's own work beyond the driver, `python bench/api_cpu.py --question actor|search|path`
+  (the reads answered from records recorded once): 0.20 ms for the actor question, 0.055 ms
+  for search, 0.17 ms for a path. It was 0.46 / 0.10 / 0.33 ms before the second round of work
+  on the compiled path and 0.39 / 0.07 / 0.24 ms before the third. Inside a live request the
+  same code costs up to twice that (colder caches after the driver's work);
+- the third round (2026-11-27, 03:20-04:00): each object's synchronous fields are completed by
+  a function generated from the plan; the compiled path completes the views themselves
+  (actors, events, relations, documents are no longer copied into strawberry objects); the
+  views are named tuples holding their fields (a 16-field frozen dataclass took 1.8 us to
+  make, a named tuple 0.3 us; no pydantic model per entity or document); the relation pages
+  are converted inline and no longer return sort keys the rows hold; the API freezes what is
+  alive at startup out of the garbage collector's generations (gc.freeze, which speeds up the
+  baseline in the same process as well);
+- Neo4j's CPU per request, read from /proc for the server process over 3,000 requests, is
+  1.0-1.2 ms for either statement; kg's costs about 0.08 ms more (the direction, cursor and
+  negation parameters it takes) and its per-query timeout another 0.04 ms;
 - graphql-core's executor needs about 4 ms for the same completion (the general path: about
   6 ms per request in all, `KG_API_COMPILED=false`).
 
 With 8 clients on 2 cores shared with Neo4j, requests queue for the CPU and the latency ratio
-follows kg's CPU per request over the baseline's. The search and path questions are within
-1.5x on an idle machine. The actor question (10 relations with 3 claims each, ~180 output
-values) measures 1.35-1.6x depending on how warm Neo4j is: the warmer and faster Neo4j, the
-larger kg's fixed 0.4-0.45 ms of Python per live request weighs. Left: completing fields
-straight from the views without strawberry objects (~0.045 ms), positional rows instead of
-maps from the statements (smaller records, cheaper views).
+follows the CPU per request of both processes. After the third round the three questions
+measure 1.41-1.44 / 1.19-1.27 / 1.36-1.40 pooled over 5 runs (two runs, 2026-11-27 04:00); a
+single run of the actor question still lands between 1.30 and 1.59, so on a busy machine it
+can cross 1.5. What is left: kg's Python per live request (about 0.4 ms against the
+baseline's 0.5 ms of driver work) and the statement's extra 0.1 ms on the server.
 """
 Call = Callable[[], Awaitable[Any]]
 
@@ -669,10 +672,13 @@ def report(
     stats: Any,
     args: argparse.Namespace,
 ) -> str:
+    client = "httpx" if args.client == "httpx" else "a minimal keep-alive client"
     transport = (
-        "kg = GraphQL through the FastAPI app in the bench process (httpx ASGI transport)"
+        "kg = GraphQL through the FastAPI app in the bench process ("
+        + ("httpx's ASGI transport" if args.client == "httpx" else "called directly through ASGI")
+        + ")"
         if args.transport == "asgi"
-        else "kg = GraphQL over HTTP to `kg serve` (one uvicorn worker, separate process)"
+        else f"kg = GraphQL over HTTP to `kg serve` (one uvicorn worker, separate process; {client})"
     )
     lines = [
         "# API benchmark",
