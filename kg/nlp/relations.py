@@ -392,7 +392,7 @@ class _DocReader:
         date_text = self._date(verb, sent)
         dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
         # the direct object's words, looking through counting words ("fired dozens of rockets",
-        # "hosts tens of thousands of refugees")
+        # "hosts tens of thousands of refugees", "gave $6 billion in aid")
         lemmas = {c.lemma_.lower() for c in _dobjs(verb)}
         for _ in range(2):
             lemmas |= {
@@ -401,13 +401,16 @@ class _DocReader:
                 if c.lemma_.lower() in self.know.quantities
                 or c.pos_ == "NUM"
                 or c.lower_ in ("tens", "dozens")
-                for o in _prep_objects(c, "of")
+                for o in [*_prep_objects(c, "of"), *_prep_objects(c, "in")]
             }
+        # what is given "with" ("provided Kenya with aid"), for the senses that give
+        given_with = {o.lemma_.lower() for o in _prep_objects(verb, "with")}
         if passive:
             lemmas |= {t.lemma_.lower() for t in passive_obj}
         lemmas |= {t.lemma_.lower() for t in deployed}
         for sense in senses:
-            if sense.needs_dobj and not lemmas & sense.needs_dobj:
+            gives = sense.type is RelationType.SUPPORTED
+            if sense.needs_dobj and not (lemmas | given_with if gives else lemmas) & sense.needs_dobj:
                 continue
             if sense.avoid_dobj and lemmas & sense.avoid_dobj:
                 continue
@@ -662,7 +665,16 @@ class _DocReader:
         if slot == "dobj":
             return _dobjs(verb)
         if slot == "dative":
-            return [t for c in verb.children if c.dep_ == "dative" for t in _conjuncts(c)]
+            found = [t for c in verb.children if c.dep_ == "dative" for t in _conjuncts(c)]
+            if not found:
+                # "gave Kenya military aid": the parser can hang the receiver on the thing given
+                found = [
+                    t
+                    for d in _dobjs(verb)
+                    for t in d.children
+                    if t.dep_ == "nmod" and t.i < d.i and self.owner[t.i] >= 0
+                ]
+            return found
         if slot.startswith("prep:"):
             found = _prep_objects(verb, slot[5:])
             # "discussed the proposal with Putin": the parser often hangs the phrase on the object.
@@ -979,14 +991,34 @@ class _DocReader:
         ]
         subject_toks += _prep_objects(noun, "by")
         subjects = [s for s in self._resolve_all(subject_toks, noun) if self.mentions[s].kind in _AGENTS]
+        preps = sense.objects
+        in_support = (
+            sense.type is RelationType.SUPPORTED
+            and noun.dep_ == "pobj"
+            and noun.head.lower_ == "in"
+            and noun.head.head.pos_ in ("VERB", "AUX")
+        )
+        if in_support:
+            # "fired rockets in support of its ally Hamas": whoever acted supports the "of"
+            subjects = subjects or [
+                s for s in self._resolve_all(self._subjects(noun.head.head), noun)
+                if self.mentions[s].kind in _AGENTS
+            ]
+            preps = ("of", *preps)
         if not subjects and sense.type in _CONFLICT:
             doers = self._resolve_all(self._doers_of_act(noun), noun)
             subjects = [s for s in doers if self.mentions[s].kind in _AGENTS]
         if not subjects:
             return
         objects: list[int] = []
-        for prep in sense.objects:
+        for prep in preps:
             targets = _prep_objects(noun, prep)
+            if in_support:
+                # "its ally Hamas": the named one, not whom "its ally" would point back to
+                targets = [
+                    next((c for c in t.children if c.dep_ == "appos" and self.owner[c.i] >= 0), t)
+                    for t in targets
+                ]
             for o in self._resolve_all(targets, noun):
                 if o not in objects and self._fits(o, sense.kinds):
                     objects.append(o)

@@ -49,3 +49,27 @@ def test_a_tie_the_lede_does_not_settle_guesses_nothing() -> None:
         "Chile of bad faith. President Ana Ruiz said talks would go on."
     )
     assert _holds(triples(extract(text)), "Ana Ruiz") == set()
+
+
+def test_giving_a_country_aid_supports_it() -> None:
+    # the parser hangs "Kenya" on the aid here, not on the verb
+    assert ("Chile", "SUPPORTED", "Kenya") in triples(extract("Chile has given Kenya military aid."))
+    assert ("Chile", "SUPPORTED", "Kenya") in triples(extract("Chile provided Kenya with humanitarian aid."))
+
+
+def test_an_amount_in_aid_is_aid() -> None:
+    text = "The United States, which has given Moldova more than $6 billion in aid, criticised the law."
+    found = triples(extract(text))
+    assert ("United States", "SUPPORTED", "Moldova") in found
+    assert ("United States", "CRITICIZED", "law") in found
+
+
+def test_acting_in_support_of_someone_supports_the_one_named() -> None:
+    found = triples(extract("The Houthis fired missiles at Israel in support of their ally Hamas."))
+    assert ("Houthis", "SUPPORTED", "Hamas") in found
+    assert ("Houthis", "SUPPORTED", "Israel") not in found
+
+
+def test_giving_something_else_with_a_receiver_is_not_support() -> None:
+    found = triples(extract("Chile provided Kenya with a list of names."))
+    assert ("Chile", "SUPPORTED", "Kenya") not in found
