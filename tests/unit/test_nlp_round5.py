@@ -73,3 +73,9 @@ def test_acting_in_support_of_someone_supports_the_one_named() -> None:
 def test_giving_something_else_with_a_receiver_is_not_support() -> None:
     found = triples(extract("Chile provided Kenya with a list of names."))
     assert ("Chile", "SUPPORTED", "Kenya") not in found
+
+
+def test_striking_things_across_or_near_a_place_attacks_the_place() -> None:
+    assert ("Chile", "ATTACKED", "Peru") in triples(extract("Chile pounded villages across southern Peru."))
+    found = triples(extract("Chilean drones hit a convoy near Arica."))
+    assert ("Chile", "ATTACKED", "Arica") in found
