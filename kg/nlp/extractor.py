@@ -147,10 +147,20 @@ def build_pipeline(model: str, fallback: str | None) -> tuple[Any, str]:
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ConfigError(f"spaCy model {chosen} lacks the {', '.join(sorted(missing))} pipe(s) kg needs")
+    _split_abbreviated_compounds(nlp)
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(ACTORS, last=True)
     nlp.add_pipe(RELATIONS, last=True)
     return nlp, chosen
+
+
+def _split_abbreviated_compounds(nlp: Any) -> None:
+    """'U.S.-backed', 'U.K.-led': split at the hyphen after an abbreviation, as the tokenizer
+    already splits 'Iran-backed', so that the country and the participle are tokens of their own."""
+    from spacy.util import compile_infix_regex
+
+    infixes = [*nlp.Defaults.infixes, r"(?<=[A-Z]\.)-(?=[a-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 def blank_ranges(text: str, skip: Iterable[tuple[int, int]]) -> str:

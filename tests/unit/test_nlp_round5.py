@@ -79,3 +79,8 @@ def test_striking_things_across_or_near_a_place_attacks_the_place() -> None:
     assert ("Chile", "ATTACKED", "Peru") in triples(extract("Chile pounded villages across southern Peru."))
     found = triples(extract("Chilean drones hit a convoy near Arica."))
     assert ("Chile", "ATTACKED", "Arica") in found
+
+
+def test_an_abbreviated_country_before_a_hyphen_is_its_own_token() -> None:
+    found = triples(extract("Peru welcomed a U.S.-brokered ceasefire."))
+    assert ("United States", "MEDIATED", "ceasefire") in found
