@@ -96,6 +96,8 @@ _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", 
 _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
+# What an actor can threaten to do to another ("will strike X", "would seize Y").
+_THREATENABLE = frozenset({RelationType.ATTACKED, RelationType.KILLED, RelationType.CAPTURED})
 # State organs a definite description points back to: "the ministry said".
 _ORGANS = {
     "ministry", "department", "agency", "office", "commission", "command", "court", "tribunal", "council",
@@ -343,11 +345,16 @@ class _DocReader:
         if self._irrealis(verb):
             return
         senses = self.know.verbs[verb.lemma_.lower()]
-        if verb.lemma_.lower() in _VETOES and any(
-            c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in verb.children
-        ):
-            # "would veto the resolution": a threat to reject it, not a rejection yet
-            senses = [replace(s, type=RelationType.THREATENED) for s in senses]
+        if any(c.dep_ == "aux" and c.lower_ in _PROSPECTIVE for c in verb.children):
+            if verb.lemma_.lower() in _VETOES:
+                # "would veto the resolution": a threat to reject it, not a rejection yet
+                senses = [replace(s, type=RelationType.THREATENED) for s in senses]
+            else:
+                # "said it would strike Israel", "will attack X if ...": a threat, not an attack
+                senses = [
+                    replace(s, type=RelationType.THREATENED) if s.type in _THREATENABLE else s
+                    for s in senses
+                ]
         passive = self._is_passive(verb)
         if passive:
             subj_toks = [
