@@ -87,7 +87,10 @@ def test_an_abbreviated_country_before_a_hyphen_is_its_own_token() -> None:
 
 
 def test_an_attack_that_will_or_would_happen_is_a_threat() -> None:
-    for text in ("Chad said it would strike Libya.", "Chad will attack Libya if the talks fail, the minister said."):
+    for text in (
+        "Chad said it would strike Libya.",
+        "Chad will attack Libya if the talks fail, the minister said.",
+    ):
         found = triples(extract(text))
         assert ("Chad", "THREATENED", "Libya") in found, text
         assert ("Chad", "ATTACKED", "Libya") not in found, text
