@@ -96,6 +96,11 @@ _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", 
 _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
+# What a body is made of: "one of three groups in the alliance", "one of the states of the bloc".
+_MEMBER_NOUNS = {
+    "group", "faction", "party", "member", "militia", "movement", "organisation", "organization",
+    "country", "state", "nation", "government",
+}
 # What an actor can threaten to do to another ("will strike X", "would seize Y").
 _THREATENABLE = frozenset({RelationType.ATTACKED, RelationType.KILLED, RelationType.CAPTURED})
 # State organs a definite description points back to: "the ministry said".
@@ -1256,6 +1261,9 @@ class _DocReader:
     def _structural_apposition(self, subject: int, appos: Token, sent: Span) -> None:
         """'the United States, a treaty ally of the Philippines' -> ALLIED_WITH;
         'Ghana, a member of the AU' -> MEMBER_OF."""
+        if appos.lemma_.lower() == "one":
+            self._one_of(subject, appos, sent)
+            return
         rtype = self.know.copular.get(appos.lemma_.lower())
         if rtype is None or any(c.dep_ == "amod" and c.lower_ in _FORMER for c in appos.children):
             return
@@ -1273,6 +1281,17 @@ class _DocReader:
         for o in found:
             if self.mentions[o].kind in _AGENTS:
                 self._emit(subject, rtype, o, sent, 0.75)
+
+    def _one_of(self, subject: int, one: Token, sent: Span) -> None:
+        """'the MNDAA, one of three groups in the Y Alliance' / 'one of the parties of Y' ->
+        MEMBER_OF(Y): one of the members a body is made of."""
+        for members in _prep_objects(one, "of"):
+            if members.lemma_.lower() not in _MEMBER_NOUNS:
+                continue
+            containers = [t for p in ("in", "of", "within") for t in _prep_objects(members, p)]
+            for o in self._resolve_all(containers, members):
+                if o != subject and self.mentions[o].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP):
+                    self._emit(subject, RelationType.MEMBER_OF, o, sent, 0.75)
 
     def _role_phrase(self, noun: Token) -> str | None:
         words = [c for c in noun.lefts if c.dep_ in ("compound", "amod") and self.owner[c.i] == -1]

@@ -94,3 +94,13 @@ def test_an_attack_that_will_or_would_happen_is_a_threat() -> None:
         found = triples(extract(text))
         assert ("Chad", "THREATENED", "Libya") in found, text
         assert ("Chad", "ATTACKED", "Libya") not in found, text
+
+
+def test_one_of_the_groups_in_an_alliance_is_its_member() -> None:
+    text = "The Arakan Army, one of three groups in the Northern Alliance, captured the town."
+    assert ("Arakan Army", "MEMBER_OF", "Northern Alliance") in triples(extract(text))
+
+
+def test_one_of_the_parties_in_a_country_is_no_membership() -> None:
+    found = triples(extract("The Labour Party, one of the two main parties in Kenya, won the vote."))
+    assert not any(t == "MEMBER_OF" and o == "Kenya" for _, t, o in found)
