@@ -1730,6 +1730,10 @@ class _DocReader:
             if m.kind is kind:
                 counts[m.key] = counts.get(m.key, 0) + 1
                 latest[m.key] = i
+            elif kind is EntityKind.COUNTRY and m.country and m.kind is not EntityKind.PERSON:
+                # "the White House", "Russia's foreign ministry": the country's own organs
+                key = f"country:{m.country}"
+                counts[key] = counts.get(key, 0) + 1
         self._tallies[kind] = (end, counts, latest)
         return counts, latest
 
@@ -1787,9 +1791,16 @@ class _DocReader:
             first = tied & opening
             if len(first) != 1:
                 return []
-            return [latest[first.pop()]]
+            return self._mention_of_country(first.pop(), latest)
         best = max(counts, key=lambda k: counts[k])
-        return [latest[best]]
+        return self._mention_of_country(best, latest)
+
+    def _mention_of_country(self, key: str, latest: dict[str, int]) -> list[int]:
+        """The latest mention of a country so far, else its first anywhere (a country counted
+        through its organs before it is named)."""
+        if key in latest:
+            return [latest[key]]
+        return next(([i] for i, m in enumerate(self.mentions) if m.key == key), [])
 
     def _salient_place(self, token_i: int) -> list[int]:
         """'the region': the place mentioned most often so far (the latest on a tie)."""

@@ -104,3 +104,13 @@ def test_one_of_the_groups_in_an_alliance_is_its_member() -> None:
 def test_one_of_the_parties_in_a_country_is_no_membership() -> None:
     found = triples(extract("The Labour Party, one of the two main parties in Kenya, won the vote."))
     assert not any(t == "MEMBER_OF" and o == "Kenya" for _, t, o in found)
+
+
+def test_a_countrys_organs_count_towards_the_country_the_story_is_about() -> None:
+    text = (
+        "The White House said on Monday that talks would go on. The Pentagon and the White House "
+        "agreed, and the State Department did too. The United States has troops in Kenya. "
+        "Kenya and Chile said nothing. President Ana Ruiz said more aid would come."
+    )
+    found = triples(extract(text))
+    assert ("Ana Ruiz", "HOLDS_ROLE", "United States") in found
