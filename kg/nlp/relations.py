@@ -156,6 +156,12 @@ _ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
 _NO_KEYS: frozenset[str] = frozenset()
 
 
+def _after_comma(noun: Token) -> bool:
+    """Whether a comma comes right before the noun's phrase."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == ","
+
+
 @dataclass(slots=True)
 class RawRelation:
     """A relation between two mentions of one Doc, before document-level assembly."""
@@ -560,8 +566,16 @@ class _DocReader:
         move that Beijing denounced': a noun in apposition sums up the clause before it, so the
         reaction is to that clause's subject."""
         act = verb.head
-        # (the parser makes the summing-up noun an apposition, or an adverbial of the clause)
-        if verb.dep_ != "relcl" or act.dep_ not in ("appos", "npadvmod") or self.owner[act.i] >= 0:
+        # (the parser makes the summing-up noun an apposition, an adverbial of the clause, or a
+        # second object after a comma: "built a wall, a move X denounced")
+        afterthought = act.dep_ == "dobj" and _after_comma(act) and any(
+            c.dep_ == "dobj" and c.i < act.i for c in act.head.children
+        )
+        if (
+            verb.dep_ != "relcl"
+            or (act.dep_ not in ("appos", "npadvmod") and not afterthought)
+            or self.owner[act.i] >= 0
+        ):
             return []
         clause = act.head
         for _ in range(6):

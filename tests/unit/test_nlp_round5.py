@@ -114,3 +114,8 @@ def test_a_countrys_organs_count_towards_the_country_the_story_is_about() -> Non
     )
     found = triples(extract(text))
     assert ("Ana Ruiz", "HOLDS_ROLE", "United States") in found
+
+
+def test_a_move_summed_up_after_a_comma_is_the_movers() -> None:
+    found = triples(extract("Chile built a wall on the border, a move Peru denounced."))
+    assert ("Peru", "CRITICIZED", "Chile") in found
