@@ -241,6 +241,8 @@ class FieldPlan:
     # Completed by its object's builder (a leaf, __typename, or an attribute with no resolver
     # below); the other fields are completed by their level, batched.
     built: bool = False
+    # ATTRIBUTE of a type a view stands for (VIEW_FIELDS): the view's attribute.
+    view_attribute: str = ""
 
 
 @dataclass(slots=True)
@@ -444,7 +446,8 @@ class _Run:
             if plan.built:
                 continue
             if plan.kind == ATTRIBUTE:
-                values = [getattr(source, plan.attribute) for source in objects]
+                attribute = plan.view_attribute if type(objects[0]) in _VIEW_CLASSES else plan.attribute
+                values = [getattr(source, attribute) for source in objects]
             else:
                 assert plan.resolver is not None
                 values = await plan.resolver(self, plan, objects)
@@ -603,6 +606,8 @@ def _builder(fields: list[FieldPlan], attributes: dict[str, str] | None = None) 
             plan.built = True
         else:
             value = "None"
+            if plan.kind == ATTRIBUTE and attributes is not None:
+                plan.view_attribute = _attribute_of(plan, attributes)
         items.append(f"{plan.key!r}: {value}")
     lines.append("    return {" + ", ".join(items) + "}")
     exec(compile("\n".join(lines), "<kg.api.compiled builder>", "exec"), namespace)
@@ -636,6 +641,7 @@ VIEW_FIELDS: dict[str, dict[str, str]] = {
     },
 }
 _VIEW_TYPE_NAMES: dict[type, str] = {RelationView: "Relation", DocumentView: "Document"}
+_VIEW_CLASSES = frozenset({EntityView, RelationView, DocumentView})
 
 
 def _same(value: T) -> T:

@@ -401,3 +401,21 @@ async def test_get_requests_the_compiled_path_declines_answer_as_before(pair: Pa
     status, page = await pair.same_get({}, accept="text/html")
     assert status == 200 and b"<html" in page.lower()
     assert pair.counters.served == before
+
+
+async def test_resolvers_below_the_ends_of_relations_are_compiled(pair: Pair) -> None:
+    # The ends of a relation are views; a field with a resolver below them reads the view's
+    # attribute ("object", not the strawberry type's "object_").
+    nested = (
+        '{ actor(name: "Nikol Pashinyan") { relations(first: 3) { edges { node { '
+        "subject { id ... on Actor { neighbours(first: 2) { totalCount } } } "
+        "object { id ... on Actor { relations(first: 1) { totalCount edges { node { type } } } } "
+        "... on Event { participants(first: 2) { totalCount } } } } } } } }"
+    )
+    assert await pair.served(nested)
+    me, others = await ids(pair)
+    hops = (
+        "query ($from: ID!, $to: ID!) { path(from: $from, to: $to, maxHops: 3, first: 2) { "
+        "hops { object { id ... on Actor { relations(first: 1) { totalCount } } } } } }"
+    )
+    assert await pair.served(hops, {"from": me, "to": others[0]})
