@@ -119,3 +119,11 @@ def test_a_countrys_organs_count_towards_the_country_the_story_is_about() -> Non
 def test_a_move_summed_up_after_a_comma_is_the_movers() -> None:
     found = triples(extract("Chile built a wall on the border, a move Peru denounced."))
     assert ("Peru", "CRITICIZED", "Chile") in found
+
+
+def test_offering_to_host_or_mediate_offers_the_talks_or_to_the_parties() -> None:
+    assert ("Chad", "OFFERED", "peace talks") in triples(extract("Chad offered to host peace talks."))
+    found = triples(extract("Chad offered to mediate between Sudan and South Sudan."))
+    assert ("Chad", "OFFERED", "Sudan") in found and ("Chad", "OFFERED", "South Sudan") in found
+    found = triples(extract("Chad offered to hold talks with Sudan."))
+    assert ("Chad", "OFFERED", "Sudan") in found
