@@ -96,6 +96,11 @@ _DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", 
 _DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 _VETOES = {"veto"}
 _PROSPECTIVE = {"would", "will", "'ll"}
+# "ready/willing/prepared to host talks": an offer.
+_READY = {"ready", "willing", "prepared"}
+_OFFERABLE = frozenset(
+    {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.EVENT}
+)
 # What a body is made of: "one of three groups in the alliance", "one of the states of the bloc".
 _MEMBER_NOUNS = {
     "group", "faction", "party", "member", "militia", "movement", "organisation", "organization",
@@ -277,6 +282,8 @@ class _DocReader:
                     self._reported_blame(tok, sent)
                 if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":
                     self._came_under(tok, sent, attributed)
+                if tok.dep_ == "acomp" and tok.lemma_.lower() in _READY:
+                    self._ready(tok, sent, attributed)
             self._titles(sent)
             self._organs(sent)
         return self.out
@@ -1295,6 +1302,33 @@ class _DocReader:
         for o in found:
             if self.mentions[o].kind in _AGENTS:
                 self._emit(subject, rtype, o, sent, 0.75)
+
+    def _ready(self, adjective: Token, sent: Span, attributed: int | None) -> None:
+        """'X was ready to host talks between A and B' / 'willing to hold talks with Y' / 'ready
+        for dialogue with Y': an offer, as 'offered to ...' is (never when denied or only hoped)."""
+        be = adjective.head
+        if self._negated(be) or self._irrealis(be):
+            return
+        subjects = [s for s in self._resolve_all(self._subjects(be), be) if self.mentions[s].kind in _AGENTS]
+        if not subjects:
+            return
+        topics = _prep_objects(adjective, "for")  # "ready for dialogue with Y"
+        slots = [
+            [t for topic in topics for t in _prep_objects(topic, "with")],
+            self._slot(adjective, "xcomp>prep:with", None),
+            self._slot(adjective, "xcomp>dobj>prep:with", None),
+            self._slot(adjective, "xcomp>prep:between", None),
+            self._slot(adjective, "xcomp>dobj>prep:between", None),
+            topics + self._slot(adjective, "xcomp>dobj", None),
+        ]
+        for targets in slots:
+            objects = [o for o in self._resolve_all(targets, be) if self._fits(o, _OFFERABLE)]
+            if objects:
+                for s in subjects:
+                    for o in objects:
+                        if o != s:
+                            self._emit(s, RelationType.OFFERED, o, sent, 0.7, attributed=attributed)
+                return
 
     def _one_of(self, subject: int, one: Token, sent: Span) -> None:
         """'the MNDAA, one of three groups in the Y Alliance' / 'one of the parties of Y' ->

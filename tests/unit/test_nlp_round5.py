@@ -127,3 +127,14 @@ def test_offering_to_host_or_mediate_offers_the_talks_or_to_the_parties() -> Non
     assert ("Chad", "OFFERED", "Sudan") in found and ("Chad", "OFFERED", "South Sudan") in found
     found = triples(extract("Chad offered to hold talks with Sudan."))
     assert ("Chad", "OFFERED", "Sudan") in found
+
+
+def test_being_ready_or_willing_to_talk_is_an_offer() -> None:
+    found = triples(extract("Chad said it was willing to mediate between Sudan and South Sudan."))
+    assert ("Chad", "OFFERED", "Sudan") in found and ("Chad", "OFFERED", "South Sudan") in found
+    assert ("Chad", "OFFERED", "Sudan") in triples(extract("Chad said it was ready for dialogue with Sudan."))
+
+
+def test_not_being_ready_to_talk_offers_nothing() -> None:
+    found = triples(extract("Chad is not ready to hold talks with Sudan."))
+    assert not any(t == "OFFERED" for _, t, _ in found)
