@@ -743,7 +743,23 @@ class _DocReader:
             prep = slot[len("dobj>prep:") :]
             # "a package of military aid for X": the phrase hangs on what the package holds
             heads = heads + [o for h in heads for o in _prep_objects(h, "of") if self.owner[o.i] < 0]
-            return [o for h in heads for o in _prep_objects(h, prep)]
+            found = [o for h in heads for o in _prep_objects(h, prep)]
+            if not found and prep == "in":
+                # "struck a school sheltering families in Gaza City": the place hangs on the
+                # clause that describes the target
+                found = [
+                    o
+                    for h in heads
+                    if self.owner[h.i] < 0
+                    for clause in h.children
+                    if clause.dep_ in ("acl", "relcl")
+                    for o in [
+                        *_prep_objects(clause, prep),
+                        *(x for d in _dobjs(clause) for x in _prep_objects(d, prep)),
+                    ]
+                    if self.owner[o.i] >= 0
+                ]
+            return found
         return []
 
     def _prep_for(self, verb: Token, sense: VerbSense) -> bool:

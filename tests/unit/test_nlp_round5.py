@@ -138,3 +138,8 @@ def test_being_ready_or_willing_to_talk_is_an_offer() -> None:
 def test_not_being_ready_to_talk_offers_nothing() -> None:
     found = triples(extract("Chad is not ready to hold talks with Sudan."))
     assert not any(t == "OFFERED" for _, t, _ in found)
+
+
+def test_a_target_described_by_a_clause_in_a_place_puts_the_attack_there() -> None:
+    text = "Chilean aircraft struck a school sheltering displaced families in Arica."
+    assert ("Chile", "ATTACKED", "Arica") in triples(extract(text))
