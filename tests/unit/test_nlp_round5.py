@@ -143,3 +143,10 @@ def test_not_being_ready_to_talk_offers_nothing() -> None:
 def test_a_target_described_by_a_clause_in_a_place_puts_the_attack_there() -> None:
     text = "Chilean aircraft struck a school sheltering displaced families in Arica."
     assert ("Chile", "ATTACKED", "Arica") in triples(extract(text))
+
+
+def test_well_known_organisations_and_armed_groups_are_recognised_whole() -> None:
+    found = extract("Fighters loyal to Islamic State attacked Palma, and IGAD urged Sudan to talk.")
+    names = {e.name for e in found.entities}
+    assert "Islamic State" in names and "Intergovernmental Authority on Development" in names
+    assert not any(e.name.lower() in ("islamics", "state") for e in found.entities)
