@@ -1170,7 +1170,8 @@ def _surnames(parts: list[str]) -> list[str]:
 
 
 def _split(form: str) -> list[str]:
-    """Tokenise a gazetteer form the way spaCy's English tokenizer would, roughly."""
+    """Tokenise a gazetteer form the way spaCy's English tokenizer would, roughly (it splits
+    a hyphen between letters: "Guinea-Bissau", "al-Qaeda", "Lashkar-e-Taiba")."""
     words: list[str] = []
     for raw in form.split():
         if raw.endswith("'s") and len(raw) > 2:
@@ -1178,8 +1179,11 @@ def _split(form: str) -> list[str]:
         elif raw.endswith(".") and raw.count(".") == 1 and len(raw) > 2 and not raw[:-1].isupper():
             words.extend([raw[:-1], "."])
         else:
-            words.append(raw)
+            words.extend(part for part in _HYPHEN_INFIX.split(raw) if part)
     return words
+
+
+_HYPHEN_INFIX = re.compile(r"(?<=[^\W_])(-)(?=[^\W\d_])")
 
 
 def _title(body: str) -> str:

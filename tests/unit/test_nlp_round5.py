@@ -150,3 +150,13 @@ def test_well_known_organisations_and_armed_groups_are_recognised_whole() -> Non
     names = {e.name for e in found.entities}
     assert "Islamic State" in names and "Intergovernmental Authority on Development" in names
     assert not any(e.name.lower() in ("islamics", "state") for e in found.entities)
+
+
+def test_hyphenated_names_in_the_gazetteers_match() -> None:
+    # the model takes the first for a person and splits the second
+    found = extract("Lashkar-e-Taiba attacked Ardhal. Tehrik-e-Taliban Pakistan attacked Vesmira.")
+    names = {e.name for e in found.entities}
+    assert {"Lashkar-e-Taiba", "Tehrik-e-Taliban Pakistan"} <= names
+    assert not {"Tehrik", "Taliban"} & names
+    found_deployment = triples(extract("Senegal sent troops to Guinea-Bissau."))
+    assert ("Senegal", "DEPLOYED", "Guinea-Bissau") in found_deployment
