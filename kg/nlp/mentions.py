@@ -194,6 +194,16 @@ class ActorFinder:
             if m is not None:
                 add(m)
 
+        # Places the model leaves unlabelled: "fighting in Pokrovsk", "the Kursk region".
+        for tok in doc:
+            if owner[tok.i] != -1 or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+                continue
+            locative = tok.dep_ == "pobj" and tok.head.lower_ in _SETTLED_PREPOSITIONS
+            regional = tok.dep_ == "compound" and tok.head.lemma_.lower() in _PLACE_NOUNS
+            if locative or regional:
+                text = tok.text
+                add(Mention(tok.i, tok.i + 1, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE"))
+
         # "King Abdullah II", "Sheikh Tamim": a monarch's title makes the name that follows.
         for tok in doc[:-1]:
             if owner[tok.i] != -1 or tok.lower_ not in _MONARCHS or not tok.is_title:
@@ -1195,6 +1205,8 @@ def _title(body: str) -> str:
 
 # Prepositions after which a lone name is a place, not a person ("around X", not "to X").
 _SETTLED_PREPOSITIONS = {"in", "into", "near", "around", "inside", "outside", "towards", "toward"}
+# Nouns a place name qualifies: "the Kursk region", "the town of ..." is read elsewhere.
+_PLACE_NOUNS = {"region", "province", "oblast", "district", "governorate", "city", "town", "village"}
 _PLACE_PREPOSITIONS = {
     "to", "in", "into", "from", "near", "across", "at", "inside", "around", "towards", "toward",
 }

@@ -160,3 +160,9 @@ def test_hyphenated_names_in_the_gazetteers_match() -> None:
     assert not {"Tehrik", "Taliban"} & names
     found_deployment = triples(extract("Senegal sent troops to Guinea-Bissau."))
     assert ("Senegal", "DEPLOYED", "Guinea-Bissau") in found_deployment
+
+
+def test_a_name_the_model_leaves_unlabelled_after_near_or_in_is_a_place() -> None:
+    found = extract("Russia attacked targets near Pokrovsk.")
+    assert ("Russia", "ATTACKED", "Pokrovsk") in triples(found)
+    assert any(e.name == "Pokrovsk" and e.kind.value == "LOCATION" for e in found.entities)
