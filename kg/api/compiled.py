@@ -87,6 +87,7 @@ from kg.api.schema import (
     KGSchema,
     RelationFilter,
     check_actor_lookup,
+    read_actor_with_relations,
     read_actors,
     read_documents,
     read_events,
@@ -117,7 +118,6 @@ from kg.graph.reads import (
     EntityView,
     GraphReader,
     Page,
-    PageRequest,
     RelationKey,
     RelationView,
 )
@@ -740,14 +740,8 @@ async def _query_actor(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> li
     elif plan.prefetch is not None:
         wanted = run.relation_args(plan.prefetch)
         evidence_wanted = wanted.evidence
-        view, relations, claims = await run.reader.actor_with_relations_by_name(
-            str(name),
-            wanted.page,
-            evidence_wanted.page if evidence_wanted else PageRequest(limit=0),
-            direction=wanted.direction,
-            types=wanted.types,
-            include_negated=evidence_wanted.include_negated if evidence_wanted else False,
-            projection=run.projection,
+        view, relations, claims = await read_actor_with_relations(
+            run.reader, str(name), wanted, run.projection
         )
         if view is not None:
             run.relations[(view.id, wanted)] = relations

@@ -29,7 +29,7 @@ from strawberry.extensions import (
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
-from kg.api.context import EvidenceArgs
+from kg.api.context import EvidenceArgs, RelationArgs
 from kg.api.errors import log_errors
 from kg.api.execution import KGExecutionContext
 from kg.api.pagination import page_request
@@ -91,14 +91,7 @@ class Query:
             # The actor and the relations (and evidence) the query asks of it, in one statement;
             # the relations resolver then finds them in the loader.
             evidence = wanted.evidence
-            view, relations, claims = await info.context.reader.actor_with_relations_by_name(
-                str(name),
-                wanted.page,
-                evidence.page if evidence else PageRequest(limit=0),
-                direction=wanted.direction,
-                types=wanted.types,
-                include_negated=evidence.include_negated if evidence else False,
-            )
+            view, relations, claims = await read_actor_with_relations(info.context.reader, str(name), wanted)
             if view is not None:
                 info.context.relations.prime((view.id, wanted), relations)
                 if evidence is not None:
@@ -181,6 +174,23 @@ class Query:
 
 
 # --- the rules and reads of the query roots, shared with the compiled path (kg.api.compiled) ----
+
+
+async def read_actor_with_relations(
+    reader: GraphReader, name: str, wanted: RelationArgs, projection: Projection | None = None
+) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
+    """An actor by name with the page of relations (and of evidence) ``wanted`` asks of it,
+    in one statement."""
+    evidence = wanted.evidence
+    return await reader.actor_with_relations_by_name(
+        name,
+        wanted.page,
+        evidence.page if evidence else PageRequest(limit=0),
+        direction=wanted.direction,
+        types=wanted.types,
+        include_negated=evidence.include_negated if evidence else False,
+        projection=projection,
+    )
 
 
 def check_actor_lookup(id: object, name: object) -> None:
