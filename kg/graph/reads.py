@@ -718,6 +718,7 @@ def _claim_between(
         object_id = object_["id"]
     elif object_id is None:
         object_id = row["object_id"]
+    source_document = _memo_document(document, memo) if document else None
     return ClaimView(
         claim["id"],
         _relation_type(claim["type"]),
@@ -728,11 +729,12 @@ def _claim_between(
         claim_get("text"),
         claim_get("start"),
         claim_get("end"),
-        _date(claim_get("date")) or (_date(document.get("published")) if document else None),
+        # the claim's own date, else its document's publication date
+        _date(claim_get("date")) or (source_document.published if source_document else None),
         claim_get("confidence"),
         bool(claim_get("negated")),
         bool(claim_get("curated")),
         claim_get("source"),
-        _memo_document(document, memo) if document else None,
+        source_document,
         _memo_entity(attributed_to, memo) if attributed_to else None,
     )
