@@ -785,21 +785,23 @@ async def _query_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -
     return [found for _ in parents]
 
 
-async def _query_events(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
-    args = run.arguments(plan)
-    found = await read_events(run.settings, run.reader, args.get("first"), args.get("after"))
-    return [found for _ in parents]
+RootRead = Callable[[Settings, GraphReader, int | None, str | None], Awaitable[Any]]
+
+
+def _root_listing(read: RootRead) -> Resolver:
+    """The resolver of a root list read by ``read`` (events, documents): first/after only."""
+
+    async def resolve(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
+        args = run.arguments(plan)
+        found = await read(run.settings, run.reader, args.get("first"), args.get("after"))
+        return [found for _ in parents]
+
+    return resolve
 
 
 async def _query_document(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
     document_id = str(run.arguments(plan)["id"])
     found = (await run.reader.documents_by_id([document_id])).get(document_id)
-    return [found for _ in parents]
-
-
-async def _query_documents(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -> list[Any]:
-    args = run.arguments(plan)
-    found = await read_documents(run.settings, run.reader, args.get("first"), args.get("after"))
     return [found for _ in parents]
 
 
@@ -912,9 +914,9 @@ RESOLVERS: dict[tuple[str, str], Resolver] = {
     ("Query", "entity"): _query_entity,
     ("Query", "actors"): _query_actors,
     ("Query", "relations"): _query_relations,
-    ("Query", "events"): _query_events,
+    ("Query", "events"): _root_listing(read_events),
     ("Query", "document"): _query_document,
-    ("Query", "documents"): _query_documents,
+    ("Query", "documents"): _root_listing(read_documents),
     ("Query", "path"): _query_path,
     ("Query", "stats"): _query_stats,
     ("Actor", "relations"): _entity_relations,

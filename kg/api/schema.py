@@ -239,16 +239,14 @@ async def read_events(
     settings: Settings, reader: GraphReader, first: int | None, after: str | None
 ) -> Connection[Event]:
     page = page_request(settings, EVENTS_TAG, first, after, key_size=1)
-    found = await reader.events(page)
-    return connection(EVENTS_TAG, _map_page(found, _event_node))
+    return connection(EVENTS_TAG, _map_page(await reader.events(page), _event_node))
 
 
 async def read_documents(
     settings: Settings, reader: GraphReader, first: int | None, after: str | None
 ) -> Connection[Document]:
     page = page_request(settings, DOCUMENTS_TAG, first, after, key_size=1)
-    found = await reader.documents(page)
-    return connection(DOCUMENTS_TAG, _map_page(found, document))
+    return connection(DOCUMENTS_TAG, _map_page(await reader.documents(page), document))
 
 
 async def read_paths(
