@@ -1,0 +1,144 @@
+"""Reading a clause: its subjects, voice, negation, modality and date phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.nlp.knowledge import VerbSense
+from kg.nlp.relations.context import DocContext
+from kg.nlp.relations.syntax import conjuncts, prep_objects
+from kg.nlp.relations.vocabulary import DATE_WORDS, DOCUMENTS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
+
+
+def has_prep_for(ctx: DocContext, verb: Token, sense: VerbSense) -> bool:
+    return any(t.lemma_.lower() in sense.needs_prep_for for t in prep_objects(verb, "for"))
+
+
+def is_passive(ctx: DocContext, verb: Token) -> bool:
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
+    """The grammatical subject(s) of a verb, looking through coordination and control."""
+    cur = verb
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in SUBJ]
+        if len(subj) > 1:
+            # "Chile's ally Peru hosted ...": the parser gives the verb two subjects; the
+            # relation noun describes the name after it, which alone acts
+            subj = [c for c in subj if not any(o.i == c.i + 1 for o in subj) or ctx.owner[c.i] >= 0]
+        if subj:
+            out = []
+            for s in subj:
+                if s.lower_ in RELATIVE and cur.dep_ == "relcl":
+                    # "A and B, who have been mediating": the whole coordination.
+                    top = cur.head
+                    while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
+                        top = top.head
+                    out.extend(conjuncts(top) if top is not cur.head else [cur.head])
+                else:
+                    out.extend(conjuncts(s))
+            return out
+        if cur.dep_ == "conj" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head
+            continue
+        if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+            cur = cur.head
+            continue
+        if cur.dep_ == "acl" and cur.tag_ == "VBG":
+            head = cur.head
+            # "issued a joint statement calling on all sides": the issuer speaks
+            if head.lemma_.lower() in DOCUMENTS and head.dep_ in ("dobj", "obj") and head.head is not head:
+                return subjects_of(ctx, head.head)
+            return [head]
+        if cur.dep_ == "relcl":
+            return [cur.head]
+        # "accused Rwanda of backing the rebels": the accused is who did the backing.
+        if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
+            objects = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
+            if objects:
+                return conjuncts(objects[0])
+        return misparsed_subject(ctx, cur)
+    return []
+
+
+def speaker_of_conjoined_speech_act(ctx: DocContext, verb: Token, senses: list[VerbSense]) -> list[Token]:
+    """'X said Y was collaborating with Z and accused W': the parser hangs "accused" on the
+    reported clause; a speech act there is the speaker's."""
+    if verb.dep_ != "conj" or any(c.dep_ in SUBJ for c in verb.children):
+        return []
+    if not any(s.type in SPEECH_ACTS for s in senses):
+        return []
+    top = verb.head
+    while top.dep_ == "conj" and top.head is not top:
+        top = top.head
+    if top.dep_ == "ccomp" and top.head.lemma_.lower() in ctx.know.reporting:
+        return subjects_of(ctx, top.head)
+    return []
+
+
+def misparsed_subject(ctx: DocContext, verb: Token) -> list[Token]:
+    """'According to an official, A and B have agreed ...': spaCy often makes "A" an
+    apposition of "official" and leaves the verb without a subject."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "according":
+            for obj in prep_objects(c, "to"):
+                for appos in obj.children:
+                    if appos.dep_ == "appos" and appos.i > obj.i and ctx.owner[appos.i] != -1:
+                        return conjuncts(appos)
+    return []
+
+
+def is_irrealis(ctx: DocContext, verb: Token) -> bool:
+    cur = verb
+    while cur.dep_ == "conj" and cur.head is not cur:
+        cur = cur.head
+    if cur.dep_ in ("xcomp", "acl") and cur.head.lemma_.lower() in ctx.know.irrealis:
+        return True  # "urged X to ...", "its bid to join the EU"
+    # "did not say whether his government would negotiate with X": an open question
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
+        return True
+    # "Chad could/may/might strike Libya": a possibility, not an event
+    return any(c.dep_ == "aux" and c.lower_ in ctx.know.irrealis | MAYBE for c in verb.children)
+
+
+def is_negated(ctx: DocContext, verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "advcl") and cur.head is not cur:
+            cur = cur.head
+            if cur.lemma_.lower() in ctx.know.negators:
+                # "X accuses Y of ..., a charge Z denies": the denial has its own object
+                # (possibly a speech act named before its subject: the parser made the
+                # afterthought the main clause)
+                acts = ctx.know.speech_acts
+                return not any(
+                    c.dep_ in ("dobj", "obj")
+                    or (c.dep_ in SUBJ and any(g.lemma_.lower() in acts for g in c.lefts))
+                    for c in cur.children
+                )
+            if cur.pos_ == "NOUN" and cur.head.lemma_.lower() in ctx.know.negators:
+                return True
+        else:
+            break
+    return False
+
+
+def date_phrase(ctx: DocContext, verb: Token, sent: Span) -> str | None:
+    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and DATE_WORDS.search(e.text)]
+    if not dates:
+        return None
+    for e in dates:
+        cur = e.root
+        for _ in range(4):
+            # spaCy makes a new Token object on every access: compare positions
+            if cur.i == verb.i:
+                return e.text
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return dates[0].text if len(dates) == 1 else None

@@ -1,0 +1,221 @@
+"""Relations carried by nouns and fixed constructions: "the invasion of X", "talks between A and B",
+"came under fire from X", "Iran-backed", "demanding his resignation", reported wrongdoing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityKind, RelationType
+from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
+from kg.nlp.relations.context import DocContext
+from kg.nlp.relations.resolve import resolve, resolve_all
+from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
+from kg.nlp.relations.vocabulary import (
+    ACTOR,
+    AGENTS,
+    ASSAULTS,
+    CALLED_OFF,
+    CONFLICT,
+    PROSPECTIVE,
+    RELATIVE,
+    WRONGS,
+)
+
+
+def came_under(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'Nigerien troops came under attack from gunmen' / 'units came under Chadian
+    mortar fire': whoever fired attacked the subject."""
+    fire = [o for o in prep_objects(verb, "under") if o.lemma_.lower() in ASSAULTS]
+    if not fire or is_negated(ctx, verb) or is_irrealis(ctx, verb):
+        return
+    by = [c for f in fire for c in f.children if c.dep_ in ("amod", "compound", "poss", "nmod")]
+    by += [o for f in fire for p in ("from", "by") for o in prep_objects(f, p)]
+    by += prep_objects(verb, "from")
+    attackers = [a for a in resolve_all(ctx, by, verb) if ctx.mentions[a].kind in AGENTS]
+    hit = resolve_all(ctx, subjects_of(ctx, verb), verb)
+    targets = [t for t in hit if ctx.mentions[t].kind in ACTOR]
+    when = date_phrase(ctx, verb, sent)
+    for a in attackers:
+        for t in targets:
+            ctx.emit(a, RelationType.ATTACKED, t, sent, 0.75, attributed=attributed, date_text=when)
+
+
+def reported_blame(ctx: DocContext, verb: Token, sent: Span) -> None:
+    """'Monitors said the police had committed abuses' / 'which it said was responsible
+    for the raid': reporting that someone did wrong accuses them (the reporter is the
+    accuser; with no reporter it is the writer's narration, not an accusation)."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":
+        if not any(
+            c.dep_ == "acomp" and c.lower_ == "responsible" and prep_objects(c, "for") for c in verb.children
+        ):
+            return
+    elif not any(d.lemma_.lower() in WRONGS for d in dobjs(verb)):
+        return
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    reporter = clause.head
+    if clause.dep_ != "ccomp" or reporter.lemma_.lower() not in ctx.know.reporting:
+        return
+    if is_negated(ctx, verb) or is_negated(ctx, reporter):
+        return
+    reporters = resolve_all(ctx, subjects_of(ctx, reporter), reporter)
+    accusers = [a for a in reporters if ctx.mentions[a].kind in ACTOR]
+    doers = subjects_of(ctx, verb)
+    if reporter.dep_ == "relcl" and any(d.lower_ in RELATIVE for d in doers):
+        doers = [reporter.head]  # "the faction, which she said was behind the raid ..."
+    accused = [a for a in resolve_all(ctx, doers, verb) if ctx.mentions[a].kind in ACTOR]
+    for a in accusers:
+        for b in accused:
+            ctx.emit(a, RelationType.ACCUSED, b, sent, 0.6, date_text=date_phrase(ctx, reporter, sent))
+
+
+def demanded(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'demanding his resignation' -> PROTESTED(subject, him)."""
+    for dobj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        rtype = ctx.know.demand_nouns.get(dobj.lemma_.lower())
+        if rtype is None:
+            continue
+        targets = [c for c in dobj.children if c.dep_ == "poss"] + prep_objects(dobj, "of")
+        subjects = resolve_all(ctx, subjects_of(ctx, verb), verb)
+        objects = resolve_all(ctx, targets, verb)
+        for s in subjects:
+            for o in objects:
+                if ctx.mentions[s].kind in ACTOR and ctx.mentions[o].kind in ACTOR:
+                    ctx.emit(s, rtype, o, sent, 0.7, attributed=attributed, negated=is_negated(ctx, verb))
+
+
+def between(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
+    rtype = ctx.know.between.get(noun.lemma_.lower()) or ctx.know.between[noun.lower_]
+    governor = noun.head
+    for _ in range(3):
+        if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+            break
+        governor = governor.head
+    if governor.pos_ in ("VERB", "AUX") and (
+        is_irrealis(ctx, governor)
+        or is_negated(ctx, governor)
+        or governor.lemma_.lower() in ctx.know.irrealis | CALLED_OFF
+        or any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE for c in governor.children)
+    ):
+        # "was willing to host talks between A and B", "talks between A and B are expected to
+        # resume", "the meeting between A and B was postponed": no talks (yet)
+        return
+    sides: list[int] = []
+    for obj in prep_objects(noun, "between"):
+        sides.extend(resolve_all(ctx, conjuncts(obj), noun))
+    sides = [s for s in sides if ctx.mentions[s].kind in AGENTS]
+    keys = {ctx.mentions[s].key for s in sides}
+    if len(keys) < 2:
+        return
+    for s in sides:
+        for o in sides:
+            ctx.emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False)
+
+
+def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
+    """'Russia's invasion of Ukraine', 'the Russian attack on Kyiv', 'attack on X by Y'."""
+    sense = ctx.know.nominal[noun.lemma_.lower()]
+    if ctx.owner[noun.i] >= 0:
+        return  # a named event ("the 2020 war") is an entity, not a relation
+    subject_toks = [
+        c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+    ]
+    subject_toks += prep_objects(noun, "by")
+    subjects = [s for s in resolve_all(ctx, subject_toks, noun) if ctx.mentions[s].kind in AGENTS]
+    preps = sense.objects
+    in_support = (
+        sense.type is RelationType.SUPPORTED
+        and noun.dep_ == "pobj"
+        and noun.head.lower_ == "in"
+        and noun.head.head.pos_ in ("VERB", "AUX")
+    )
+    if in_support:
+        # "fired rockets in support of its ally Hamas": whoever acted supports the "of"
+        subjects = subjects or [
+            s
+            for s in resolve_all(ctx, subjects_of(ctx, noun.head.head), noun)
+            if ctx.mentions[s].kind in AGENTS
+        ]
+        preps = ("of", *preps)
+    if not subjects and sense.type in CONFLICT:
+        doers = resolve_all(ctx, doers_of_act(ctx, noun), noun)
+        subjects = [s for s in doers if ctx.mentions[s].kind in AGENTS]
+    if not subjects:
+        return
+    objects: list[int] = []
+    for prep in preps:
+        targets = prep_objects(noun, prep)
+        if in_support:
+            # "its ally Hamas": the named one, not whom "its ally" would point back to
+            targets = [
+                next((c for c in t.children if c.dep_ == "appos" and ctx.owner[c.i] >= 0), t) for t in targets
+            ]
+        for o in resolve_all(ctx, targets, noun):
+            if o not in objects and ctx.fits(o, sense.kinds):
+                objects.append(o)
+        if objects or sense.type is not RelationType.ATTACKED:
+            continue
+        # "a Chadian strike on a market in Geneina": an unnamed target in a named town or
+        # country puts the attack there (not "in the Gulf of Aden": where, not whom)
+        for target in targets:
+            if ctx.owner[target.i] >= 0:
+                continue
+            for o in resolve_all(ctx, prep_objects(target, "in"), noun):
+                m = ctx.mentions[o]
+                if o not in objects and (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
+                    objects.append(o)
+    for s in subjects:
+        for o in objects:
+            ctx.emit(
+                s,
+                sense.type,
+                o,
+                sent,
+                sense.confidence,
+                attributed=attributed,
+                date_text=date_phrase(ctx, noun, sent),
+            )
+
+
+def doers_of_act(ctx: DocContext, noun: Token) -> list[Token]:
+    """Who did an act named without its agent: 'X killed 12 soldiers in an attack on Y' (the
+    subject of the active verb the act is the means of), 'X claimed responsibility for the
+    attack on Y' (the claimant)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return []
+    holder = prep.head
+    if prep.lower_ in ("in", "during", "with") and holder.pos_ == "VERB" and not is_passive(ctx, holder):
+        if is_negated(ctx, holder) or is_irrealis(ctx, holder):
+            return []
+        return subjects_of(ctx, holder)
+    if (
+        prep.lower_ == "for"
+        and holder.lemma_.lower() in ("responsibility", "credit")
+        and holder.head.lemma_.lower() in ("claim", "take", "admit", "accept")
+        and holder.dep_ in ("dobj", "obj")
+        and not is_negated(ctx, holder.head)
+    ):
+        return subjects_of(ctx, holder.head)
+    return []
+
+
+def hyphenated(ctx: DocContext, participle: Token, sent: Span, attributed: int | None) -> None:
+    """'Iran-backed rebels' -> SUPPORTED(Iran, rebels); 'a Qatar-brokered truce' -> MEDIATED."""
+    agent = ctx.owner[participle.i - 2]
+    senses = ctx.know.verbs.get(participle.lemma_.lower())
+    if agent < 0 or not senses or ctx.mentions[agent].kind not in AGENTS:
+        return
+    head = participle.head if participle.head.i > participle.i else None
+    if head is None:
+        return
+    for sense in senses:
+        if sense.needs_dobj or sense.needs_prep_for or sense.type is RelationType.HOLDS_ROLE:
+            continue  # "Hamas-led militants" says who leads them, not a post
+        objects = [o for o in resolve(ctx, head, None) if ctx.fits(o, sense.kinds)]
+        for o in objects:
+            ctx.emit(agent, sense.type, o, sent, sense.confidence * 0.9, attributed=attributed)
+        if objects:
+            return

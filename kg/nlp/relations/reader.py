@@ -1,0 +1,69 @@
+"""The driver of the relation rules: every rule over every sentence of a Doc, in order."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.knowledge import Knowledge
+from kg.nlp.mentions import Mention
+from kg.nlp.relations.context import DocContext, RawRelation
+from kg.nlp.relations.nouns import between, came_under, demanded, hyphenated, nominal, reported_blame
+from kg.nlp.relations.resolve import according_to
+from kg.nlp.relations.structure import (
+    ally_before_name,
+    apposition,
+    copular,
+    listed_members,
+    organs,
+    prepare,
+    titles,
+)
+from kg.nlp.relations.verbs import read_verb, ready_to_offer
+from kg.nlp.relations.vocabulary import ALLY, BLAME_VERBS, MEMBER_HEADS, READY
+
+
+class RelationReader:
+    """Reads the relations of a Doc from its parse and its actor mentions."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.know = knowledge
+
+    def __call__(self, doc: Doc, mentions: list[Mention]) -> list[RawRelation]:
+        return read(DocContext(self.know, doc, mentions))
+
+
+def read(ctx: DocContext) -> list[RawRelation]:
+    """Every rule over every sentence of the Doc, in order; the relations emitted."""
+    prepare(ctx)
+    for sent in ctx.doc.sents:
+        attributed = according_to(ctx, sent)
+        for tok in sent:
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.know.verbs:
+                read_verb(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.demand_verbs:
+                demanded(ctx, tok, sent, attributed)
+            if tok.pos_ in ("NOUN", "PROPN"):
+                lemma = tok.lemma_.lower()
+                if lemma in ctx.know.between or tok.lower_ in ctx.know.between:
+                    between(ctx, tok, sent, attributed)
+                if lemma in ctx.know.nominal:
+                    nominal(ctx, tok, sent, attributed)
+            if tok.i >= 2 and tok.tag_ == "VBN" and ctx.doc[tok.i - 1].text == "-":
+                hyphenated(ctx, tok, sent, attributed)
+            if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+                copular(ctx, tok, sent, attributed)
+            if tok.dep_ == "appos":
+                apposition(ctx, tok, sent)
+            if tok.pos_ == "NOUN" and ctx.know.copular.get(tok.lemma_.lower()) is ALLY:
+                ally_before_name(ctx, tok, sent)
+            if tok.lemma_.lower() in MEMBER_HEADS and tok.pos_ == "NOUN":
+                listed_members(ctx, tok, sent)
+            if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in BLAME_VERBS:
+                reported_blame(ctx, tok, sent)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":
+                came_under(ctx, tok, sent, attributed)
+            if tok.dep_ == "acomp" and tok.lemma_.lower() in READY:
+                ready_to_offer(ctx, tok, sent, attributed)
+        titles(ctx, sent)
+        organs(ctx, sent)
+    return ctx.out

@@ -1,0 +1,80 @@
+"""Token helpers over spaCy's dependency parse: conjuncts, objects, prepositional objects."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.nlp.knowledge import Knowledge
+from kg.nlp.relations.vocabulary import RELATIVE
+
+
+def after_comma(noun: Token) -> bool:
+    """Whether a comma comes right before the noun's phrase."""
+    start = noun.left_edge.i
+    return start > 0 and noun.doc[start - 1].text == ","
+
+
+def conjuncts(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    out = [tok]
+    stack = [tok]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
+                out.append(c)
+                stack.append(c)
+            elif c.dep_ == "cc" or c.dep_ == "preconj":
+                continue
+            # "the White House and State Department" parsed as "[White House and State] Department".
+            if (
+                c.dep_ in ("nmod", "compound")
+                and c.i < cur.i
+                and any(g.dep_ == "cc" for g in c.children)
+                and c not in out
+            ):
+                out.append(c)
+        # "X as well as Y": spaCy attaches "well as Y" under the first conjunct.
+        for c in cur.children:
+            if c.dep_ == "cc" and c.lower_ == "as":
+                for cc in c.children:
+                    if cc.dep_ in ("pobj", "conj") and cc not in out:
+                        out.append(cc)
+    return out
+
+
+def is_place_noun(tok: Token, know: Knowledge) -> bool:
+    lemma = tok.lemma_.lower()
+    return lemma in know.place_heads or lemma in know.place_anaphors
+
+
+def dobjs(verb: Token) -> list[Token]:
+    """Direct objects with their conjuncts; "requested aid from X, as well as assistance from Y"
+    (spaCy hangs the second noun on the verb as a conjunct) counts both nouns."""
+    out = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
+    if out:
+        out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "the Kursk region, which Ukrainian forces have occupied" / "the town the rebels
+        # seized": the object gap is the noun the clause hangs on
+        if out and all(t.lower_ in RELATIVE for t in out):
+            return [verb.head]
+        if (
+            not out
+            and any(c.dep_ == "nsubj" and c.lower_ not in RELATIVE for c in verb.children)
+            and not any(c.tag_ in ("WDT", "WP", "WRB", "IN") for c in verb.children)
+            and not any(c.dep_ in ("ccomp", "xcomp", "prep", "dative") for c in verb.children)
+        ):
+            return [verb.head]
+    return out
+
+
+def prep_objects(head: Token, prep: str) -> list[Token]:
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            for obj in c.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    out.extend(conjuncts(obj))
+    return out

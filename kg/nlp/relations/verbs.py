@@ -1,0 +1,435 @@
+"""Relations read from a verb of the lexicon: its subjects and the object slots its senses name."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityKind, RelationType
+from kg.nlp.knowledge import VerbSense
+from kg.nlp.relations.clauses import (
+    date_phrase,
+    has_prep_for,
+    is_irrealis,
+    is_negated,
+    is_passive,
+    speaker_of_conjoined_speech_act,
+    subjects_of,
+)
+from kg.nlp.relations.context import DocContext
+from kg.nlp.relations.resolve import reported_by, resolve_all
+from kg.nlp.relations.syntax import after_comma, conjuncts, dobjs, prep_objects
+from kg.nlp.relations.vocabulary import (
+    ACCOUNTS,
+    AGENTS,
+    CONFLICT,
+    CONSEQUENCES,
+    DEPLOYMENTS,
+    FORCES,
+    OFFERABLE,
+    PENALTIES,
+    PROSPECTIVE,
+    REACTIONS,
+    RELATIVE,
+    SPEECH_ACTS,
+    THREATENABLE,
+    VETOES,
+)
+
+
+def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    if is_irrealis(ctx, verb):
+        return
+    senses = ctx.know.verbs[verb.lemma_.lower()]
+    if any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE for c in verb.children):
+        if verb.lemma_.lower() in VETOES:
+            # "would veto the resolution": a threat to reject it, not a rejection yet
+            senses = [replace(s, type=RelationType.THREATENED) for s in senses]
+        else:
+            # "said it would strike Israel", "will attack X if ...": a threat, not an attack
+            senses = [
+                replace(s, type=RelationType.THREATENED) if s.type in THREATENABLE else s for s in senses
+            ]
+    passive = is_passive(ctx, verb)
+    if passive:
+        subj_toks = [
+            t
+            for a in verb.children
+            if a.dep_ == "agent"
+            for p in a.children
+            if p.dep_ == "pobj"
+            for t in conjuncts(p)
+        ]
+        if verb.dep_ == "acl":
+            passive_obj = [verb.head]
+        else:
+            passive_obj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not passive_obj:
+                # "whose troops fought ... and have been accused by rights groups"
+                passive_obj = subjects_of(ctx, verb)
+    else:
+        subj_toks = subjects_of(ctx, verb)
+        passive_obj = []
+        speaker = speaker_of_conjoined_speech_act(ctx, verb, senses)
+        if speaker:
+            subj_toks = speaker
+    deployed: list[Token] = []
+    if passive and not subj_toks and any(s.type is RelationType.DEPLOYED for s in senses):
+        # "North Korean troops had been deployed to Russia", "900 U.S. troops are stationed
+        # in Syria": with no agent, the forces stand for the state that sent them
+        deployed = [t for t in passive_obj if t.lemma_.lower() in FORCES]
+        if deployed:
+            subj_toks, passive, passive_obj = deployed, False, []
+    elif passive and not subj_toks and all(s.type is RelationType.ALLIED_WITH for s in senses):
+        # "the administration, which is aligned with X" / "Y is allied with Z": a state
+        relative = verb.dep_ == "relcl"
+        stative = [verb.head if relative and t.lower_ in RELATIVE else t for t in passive_obj]
+        subj_toks, passive, passive_obj = stative, False, []
+    subjects = resolve_all(ctx, subj_toks, verb)
+    subjects = [s for s in subjects if ctx.mentions[s].kind in AGENTS]
+    if not subjects:
+        return
+    negated = is_negated(ctx, verb)
+    attributed = reported_by(ctx, verb) if attributed is None else attributed
+    date_text = date_phrase(ctx, verb, sent)
+    dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+    # the direct object's words, looking through counting words ("fired dozens of rockets",
+    # "hosts tens of thousands of refugees", "gave $6 billion in aid")
+    lemmas = {c.lemma_.lower() for c in dobjs(verb)}
+    for _ in range(2):
+        lemmas |= {
+            o.lemma_.lower()
+            for c in [*dobjs(verb), *(o for d in dobjs(verb) for o in prep_objects(d, "of"))]
+            if c.lemma_.lower() in ctx.know.quantities or c.pos_ == "NUM" or c.lower_ in ("tens", "dozens")
+            for o in [*prep_objects(c, "of"), *prep_objects(c, "in")]
+        }
+    # what is given "with" ("provided Kenya with aid"), for the senses that give
+    given_with = {o.lemma_.lower() for o in prep_objects(verb, "with")}
+    if passive:
+        lemmas |= {t.lemma_.lower() for t in passive_obj}
+    lemmas |= {t.lemma_.lower() for t in deployed}
+    for sense in senses:
+        gives = sense.type is RelationType.SUPPORTED
+        if sense.needs_dobj and not (lemmas | given_with if gives else lemmas) & sense.needs_dobj:
+            continue
+        if sense.avoid_dobj and lemmas & sense.avoid_dobj:
+            continue
+        if sense.needs_prep_for and not has_prep_for(ctx, verb, sense):
+            continue
+        if sense.needs_prep and not any(
+            c.dep_ in ("prep", "agent", "prt", "advmod") and c.lower_ in sense.needs_prep
+            for c in verb.children
+        ):
+            continue
+        if sense.needs_subject and not subject_lemmas(ctx, subj_toks) & sense.needs_subject:
+            continue
+        if sense.needs_xcomp and not any(
+            c.dep_ == "xcomp" and c.lemma_.lower() in sense.needs_xcomp for c in verb.children
+        ):
+            continue
+        if dobj is not None and " ".join(t.lower_ for t in dobj.subtree) in ctx.know.reciprocal:
+            for s in subjects:
+                for o in subjects:
+                    if s != o:
+                        ctx.emit(
+                            s,
+                            sense.type,
+                            o,
+                            sent,
+                            sense.confidence,
+                            attributed=attributed,
+                            negated=negated,
+                            date_text=date_text,
+                        )
+            return
+        objects = sense_objects(ctx, verb, sense, passive_obj if passive else None)
+        summed_up = []
+        if sense.type in REACTIONS and not passive and only_events(ctx, objects):
+            # "X held exercises with Y, a move Z condemned": the clause the noun sums up
+            summed_up = [
+                o
+                for o in resolve_all(ctx, summarised_doers(ctx, verb), verb)
+                if ctx.fits(o, sense.kinds) and o not in subjects
+            ]
+            objects = objects + [o for o in summed_up if o not in objects]
+        if sense.type in REACTIONS and not passive and not summed_up and only_events(ctx, objects):
+            # "condemned the uprising": the reaction is to the act (an event entity, when the
+            # noun makes one) and, for a conflict or speech act, to whoever last did it
+            for act, gapped in reacted_acts(ctx, verb, dobj, subj_toks):
+                agents = [o for o in agent_of_act(ctx, act, gapped) if ctx.fits(o, sense.kinds)]
+                if agents:
+                    objects = objects + [a for a in agents if a not in objects]
+                    break
+        criticized_act = sense.type is RelationType.CRITICIZED and dobj is not None
+        if not objects and criticized_act and dobj is not None and ctx.owner[dobj.i] < 0:
+            # "condemned the deployment of North Korean troops / the attack by the rebels":
+            # the criticism is of whoever acted ("of" only for forces, not for victims; a
+            # denied "presence of troops" denies a fact, not an actor)
+            doers = prep_objects(dobj, "by") + [
+                t for t in prep_objects(dobj, "of") if t.lemma_.lower() in ctx.know.proxies
+            ]
+            objects = [o for o in resolve_all(ctx, doers, verb) if ctx.fits(o, sense.kinds)]
+        if not objects and sense.type in REACTIONS and not passive:
+            objects = [
+                o
+                for o in resolve_all(ctx, summarised_doers(ctx, verb), verb)
+                if ctx.fits(o, sense.kinds) and o not in subjects
+            ]
+        if not objects and sense.symmetric and len({ctx.mentions[x].key for x in subjects}) > 1:
+            for s in subjects:
+                for o in subjects:
+                    ctx.emit(
+                        s,
+                        sense.type,
+                        o,
+                        sent,
+                        sense.confidence * 0.9,
+                        attributed=attributed,
+                        negated=negated,
+                        date_text=date_text,
+                    )
+            return
+        if not objects:
+            continue
+        if sense.type is RelationType.HOLDS_ROLE:
+            # "X, who heads Sudan's ruling council": a person holding a post
+            for s in subjects:
+                if ctx.mentions[s].kind is EntityKind.PERSON and not negated:
+                    for o in objects:
+                        ctx.emit(s, sense.type, o, sent, 0.8, role=sense.role)
+            return
+        for s in subjects:
+            for o in objects:
+                ctx.emit(
+                    s,
+                    sense.type,
+                    o,
+                    sent,
+                    sense.confidence * (0.9 if passive else 1.0),
+                    attributed=attributed,
+                    negated=negated,
+                    date_text=date_text,
+                )
+        if not sense.also:
+            return
+
+
+def reacted_acts(
+    ctx: DocContext, verb: Token, dobj: Token | None, subj_toks: list[Token]
+) -> list[tuple[Token, bool]]:
+    """Nouns for an act a reaction is about, and whether they were named as an afterthought
+    (so "a charge" refers back as well as "the charge"): the direct object; the noun a
+    relative clause hangs on ("an accusation the allies rejected"); a speech act before the
+    subject when the parser made the afterthought the main clause ("..., a charge Z denies")."""
+    acts: list[tuple[Token, bool]] = []
+    if dobj is not None:
+        acts.append((dobj, False))
+    if (
+        verb.dep_ == "relcl"
+        and verb.head.pos_ == "NOUN"
+        and not any(c.dep_ in ("dobj", "obj") and c.lower_ not in RELATIVE for c in verb.children)
+    ):
+        acts.append((verb.head, True))
+    for subj in subj_toks:
+        acts.extend(
+            (c, True)
+            for c in subj.children
+            if c.dep_ == "compound" and c.i < subj.i and c.lemma_.lower() in ctx.know.speech_acts
+        )
+    return acts
+
+
+def subject_lemmas(ctx: DocContext, subj_toks: list[Token]) -> set[str]:
+    """Subject words, looking through counting words ("thousands of protesters")."""
+    lemmas = {t.lemma_.lower() for t in subj_toks}
+    for t in subj_toks:
+        if t.lemma_.lower() in ctx.know.quantities or t.pos_ == "NUM" or t.lower_ in ("tens", "dozens"):
+            lemmas |= {o.lemma_.lower() for o in prep_objects(t, "of")}
+    return lemmas
+
+
+def summarised_doers(ctx: DocContext, verb: Token) -> list[Token]:
+    """'Y began expelling Afghans, a campaign the Taliban criticised' / 'X visited Z, a
+    move that Beijing denounced': a noun in apposition sums up the clause before it, so the
+    reaction is to that clause's subject."""
+    act = verb.head
+    # (the parser makes the summing-up noun an apposition, an adverbial of the clause, or a
+    # second object after a comma: "built a wall, a move X denounced")
+    afterthought = (
+        act.dep_ == "dobj"
+        and after_comma(act)
+        and any(c.dep_ == "dobj" and c.i < act.i for c in act.head.children)
+    )
+    if (
+        verb.dep_ != "relcl"
+        or (act.dep_ not in ("appos", "npadvmod") and not afterthought)
+        or ctx.owner[act.i] >= 0
+    ):
+        return []
+    clause = act.head
+    for _ in range(6):
+        if clause.pos_ in ("VERB", "AUX") or clause.head is clause:
+            break
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX"):
+        return []
+    if act.lemma_.lower() in ctx.know.speech_acts | ACCOUNTS:
+        # "said the envoy had insulted her, an account the ministry disputed": the account
+        # is the speaker's, so the reaction is to the speaker
+        cur = clause
+        for _ in range(4):
+            if cur.lemma_.lower() in ctx.know.reporting:
+                return subjects_of(ctx, cur)
+            if cur.dep_ not in ("ccomp", "conj") or cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return subjects_of(ctx, clause)
+
+
+def only_events(ctx: DocContext, objects: list[int]) -> bool:
+    """No object, or only events: an act named by the object may still point at its agent."""
+    return all(ctx.mentions[o].kind is EntityKind.EVENT for o in objects)
+
+
+def agent_of_act(ctx: DocContext, noun: Token, afterthought: bool = False) -> list[int]:
+    """'condemned the strikes' / 'rejected the criticism': whoever the text last said did
+    that kind of thing (the subject of the latest conflict or speech relation)."""
+    lemma = noun.lemma_.lower()
+    if not afterthought and not any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "these", "those", "such")
+        for c in noun.children
+    ):
+        return []
+    if lemma in DEPLOYMENTS:
+        kinds = frozenset({RelationType.DEPLOYED})  # "condemned the deployment": who sent them
+    elif lemma in ctx.know.conflict_acts:
+        kinds = CONFLICT
+    elif lemma in ctx.know.speech_acts:
+        kinds = SPEECH_ACTS
+    else:
+        return []
+    for r in reversed(ctx.out):
+        if r.type in kinds and r.sent_start < noun.sent.start_char + 1:
+            return [r.subject]
+    return []
+
+
+def sense_objects(
+    ctx: DocContext, verb: Token, sense: VerbSense, passive_obj: list[Token] | None
+) -> list[int]:
+    slots: list[list[Token]] = []
+    if passive_obj is not None:
+        slots.append([t for p in passive_obj for t in conjuncts(p)])
+    places_only: list[bool] = [False] * len(slots)
+    for slot in sense.objects:
+        if passive_obj is not None and slot in ("dobj", "dative"):
+            continue
+        slots.append(slot_tokens(ctx, verb, slot, passive_obj))
+        # "struck a school in Gaza City" attacks the city; "in the Gulf of Aden" is only where
+        places_only.append(slot.endswith(("prep:in", "prep:across")) and sense.type is RelationType.ATTACKED)
+    found: list[int] = []
+    for toks, place in zip(slots, places_only, strict=True):
+        for o in resolve_all(ctx, toks, verb):
+            m = ctx.mentions[o]
+            if place and not (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
+                continue
+            if o not in found and ctx.fits(o, sense.kinds):
+                found.append(o)
+    return found
+
+
+def slot_tokens(ctx: DocContext, verb: Token, slot: str, passive_obj: list[Token] | None) -> list[Token]:
+    if slot == "dobj":
+        return dobjs(verb)
+    if slot == "dative":
+        found = [t for c in verb.children if c.dep_ == "dative" for t in conjuncts(c)]
+        if not found:
+            # "gave Kenya military aid": the parser can hang the receiver on the thing given
+            found = [
+                t
+                for d in dobjs(verb)
+                for t in d.children
+                if t.dep_ == "nmod" and t.i < d.i and ctx.owner[t.i] >= 0
+            ]
+        return found
+    if slot.startswith("prep:"):
+        found = prep_objects(verb, slot[5:])
+        # "discussed the proposal with Putin": the parser often hangs the phrase on the object.
+        for obj in dobjs(verb):
+            if ctx.owner[obj.i] < 0:
+                found.extend(prep_objects(obj, slot[5:]))
+        if slot == "prep:against" and not found:
+            # "fighting alongside Malian forces against Tuareg rebels": the parser hangs
+            # the enemy on the ally
+            for ally in prep_objects(verb, "alongside") + prep_objects(verb, "with"):
+                found.extend(prep_objects(ally, "against"))
+        return found
+    if slot == "ccomp>attack":
+        # "warned that Israel would keep attacking Hezbollah": the target of the threat;
+        # "warned that X would face consequences / pay a price": X
+        out: list[Token] = []
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            for t in clause.subtree:
+                senses = ctx.know.verbs.get(t.lemma_.lower(), [])
+                if t.pos_ == "VERB" and any(s.type is RelationType.ATTACKED for s in senses):
+                    out.extend(dobjs(t))
+            if clause.lemma_.lower() in CONSEQUENCES and (
+                clause.lemma_.lower() == "regret" or any(d.lemma_.lower() in PENALTIES for d in dobjs(clause))
+            ):
+                out.extend(t for s in clause.children if s.dep_ == "nsubj" for t in conjuncts(s))
+        return out
+    if slot.startswith("xcomp>"):
+        inner = [c for c in verb.children if c.dep_ == "xcomp"]
+        return [t for x in inner for t in slot_tokens(ctx, x, slot[len("xcomp>") :], None)]
+    if slot.startswith("dobj>prep:"):
+        heads = passive_obj if passive_obj is not None else dobjs(verb)
+        prep = slot[len("dobj>prep:") :]
+        # "a package of military aid for X": the phrase hangs on what the package holds
+        heads = heads + [o for h in heads for o in prep_objects(h, "of") if ctx.owner[o.i] < 0]
+        found = [o for h in heads for o in prep_objects(h, prep)]
+        if not found and prep == "in":
+            # "struck a school sheltering families in Gaza City": the place hangs on the
+            # clause that describes the target
+            found = [
+                o
+                for h in heads
+                if ctx.owner[h.i] < 0
+                for clause in h.children
+                if clause.dep_ in ("acl", "relcl")
+                for o in [
+                    *prep_objects(clause, prep),
+                    *(x for d in dobjs(clause) for x in prep_objects(d, prep)),
+                ]
+                if ctx.owner[o.i] >= 0
+            ]
+        return found
+    return []
+
+
+def ready_to_offer(ctx: DocContext, adjective: Token, sent: Span, attributed: int | None) -> None:
+    """'X was ready to host talks between A and B' / 'willing to hold talks with Y' / 'ready
+    for dialogue with Y': an offer, as 'offered to ...' is (never when denied or only hoped)."""
+    be = adjective.head
+    if is_negated(ctx, be) or is_irrealis(ctx, be):
+        return
+    subjects = [s for s in resolve_all(ctx, subjects_of(ctx, be), be) if ctx.mentions[s].kind in AGENTS]
+    if not subjects:
+        return
+    topics = prep_objects(adjective, "for")  # "ready for dialogue with Y"
+    slots = [
+        [t for topic in topics for t in prep_objects(topic, "with")],
+        slot_tokens(ctx, adjective, "xcomp>prep:with", None),
+        slot_tokens(ctx, adjective, "xcomp>dobj>prep:with", None),
+        slot_tokens(ctx, adjective, "xcomp>prep:between", None),
+        slot_tokens(ctx, adjective, "xcomp>dobj>prep:between", None),
+        topics + slot_tokens(ctx, adjective, "xcomp>dobj", None),
+    ]
+    for targets in slots:
+        objects = [o for o in resolve_all(ctx, targets, be) if ctx.fits(o, OFFERABLE)]
+        if objects:
+            for s in subjects:
+                for o in objects:
+                    if o != s:
+                        ctx.emit(s, RelationType.OFFERED, o, sent, 0.7, attributed=attributed)
+            return
