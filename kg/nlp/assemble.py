@@ -27,7 +27,7 @@ from kg.model import (
     slugify,
 )
 from kg.nlp.dates import resolve_date
-from kg.nlp.mentions import Mention, _surnames
+from kg.nlp.mentions import Mention, surnames
 from kg.nlp.relations import RawRelation
 
 
@@ -186,7 +186,7 @@ def _unify(mentions: list[Mention], definite: set[int] | None = None) -> dict[st
     full_names = [n for n in persons if len(n.split()) > 1]
     by_surname: dict[str, list[str]] = {}
     for n in full_names:
-        for surname in _surnames(n.split()):
+        for surname in surnames(n.split()):
             by_surname.setdefault(surname, []).append(n)
     for n in persons:
         parts = n.split()

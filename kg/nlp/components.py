@@ -8,13 +8,15 @@ parse in ``doc._.kg_relations``. Both keep their matchers and lexicon for the li
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, runtime_checkable
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.errors import ConfigError
 from kg.nlp.knowledge import Knowledge, load_knowledge
-from kg.nlp.mentions import ActorFinder
+from kg.nlp.mentions import Lexicon, build_lexicon, find_mentions, load_words
 from kg.nlp.relations import RelationReader
 
 PARAGRAPHS = "kg_paragraphs_v1"
@@ -35,10 +37,25 @@ def register_components() -> None:
     if PARAGRAPHS not in Language.factories:
         Language.factory(PARAGRAPHS)(_make_paragraphs)
     if ACTORS not in Language.factories:
-        Language.factory(ACTORS)(_make_actors)
+        Language.factory(ACTORS, default_config={"words": "mentions.toml"})(_make_actors)
     if RELATIONS not in Language.factories:
         Language.factory(RELATIONS)(_make_relations)
     _registered = True
+
+
+@runtime_checkable
+class _LoadsData(Protocol):
+    def initialize(
+        self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language
+    ) -> None: ...
+
+
+def initialize_components(nlp: Language) -> None:
+    """Initialize kg's components of a pipeline (load their data, build their matchers) without
+    touching the trained ones, as ``nlp.initialize()`` would."""
+    for name, pipe in nlp.pipeline:
+        if name.startswith("kg_") and isinstance(pipe, _LoadsData):
+            pipe.initialize(nlp=nlp)
 
 
 def _knowledge(nlp: Language) -> Knowledge:
@@ -83,11 +100,27 @@ class ParagraphBreaks:
 
 
 class ActorsComponent:
-    def __init__(self, nlp: Language) -> None:
-        self.finder = ActorFinder(nlp.vocab, _knowledge(nlp))
+    """Finds actor and event mentions (``doc._.kg_mentions``) with the rules of kg.nlp.mentions.
+
+    Config: ``words``, the word-list file in kg/nlp/data. The gazetteers, word lists and phrase
+    matchers are built once, in :meth:`initialize`.
+    """
+
+    def __init__(self, name: str, words: str) -> None:
+        self.name = name
+        self.words = words
+        self.lexicon: Lexicon | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language) -> None:
+        """Load the data and build the matchers (once per pipeline)."""
+        self.lexicon = build_lexicon(nlp.vocab, _knowledge(nlp), load_words(self.words))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg_mentions = self.finder(doc)
+        if self.lexicon is None:
+            raise ConfigError(
+                f"spaCy component {self.name} is not initialized (call its initialize(nlp=nlp))"
+            )
+        doc._.kg_mentions = find_mentions(doc, self.lexicon)
         return doc
 
 
@@ -105,8 +138,8 @@ def _make_paragraphs(nlp: Language, name: str) -> Any:
     return ParagraphBreaks()
 
 
-def _make_actors(nlp: Language, name: str) -> Any:
-    return ActorsComponent(nlp)
+def _make_actors(nlp: Language, name: str, words: str) -> Any:
+    return ActorsComponent(name, words)
 
 
 def _make_relations(nlp: Language, name: str) -> Any:

@@ -127,7 +127,7 @@ def build_pipeline(model: str, fallback: str | None) -> tuple[Any, str]:
     """Load the model (or its fallback) and add kg's components; raises ConfigError if neither loads."""
     import spacy
 
-    from kg.nlp.components import ACTORS, PARAGRAPHS, RELATIONS, register_components
+    from kg.nlp.components import ACTORS, PARAGRAPHS, RELATIONS, initialize_components, register_components
 
     register_components()
     errors: list[str] = []
@@ -151,6 +151,7 @@ def build_pipeline(model: str, fallback: str | None) -> tuple[Any, str]:
     nlp.add_pipe(PARAGRAPHS, before="parser")
     nlp.add_pipe(ACTORS, last=True)
     nlp.add_pipe(RELATIONS, last=True)
+    initialize_components(nlp)
     return nlp, chosen
 
 

@@ -1,0 +1,215 @@
+"""Organisations the model does not name: organs of a country, factions, bodies named by their
+last word, administrations named after a person."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityKind
+from kg.nlp.mentions.core import FREE, Found, Mention
+from kg.nlp.mentions.lexicon import Lexicon
+
+
+def title_case(body: str, lex: Lexicon) -> str:
+    """'health ministry' -> 'Health Ministry'; 'upper chamber of parliament' keeps 'of'."""
+    return " ".join(
+        w if w in lex.words.particles or not w[:1].islower() else w[:1].upper() + w[1:] for w in body.split()
+    )
+
+
+def organ_before(found: Found, start: int, head: int, lex: Lexicon) -> Token | None:
+    """The organ word between a country and the title it qualifies ("Chinese foreign
+    ministry spokesman" -> "ministry"), when only lower-case modifiers come before it."""
+    doc = found.doc
+    j = start + (1 if start < head and doc[start].tag_ == "POS" else 0)
+    organ = None
+    while j < head and doc[j].is_alpha and doc[j].is_lower:
+        if doc[j].lemma_.lower() in lex.know.state_bodies and doc[j].head.i > j:
+            organ = doc[j]
+        j += 1
+    return organ if j == head and organ is not None and organ.i == head - 1 else None
+
+
+def _organ_of(found: Found, m: Mention, lex: Lexicon) -> Token | None:
+    """The state organ a country mention qualifies ("Armenia's Defense Ministry", "the
+    Armenian parliament"), one named organ (not "Russia's state news agencies")."""
+    tok = found.doc[m.end - 1]
+    head = tok.head
+    if tok.dep_ not in ("poss", "amod", "compound", "nmod") or head.i <= tok.i:
+        return None
+    if head.lemma_.lower() not in lex.know.state_bodies:
+        # "Chinese foreign ministry spokesman": the organ is a modifier of the title
+        head = organ_before(found, m.end, head.i, lex) or head
+    if head.lemma_.lower() not in lex.know.state_bodies or head.tag_ not in ("NN", "NNP"):
+        return None
+    return head
+
+
+def _organ_end(found: Found, head: Token, lex: Lexicon) -> int:
+    """Where an organ's name ends: "upper chamber of parliament" is a body of a body."""
+    last = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            obj = [c for c in child.children if c.dep_ == "pobj"]
+            if obj and obj[0].lemma_.lower() in lex.know.state_bodies and found.free(obj[0].i):
+                last = obj[0].i + 1
+    return last
+
+
+def _take_over_orgs(found: Found, first: int, last: int, keep: int) -> bool:
+    """Free tokens first..last of the bare organisations the model found there; False when
+    another kind of mention (or ``keep``) holds one of them."""
+    inner = {found.owner[i] for i in range(first, last) if found.owner[i] >= 0}
+    if not all(found.mentions[j].kind is EntityKind.ORGANIZATION and j != keep for j in inner):
+        return False
+    for j in inner:
+        found.drop(j)
+    return True
+
+
+def country_organs(found: Found, lex: Lexicon) -> None:
+    """'Armenia's Defense Ministry', 'the Armenian parliament': an organ named after its country."""
+    doc, know = found.doc, lex.know
+    for idx in range(len(found.mentions)):
+        m = found.mentions[idx]
+        if m.kind is not EntityKind.COUNTRY or m.dropped:
+            continue
+        head = _organ_of(found, m, lex)
+        if head is None:
+            continue
+        first = m.end + (1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0)
+        last = _organ_end(found, head, lex)
+        taken = first >= last or any(found.owner[i] != FREE for i in range(first, last))
+        if taken and not _take_over_orgs(found, first, last, idx):
+            continue
+        country = know.countries[m.country or ""].name if m.country else ""
+        name = f"{title_case(doc[first:last].text, lex)} of {country}"
+        found.add(
+            Mention(
+                first,
+                last,
+                EntityKind.ORGANIZATION,
+                f"org:{name}",
+                name,
+                doc[m.start : last].text,
+                country=m.country,
+            )
+        )
+
+
+def organs_of_named_country(found: Found, lex: Lexicon) -> None:
+    """'the Security Council of Armenia': a capitalised organ 'of' a country."""
+    doc, know = found.doc, lex.know
+    for tok in doc:
+        if (
+            not found.free(tok.i)
+            or tok.lemma_.lower() not in know.state_bodies
+            or tok.tag_ not in ("NN", "NNP")
+        ):
+            continue
+        of = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [c for c in of[0].children if c.dep_ == "pobj"] if of else []
+        target = found.at(objs[0].i) if objs else None
+        if target is None or target.kind is not EntityKind.COUNTRY:
+            continue
+        first = tok.i
+        while (
+            first > 0
+            and doc[first - 1].dep_ in ("compound", "amod")
+            and doc[first - 1].head.i >= tok.i
+            and found.free(first - 1)
+            and doc[first - 1].is_alpha
+        ):
+            first -= 1
+        if not doc[first].text[:1].isupper():
+            continue
+        name = (
+            f"{title_case(doc[first : tok.i + 1].text, lex)} of {know.countries[target.country or ''].name}"
+        )
+        text = doc[first : target.end].text
+        found.add(
+            Mention(
+                first, tok.i + 1, EntityKind.ORGANIZATION, f"org:{name}", name, text, country=target.country
+            )
+        )
+
+
+def _faction_word(mod: Token, factions: frozenset[str]) -> bool:
+    """'eastern', or 'eastern-based' (parsed as 'based' with 'eastern' under it)."""
+    if mod.lower_ in factions:
+        return True
+    return mod.lower_ == "based" and any(c.lower_ in factions for c in mod.lefts)
+
+
+def factions(found: Found, lex: Lexicon) -> None:
+    """'the eastern government', 'the rival administration': a faction, not the country."""
+    doc, know = found.doc, lex.know
+    for tok in doc:
+        if not found.free(tok.i) or tok.lemma_.lower() not in know.faction_nouns or tok.pos_ != "NOUN":
+            continue
+        mods = [
+            c for c in tok.lefts if c.dep_ == "amod" and _faction_word(c, know.factions) and found.free(c.i)
+        ]
+        if not mods:
+            continue
+        first = mods[0].left_edge.i  # "the eastern-based administration" starts at "eastern"
+        text = doc[first : tok.i + 1].text
+        name = text.lower()
+        found.add(Mention(first, tok.i + 1, EntityKind.ORGANIZATION, f"org:{name}", name, text))
+
+
+def unrecognised_bodies(found: Found, lex: Lexicon) -> None:
+    """Capitalised words the model left unnamed that end in a word only organisations end
+    in ("... Rights Watch", "... Crisis Group", "... Without Borders"): an organisation
+    acting in the sentence (a subject or object), never a sentence-initial headline word."""
+    doc = found.doc
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if not found.free(i) or tok.ent_type_ or tok.tag_ not in ("NNP", "NNPS") or not tok.is_title:
+            i += 1
+            continue
+        end = i
+        while (
+            end < len(doc)
+            and found.free(end)
+            and not doc[end].ent_type_
+            and (
+                (doc[end].tag_ in ("NNP", "NNPS") and doc[end].is_title)
+                or doc[end].lower_ in ("for", "without", "of")
+            )
+        ):
+            end += 1
+        while end > i and not doc[end - 1].is_title:
+            end -= 1  # never end on "of"/"for"
+        last = doc[end - 1]
+        if (
+            end - i >= 2
+            and last.lower_ in lex.words.body_endings
+            and last.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos")
+            and not any(t.text in lex.know.country_forms for t in doc[i:end])
+        ):
+            name = doc[i:end].text
+            found.add(Mention(i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name))
+        i = max(end, i + 1)
+
+
+def administrations(found: Found, lex: Lexicon) -> None:
+    """'the Biden administration' is an organisation, not the person Biden."""
+    doc = found.doc
+    for idx, m in enumerate(found.mentions):
+        if m.kind is not EntityKind.PERSON or m.dropped:
+            continue
+        last = doc[m.end - 1]
+        head = last.head
+        if (
+            last.dep_ == "compound"
+            and head.i == m.end
+            and head.lemma_.lower() in lex.words.administrations
+            and found.free(head.i)
+        ):
+            m.kind = EntityKind.ORGANIZATION
+            m.name = f"{m.text.split()[-1]} {head.lower_}"
+            m.key = f"org:{m.name}"
+            m.text = doc[m.start : head.i + 1].text
+            found.extend(idx, head.i + 1)

@@ -1,0 +1,147 @@
+"""The model's named entities, read as countries, people, places, organisations, peoples, events."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.model import EntityKind
+from kg.nlp.mentions.core import Found, Mention
+from kg.nlp.mentions.gazetteer import country_code, country_mention
+from kg.nlp.mentions.lexicon import Lexicon
+from kg.nlp.mentions.names import complete_name
+from kg.nlp.mentions.titles import strip_titles
+
+ACRONYM = re.compile(r"^[A-Z][A-Z0-9&\-]{1,9}$")
+_NATIONALITY_ENDINGS = ("i", "ian", "an", "ese", "ish")
+
+
+def model_entities(found: Found, lex: Lexicon) -> None:
+    """Named entities from the model, where no gazetteer name took their tokens."""
+    for ent in found.doc.ents:
+        if ent.label_ in lex.words.skip_labels:
+            continue
+        if any(found.owner[i] >= 0 for i in range(ent.start, ent.end)):
+            continue  # a body named after a country: "Armenia's Security Council"
+        m = entity_mention(ent, found, lex)
+        if m is not None:
+            found.add(m)
+
+
+def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
+    """The mention one entity of the model stands for, if any."""
+    span = trimmed(ent)
+    if not len(span):
+        return None
+    code = nationality_code(span, ent.label_, lex)
+    if code is not None:
+        return country_mention(span, code, lex)
+    label = corrected_label(ent, span, found, lex)
+    if label == "PERSON":
+        return person_entity(ent, span, lex)
+    if label in ("GPE", "LOC", "FAC"):
+        text = span.text
+        return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label=label)
+    if label == "ORG":
+        return organisation_entity(span, lex)
+    if label == "NORP":
+        return people_entity(span, lex)
+    if label == "EVENT":
+        text = span.text
+        return Mention(span.start, span.end, EntityKind.EVENT, f"event:{text}", text, text, named=True)
+    return None
+
+
+def trimmed(ent: Span) -> Span:
+    """The entity without a leading determiner or a trailing possessive."""
+    span = ent
+    while len(span) and span[0].lower_ in ("the", "a", "an"):
+        span = span[1:]
+    while len(span) and span[-1].tag_ == "POS":
+        span = span[:-1]
+    return span
+
+
+def nationality_code(span: Span, label: str, lex: Lexicon) -> str | None:
+    """The country an entity names: a listed form or code, or a one-word nationality the
+    packages do not list ("Azeri"); a person or org only when shaped like a nationality."""
+    text = span.text
+    code = country_code(text, lex)
+    if code is not None or len(span) != 1 or label not in ("NORP", "GPE", "PERSON", "ORG"):
+        return code
+    code = lex.know.country_of_stem(text) if text[:1].isupper() and text.isalpha() else None
+    if code is not None and label in ("PERSON", "ORG") and lex.know.country_forms.get(text) is None:
+        return code if text.endswith(_NATIONALITY_ENDINGS) else None
+    return code
+
+
+def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
+    """The model's label, corrected where its usual mistakes show."""
+    label = ent.label_
+    text = span.text
+    if label == "ORG" and ent.start in found.titled_orgs:
+        label = "PERSON"  # "Government spokeswoman Yolande Makolo"
+    after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
+    if label == "PERSON" and len(span) == 1 and text.endswith("s") and after_the:
+        label = "NORP"  # "the Houthis"
+    if label == "PERSON" and span[-1].lemma_.lower() in lex.know.bodies:
+        label = "ORG"  # "Tigray People's Liberation Front"
+    if label in ("GPE", "LOC", "FAC") and any(c.isdigit() for c in text) and text[:1].isupper():
+        label = "ORG"  # "M23": places are not named with digits, armed groups are
+    return label
+
+
+def person_entity(ent: Span, span: Span, lex: Lexicon) -> Mention | None:
+    """A person without the titles the model put inside the name; a lone untitled word
+    after a place preposition is a place ("fighting around Kamina")."""
+    span = strip_titles(span, lex)
+    if not len(span) or not any(t.is_alpha for t in span):
+        return None
+    word = span[0]
+    alone = len(span) == 1 and span.start == ent.start
+    if alone and word.dep_ == "pobj" and word.head.lower_ in lex.words.settled_prepositions:
+        place = span.text
+        return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{place}", place, place, label="GPE")
+    span = complete_name(span, lex)
+    return Mention(span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text)
+
+
+def organisation_entity(span: Span, lex: Lexicon) -> Mention | None:
+    """An organisation; *weak* when nothing but the model says so (it may be a place). A weak
+    one with a title in apposition is a person ("Valentina Petrova, a senior member of ...")."""
+    text = span.text
+    if not any(t.is_alpha for t in span) or len(text) < 2:
+        return None
+    weak = not any(t.lemma_.lower() in lex.know.bodies for t in span) and not ACRONYM.match(text)
+    if weak and titled_in_apposition(span, lex):
+        return Mention(span.start, span.end, EntityKind.PERSON, f"person:{text}", text, text)
+    return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak)
+
+
+def people_entity(span: Span, lex: Lexicon) -> Mention | None:
+    """A nationality or religious label: a plural names a group ("Houthis"); a singular proper
+    noun the group it belongs to ("Houthi spokesman"); a word used as a place, a place."""
+    text = span.text
+    if text.endswith("s") and text[:1].isupper():
+        return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
+    if len(span) == 1 and named_as_place(span, lex):
+        return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE")
+    if len(span) == 1 and span[0].tag_ == "NNP" and text[:1].isupper():
+        plural = f"{text}s"
+        return Mention(span.start, span.end, EntityKind.GROUP, f"group:{plural}", plural, text)
+    return None
+
+
+def named_as_place(span: Span, lex: Lexicon) -> bool:
+    """A single capitalised word that stands alone after a place preposition ("fled to X") or
+    that the model tagged as a place elsewhere in the text."""
+    word = span[0]
+    if word.dep_ == "pobj" and word.head.lower_ in lex.words.place_prepositions:
+        return True
+    return any(e.label_ in ("GPE", "LOC") and e[0].text == word.text for e in span.doc.ents)
+
+
+def titled_in_apposition(span: Span, lex: Lexicon) -> bool:
+    """A title in apposition to the name: "X, a senior member of ..."."""
+    return any(c.dep_ == "appos" and c.lemma_.lower() in lex.know.titles for c in span.root.children)

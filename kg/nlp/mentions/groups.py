@@ -1,0 +1,158 @@
+"""Groups of people: named peoples and communities, and groups named by a common noun
+("protesters", "Armenian lawmakers")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.model import EntityKind
+from kg.nlp.mentions.core import Found, Mention
+from kg.nlp.mentions.lexicon import Lexicon
+from kg.nlp.mentions.titles import state_role
+
+
+def group_adjectives(found: Found, lex: Lexicon) -> None:
+    """'Houthi military spokesman X' after 'the Houthis': the singular of a named group
+    of the document, where the model saw no name, belongs to that group."""
+    groups = {
+        m.name: m for m in found.mentions if m.kind is EntityKind.GROUP and m.named and m.name.endswith("s")
+    }
+    if not groups:
+        return
+    for tok in found.doc:
+        group = groups.get(f"{tok.text}s")
+        if group is None or not found.free(tok.i) or not tok.is_title:
+            continue
+        if tok.dep_ not in ("amod", "compound"):
+            continue
+        found.add(Mention(tok.i, tok.i + 1, EntityKind.GROUP, group.key, group.name, tok.text))
+
+
+def _demonym_of(text: str, lex: Lexicon) -> bool:
+    return lex.know.country_forms.get(text, ("", ""))[1] == "demonym"
+
+
+def communities(found: Found, lex: Lexicon) -> None:
+    """Two nationality words in a row name a community, not two countries: "Turkish Cypriot
+    leader X", "the isolation of Turkish Cypriots" (but "Greek Cypriot President Y" holds a
+    state's office: the state is the second word)."""
+    doc = found.doc
+    for idx, m in enumerate(found.mentions):
+        if m.kind is not EntityKind.COUNTRY or m.dropped or m.end >= len(doc):
+            continue
+        if _before_party_member(found, m, lex):
+            continue  # settled by us_states_before_party_members
+        nxt = found.owner[m.end]
+        if nxt < 0:
+            continue
+        other = found.mentions[nxt]
+        if (
+            other.kind is not EntityKind.COUNTRY
+            or other.start != m.end
+            or other.country == m.country
+            or not _demonym_of(m.text, lex)
+            or not _demonym_of(other.text.removesuffix("s"), lex)
+        ):
+            continue
+        if any(
+            start == other.end and state_role(doc[start:person].text, lex)
+            for person, start in found.titles.items()
+        ):
+            continue  # "Greek Cypriot President Y": the second word names the state
+        name = f"{m.text} {other.text.removesuffix('s')}s"
+        end = other.end
+        m.kind, m.key, m.name, m.country, m.named = EntityKind.GROUP, f"group:{name}", name, None, True
+        m.text = doc[m.start : end].text
+        found.drop(nxt)
+        found.extend(idx, end)
+
+
+def _before_party_member(found: Found, m: Mention, lex: Lexicon) -> bool:
+    doc = found.doc
+    return (
+        m.end < len(doc)
+        and doc[m.end].lower_.removesuffix("s") in lex.words.party_members
+        and doc[m.end - 1].dep_ in ("compound", "amod", "nmod")
+    )
+
+
+def us_states_before_party_members(found: Found, lex: Lexicon) -> None:
+    """A country's name written before a party member is a US state: "a Georgia Republican"
+    (a nationality word stays the country: "a Georgian Republican")."""
+    for m in found.mentions:
+        if m.kind is not EntityKind.COUNTRY or m.dropped or not _before_party_member(found, m, lex):
+            continue
+        if m.text != (lex.know.countries[m.country or ""].demonym if m.country else None):
+            m.kind, m.key, m.name, m.country = EntityKind.LOCATION, f"loc:{m.text}", m.text, None
+
+
+def _group_of_noun(tok: Token, lex: Lexicon) -> str | None:
+    """The canonical group a noun names: "lawmakers" for "MP", "rights groups" for "human
+    rights group" (a compound listed whole wins)."""
+    groups = lex.know.group_nouns
+    lemma = tok.lemma_.lower()
+    for c in tok.lefts:
+        if c.dep_ == "compound" and f"{c.lower_} {lemma}" in groups:
+            return groups[f"{c.lower_} {lemma}"]
+    return (
+        groups.get(lemma)
+        or groups.get(tok.lower_)
+        or (groups.get(tok.lower_[:-1]) if tok.lower_.endswith("s") else None)
+    )
+
+
+def org_modified(tok: Token, found: Found) -> bool:
+    """'Hamas fighters' are Hamas, not an anonymous group."""
+    return any(
+        c.dep_ in ("compound", "poss", "nmod")
+        and found.owner[c.i] >= 0
+        and found.mentions[found.owner[c.i]].kind in (EntityKind.ORGANIZATION, EntityKind.PERSON)
+        for c in tok.children
+    )
+
+
+def qualifier_country(tok: Token, found: Found, lex: Lexicon) -> str | None:
+    """The country qualifying a noun: "Armenian lawmakers", "lawmakers from Georgia", "a group
+    of MPs from Georgia" (there the qualifier hangs on the counting word)."""
+    heads = [tok]
+    if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in lex.know.quantities:
+        heads.append(tok.head.head)
+    for child in (c for h in heads for c in h.children):
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            m = found.at(child.i)
+            if m is not None and m.kind is EntityKind.COUNTRY:
+                return m.country
+        if child.dep_ == "prep" and child.lower_ in ("from", "in", "of"):
+            for obj in child.children:
+                m = found.at(obj.i) if obj.dep_ == "pobj" else None
+                if m is not None and m.kind is EntityKind.COUNTRY:
+                    return m.country
+    return None
+
+
+def common_groups(found: Found, lex: Lexicon) -> None:
+    """'protesters', 'Armenian lawmakers': a group named by a common noun, qualified by its
+    country where one is written (then named, else scoped to the document)."""
+    know = lex.know
+    for tok in found.doc:
+        if not found.free(tok.i) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
+            continue
+        group = _group_of_noun(tok, lex)
+        if group is None or org_modified(tok, found):
+            continue
+        country = qualifier_country(tok, found, lex)
+        name = group
+        if country is not None:
+            name = f"{know.countries[country].demonym or know.countries[country].name} {group}"
+        found.add(
+            Mention(
+                tok.i,
+                tok.i + 1,
+                EntityKind.GROUP,
+                f"group:{name}",
+                name,
+                tok.text,
+                country=country,
+                named=country is not None,
+            )
+        )

@@ -1,0 +1,50 @@
+"""The mention rules in the order they run: the algorithm is this table.
+
+Each rule reads the Doc and what the rules before it found, and adds or corrects mentions.
+Order matters where rules compete for tokens: titles are reserved first, gazetteer names
+come before the model's entities, named things before the common nouns that might cover them.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from kg.nlp.mentions import acronyms, bodies, entities, events, gazetteer, groups, names, places, titles
+from kg.nlp.mentions.core import Found, Mention, Rule
+from kg.nlp.mentions.lexicon import Lexicon
+
+RULES: tuple[Rule, ...] = (
+    titles.reserve_titles,
+    gazetteer.gazetteer_names,
+    gazetteer.dateline_places,
+    entities.model_entities,
+    places.unlabelled_places,
+    titles.monarchs,
+    names.named_in_apposition,
+    names.known_names,
+    groups.group_adjectives,
+    bodies.country_organs,
+    bodies.organs_of_named_country,
+    bodies.factions,
+    acronyms.spelled_out,
+    acronyms.acronyms,
+    acronyms.unknown_acronyms,
+    bodies.unrecognised_bodies,
+    bodies.administrations,
+    titles.company_qualifiers,
+    groups.communities,
+    groups.us_states_before_party_members,
+    groups.common_groups,
+    events.events,
+    titles.title_roles,
+    places.loose_country_names,
+    places.places_named_as_orgs,
+)
+
+
+def find_mentions(doc: Doc, lex: Lexicon, rules: tuple[Rule, ...] = RULES) -> list[Mention]:
+    """The actor and event mentions of one parsed Doc, in text order."""
+    found = Found(doc)
+    for rule in rules:
+        rule(found, lex)
+    return found.result()

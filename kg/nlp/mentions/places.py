@@ -1,0 +1,60 @@
+"""Places: names the model leaves unlabelled or takes for organisations, and countries named
+only loosely."""
+
+from __future__ import annotations
+
+from kg.model import EntityKind
+from kg.nlp.mentions.core import Found, Mention
+from kg.nlp.mentions.lexicon import Lexicon
+
+
+def unlabelled_places(found: Found, lex: Lexicon) -> None:
+    """A capitalised name the model leaves unlabelled after in/near/around/into ("fighting in
+    Pokrovsk") or before a place noun ("the Kursk region") is a place."""
+    for tok in found.doc:
+        if not found.free(tok.i) or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
+            continue
+        locative = tok.dep_ == "pobj" and tok.head.lower_ in lex.words.settled_prepositions
+        regional = tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.words.place_nouns
+        if locative or regional:
+            text = tok.text
+            found.add(Mention(tok.i, tok.i + 1, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE"))
+
+
+def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
+    """'the Torkham and Chaman border crossings': names the model took for organisations
+    that modify a place noun are places (and so are their conjuncts)."""
+    doc = found.doc
+    for m in found.mentions:
+        if m.kind is not EntityKind.ORGANIZATION or not m.weak or m.dropped:
+            continue
+        chain = [doc[m.end - 1]]
+        while chain[-1].dep_ == "conj" and chain[-1].head is not chain[-1]:
+            chain.append(chain[-1].head)
+        head = chain[-1].head
+        if (
+            chain[-1].dep_ == "compound"
+            and head.lemma_.lower() in lex.know.place_heads
+            and found.free(head.i)
+        ):
+            m.kind = EntityKind.LOCATION
+
+
+def loose_country_names(found: Found, lex: Lexicon) -> None:
+    """A bare word that names a country only loosely ("Congo") means the country of the
+    document whose full name contains it ("Democratic Republic of Congo")."""
+    know = lex.know
+    countries = {m.country for m in found.mentions if m.kind is EntityKind.COUNTRY and m.country}
+    if len(countries) < 2:
+        return
+    for m in found.mentions:
+        if m.kind is not EntityKind.COUNTRY or not m.country or " " in m.text:
+            continue
+        own = know.countries[m.country]
+        if m.text == own.name or know.country_forms.get(m.text, ("", ""))[1] != "name":
+            continue
+        for code in countries:
+            other = know.countries[code]
+            if code != m.country and m.text in other.name.split():
+                m.country, m.key, m.name = code, f"country:{code}", other.name
+                break
