@@ -103,11 +103,6 @@ def test_a_strike_on_an_unnamed_target_in_a_town_attacks_the_town() -> None:
     assert ("Israel", "ATTACKED", "Rafah") in found
 
 
-def test_a_capital_of_a_state_that_no_longer_exists_is_not_a_country() -> None:
-    found = extract("Tens of thousands of protesters marched in Belgrade on Sunday.")
-    assert "Serbia and Montenegro" not in {e.name for e in found.entities}
-
-
 def test_reporting_that_someone_committed_abuses_accuses_them() -> None:
     text = "Amnesty International said Burundian police had committed abuses during the protests."
     found = triples(extract(text))
@@ -128,11 +123,6 @@ def test_reported_responsibility_accuses_the_group_the_clause_describes() -> Non
     text = "Chad bombed the Lake Brigade group, which it said was responsible for a raid on a border post."
     found = triples(extract(text))
     assert ("Chad", "ACCUSED", "Lake Brigade") in found
-
-
-def test_an_unrecognised_body_ending_in_watch_is_an_organisation() -> None:
-    found = extract("Press Freedom Watch said Malian police have committed abuses during the protests.")
-    assert ("Press Freedom Watch", "ACCUSED", "Mali") in triples(found)
 
 
 def test_a_name_hung_on_the_organisation_still_holds_the_title_before_it() -> None:
@@ -159,11 +149,6 @@ def test_a_denied_or_future_title_is_no_role() -> None:
     denied = "Samuel Boateng is not the president of Ghana."
     for text in (denied, "Samuel Boateng would be president of Ghana."):
         assert not any(t == "HOLDS_ROLE" for _, t, _ in triples(extract(text)))
-
-
-def test_an_adjective_on_an_organ_does_not_hide_the_organisation() -> None:
-    found = triples(extract("Hamas political bureau chief Khalil Hayya said."))
-    assert ("Khalil Hayya", "HOLDS_ROLE", "Hamas") in found
 
 
 def test_a_one_word_person_in_a_place_slot_is_a_place() -> None:
@@ -306,11 +291,6 @@ def test_they_does_not_reach_a_coordination_three_sentences_back() -> None:
     assert not any(o in ("Jorge Vega", "Luis Soto") for _, t, o in found if t == "THREATENED")
 
 
-def test_saint_names_are_also_written_st() -> None:
-    found = extract("St Kitts and Nevis Prime Minister Terrance Drew hosted the summit.")
-    assert ("Terrance Drew", "HOLDS_ROLE", "Saint Kitts and Nevis") in triples(found)
-
-
 def test_a_leader_does_not_meet_his_own_country() -> None:
     text = "The talks were hosted by Trinidad and Tobago Prime Minister Keith Rowley. They meet again in May."
     found = triples(extract(text))
@@ -372,28 +352,6 @@ def test_an_account_someone_rejected_is_the_speakers() -> None:
     found = triples(extract(text))
     assert ("Embassy of Peru", "REJECTED", "Maria Lopez") in found
     assert not any(t == "REJECTED" and o == "John Carter" for _, t, o in found)
-
-
-def test_two_agreements_about_different_things_stay_apart() -> None:
-    text = "Chile signed a defence pact with Peru. Brazil signed a coastal fisheries agreement with Uruguay."
-    found = triples(extract(text))
-    assert ("Chile", "AGREED_TO", "defence pact") in found
-    assert ("Brazil", "AGREED_TO", "coastal fisheries agreement") in found
-
-
-def test_the_deal_after_a_named_deal_is_that_deal() -> None:
-    found = triples(extract("Sweden and Norway signed a trade deal. Denmark welcomed the deal."))
-    assert ("Denmark", "SUPPORTED", "trade deal") in found
-
-
-def test_vague_adjectives_do_not_name_an_agreement() -> None:
-    found = triples(extract("Sweden and Norway signed a landmark border agreement."))
-    assert ("Sweden", "AGREED_TO", "border agreement") in found
-
-
-def test_a_lone_name_around_a_place_preposition_is_a_place() -> None:
-    found = extract("The rebels were fighting around Baraka on Friday.")
-    assert {e.name: e.kind.value for e in found.entities}.get("Baraka") == "LOCATION"
 
 
 def test_taking_a_town_captures_it_but_taking_part_does_not() -> None:

@@ -36,9 +36,8 @@ def _spelling_start(doc: Doc, i: int, lex: Lexicon) -> int | None:
 
 
 def spelled_out(found: Found, lex: Lexicon) -> None:
-    """'The Organization of American States (OAS)': the capitalised words before an acronym
-    in brackets whose initials spell it are one organisation, even where the model saw none
-    (or saw a nationality inside it)."""
+    """Capitalised words before a bracketed acronym they spell are one organisation: 'X Y Z (XYZ)'."""
+    # even where the model saw none, or saw a nationality inside it ("Organization of American States")
     doc = found.doc
     for i in range(1, len(doc) - 2):
         if not _bracketed_acronym(doc, i):
@@ -119,9 +118,9 @@ def acronyms(found: Found, lex: Lexicon) -> None:
 
 
 def unknown_acronyms(found: Found, lex: Lexicon) -> None:
-    """An all-capitals proper noun nobody recognised ("MONUSCO", "IGAD") is an organisation;
-    at the start of a sentence (where headlines and datelines shout) only when the same
-    word is one elsewhere in the text ("... (HTS). HTS leader X")."""
+    """An unrecognised all-capitals proper noun is an organisation: 'MONUSCO'."""
+    # At a sentence start (where headlines and datelines shout) only when the same word is one
+    # elsewhere in the text ("... (HTS). HTS leader X").
     seen: set[str] = set()
     for tok in found.doc:
         text = tok.text

@@ -159,9 +159,8 @@ def factions(found: Found, lex: Lexicon) -> None:
 
 
 def unrecognised_bodies(found: Found, lex: Lexicon) -> None:
-    """Capitalised words the model left unnamed that end in a word only organisations end
-    in ("... Rights Watch", "... Crisis Group", "... Without Borders"): an organisation
-    acting in the sentence (a subject or object), never a sentence-initial headline word."""
+    """Unnamed capitalised words ending like an organisation's name are one: '... Rights Watch'."""
+    # only where they act in the sentence (a subject or object), never a headline's first words
     doc = found.doc
     i = 0
     while i < len(doc):

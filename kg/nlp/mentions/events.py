@@ -76,8 +76,8 @@ def event_of(tok: Token, lex: Lexicon) -> tuple[str, str | None, int] | None:
 
 
 def events(found: Found, lex: Lexicon) -> None:
-    """Event nouns become events, named by a proper noun or year where one is written; "the
-    agreement" after an agreement of the text is that agreement."""
+    """Event nouns are events, named by a proper noun or year where one is written."""
+    # "the agreement" after an agreement of the text is that agreement
     doc = found.doc
     last_agreement: Mention | None = None
     for tok in doc:

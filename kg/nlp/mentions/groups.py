@@ -12,8 +12,7 @@ from kg.nlp.mentions.titles import state_role
 
 
 def group_adjectives(found: Found, lex: Lexicon) -> None:
-    """'Houthi military spokesman X' after 'the Houthis': the singular of a named group
-    of the document, where the model saw no name, belongs to that group."""
+    """The singular of a named group of the text belongs to it: 'Houthi spokesman' after 'the Houthis'."""
     groups = {
         m.name: m for m in found.mentions if m.kind is EntityKind.GROUP and m.named and m.name.endswith("s")
     }
@@ -33,9 +32,8 @@ def _demonym_of(text: str, lex: Lexicon) -> bool:
 
 
 def communities(found: Found, lex: Lexicon) -> None:
-    """Two nationality words in a row name a community, not two countries: "Turkish Cypriot
-    leader X", "the isolation of Turkish Cypriots" (but "Greek Cypriot President Y" holds a
-    state's office: the state is the second word)."""
+    """Two nationality words in a row name a community, not two countries: 'Turkish Cypriots'."""
+    # ... unless a state's title follows: in "Greek Cypriot President Y" the second word is the state.
     doc = found.doc
     for idx, m in enumerate(found.mentions):
         if m.kind is not EntityKind.COUNTRY or m.dropped or m.end >= len(doc):
@@ -77,8 +75,8 @@ def _before_party_member(found: Found, m: Mention, lex: Lexicon) -> bool:
 
 
 def us_states_before_party_members(found: Found, lex: Lexicon) -> None:
-    """A country's name written before a party member is a US state: "a Georgia Republican"
-    (a nationality word stays the country: "a Georgian Republican")."""
+    """A country's name before a party member is a US state: 'a Georgia Republican'."""
+    # a nationality word stays the country: "a Georgian Republican"
     for m in found.mentions:
         if m.kind is not EntityKind.COUNTRY or m.dropped or not _before_party_member(found, m, lex):
             continue
@@ -131,8 +129,8 @@ def qualifier_country(tok: Token, found: Found, lex: Lexicon) -> str | None:
 
 
 def common_groups(found: Found, lex: Lexicon) -> None:
-    """'protesters', 'Armenian lawmakers': a group named by a common noun, qualified by its
-    country where one is written (then named, else scoped to the document)."""
+    """A common noun for people is a group, named by its country where one is written."""
+    # "Armenian lawmakers" is one group across documents; bare "protesters" are this document's.
     know = lex.know
     for tok in found.doc:
         if not found.free(tok.i) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":

@@ -48,8 +48,7 @@ def surnames(parts: list[str]) -> list[str]:
 
 
 def named_in_apposition(found: Found, lex: Lexicon) -> None:
-    """ "North Korea's foreign minister, Choe Son Hui, ...": capitalised words set off in
-    apposition to a title name a person even where the model saw no name."""
+    """Capitalised words in apposition to a title are a person: "Laos's foreign minister, X Y, said"."""
     doc = found.doc
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lower_ not in lex.know.titles:
@@ -71,8 +70,8 @@ def named_in_apposition(found: Found, lex: Lexicon) -> None:
 
 
 def known_names(found: Found, lex: Lexicon) -> None:
-    """A person's name or surname seen once is a person wherever else it is written, even where
-    the model missed it or took it for an organisation or a place ("Varga" after "Anna Varga")."""
+    """A person's name or surname seen once is that person elsewhere: 'Varga' after 'Anna Varga'."""
+    # even where the model missed it or took it for an organisation or a place
     names: dict[str, str] = {}
     for m in found.mentions:
         if m.kind is EntityKind.PERSON:

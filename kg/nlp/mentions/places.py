@@ -9,8 +9,7 @@ from kg.nlp.mentions.lexicon import Lexicon
 
 
 def unlabelled_places(found: Found, lex: Lexicon) -> None:
-    """A capitalised name the model leaves unlabelled after in/near/around/into ("fighting in
-    Pokrovsk") or before a place noun ("the Kursk region") is a place."""
+    """An unlabelled name after in/near/into or before a place noun is a place: 'the Kursk region'."""
     for tok in found.doc:
         if not found.free(tok.i) or tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_:
             continue
@@ -22,8 +21,7 @@ def unlabelled_places(found: Found, lex: Lexicon) -> None:
 
 
 def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
-    """'the Torkham and Chaman border crossings': names the model took for organisations
-    that modify a place noun are places (and so are their conjuncts)."""
+    """Model organisations (and their conjuncts) before a place noun are places: 'the X border crossing'."""
     doc = found.doc
     for m in found.mentions:
         if m.kind is not EntityKind.ORGANIZATION or not m.weak or m.dropped:
@@ -41,8 +39,7 @@ def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
 
 
 def loose_country_names(found: Found, lex: Lexicon) -> None:
-    """A bare word that names a country only loosely ("Congo") means the country of the
-    document whose full name contains it ("Democratic Republic of Congo")."""
+    """A loose country name ('Congo') is the document's country whose full name contains it."""
     know = lex.know
     countries = {m.country for m in found.mentions if m.kind is EntityKind.COUNTRY and m.country}
     if len(countries) < 2:

@@ -114,9 +114,9 @@ def _reserve(found: Found, person: int, first: int) -> None:
 
 
 def reserve_titles(found: Found, lex: Lexicon) -> None:
-    """Titles before person names are reserved, so that no later rule takes "State" in
-    "Secretary of State Antony Blinken" for an organisation; a name the model took for an
-    organisation counts as a person when a title precedes it."""
+    """Reserve the title before each person's name, so no later rule reads a word of it as a name."""
+    # "Secretary of State Antony Blinken": "State" is no organisation. A name the model took for
+    # an organisation counts as a person when a title precedes it ("spokeswoman Yolande Makolo").
     for ent in found.doc.ents:
         if ent.label_ == "PERSON":
             start = strip_titles(ent, lex).start
@@ -156,8 +156,7 @@ def monarchs(found: Found, lex: Lexicon) -> None:
 
 
 def company_qualifiers(found: Found, lex: Lexicon) -> None:
-    """'Vantora chief executive X': a proper noun nobody recognised before a corporate title
-    is the company the person runs."""
+    """An unknown proper noun before a corporate title is the company: 'Vantorex chief executive X'."""
     doc = found.doc
     for person, start in found.titles.items():
         role = doc[start:person].text.lower()

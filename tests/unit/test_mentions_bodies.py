@@ -1,0 +1,61 @@
+"""Organisations the model does not name: organs of a country, factions, bodies named by their
+last word, administrations named after a person."""
+
+from __future__ import annotations
+
+from kg.nlp.mentions import bodies
+from tests.unit.mention_support import lexicon, mentions, read
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_an_organ_named_after_its_country_is_that_countrys_organ() -> None:
+    text = "Armenia's Defense Ministry said the Armenian parliament would meet."
+    found = read(mentions(text))
+    assert found["Armenia's Defense Ministry"] == ("ORGANIZATION", "Defense Ministry of Armenia")
+    assert found["Armenian parliament"] == ("ORGANIZATION", "Parliament of Armenia")
+    without = read(mentions(text, without=[bodies.country_organs]))
+    assert without["Defense Ministry"] == ("ORGANIZATION", "Defense Ministry")
+
+
+def test_an_organ_between_a_nationality_and_a_title_is_that_countrys_organ() -> None:
+    result = extract(
+        "Norway's foreign ministry welcomed the deal. Danish foreign ministry spokesman Lars Holm "
+        "said Copenhagen was ready to help."
+    )
+    assert ("Lars Holm", "HOLDS_ROLE", "Foreign Ministry of Denmark") in triples(result)
+
+
+def test_a_capitalised_organ_of_a_country_is_its_organ() -> None:
+    text = "The Security Council of Armenia met on Monday."
+    assert read(mentions(text))["Security Council of Armenia"][1] == "Security Council of Armenia"
+    assert "Security Council of Armenia" not in read(mentions(text, without=[bodies.organs_of_named_country]))
+
+
+def test_a_qualified_government_is_a_faction_not_the_country() -> None:
+    text = "The eastern government rejected the deal."
+    assert read(mentions(text))["eastern government"] == ("ORGANIZATION", "eastern government")
+    assert "eastern government" not in read(mentions(text, without=[bodies.factions]))
+
+
+def test_an_eastern_based_administration_is_a_faction() -> None:
+    text = "Libya is divided. The eastern-based administration rejected the deal with Egypt."
+    found = triples(extract(text))
+    assert ("eastern-based administration", "REJECTED", "agreement") in found
+    assert not any(s == "Libya" and t == "REJECTED" for s, t, _ in found)
+
+
+def test_unnamed_capitalised_words_ending_in_watch_are_an_organisation() -> None:
+    text = "Press Freedom Watch said Malian police have committed abuses during the protests."
+    assert read(mentions(text))["Press Freedom Watch"][0] == "ORGANIZATION"
+    assert "Press Freedom Watch" not in read(mentions(text, without=[bodies.unrecognised_bodies]))
+    assert ("Press Freedom Watch", "ACCUSED", "Mali") in triples(extract(text))
+
+
+def test_a_persons_administration_is_an_organisation() -> None:
+    text = "The Biden administration announced sanctions."
+    assert read(mentions(text))["Biden administration"] == ("ORGANIZATION", "Biden administration")
+    assert read(mentions(text, without=[bodies.administrations]))["Biden"][0] == "PERSON"
+
+
+def test_organ_names_are_title_cased_but_particles_are_not() -> None:
+    assert bodies.title_case("upper chamber of parliament", lexicon()) == "Upper Chamber of Parliament"

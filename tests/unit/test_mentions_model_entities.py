@@ -1,0 +1,60 @@
+"""The model's named entities, read as countries, people, places, organisations, peoples, events."""
+
+from __future__ import annotations
+
+from kg.nlp.mentions import Found, entities
+from tests.unit.mention_support import lexicon, mentions, parse, read
+from tests.unit.test_nlp_support import extract
+
+
+def test_the_models_entities_become_mentions() -> None:
+    text = "Maria Lopez spoke to reporters in Madrid."
+    assert read(mentions(text))["Maria Lopez"] == ("PERSON", "Maria Lopez")
+    assert "Maria Lopez" not in read(mentions(text, without=[entities.model_entities]))
+
+
+def test_an_entity_loses_its_article_and_possessive() -> None:
+    doc = parse("The Northern Liberation Council's fighters left.")
+    ent = next(e for e in doc.ents if "Liberation" in e.text)
+    assert entities.trimmed(ent).text == "Northern Liberation Council"
+
+
+def test_a_nationality_the_packages_do_not_list_names_its_country() -> None:
+    doc = parse("Azeri troops crossed the border.")
+    assert entities.nationality_code(doc[0:1], "NORP", lexicon()) == "AZ"
+
+
+def test_a_plural_person_after_the_is_a_people_and_a_person_ending_in_front_an_organisation() -> None:
+    found = read(mentions("The Houthis attacked a ship. Tigray People's Liberation Front leaders met."))
+    assert found["Houthis"] == ("GROUP", "Houthis")
+    assert found["Tigray People's Liberation Front"][0] == "ORGANIZATION"
+
+
+def test_a_place_named_with_digits_is_an_armed_group() -> None:
+    doc = parse("The M23 took the town of Sake.")
+    ent = next(e for e in doc.ents if e.text == "M23")
+    assert ent.label_ == "GPE"  # the model's reading, corrected:
+    assert entities.corrected_label(ent, ent, Found(doc), lexicon()) == "ORG"
+
+
+def test_a_titled_name_the_model_took_for_an_organisation_is_a_person() -> None:
+    found = read(mentions("Government spokeswoman Yolande Makolo denied the claim."))
+    assert found["Yolande Makolo"] == ("PERSON", "Yolande Makolo")
+
+
+def test_a_lone_name_around_a_place_preposition_is_a_place() -> None:
+    found = extract("The rebels were fighting around Baraka on Friday.")
+    assert {e.name: e.kind.value for e in found.entities}.get("Baraka") == "LOCATION"
+
+
+def test_a_nationality_word_used_as_a_place_is_a_place() -> None:
+    # the model tags this invented name as a nationality (NORP)
+    names = {e.name: e.kind.value for e in extract("Fighting spread to Pashtuni on Monday.").entities}
+    assert "Pashtunis" not in names
+    assert names.get("Pashtuni") == "LOCATION"
+
+
+def test_an_organisation_with_a_title_in_apposition_is_a_person() -> None:
+    doc = parse("Valentina Petrova, a senior member of the council, said.")
+    span = doc[0:2]
+    assert entities.titled_in_apposition(span, lexicon())

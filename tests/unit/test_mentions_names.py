@@ -1,0 +1,29 @@
+"""People's names: completed, found again by surname, seen in apposition to a title."""
+
+from __future__ import annotations
+
+from kg.nlp.mentions import names
+from tests.unit.mention_support import lexicon, mentions, parse, read
+
+
+def test_a_name_in_apposition_to_a_title_is_a_person_even_unseen_by_the_model() -> None:
+    text = "North Korea's foreign minister, Choe Son Hui, visited Moscow."
+    assert read(mentions(text))["Choe Son Hui"] == ("PERSON", "Choe Son Hui")
+    assert "Choe Son Hui" not in read(mentions(text, without=[names.named_in_apposition]))
+
+
+def test_a_surname_seen_in_a_full_name_is_that_person_where_the_model_says_otherwise() -> None:
+    text = "Anna Varga arrived on Monday. Varga said the talks would resume."
+    assert read(mentions(text))["Varga"] == ("PERSON", "Varga")
+    assert read(mentions(text, without=[names.known_names]))["Varga"][0] == "ORGANIZATION"
+
+
+def test_surnames_of_a_name() -> None:
+    assert names.surnames(["Abdel", "Fattah", "al-Burhan"]) == ["Burhan"]
+    assert names.surnames(["Anna", "Varga"]) == ["Varga"]
+    assert names.surnames(["Varga"]) == []
+
+
+def test_a_name_the_model_stopped_early_is_completed() -> None:
+    doc = parse("Phumzile Mlambo-Ngcuka spoke on Monday.")
+    assert names.complete_name(doc[0:2], lexicon()).text == "Phumzile Mlambo-Ngcuka"

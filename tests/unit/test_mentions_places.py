@@ -1,0 +1,28 @@
+"""Places: names the model leaves unlabelled or takes for organisations, loosely named countries."""
+
+from __future__ import annotations
+
+from kg.nlp.mentions import places
+from tests.unit.mention_support import mentions, read
+
+
+def test_an_unlabelled_name_after_in_or_near_or_before_region_is_a_place() -> None:
+    text = "Shelling hit a school in the Donetsk region. Rwandan troops were seen near Sake on Monday."
+    found = read(mentions(text))
+    assert found["Donetsk"] == ("LOCATION", "Donetsk")
+    assert found["Sake"] == ("LOCATION", "Sake")
+    without = read(mentions(text, without=[places.unlabelled_places]))
+    assert "Donetsk" not in without and "Sake" not in without
+
+
+def test_names_the_model_took_for_organisations_before_a_place_noun_are_places() -> None:
+    text = "Pakistan closed the Torkham and Chaman border crossings."
+    assert read(mentions(text))["Chaman"][0] == "LOCATION"
+    assert read(mentions(text, without=[places.places_named_as_orgs]))["Chaman"][0] == "ORGANIZATION"
+
+
+def test_a_loose_country_name_is_the_country_of_the_document_whose_name_contains_it() -> None:
+    text = "The Democratic Republic of Congo accused Rwanda. Congo said the attack failed."
+    assert read(mentions(text))["Congo"] == ("COUNTRY", "Democratic Republic of the Congo")
+    unsettled = read(mentions(text, without=[places.loose_country_names]))
+    assert unsettled["Congo"] == ("COUNTRY", "Republic of the Congo")
