@@ -2,6 +2,7 @@
 """Benchmark `kg extract` against spaCy's own `nlp.pipe`, and show that memory stays flat.
 
     python bench/extract.py [--articles 200] [--batch-size 32] [--seed 7] [--memory-factor 4]
+    python bench/extract.py --long [--sentences 10000]     # time linear in document length?
 
 What it does, in one run:
 
@@ -19,6 +20,11 @@ What it does, in one run:
    kg path after a warm-up and reports the peak RSS growth during the run (Linux VmHWM, reset
    via /proc/self/clear_refs) and, with --tracemalloc, the tracemalloc peak. Flat numbers
    across sizes mean the pipeline streams instead of holding the corpus.
+
+With --long it measures only whether extraction time is linear in document length: one
+document of --sentences sentences against ten documents of a tenth as many (the same
+sentences, in the same order), both through the kg path, best of --repeat; prints the ratio
+long / ten short (target <= 1.2x).
 """
 
 from __future__ import annotations
@@ -151,6 +157,59 @@ def make_article(rng: random.Random, pool: list[str]) -> str:
             lines += ["Advertisement", ""]
     lines += rng.sample(FURNITURE_BOTTOM, rng.randint(1, 3))
     return "\n".join(lines) + "\n"
+
+
+def long_texts(sentences: int, seed: int) -> list[str]:
+    """``sentences`` generated sentences in paragraphs of 1-3 sentences (the article body's
+    shape), as one text and, cut at paragraph boundaries, as ten texts of a tenth each."""
+    rng = random.Random(seed)
+    pool = sample_sentences()
+    paragraphs: list[list[str]] = []
+    made = 0
+    while made < sentences:
+        size = min(rng.randint(1, 3), sentences - made)
+        paragraphs.append(
+            [rng.choice(pool) if rng.random() < 0.35 else make_sentence(rng) for _ in range(size)]
+        )
+        made += size
+    tenth = sentences // 10
+    pieces: list[list[str]] = [[]]
+    count = 0
+    for paragraph in paragraphs:
+        if count >= tenth * len(pieces) and len(pieces) < 10:
+            pieces.append([])
+        pieces[-1].append(" ".join(paragraph))
+        count += len(paragraph)
+    whole = "\n\n".join(" ".join(p) for p in paragraphs) + "\n"
+    return [whole] + ["\n\n".join(piece) + "\n" for piece in pieces]
+
+
+def run_long(options: argparse.Namespace) -> int:
+    """One long document against ten short ones of the same sentences: time per sentence."""
+    texts = long_texts(options.sentences, options.seed)
+    whole, parts = texts[0], texts[1:]
+    with tempfile.TemporaryDirectory(prefix="kg-bench-long-") as temporary:
+        folder = Path(temporary)
+        (folder / "long").mkdir()
+        (folder / "long" / "long.txt").write_text(whole, encoding="utf-8")
+        (folder / "short").mkdir()
+        for index, part in enumerate(parts):
+            (folder / "short" / f"part-{index:02d}.txt").write_text(part, encoding="utf-8")
+        extractor = build_extractor(options.batch_size)
+        run_kg(extractor, [str(folder / "short" / "part-00.txt")])  # warm-up
+        words = len(whole.split())
+        print(f"{options.sentences} sentences, {words} words: one document vs {len(parts)} documents")
+        best = {"long": float("inf"), "short": float("inf")}
+        for _ in range(options.repeat):
+            for key in ("short", "long"):
+                wall, _cpu, (extracted, problems) = timed_both(run_kg, extractor, [str(folder / key)])
+                if problems or not extracted:
+                    raise SystemExit(f"kg extract failed on the {key} corpus ({problems} problems)")
+                best[key] = min(best[key], wall)
+        print(f"  ten documents of {options.sentences // 10} sentences: {best['short']:.1f} s")
+        print(f"  one document of {options.sentences} sentences:   {best['long']:.1f} s")
+        print(f"ratio long / short: {best['long'] / best['short']:.2f}x (target <= 1.20x)")
+    return 0
 
 
 def write_corpus(folder: Path, articles: int, seed: int) -> int:
@@ -319,6 +378,12 @@ def main() -> int:
         help="memory is measured for N and this x N articles (default 4)",
     )
     parser.add_argument("--no-memory", action="store_true", help="skip the memory measurement")
+    parser.add_argument(
+        "--long", action="store_true", help="only compare one long document with ten short ones"
+    )
+    parser.add_argument(
+        "--sentences", type=int, default=10000, help="sentences of the long document (default 10000)"
+    )
     parser.add_argument("--tracemalloc", action="store_true", help="also report tracemalloc peaks (slow)")
     parser.add_argument("--memory-child", metavar="FOLDER", help=argparse.SUPPRESS)
     parser.add_argument("--memory-path", choices=["kg", "spacy"], default="kg", help=argparse.SUPPRESS)
@@ -330,6 +395,8 @@ def main() -> int:
         )
         print(json.dumps(result))
         return 0
+    if options.long:
+        return run_long(options)
 
     with tempfile.TemporaryDirectory(prefix="kg-bench-extract-") as temporary:
         corpus = Path(temporary) / "corpus"
