@@ -39,8 +39,36 @@ class EntityKind(StrEnum):
         return self is not EntityKind.EVENT
 
 
+class Plover(StrEnum):
+    """PLOVER event categories (Open Event Data Alliance): the field's coarse event types, each
+    an aggregation of CAMEO codes (``kg/nlp/data/plover/cameo_plover.json`` maps the codes).
+
+    The sixteen of the 2021 table, named as the PLOVER manual names them (DEMAND where the
+    table says REQUEST, DISAPPROVE where it says ACCUSE), and INVESTIGATE, which PLOVER lists
+    and the 2021 table folds into ACCUSE. FIGHT is ASSAULT, as in the 2021 table."""
+
+    AGREE = "AGREE"
+    CONSULT = "CONSULT"
+    SUPPORT = "SUPPORT"
+    COOPERATE = "COOPERATE"
+    AID = "AID"
+    CONCEDE = "CONCEDE"
+    RETREAT = "RETREAT"
+    INVESTIGATE = "INVESTIGATE"
+    DEMAND = "DEMAND"
+    DISAPPROVE = "DISAPPROVE"
+    REJECT = "REJECT"
+    THREATEN = "THREATEN"
+    PROTEST = "PROTEST"
+    MOBILIZE = "MOBILIZE"
+    SANCTION = "SANCTION"
+    COERCE = "COERCE"
+    ASSAULT = "ASSAULT"
+
+
 class RelationType(StrEnum):
-    """The relation vocabulary of ``shared/contracts/README.md``, with its CAMEO alignment."""
+    """The relation vocabulary of ``shared/contracts/README.md``, with its CAMEO alignment and
+    the PLOVER category a relation of the type has unless its wording says otherwise."""
 
     DECLARED = "DECLARED"
     AGREED_TO = "AGREED_TO"
@@ -61,6 +89,13 @@ class RelationType(StrEnum):
     FOUGHT = "FOUGHT"
     CAPTURED = "CAPTURED"
     KILLED = "KILLED"
+    COOPERATED = "COOPERATED"
+    AIDED = "AIDED"
+    CONCEDED = "CONCEDED"
+    WITHDREW = "WITHDREW"
+    INVESTIGATED = "INVESTIGATED"
+    SANCTIONED = "SANCTIONED"
+    COERCED = "COERCED"
     HOLDS_ROLE = "HOLDS_ROLE"
     MEMBER_OF = "MEMBER_OF"
     PART_OF = "PART_OF"
@@ -74,6 +109,12 @@ class RelationType(StrEnum):
     @property
     def quad_class(self) -> str:
         return _CAMEO[self][1]
+
+    @property
+    def plover(self) -> Plover | None:
+        """The PLOVER category of a relation of this type by default (None: structural, or a
+        public statement, which PLOVER does not code)."""
+        return _PLOVER.get(self)
 
 
 _CAMEO: dict[RelationType, tuple[str | None, str]] = {
@@ -96,11 +137,47 @@ _CAMEO: dict[RelationType, tuple[str | None, str]] = {
     RelationType.FOUGHT: ("19", "material conflict"),
     RelationType.CAPTURED: ("19", "material conflict"),
     RelationType.KILLED: ("18", "material conflict"),
+    RelationType.COOPERATED: ("06", "material cooperation"),
+    RelationType.AIDED: ("07", "material cooperation"),
+    RelationType.CONCEDED: ("08", "verbal cooperation"),
+    RelationType.WITHDREW: ("08", "material cooperation"),
+    RelationType.INVESTIGATED: ("09", "material cooperation"),
+    RelationType.SANCTIONED: ("16", "verbal conflict"),
+    RelationType.COERCED: ("17", "material conflict"),
     RelationType.HOLDS_ROLE: (None, "structural"),
     RelationType.MEMBER_OF: (None, "structural"),
     RelationType.PART_OF: (None, "structural"),
     RelationType.ALLIED_WITH: (None, "structural"),
     RelationType.LOCATED_IN: (None, "structural"),
+}
+
+
+_PLOVER: dict[RelationType, Plover] = {
+    RelationType.AGREED_TO: Plover.AGREE,
+    RelationType.MEDIATED: Plover.CONSULT,
+    RelationType.CONSULTED: Plover.CONSULT,
+    RelationType.MET: Plover.CONSULT,
+    RelationType.OFFERED: Plover.AGREE,
+    RelationType.REQUESTED_AID: Plover.DEMAND,
+    RelationType.URGED: Plover.DEMAND,
+    RelationType.SUPPORTED: Plover.SUPPORT,
+    RelationType.DEPLOYED: Plover.MOBILIZE,
+    RelationType.ACCUSED: Plover.DISAPPROVE,
+    RelationType.CRITICIZED: Plover.DISAPPROVE,
+    RelationType.REJECTED: Plover.REJECT,
+    RelationType.THREATENED: Plover.THREATEN,
+    RelationType.PROTESTED: Plover.PROTEST,
+    RelationType.ATTACKED: Plover.ASSAULT,
+    RelationType.FOUGHT: Plover.ASSAULT,
+    RelationType.CAPTURED: Plover.COERCE,
+    RelationType.KILLED: Plover.ASSAULT,
+    RelationType.COOPERATED: Plover.COOPERATE,
+    RelationType.AIDED: Plover.AID,
+    RelationType.CONCEDED: Plover.CONCEDE,
+    RelationType.WITHDREW: Plover.RETREAT,
+    RelationType.INVESTIGATED: Plover.INVESTIGATE,
+    RelationType.SANCTIONED: Plover.SANCTION,
+    RelationType.COERCED: Plover.COERCE,
 }
 
 
@@ -185,6 +262,11 @@ class Relation(_Model):
     negated: bool = False
     # For HOLDS_ROLE: the role title as written ("secretary", "Prime Minister").
     role: str | None = None
+    # The PLOVER category of what the sentence says (None for structural relations).
+    plover: Plover | None = None
+    # The word that carries the relation: the verb's lemma with its particle as written
+    # ("step up", "call off"), or the noun or title ("invasion", "ally").
+    predicate: str | None = None
 
 
 class Extraction(_Model):

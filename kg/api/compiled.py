@@ -121,7 +121,7 @@ from kg.graph.reads import (
     RelationKey,
     RelationView,
 )
-from kg.model import EntityKind, RelationType
+from kg.model import EntityKind, Plover, RelationType
 from kg.settings import Settings
 
 log = logging.getLogger("kg.api.compiled")
@@ -267,9 +267,11 @@ class Plan:
 _ENTITY_PROPERTIES = {"name", "aliases", "roles", "date", "curated"}
 _RELATION_PROPERTIES = {
     "claimCount": "claims", "documentCount": "documents", "firstSeen": "first_seen",
-    "lastSeen": "last_seen", "confidence": "confidence",
+    "lastSeen": "last_seen", "confidence": "confidence", "plover": "plover",
 }
-_CLAIM_PROPERTIES = {"text", "start", "end", "date", "confidence", "negated", "curated", "source"}
+_CLAIM_PROPERTIES = {
+    "text", "start", "end", "date", "confidence", "negated", "curated", "source", "plover", "predicate",
+}
 _DOCUMENT_PROPERTIES = {"sha256", "source", "title", "author", "url", "published"}
 
 
@@ -634,7 +636,7 @@ VIEW_FIELDS: dict[str, dict[str, str]] = {
     "Relation": {
         "relation_type": "type", "subject": "subject", "object_": "object", "claim_count": "claims",
         "document_count": "documents", "first_seen": "first_seen", "last_seen": "last_seen",
-        "confidence": "confidence",
+        "confidence": "confidence", "plover": "plover",
     },
     "Document": {
         name: name for name in ("id", "title", "url", "published", "author", "source", "sha256")
@@ -780,6 +782,7 @@ async def _query_relations(run: _Run, plan: FieldPlan, parents: Sequence[Any]) -
             since=given.get("since"),
             until=given.get("until"),
             min_confidence=given.get("minConfidence"),
+            plover=_enums(Plover, given.get("plover")),
         )
     found = await read_relations(run.settings, run.reader, filter_, args.get("first"), args.get("after"))
     return [found for _ in parents]

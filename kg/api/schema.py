@@ -63,7 +63,7 @@ from kg.api.types import (
 from kg.errors import InvalidInput, NotFound
 from kg.graph.queries import Projection
 from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
-from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType, slugify
+from kg.model import CuratedActor, CuratedRelation, EntityKind, Plover, RelationType, slugify
 from kg.settings import Settings, load_settings
 
 
@@ -75,6 +75,9 @@ class RelationFilter:
     since: dt.date | None = strawberry.field(default=None, description="Last seen on or after.")
     until: dt.date | None = strawberry.field(default=None, description="First seen on or before.")
     min_confidence: float | None = None
+    plover: list[Plover] | None = strawberry.field(
+        default=None, description="Any of these PLOVER categories among its claims'."
+    )
 
 
 @strawberry.type
@@ -231,6 +234,7 @@ async def read_relations(
         since=given.since,
         until=given.until,
         min_confidence=given.min_confidence,
+        plover=given.plover,
     )
     return connection(RELATIONS_TAG, _map_page(found, relation))
 

@@ -32,13 +32,17 @@ from kg.api.pagination import encode_cursor, page_request
 from kg.errors import InvalidInput, NotFound
 from kg.graph.reads import ClaimView, DocumentView, EntityView, Page, RelationKey, RelationView
 from kg.graph.reads import Direction as ReadsDirection
-from kg.model import EntityKind, RelationType
+from kg.model import EntityKind, Plover, RelationType
 from kg.settings import Settings
 
 strawberry.enum(EntityKind, description="What an entity is: an actor's kind, or EVENT.")
 strawberry.enum(
     RelationType,
     description="Relation vocabulary (shared/contracts/README.md), aligned with CAMEO roots.",
+)
+strawberry.enum(
+    Plover,
+    description="PLOVER event categories (the event-data field's coarse types, aggregating CAMEO codes).",
 )
 
 N = TypeVar("N")
@@ -269,6 +273,10 @@ class Evidence:
     source: str | None = strawberry.field(description="Curated claims: the reference given.")
     attributed_to: Entity | None
     document: Document | None
+    plover: Plover | None = strawberry.field(description="The PLOVER category of what this sentence says.")
+    predicate: str | None = strawberry.field(
+        description="The word carrying the relation: a verb's lemma and particle ('step up'), a noun, a title"
+    )
     view: strawberry.Private[ClaimView]
     # The claim's ends when the caller already holds them (the relation it supports).
     subject_view: strawberry.Private[EntityView | None] = None
@@ -319,6 +327,8 @@ def evidence(
             "source": view.source,
             "attributed_to": make_entity(view.attributed_to) if view.attributed_to else None,
             "document": make_document(view.document) if view.document else None,
+            "plover": view.plover,
+            "predicate": view.predicate,
             "view": view,
             "subject_view": subject,
             "object_view": object_,
@@ -336,6 +346,9 @@ class Relation:
     first_seen: dt.date | None
     last_seen: dt.date | None
     confidence: float | None
+    plover: list[Plover] = strawberry.field(
+        description="The PLOVER categories its claims give (each claim's own is Evidence.plover)."
+    )
     view: strawberry.Private[RelationView]
 
     @strawberry.field(
@@ -400,6 +413,7 @@ def relation(view: RelationView, make_entity: Callable[[EntityView], Entity] = e
             "first_seen": view.first_seen,
             "last_seen": view.last_seen,
             "confidence": view.confidence,
+            "plover": list(view.plover),
             "view": view,
         },
     )

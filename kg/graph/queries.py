@@ -156,6 +156,9 @@ CALL (c, row) {
 #   documents   number of distinct documents among them (curated claims have none),
 #   curated     whether a curated list asserts it,
 #   first_seen / last_seen   min / max of the claims' `seen` dates,
+#   plover      the PLOVER categories its claims give, distinct and sorted (a typed relationship
+#               stands for every claim of its triple; one SUPPORTED edge may hold claims of
+#               SUPPORT and AID: the list says which, each claim keeps its own),
 #   confidence  noisy-or over sources: 1 - prod(1 - best confidence per document or curated
 #               source). Several sentences of one article are not independent evidence, so each
 #               source contributes its best claim once. Rounded so that the value does not
@@ -181,16 +184,22 @@ CALL (row) {
          round(1.0 - reduce(p = 1.0, b IN collect(best) | p * (1.0 - b)), 6) AS confidence,
          min(first) AS first_seen, max(last) AS last_seen, sum(curated_claims) > 0 AS curated
 }
+CALL (row) {
+  OPTIONAL MATCH (c:Claim {triple: row.triple})
+  WHERE c.negated = false
+  WITH DISTINCT c.plover AS category ORDER BY category
+  RETURN collect(category) AS plover
+}
 CALL (s, o, claims) {
   OPTIONAL MATCH (s)-[r:RELATION_TYPE]->(o)
   WITH r WHERE claims = 0 AND r IS NOT NULL
   DELETE r
 }
-CALL (s, o, claims, documents, confidence, first_seen, last_seen, curated) {
+CALL (s, o, claims, documents, confidence, first_seen, last_seen, curated, plover) {
   WITH * WHERE claims > 0
   MERGE (s)-[r:RELATION_TYPE]->(o)
   SET r.claims = claims, r.documents = documents, r.confidence = confidence,
-      r.first_seen = first_seen, r.last_seen = last_seen, r.curated = curated
+      r.first_seen = first_seen, r.last_seen = last_seen, r.curated = curated, r.plover = plover
 }
 """
 
@@ -349,12 +358,19 @@ MATCH (o:Entity {id: row.object})
 CREATE (c:Claim {id: row.id})
 SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
     c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
-    c.source = row.source, c.triple = row.triple
+    c.source = row.source, c.triple = row.triple, c.plover = row.plover
 CREATE (c)-[:SUBJECT]->(s)
 CREATE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
 ON CREATE SET r.claims = 0, r.documents = 0
-SET r.claims = r.claims + 1, r.confidence = 1.0, r.curated = true,
+WITH r, row
+CALL (r, row) {
+  UNWIND coalesce(r.plover, []) + [row.plover] AS category
+  WITH DISTINCT category WHERE category IS NOT NULL
+  WITH category ORDER BY category
+  RETURN collect(category) AS plover
+}
+SET r.claims = r.claims + 1, r.confidence = 1.0, r.curated = true, r.plover = plover,
     r.first_seen = CASE WHEN r.first_seen IS NULL OR row.date < r.first_seen
                         THEN coalesce(row.date, r.first_seen) ELSE r.first_seen END,
     r.last_seen = CASE WHEN r.last_seen IS NULL OR row.date > r.last_seen
@@ -492,7 +508,7 @@ MATCH (e:Entity {id: id})
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
     object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
     claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
+    plover: r.plover, confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
 }
 RETURN id, total, rows
 """
@@ -517,7 +533,8 @@ _RELATIONS_WITH_EVIDENCE_OF_E = _RELATIONS_PAGE_OF_E + """\
     OPTIONAL MATCH (c)-[:FROM]->(d:Document)
     OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
     RETURN collect({
-      claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+      claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
+      .plover, .predicate},
       document: d {.id, .sha256, .source, .title, .author, .url, .published},
       attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
       rank: confidence}) AS evidence_rows
@@ -527,7 +544,7 @@ _RELATIONS_WITH_EVIDENCE_OF_E = _RELATIONS_PAGE_OF_E + """\
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
     object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
     claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    confidence: r.confidence,
+    plover: r.plover, confidence: r.confidence,
     evidence: {total: evidence_total, rows: evidence_rows}}) AS rows
 }
 RETURN id, total, rows, e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
@@ -556,6 +573,7 @@ CALL () {
   WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
     AND ($since IS NULL OR r.last_seen >= $since) AND ($until IS NULL OR r.first_seen <= $until)
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+    AND ($plover IS NULL OR any(category IN coalesce(r.plover, []) WHERE category IN $plover))
   RETURN count(r) AS total
 }
 CALL () {
@@ -563,6 +581,7 @@ CALL () {
   WHERE ($subject IS NULL OR s.id = $subject) AND ($object IS NULL OR o.id = $object)
     AND ($since IS NULL OR r.last_seen >= $since) AND ($until IS NULL OR r.first_seen <= $until)
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
+    AND ($plover IS NULL OR any(category IN coalesce(r.plover, []) WHERE category IN $plover))
     AND ($after IS NULL OR type(r) > $after[0]
       OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2]))))
   WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
@@ -571,7 +590,7 @@ CALL () {
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
     object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
     claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
+    plover: r.plover, confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
 }
 RETURN total, rows
 """
@@ -597,7 +616,8 @@ CALL (k) {
   OPTIONAL MATCH (c)-[:FROM]->(d:Document)
   OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
   RETURN collect({
-    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
+      .plover, .predicate},
     subject_id: s.id, object_id: o.id,
     document: d {.id, .sha256, .source, .title, .author, .url, .published},
     attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
@@ -624,7 +644,8 @@ CALL (d) {
   MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
   OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
   RETURN collect({
-    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
+      .plover, .predicate},
     subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
     object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
     document: d {.id, .sha256, .source, .title, .author, .url, .published},
@@ -701,7 +722,7 @@ RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .roles, .date, .curated}
        [r IN relationships(p) | {
          type: type(r), subject: startNode(r).id, object: endNode(r).id,
          claims: r.claims, documents: r.documents, first_seen: r.first_seen,
-         last_seen: r.last_seen, confidence: r.confidence,
+         last_seen: r.last_seen, plover: r.plover, confidence: r.confidence,
          evidence: {
            total: COUNT {
              MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
@@ -717,7 +738,8 @@ RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .roles, .date, .curated}
              OPTIONAL MATCH (c)-[:FROM]->(d:Document)
              OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
              RETURN {
-               claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source},
+               claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
+      .plover, .predicate},
                document: d {.id, .sha256, .source, .title, .author, .url, .published},
                attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
                key: [confidence, c.id]}
@@ -758,14 +780,18 @@ READ_STATS = _read_stats()
 # driver decodes less. Property names come only from the tuples below, never from input.
 
 ENTITY_PROPERTIES = ("id", "name", "kind", "aliases", "roles", "date", "curated")
-RELATION_PROPERTIES = ("claims", "documents", "first_seen", "last_seen", "confidence")
+RELATION_PROPERTIES = ("claims", "documents", "first_seen", "last_seen", "plover", "confidence")
 CLAIM_PROPERTIES = (
     "id", "type", "text", "start", "end", "date", "confidence", "negated", "curated", "source",
+    "plover", "predicate",
 )
 DOCUMENT_PROPERTIES = ("id", "sha256", "source", "title", "author", "url", "published")
 
 _ENTITY_MAP = "{.id, .name, .kind, .aliases, .roles, .date, .curated}"
-_CLAIM_MAP = "claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source}"
+_CLAIM_MAP = (
+    "claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,\n"
+    "      .plover, .predicate}"
+)
 _DOCUMENT_MAP = "document: d {.id, .sha256, .source, .title, .author, .url, .published}"
 _ATTRIBUTED_MAP = "attributed_to: a " + _ENTITY_MAP
 _DOCUMENT_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:FROM\]->\(d:Document\)")

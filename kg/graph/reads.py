@@ -26,7 +26,7 @@ from pydantic import BaseModel
 from kg.errors import GraphUnavailable, InvalidInput
 from kg.graph import queries
 from kg.graph.repository import triple_key
-from kg.model import Entity, EntityKind, RelationType
+from kg.model import Entity, EntityKind, Plover, RelationType
 from kg.settings import Settings
 
 T = TypeVar("T")
@@ -92,6 +92,8 @@ class RelationView(NamedTuple):
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     confidence: float | None = None
+    # The PLOVER categories of its non-negated claims, distinct and sorted.
+    plover: tuple[Plover, ...] = ()
 
     @property
     def key(self) -> RelationKey:
@@ -118,6 +120,8 @@ class ClaimView(NamedTuple):
     source: str | None
     document: DocumentView | None
     attributed_to: EntityView | None
+    plover: Plover | None = None
+    predicate: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,10 +351,12 @@ class GraphReader:
         since: dt.date | None = None,
         until: dt.date | None = None,
         min_confidence: float | None = None,
+        plover: Sequence[Plover] | None = None,
     ) -> Page[RelationView]:
         records = await self._run(
             queries.READ_RELATIONS,
             {
+                "plover": [p.value for p in plover] if plover else None,
                 "types": _types(types),
                 "subject": subject,
                 "object": object,
@@ -690,6 +696,7 @@ def _relation(
         _date(get("first_seen")),
         _date(get("last_seen")),
         get("confidence"),
+        _plover_list(get("plover")),
     )
 
 
@@ -737,4 +744,18 @@ def _claim_between(
         claim_get("source"),
         source_document,
         _memo_entity(attributed_to, memo) if attributed_to else None,
+        _plover(claim_get("plover")),
+        claim_get("predicate"),
     )
+
+
+def _plover(value: Any) -> Plover | None:
+    """A stored PLOVER category; one this version does not know reads as none."""
+    try:
+        return Plover(value) if value else None
+    except ValueError:
+        return None
+
+
+def _plover_list(values: Any) -> tuple[Plover, ...]:
+    return tuple(p for p in (_plover(v) for v in values or ()) if p is not None)

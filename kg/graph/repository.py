@@ -201,6 +201,8 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
                 "negated": relation.negated,
                 "extractor": extraction.extractor,
                 "role": relation.role,
+                "plover": relation.plover.value if relation.plover else None,
+                "predicate": relation.predicate,
                 "document_id": info.id,
                 "curated": False,
                 "source": info.source or info.url,
@@ -237,6 +239,7 @@ def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, 
             "negated": False,
             "extractor": "curated",
             "curated": True,
+            "plover": relation.type.plover.value if relation.type.plover else None,
             "source": relation.source,
             "triple": triple_key(relation.subject, relation.type, relation.object),
         },
@@ -529,6 +532,7 @@ class GraphRepository:
                         "object": relation.object, "source": relation.source,
                         "triple": triple_key(relation.subject, relation.type, relation.object),
                         "text": relation.note, "date": relation.date,
+                        "plover": relation.type.plover.value if relation.type.plover else None,
                     })
                 for relation_type, rows in sorted(added.items()):
                     statement = q.add_curated_claims(relation_type.value)

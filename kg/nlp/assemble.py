@@ -166,6 +166,8 @@ def _relation(
         attributed_to=attributed,
         negated=r.negated,
         role=r.role,
+        plover=r.plover or r.type.plover,
+        predicate=r.predicate,
     )
 
 

@@ -162,6 +162,8 @@ SHAPES = [
     "{ relations(filter: {types: [REQUESTED_AID, MET], minConfidence: 0.1}, first: 5) { totalCount "
     "edges { cursor node { type subject { name } object { name } evidence(first: 1) { text } } } } }",
     '{ relations(filter: {since: "2000-01-01", until: "2100-01-01"}) { totalCount } }',
+    "{ relations(filter: {plover: [CONSULT, DEMAND]}, first: 5) { totalCount edges { node { type plover "
+    "evidence(first: 2) { plover predicate } } } } }",
     '{ relations(filter: {until: "1900-01-01"}) { totalCount edges { node { type } } } }',
     '{ actors(search: "nikol pash", kind: PERSON, first: 3) { totalCount edges { node { name } } } }',
     "{ actors(kind: COUNTRY) { totalCount edges { node { name } } } }",

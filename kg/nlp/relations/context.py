@@ -6,13 +6,13 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from kg.model import EntityKind, RelationType
+from kg.model import EntityKind, Plover, RelationType
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
-from kg.nlp.relations.syntax import conjuncts, is_place_noun
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, STRUCTURAL
+from kg.nlp.relations.syntax import conjuncts, is_place_noun, predicate_of
+from kg.nlp.relations.vocabulary import ACTOR, AGENTS, STRUCTURAL, STRUCTURE_WORDS
 
 
 @dataclass(slots=True)
@@ -29,6 +29,8 @@ class RawRelation:
     negated: bool = False
     date_text: str | None = None
     role: str | None = None
+    plover: Plover | None = None  # None: the type's own category (RelationType.plover)
+    predicate: str | None = None
 
 
 class DocContext:
@@ -114,7 +116,11 @@ class DocContext:
         negated: bool = False,
         date_text: str | None = None,
         role: str | None = None,
+        trigger: Token | str | None = None,
+        plover: Plover | None = None,
     ) -> None:
+        """Record a relation once per (subject, type, object, sentence); ``trigger`` is the token
+        (or word) that carries it, which names its predicate."""
         ms, mo = self.mentions[s], self.mentions[o]
         if ms.key == mo.key:
             return
@@ -140,6 +146,10 @@ class DocContext:
                 negated,
                 date_text,
                 role,
+                plover,
+                predicate_of(trigger)
+                if isinstance(trigger, Token)
+                else trigger or _default_predicate(rtype, role),
             )
         )
 
@@ -209,3 +219,8 @@ class DocContext:
                 counts[key] = counts.get(key, 0) + 1
         self.tallies[kind] = (end, counts, latest)
         return counts, latest
+
+
+def _default_predicate(rtype: RelationType, role: str | None) -> str | None:
+    """A structural relation read from no single word: its role title, else the type's words."""
+    return role.lower() if role else STRUCTURE_WORDS.get(rtype)

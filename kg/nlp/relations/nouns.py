@@ -37,7 +37,16 @@ def came_under(ctx: DocContext, verb: Token, sent: Span, attributed: int | None)
     when = date_phrase(ctx, verb, sent)
     for a in attackers:
         for t in targets:
-            ctx.emit(a, RelationType.ATTACKED, t, sent, 0.75, attributed=attributed, date_text=when)
+            ctx.emit(
+                a,
+                RelationType.ATTACKED,
+                t,
+                sent,
+                0.75,
+                attributed=attributed,
+                date_text=when,
+                trigger=fire[0],
+            )
 
 
 def reported_blame(ctx: DocContext, verb: Token, sent: Span) -> None:
@@ -68,7 +77,15 @@ def reported_blame(ctx: DocContext, verb: Token, sent: Span) -> None:
     accused = [a for a in resolve_all(ctx, doers, verb) if ctx.mentions[a].kind in ACTOR]
     for a in accusers:
         for b in accused:
-            ctx.emit(a, RelationType.ACCUSED, b, sent, 0.6, date_text=date_phrase(ctx, reporter, sent))
+            ctx.emit(
+                a,
+                RelationType.ACCUSED,
+                b,
+                sent,
+                0.6,
+                date_text=date_phrase(ctx, reporter, sent),
+                trigger=verb,
+            )
 
 
 def demanded(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
@@ -83,7 +100,16 @@ def demanded(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -
         for s in subjects:
             for o in objects:
                 if ctx.mentions[s].kind in ACTOR and ctx.mentions[o].kind in ACTOR:
-                    ctx.emit(s, rtype, o, sent, 0.7, attributed=attributed, negated=is_negated(ctx, verb))
+                    ctx.emit(
+                        s,
+                        rtype,
+                        o,
+                        sent,
+                        0.7,
+                        attributed=attributed,
+                        negated=is_negated(ctx, verb),
+                        trigger=verb,
+                    )
 
 
 def between(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
@@ -111,7 +137,7 @@ def between(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
         return
     for s in sides:
         for o in sides:
-            ctx.emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False)
+            ctx.emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False, trigger=noun)
 
 
 def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
@@ -176,6 +202,7 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
                 sense.confidence,
                 attributed=attributed,
                 date_text=date_phrase(ctx, noun, sent),
+                trigger=noun,
             )
 
 
@@ -216,6 +243,8 @@ def hyphenated(ctx: DocContext, participle: Token, sent: Span, attributed: int |
             continue  # "Hamas-led militants" says who leads them, not a post
         objects = [o for o in resolve(ctx, head, None) if ctx.fits(o, sense.kinds)]
         for o in objects:
-            ctx.emit(agent, sense.type, o, sent, sense.confidence * 0.9, attributed=attributed)
+            ctx.emit(
+                agent, sense.type, o, sent, sense.confidence * 0.9, attributed=attributed, trigger=participle
+            )
         if objects:
             return

@@ -88,9 +88,18 @@ def copular(ctx: DocContext, be: Token, sent: Span, attributed: int | None) -> N
                 if ctx.mentions[o].kind is EntityKind.EVENT:
                     continue
                 if rtype is RelationType.MEMBER_OF and ctx.mentions[s].kind is EntityKind.PERSON:
-                    ctx.emit(s, RelationType.HOLDS_ROLE, o, sent, 0.8, role=attr.text)
+                    ctx.emit(s, RelationType.HOLDS_ROLE, o, sent, 0.8, role=attr.text, trigger=attr)
                 else:
-                    ctx.emit(s, rtype, o, sent, 0.8, attributed=attributed, negated=is_negated(ctx, be))
+                    ctx.emit(
+                        s,
+                        rtype,
+                        o,
+                        sent,
+                        0.8,
+                        attributed=attributed,
+                        negated=is_negated(ctx, be),
+                        trigger=attr,
+                    )
 
 
 def apposition(ctx: DocContext, appos: Token, sent: Span) -> None:
@@ -192,7 +201,7 @@ def ally_before_name(ctx: DocContext, noun: Token, sent: Span) -> None:
         return
     for o in resolve_all(ctx, owners, noun):
         if ctx.mentions[o].kind in ACTOR:
-            ctx.emit(named, RelationType.ALLIED_WITH, o, sent, 0.75)
+            ctx.emit(named, RelationType.ALLIED_WITH, o, sent, 0.75, trigger=noun)
 
 
 def listed_members(ctx: DocContext, noun: Token, sent: Span) -> None:
@@ -246,7 +255,7 @@ def structural_apposition(ctx: DocContext, subject: int, appos: Token, sent: Spa
                 found += last_body_named(ctx, ctx.mentions[subject].start, t.lemma_.lower())
     for o in found:
         if ctx.mentions[o].kind in AGENTS:
-            ctx.emit(subject, rtype, o, sent, 0.75)
+            ctx.emit(subject, rtype, o, sent, 0.75, trigger=appos)
 
 
 def one_of(ctx: DocContext, subject: int, one: Token, sent: Span) -> None:

@@ -78,3 +78,11 @@ def prep_objects(head: Token, prep: str) -> list[Token]:
                 if obj.dep_ in ("pobj", "pcomp"):
                     out.extend(conjuncts(obj))
     return out
+
+
+def predicate_of(tok: Token) -> str:
+    """A verb's lemma with its particles as written ('step up', 'call off'); else the lemma."""
+    words = [tok.lemma_.lower()]
+    if tok.pos_ in ("VERB", "AUX"):
+        words += [c.lower_ for c in tok.children if c.dep_ == "prt"]
+    return " ".join(words)

@@ -141,6 +141,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                             attributed=attributed,
                             negated=negated,
                             date_text=date_text,
+                            trigger=verb,
                         )
             return
         objects = sense_objects(ctx, verb, sense, passive_obj if passive else None)
@@ -188,6 +189,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                         attributed=attributed,
                         negated=negated,
                         date_text=date_text,
+                        trigger=verb,
                     )
             return
         if not objects:
@@ -197,7 +199,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
             for s in subjects:
                 if ctx.mentions[s].kind is EntityKind.PERSON and not negated:
                     for o in objects:
-                        ctx.emit(s, sense.type, o, sent, 0.8, role=sense.role)
+                        ctx.emit(s, sense.type, o, sent, 0.8, role=sense.role, trigger=verb)
             return
         for s in subjects:
             for o in objects:
@@ -210,6 +212,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                     attributed=attributed,
                     negated=negated,
                     date_text=date_text,
+                    trigger=verb,
                 )
         if not sense.also:
             return
@@ -431,5 +434,7 @@ def ready_to_offer(ctx: DocContext, adjective: Token, sent: Span, attributed: in
             for s in subjects:
                 for o in objects:
                     if o != s:
-                        ctx.emit(s, RelationType.OFFERED, o, sent, 0.7, attributed=attributed)
+                        ctx.emit(
+                            s, RelationType.OFFERED, o, sent, 0.7, attributed=attributed, trigger=adjective
+                        )
             return

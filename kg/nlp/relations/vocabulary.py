@@ -184,3 +184,10 @@ ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
 
 # An empty set of keys, for defaults (never changed).
 NO_KEYS: frozenset[str] = frozenset()
+# The predicate of a structural relation that no single word carries ("Armenia's Defense Ministry").
+STRUCTURE_WORDS = {
+    RelationType.PART_OF: "part of",
+    RelationType.MEMBER_OF: "member of",
+    RelationType.ALLIED_WITH: "ally",
+    RelationType.LOCATED_IN: "in",
+}
