@@ -1,5 +1,11 @@
 # The kg API (and CLI) image. Neo4j runs in its own container (see docker-compose.yml), so this
 # image needs neither Java nor Maven: KG_NEO4J_URI must point at a Neo4j.
+# The map's and GraphiQL's npm packages, installed from the lock file in a Node.js stage.
+FROM node:20-slim AS web
+WORKDIR /web
+COPY kg/web/package.json kg/web/package-lock.json ./
+RUN npm ci --no-audit --no-fund --ignore-scripts
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -24,6 +30,8 @@ COPY kg ./kg
 COPY loaders ./loaders
 COPY schema ./schema
 COPY data ./data
+COPY --from=web /web/node_modules ./kg/web/node_modules
+RUN python -m kg.web.assets --copy-only && rm -rf kg/web/node_modules
 RUN pip install --no-deps -e . \
     && useradd --system --create-home --home-dir /home/kg kg \
     && mkdir -p /var/lib/kg && chown kg:kg /var/lib/kg

@@ -4,6 +4,7 @@
 #                  Neo4j comes from NEO4J_URI/KG_NEO4J_URI, else Docker, else kg's managed server)
 #   make run       the main job: `kg up` (Neo4j, schema, ingest data/sample, GraphQL API)
 #   make lint      ruff + mypy (strict)
+#   make web-assets  npm ci in kg/web and copy the map's and GraphiQL's files into kg/web/static/vendor
 #   make unit      unit tests only (no Neo4j, no Java)
 
 PYTHON ?= python3
@@ -16,7 +17,7 @@ SAMPLE ?= data/sample
 # The sample article carries no date of its own; relative dates ('on Wednesday') resolve against it.
 SAMPLE_PUBLISHED ?= 2022-09-15
 
-.PHONY: help deps test unit integration lint run neo4j-jars neo4j-start neo4j-stop neo4j-status
+.PHONY: help deps web-assets test unit integration lint run neo4j-jars neo4j-start neo4j-stop neo4j-status
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -29,26 +30,31 @@ deps:
 	  $(PIP) install -e '.[dev]' && mkdir -p $(dir $(DEPS_STAMP)) && touch $(DEPS_STAMP); \
 	fi
 
+# The front-end packages (npm, locked in kg/web/package-lock.json) that kg serves itself: the map
+# at / and GraphiQL at /graphql load nothing from the internet. A no-op when already copied.
+web-assets: deps
+	$(PYTHON) -m kg.web.assets
+
 # Fetch the managed Neo4j's jars up front (visible progress, retried) when the tests will need
 # them: no Neo4j URI given. Warms ~/.m2, so the test session only copies jars.
 neo4j-jars: deps
 	@if [ -z "$${NEO4J_URI:-}$${KG_NEO4J_URI:-}" ]; then $(KG) neo4j install; fi
 
 # pytest's own exit status is kept: 5 (no tests collected) fails like any other failure.
-test: deps neo4j-jars
+test: deps web-assets neo4j-jars
 	$(PYTHON) -m pytest $(PYTEST_ARGS)
 
 unit: deps
 	$(PYTHON) -m pytest tests/unit $(PYTEST_ARGS)
 
-integration: deps neo4j-jars
+integration: deps web-assets neo4j-jars
 	$(PYTHON) -m pytest -m "integration or api" $(PYTEST_ARGS)
 
 lint: deps
 	$(PYTHON) -m ruff check .
 	$(PYTHON) -m mypy
 
-run: deps
+run: deps web-assets
 	$(KG) up $(SAMPLE) --published $(SAMPLE_PUBLISHED)
 
 neo4j-start: deps

@@ -1,4 +1,5 @@
-"""The FastAPI application: ``/graphql`` (with GraphiQL) and ``/health``.
+"""The FastAPI application: ``/graphql`` (with GraphiQL), ``/health`` and the pages of
+:mod:`kg.web` (the map at ``/``, Neo4j Browser's style and guide).
 
 :func:`create_app` builds nothing at import time. The lifespan opens the one async driver of
 the process, applies the graph schema (constraints, indexes, full-text) and shares a
@@ -15,7 +16,7 @@ from contextlib import asynccontextmanager
 import orjson
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.requests import Request
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
@@ -30,6 +31,7 @@ from kg.graph.driver import open_driver
 from kg.graph.reads import GraphReader
 from kg.graph.schema import apply_schema
 from kg.settings import Settings
+from kg.web import routes as web_routes
 
 log = logging.getLogger("kg.api")
 
@@ -39,6 +41,10 @@ class CodedErrorsRouter(GraphQLRouter[Context, None]):
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         return process_result(coded_result(result))
+
+    async def render_graphql_ide(self, request: Request) -> HTMLResponse:
+        # kg's own GraphiQL page: its scripts are served by kg (strawberry's page uses a CDN).
+        return web_routes.graphiql_page(request)
 
     def encode_json(self, data: object) -> bytes:
         # orjson: encoding the response is a visible share of a request's CPU with json.dumps.
@@ -94,6 +100,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     graphql = CodedErrorsRouter(schema, context_getter=get_context, graphql_ide="graphiql")
     app.include_router(graphql, prefix="/graphql")
+    web_routes.mount(app)
 
     @app.get("/health")
     async def health() -> JSONResponse:
