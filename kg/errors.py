@@ -6,6 +6,7 @@
      │    └── ExtractionError    one document could not be extracted (names the document)
      ├── NotFound                an id, name or path that does not exist
      ├── Conflict                a write that contradicts what is stored
+     ├── TooComplex              a request over a limit of the API (validation work, time budget)
      └── GraphUnavailable        Neo4j cannot be reached or stopped answering mid-way
 
 Library code raises these; the CLI turns them into one clear line and an exit status, the
@@ -64,6 +65,12 @@ class NotFound(KGError):
 
 class Conflict(KGError):
     code = "CONFLICT"
+
+
+class TooComplex(KGError):
+    """A request the API will not finish: too much validation work or over its time budget."""
+
+    code = "TOO_COMPLEX"
 
 
 class GraphUnavailable(KGError):

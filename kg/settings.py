@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
 
 from pydantic import AliasChoices, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -27,6 +28,12 @@ class Settings(BaseSettings):
         extra="ignore",
         # Keyword overrides by field name (load_settings(neo4j_uri=...)) must work beside the aliases.
         populate_by_name=True,
+    )
+
+    # "production" turns off what a public deployment should not serve by default: GraphQL
+    # introspection and FastAPI's OpenAPI pages (each can still be set explicitly).
+    env: Literal["development", "production"] = Field(
+        default="development", validation_alias=AliasChoices("KG_ENV")
     )
 
     # Neo4j. No URI means: use the managed local server kg assembles and starts itself.
@@ -71,6 +78,29 @@ class Settings(BaseSettings):
     api_max_depth: int = 10
     api_max_tokens: int = 2000
     api_max_aliases: int = 15
+    api_max_search_chars: int = Field(
+        default=200, description="Longest search string or actor name accepted (characters)."
+    )
+    api_max_search_terms: int = Field(default=16, description="Most words in one search.")
+    api_max_search_term_chars: int = Field(default=60, description="Longest word in a search.")
+    api_anonymous_budget_s: float = Field(
+        default=5.0,
+        description="Server time one request without the API key may use (its reads' Neo4j "
+        "timeouts shrink to what is left); over it the request answers TOO_COMPLEX. 0: no budget.",
+    )
+    api_retry_time_s: float = Field(
+        default=2.0,
+        description="How long the API's driver retries a transaction that failed for want of a "
+        "database (the CLI retries for neo4j_query_timeout_s): mutations fail fast in an outage.",
+    )
+    api_introspection: bool | None = Field(
+        default=None, description="GraphQL introspection; default: on in development, off in production."
+    )
+    api_docs: bool | None = Field(
+        default=None,
+        description="FastAPI's /docs, /redoc and /openapi.json; "
+        "default: on in development, off in production.",
+    )
     api_compiled: bool = Field(
         default=True,
         description="Answer repeated read queries through the compiled read path (kg/api/compiled.py): "
@@ -87,6 +117,14 @@ class Settings(BaseSettings):
     @property
     def neo4j_home(self) -> Path:
         return self.data_dir / "neo4j"
+
+    @property
+    def api_introspection_enabled(self) -> bool:
+        return self.api_introspection if self.api_introspection is not None else self.env != "production"
+
+    @property
+    def api_docs_enabled(self) -> bool:
+        return self.api_docs if self.api_docs is not None else self.env != "production"
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -14,17 +14,20 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 import orjson
+from cross_web import HTTPException
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.requests import Request
+from starlette.responses import Response
 from strawberry.fastapi import GraphQLRouter
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
+from kg.api.budget import AnonymousBudget
 from kg.api.compiled import CompiledReads, CompiledReadsMiddleware
 from kg.api.context import Context, Services, get_context
-from kg.api.errors import coded_result
+from kg.api.errors import UNAVAILABLE_MESSAGE, coded_result, http_error_body
 from kg.api.schema import build_schema
 from kg.errors import GraphUnavailable
 from kg.graph.driver import open_driver
@@ -37,7 +40,8 @@ log = logging.getLogger("kg.api")
 
 
 class CodedErrorsRouter(GraphQLRouter[Context, None]):
-    """The GraphQL router whose responses carry ``extensions.code`` on every error."""
+    """The GraphQL router whose responses carry ``extensions.code`` on every error, including
+    the requests strawberry refuses before execution (answered as JSON, not plain text)."""
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         return process_result(coded_result(result))
@@ -49,6 +53,33 @@ class CodedErrorsRouter(GraphQLRouter[Context, None]):
     def encode_json(self, data: object) -> bytes:
         # orjson: encoding the response is a visible share of a request's CPU with json.dumps.
         return orjson.dumps(data)
+
+    def decode_json(self, data: str | bytes) -> object:
+        """The request body: strict JSON (no NaN or Infinity), UTF-8, an object (or a list,
+        which strawberry refuses as a batch). orjson's JSONDecodeError is json's, which
+        strawberry answers with 400."""
+        value = orjson.loads(data)
+        if not isinstance(value, dict | list):
+            message = f"The request body must be a JSON object with a 'query', not {_kind(value)}."
+            raise HTTPException(400, message)
+        return value
+
+    async def run(  # type: ignore[override]
+        self, request: Request, context: Context | None = None, root_value: None = None
+    ) -> Response:
+        try:
+            return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
+        except HTTPException as refused:
+            status = refused.status_code
+            return JSONResponse(http_error_body(status, refused.reason), status_code=status)
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    return "a string" if isinstance(value, str) else "a number"
 
 
 def _freeze_long_lived_objects() -> None:
@@ -66,7 +97,9 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        driver = await open_driver(settings)
+        # A bounded retry time: during an outage a mutation answers GRAPH_UNAVAILABLE at once
+        # instead of retrying for neo4j_query_timeout_s (the CLI keeps the longer retries).
+        driver = await open_driver(settings, max_retry_time_s=settings.api_retry_time_s)
         try:
             changed = await apply_schema(driver, settings)
             if changed:
@@ -79,10 +112,16 @@ def create_app(settings: Settings) -> FastAPI:
         finally:
             await driver.close()
 
+    # The OpenAPI pages describe only /health and /graphql, and /docs loads its scripts from a
+    # CDN: off unless api_docs (default: on in development, off in production).
+    docs = settings.api_docs_enabled
     app = FastAPI(
         title="kg",
         summary="Who does what to whom, read from news, with its evidence.",
         lifespan=lifespan,
+        openapi_url="/openapi.json" if docs else None,
+        docs_url="/docs" if docs else None,
+        redoc_url="/redoc" if docs else None,
     )
     schema = build_schema(settings)
     if settings.api_compiled:
@@ -90,6 +129,9 @@ def create_app(settings: Settings) -> FastAPI:
         compiled = CompiledReads(schema, settings)
         app.state.compiled = compiled
         app.add_middleware(CompiledReadsMiddleware, compiled=compiled)
+    if settings.api_anonymous_budget_s > 0:
+        # Around both read paths, inside CORS (so a refusal still carries CORS headers).
+        app.add_middleware(AnonymousBudget, settings=settings)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -109,7 +151,8 @@ def create_app(settings: Settings) -> FastAPI:
         try:
             await services.reader.ping()
         except GraphUnavailable as error:
-            return JSONResponse({"status": "unavailable", "neo4j": str(error)}, status_code=503)
+            log.warning("health: %s", error)
+            return JSONResponse({"status": "unavailable", "neo4j": UNAVAILABLE_MESSAGE}, status_code=503)
         return JSONResponse({"status": "ok", "neo4j": "ok"})
 
     return app

@@ -22,6 +22,7 @@ running the request again there is safe. ``Settings.api_compiled`` turns the pat
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
@@ -81,7 +82,7 @@ from strawberry.schema.schema import validate_document
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
-from kg.api.context import EvidenceArgs, NeighbourArgs, RelationArgs, Services
+from kg.api.context import DEADLINE_STATE, EvidenceArgs, NeighbourArgs, RelationArgs, Services
 from kg.api.pagination import encode_cursor, page_request
 from kg.api.schema import (
     KGSchema,
@@ -1362,7 +1363,7 @@ class CompiledReadsMiddleware:
             if not message.get("more_body", False):
                 break
         body = b"".join(chunks)
-        services: Services | None = getattr(scope["app"].state, "services", None)
+        services = _services_of(scope)
         answer = await self.compiled.answer(services, body) if services is not None else None
         if answer is None:
             handed_on = False
@@ -1380,7 +1381,7 @@ class CompiledReadsMiddleware:
 
     async def _get(self, scope: Scope, receive: Receive, send: Send) -> None:
         # A GET without a query is GraphiQL's page; with one, a query as its parameters say.
-        services: Services | None = getattr(scope["app"].state, "services", None)
+        services = _services_of(scope)
         query_string: bytes = scope.get("query_string", b"")
         answer = None
         if services is not None and query_string:
@@ -1389,6 +1390,16 @@ class CompiledReadsMiddleware:
             await self.app(scope, receive, send)
             return
         await _send_json(send, answer)
+
+
+def _services_of(scope: Scope) -> Services | None:
+    """The app's services; for a request under a time budget (kg.api.budget), with a reader
+    bounded by its deadline, as the general path's Context does."""
+    services: Services | None = getattr(scope["app"].state, "services", None)
+    deadline = scope.get("state", {}).get(DEADLINE_STATE)
+    if services is None or deadline is None:
+        return services
+    return dataclasses.replace(services, reader=services.reader.within(deadline))
 
 
 async def _send_json(send: Send, answer: bytes) -> None:

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from kg.graph.repository import GraphRepository
     from kg.ingest import DocumentExtractor
 
+# Where kg.api.budget leaves a request's deadline (event-loop time) in the ASGI scope's state.
+DEADLINE_STATE = "kg_deadline"
+
 K = TypeVar("K", bound=Hashable)
 A = TypeVar("A", bound=Hashable)
 V = TypeVar("V")
@@ -130,11 +133,12 @@ class Context(BaseContext):
     them for every request is a visible share of a small request's CPU time.
     """
 
-    def __init__(self, services: Services, *, api_key: str | None) -> None:
+    def __init__(self, services: Services, *, api_key: str | None, deadline: float | None = None) -> None:
         super().__init__()
         self.services = services
         self.settings = services.settings
-        self.reader = services.reader
+        # A request under a time budget (kg.api.budget) reads with what is left of it.
+        self.reader = services.reader if deadline is None else services.reader.within(deadline)
         self._api_key = api_key
 
     @cached_property
@@ -205,12 +209,19 @@ class Context(BaseContext):
 
     def require_api_key(self) -> None:
         """Raise :class:`Unauthorized` unless the request carries the configured API key."""
-        configured = self.settings.api_key.get_secret_value() if self.settings.api_key else ""
-        if not configured:
+        if not self.settings.api_key or not self.settings.api_key.get_secret_value():
             raise Unauthorized("mutations are disabled: no API key is configured (set KG_API_KEY)")
-        given = self._api_key or ""
-        if not hmac.compare_digest(given.encode("utf-8"), configured.encode("utf-8")):
+        if not is_api_key(self.settings, self._api_key):
             raise Unauthorized("this mutation needs the API key (header X-API-Key or Authorization: Bearer)")
+
+
+def is_api_key(settings: Settings, given: str | None) -> bool:
+    """Whether ``given`` is the configured API key (never when none is configured)."""
+    configured = settings.api_key.get_secret_value() if settings.api_key else ""
+    if not configured or not given:
+        return False
+    # compare_digest on bytes: a str argument must be ASCII, and a header need not be.
+    return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), configured.encode("utf-8"))
 
 
 def api_key_from(request: Request) -> str | None:
@@ -228,4 +239,5 @@ def api_key_from(request: Request) -> str | None:
 async def get_context(request: Request) -> Context:
     """FastAPI dependency used by the GraphQL router: a fresh context (and loaders) per request."""
     services: Services = request.app.state.services
-    return Context(services, api_key=api_key_from(request))
+    deadline = getattr(request.state, DEADLINE_STATE, None)
+    return Context(services, api_key=api_key_from(request), deadline=deadline)

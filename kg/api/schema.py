@@ -16,7 +16,7 @@ from enum import Enum
 from typing import Annotated
 
 import strawberry
-from graphql import ASTValidationRule
+from graphql import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from graphql.error import GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
@@ -32,6 +32,7 @@ from strawberry.types.execution import ExecutionContext
 from kg.api.context import EvidenceArgs, RelationArgs
 from kg.api.errors import log_errors
 from kg.api.execution import KGExecutionContext
+from kg.api.extensions import MergeIdenticalSelections
 from kg.api.pagination import page_request
 from kg.api.types import (
     ACTORS_TAG,
@@ -499,6 +500,8 @@ def build_schema(settings: Settings | None = None) -> KGSchema:
         *QueryDepthLimiter(max_depth=limits.api_max_depth).validation_rules,
         *MaxAliasesLimiter(max_alias_count=limits.api_max_aliases).validation_rules,
     ]
+    if not limits.api_introspection_enabled:
+        rules.append(NoSchemaIntrospectionCustomRule)
     built = KGSchema(
         query=Query,
         mutation=Mutation,
@@ -509,6 +512,8 @@ def build_schema(settings: Settings | None = None) -> KGSchema:
             lambda: MaxTokensLimiter(max_token_count=limits.api_max_tokens),
             lambda: AddValidationRules(rules),
             lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
+            # After the parser cache, before validation (see kg.api.extensions).
+            MergeIdenticalSelections,
             lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
         ],
     )

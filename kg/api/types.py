@@ -217,7 +217,9 @@ class Document:
     url: str | None
     published: dt.date | None
     author: str | None
-    source: str | None
+    source: str | None = strawberry.field(
+        description="Where it was read from: its URL, or the file's name (never the server's folders)."
+    )
     sha256: str
 
     @strawberry.field(description="Claims extracted from this document, in text order.")

@@ -72,8 +72,11 @@ async def resolve_connection(settings: Settings) -> Connection:
     return managed_connection(settings)
 
 
-async def open_driver(settings: Settings) -> AsyncDriver:
+async def open_driver(settings: Settings, *, max_retry_time_s: float | None = None) -> AsyncDriver:
     """An AsyncDriver that has been seen to connect; the caller closes it (or ``async with`` it).
+
+    ``max_retry_time_s``: how long managed transactions are retried when the database fails
+    (default: neo4j_query_timeout_s); the API passes a short one so that a write fails fast.
 
     Raises :class:`GraphUnavailable` when Neo4j does not answer and :class:`ConfigError` when it
     rejects the credentials or the URI is malformed.
@@ -86,7 +89,9 @@ async def open_driver(settings: Settings) -> AsyncDriver:
             auth=auth,
             connection_timeout=settings.neo4j_query_timeout_s,
             # Fail fast when the server is down instead of retrying for the default 30 s.
-            max_transaction_retry_time=settings.neo4j_query_timeout_s,
+            max_transaction_retry_time=(
+                settings.neo4j_query_timeout_s if max_retry_time_s is None else max_retry_time_s
+            ),
         )
     except (ConfigurationError, ValueError) as exc:
         raise ConfigError(

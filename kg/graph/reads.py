@@ -12,6 +12,8 @@ next page starts strictly after a given key, so pages stay stable while document
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -23,7 +25,7 @@ from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 from pydantic import BaseModel
 
-from kg.errors import GraphUnavailable, InvalidInput
+from kg.errors import GraphUnavailable, InvalidInput, TooComplex
 from kg.graph import queries
 from kg.graph.repository import triple_key
 from kg.model import Entity, EntityKind, Plover, RelationType
@@ -62,7 +64,8 @@ class EntityView(NamedTuple):
 
 
 class DocumentView(NamedTuple):
-    """A stored document's metadata: the fields of :class:`kg.model.DocumentInfo`."""
+    """A stored document's metadata: the fields of :class:`kg.model.DocumentInfo` (``source``
+    as :func:`public_source` shows it: a file by its name only)."""
 
     id: str
     sha256: str = ""
@@ -154,9 +157,48 @@ class Stats:
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def fulltext_terms(text: str) -> list[str]:
-    """The words of ``text``, lower-cased: safe inside a Lucene query (no operators, no syntax)."""
-    return [word.lower() for word in _WORD.findall(text)]
+@dataclass(frozen=True, slots=True)
+class SearchLimits:
+    """How much text a full-text look-up accepts before Lucene sees it: Lucene refuses more
+    than 1,024 clauses and very long prefix terms (the driver's error was an INTERNAL_ERROR),
+    and a query of many thousand terms can exhaust Neo4j's heap."""
+
+    max_chars: int = 200
+    max_terms: int = 16
+    max_term_chars: int = 60
+
+    @classmethod
+    def of(cls, settings: Settings) -> SearchLimits:
+        return cls(
+            settings.api_max_search_chars, settings.api_max_search_terms, settings.api_max_search_term_chars
+        )
+
+
+def fulltext_terms(text: str, limits: SearchLimits | None = None, *, field: str = "search") -> list[str]:
+    """The words of ``text``, lower-cased: safe inside a Lucene query (no operators, no syntax).
+    With ``limits``: :class:`InvalidInput` naming ``field`` when ``text`` is over them."""
+    if limits is None:
+        return [word.lower() for word in _WORD.findall(text)]
+    if len(text) > limits.max_chars:
+        raise InvalidInput(
+            f"'{field}' is {len(text):,} characters long; at most {limits.max_chars} are accepted"
+        )
+    words = _WORD.findall(text)
+    if len(words) > limits.max_terms:
+        raise InvalidInput(f"'{field}' has {len(words)} words; at most {limits.max_terms} are accepted")
+    longest = max(words, key=len, default="")
+    if len(longest) > limits.max_term_chars:
+        raise InvalidInput(
+            f"'{field}' has a word of {len(longest)} characters; at most {limits.max_term_chars} are accepted"
+        )
+    return [word.lower() for word in words]
+
+
+def over_budget_message(budget_s: float) -> str:
+    return (
+        f"This request used up its {budget_s:g} s of server time (api_anonymous_budget_s, for "
+        "requests without the API key). Ask for less: a smaller 'first', fewer fields or hops."
+    )
 
 
 class GraphReader:
@@ -166,21 +208,48 @@ class GraphReader:
         self._driver = driver
         self._database = settings.neo4j_database
         self._timeout = settings.neo4j_query_timeout_s
+        self._search = SearchLimits.of(settings)
+        self._budget_s = settings.api_anonymous_budget_s
+        # Event-loop time after which this reader's statements are refused (see within()).
+        self._deadline: float | None = None
+
+    def within(self, deadline: float) -> GraphReader:
+        """This reader for one request that must be done by ``deadline`` (event-loop time):
+        each statement gets the time left as its Neo4j transaction timeout, and
+        :class:`TooComplex` once it is used up (kg.api.budget)."""
+        bounded = copy.copy(self)
+        bounded._deadline = deadline
+        return bounded
+
+    def _statement_timeout(self) -> tuple[float, bool]:
+        """The timeout of the next statement, and whether the request's budget set it."""
+        if self._deadline is None:
+            return self._timeout, False
+        left = self._deadline - asyncio.get_running_loop().time()
+        if left < 0.001:  # Neo4j reads a timeout of 0 as none at all
+            raise TooComplex(self._over_budget())
+        return (left, True) if left < self._timeout else (self._timeout, False)
+
+    def _over_budget(self) -> str:
+        return over_budget_message(self._budget_s)
 
     async def _run(self, text: str, parameters: Mapping[str, Any]) -> list[neo4j.Record]:
         # An auto-commit transaction: RUN and PULL go out together, one network round trip
         # (a managed transaction adds BEGIN/COMMIT and a second one). Reads need no retry
         # logic: a failure is reported and the client asks again.
+        timeout, budgeted = self._statement_timeout()
         try:
             async with self._driver.session(
                 database=self._database, default_access_mode=READ_ACCESS
             ) as session:
-                result = await session.run(Query(text, timeout=self._timeout), dict(parameters))
+                result = await session.run(Query(text, timeout=timeout), dict(parameters))
                 records = [record async for record in result]
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(f"Neo4j cannot be reached: {exc}") from exc
         except ClientError as exc:
             if exc.code and "TransactionTimedOut" in exc.code:
+                if budgeted:
+                    raise TooComplex(self._over_budget()) from exc
                 raise GraphUnavailable(
                     f"the query took longer than the {self._timeout:g} s limit (neo4j_query_timeout_s)"
                 ) from exc
@@ -204,7 +273,7 @@ class GraphReader:
 
     async def actor_by_name(self, name: str) -> EntityView | None:
         """The actor whose name or one alias equals ``name``, ignoring case."""
-        terms = fulltext_terms(name)
+        terms = fulltext_terms(name, self._search, field="name")
         if not terms:
             return None
         phrase = '"' + " ".join(terms) + '"'
@@ -224,7 +293,7 @@ class GraphReader:
         """Actors matching ``search`` (best first; words may be prefixes) or all, by name."""
         kind_value = kind.value if kind else None
         if search is not None:
-            terms = fulltext_terms(search)
+            terms = fulltext_terms(search, self._search)
             if not terms:
                 return Page(total=0)
             # Every word must match, exactly (scores higher) or as a prefix (typing ahead).
@@ -319,7 +388,7 @@ class GraphReader:
         projection: queries.Projection | None = None,
     ) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
         """:meth:`actor_by_name` and :meth:`relations_with_evidence_of` for it, in one round trip."""
-        terms = fulltext_terms(name)
+        terms = fulltext_terms(name, self._search, field="name")
         if not terms:
             return None, Page(total=0), {}
         records = await self._run(
@@ -666,12 +735,26 @@ def _optional_entity(row: Mapping[str, Any] | None, memo: _Memo | None = None) -
     return _memo_entity(row, memo) if row else None
 
 
+_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def public_source(source: str | None) -> str | None:
+    """What the API shows of where a document came from: a URL as it is, a file by its name
+    only (the server's directories are nobody's business; ``file://`` URLs are files)."""
+    if not source:
+        return source
+    if _URL.match(source) and not source.lower().startswith("file://"):
+        return source
+    name = re.split(r"[\\/]", source.rstrip("/\\"))[-1]
+    return name or None
+
+
 def _document(row: Mapping[str, Any]) -> DocumentView:
     get = row.get
     return DocumentView(
         row["id"],
         get("sha256") or "",
-        get("source"),
+        public_source(get("source")),
         get("title"),
         get("author"),
         get("url"),

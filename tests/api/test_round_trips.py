@@ -10,7 +10,7 @@ from neo4j import Query
 
 from kg.graph.repository import GraphRepository
 from kg.model import EntityKind, RelationType
-from tests.api.conftest import Api, entity, extraction
+from tests.api.conftest import API_KEY, Api, entity, extraction
 
 pytestmark = pytest.mark.api
 
@@ -86,10 +86,18 @@ async def test_every_read_carries_the_configured_timeout(
 ) -> None:
     await write_actors(repository, 2)
     ran = count_runs(api, monkeypatch)
-    await api.data(NESTED, {"n": 5})
-    await api.data('{ stats { actors } actors(search: "hub") { totalCount } }')
-    timeout = api.app.state.services.settings.neo4j_query_timeout_s
+    keyed = {"x-api-key": API_KEY}
+    assert "errors" not in await api.post(NESTED, {"n": 5}, headers=keyed)
+    searched = await api.post('{ stats { actors } actors(search: "hub") { totalCount } }', headers=keyed)
+    assert "errors" not in searched
+    settings = api.app.state.services.settings
+    timeout = settings.neo4j_query_timeout_s
     assert ran and all(isinstance(q, Query) and q.timeout == timeout for q in ran)
+    # Without the key, a read gets what is left of the request's budget, never more.
+    ran.clear()
+    await api.data(NESTED, {"n": 5})
+    limit = min(timeout, settings.api_anonymous_budget_s)
+    assert ran and all(isinstance(q, Query) and 0 < q.timeout <= limit for q in ran)
 
 
 BY_NAME_AND_BY_ID = """

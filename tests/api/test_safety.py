@@ -140,6 +140,21 @@ async def test_health_is_503_and_queries_say_unavailable_when_neo4j_is_down(
     assert codes(body) == ["GRAPH_UNAVAILABLE"]
 
 
+async def test_errors_name_no_database_address(unreachable: httpx.AsyncClient) -> None:
+    health = await unreachable.get("/health")
+    read = await unreachable.post("/graphql", json={"query": "{ stats { actors } }"})
+    write = await unreachable.post(
+        "/graphql",
+        json={"query": 'mutation { upsertActor(input: {name: "Mira Dane", kind: PERSON}) { id } }'},
+        headers={"x-api-key": API_KEY},
+    )
+    assert health.status_code == 503
+    assert [error["extensions"]["code"] for error in read.json()["errors"]] == ["GRAPH_UNAVAILABLE"]
+    assert [error["extensions"]["code"] for error in write.json()["errors"]] == ["GRAPH_UNAVAILABLE"]
+    for response in (health, read, write):
+        assert "127.0.0.1" not in response.text and "bolt" not in response.text.lower(), response.text
+
+
 async def test_cors_only_for_configured_origins(clean_graph: AsyncDriver, api_settings: Settings) -> None:
     settings = api_settings.model_copy(update={"cors_origins": ["https://newsroom.test"]})
     async for api in start_api(settings):
