@@ -6,6 +6,7 @@
 #   make lint      ruff + mypy (strict)
 #   make web-assets  npm ci in kg/web and copy the map's and GraphiQL's files into kg/web/static/vendor
 #   make unit      unit tests only (no Neo4j, no Java)
+#   make fuzz      a long GraphQL fuzz of the API on a real Neo4j (FUZZ_EXAMPLES per kind, default 2000)
 
 PYTHON ?= python3
 PIP ?= $(PYTHON) -m pip
@@ -17,7 +18,9 @@ SAMPLE ?= data/sample
 # The sample article carries no date of its own; relative dates ('on Wednesday') resolve against it.
 SAMPLE_PUBLISHED ?= 2022-09-15
 
-.PHONY: help deps web-assets test unit integration lint run neo4j-jars neo4j-start neo4j-stop neo4j-status
+FUZZ_EXAMPLES ?= 2000
+
+.PHONY: help deps web-assets test unit integration lint fuzz run neo4j-jars neo4j-start neo4j-stop neo4j-status
 
 help:
 	@sed -n 's/^#   //p' $(MAKEFILE_LIST)
@@ -49,6 +52,10 @@ unit: deps
 
 integration: deps web-assets neo4j-jars
 	$(PYTHON) -m pytest -m "integration or api" $(PYTEST_ARGS)
+
+# The CI suite runs the same fuzz with a few dozen examples per kind; this is the long run.
+fuzz: deps neo4j-jars
+	KG_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(PYTHON) -m pytest -s tests/reliability/test_graphql_fuzz.py $(PYTEST_ARGS)
 
 lint: deps
 	$(PYTHON) -m ruff check .

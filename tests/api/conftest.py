@@ -26,7 +26,11 @@ SAMPLE = Path(__file__).resolve().parents[2] / "data" / "sample" / "armenia-azer
 
 @pytest.fixture
 def api_settings(neo4j_settings: Settings) -> Settings:
-    return neo4j_settings.model_copy(update={"api_key": SecretStr(API_KEY), "api_max_first": 50})
+    # A budget far above any test's needs: a loaded CI machine must not turn slowness into
+    # TOO_COMPLEX (the budget's own tests set a small one).
+    return neo4j_settings.model_copy(
+        update={"api_key": SecretStr(API_KEY), "api_max_first": 50, "api_anonymous_budget_s": 600.0}
+    )
 
 
 class Api:
