@@ -84,7 +84,7 @@ class Settings(BaseSettings):
     api_max_search_terms: int = Field(default=16, description="Most words in one search.")
     api_max_search_term_chars: int = Field(default=60, description="Longest word in a search.")
     api_anonymous_budget_s: float = Field(
-        default=5.0,
+        default=10.0,
         description="Server time one request without the API key may use (its reads' Neo4j "
         "timeouts shrink to what is left); over it the request answers TOO_COMPLEX. 0: no budget.",
     )

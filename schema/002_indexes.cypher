@@ -9,6 +9,8 @@ CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type);
 CREATE INDEX claim_triple IF NOT EXISTS FOR (n:Claim) ON (n.triple);
 CREATE INDEX claim_document_id IF NOT EXISTS FOR (n:Claim) ON (n.document_id);
 CREATE INDEX claim_source IF NOT EXISTS FOR (n:Claim) ON (n.source);
+// Claims by when they were true: the date range of the API's summaries (mostActiveActors).
+CREATE INDEX claim_seen IF NOT EXISTS FOR (n:Claim) ON (n.seen);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 // Full-text search over names and aliases. Full-text indexes cannot index lists, so every

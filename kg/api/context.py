@@ -23,11 +23,16 @@ from strawberry.fastapi import BaseContext
 
 from kg.api.errors import Unauthorized
 from kg.graph.reads import (
+    Activity,
+    ClaimFilter,
     ClaimView,
     Direction,
     DocumentView,
     EntityView,
     GraphReader,
+    GroupBy,
+    GroupCount,
+    MonthCount,
     Page,
     PageRequest,
     RelationKey,
@@ -95,6 +100,15 @@ class RelationArgs:
 class NeighbourArgs:
     types: tuple[RelationType, ...] | None
     page: PageRequest
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryArgs:
+    """The arguments of an actor's summary field: which claims, grouped how, how many rows."""
+
+    where: ClaimFilter
+    group_by: GroupBy = "TYPE"
+    limit: int = 0
 
 
 def grouped_loader(
@@ -206,6 +220,36 @@ class Context(BaseContext):
             return await reader.document_entities(ids, page)
 
         return grouped_loader(document_entities)
+
+    # Summaries (Actor.relationCounts, timeline, topCounterparts): one statement per field and
+    # set of arguments, whatever the number of actors.
+
+    @cached_property
+    def claim_counts(self) -> DataLoader[tuple[str, SummaryArgs], list[GroupCount]]:
+        reader = self.reader
+
+        async def counts(ids: list[str], args: SummaryArgs) -> Mapping[str, list[GroupCount]]:
+            return await reader.claim_counts(ids, args.where, args.group_by)
+
+        return grouped_loader(counts)
+
+    @cached_property
+    def claim_timeline(self) -> DataLoader[tuple[str, SummaryArgs], list[MonthCount]]:
+        reader = self.reader
+
+        async def timeline(ids: list[str], args: SummaryArgs) -> Mapping[str, list[MonthCount]]:
+            return await reader.claim_timeline(ids, args.where)
+
+        return grouped_loader(timeline)
+
+    @cached_property
+    def top_counterparts(self) -> DataLoader[tuple[str, SummaryArgs], list[Activity]]:
+        reader = self.reader
+
+        async def counterparts(ids: list[str], args: SummaryArgs) -> Mapping[str, list[Activity]]:
+            return await reader.top_counterparts(ids, args.where, args.limit)
+
+        return grouped_loader(counterparts)
 
     def require_api_key(self) -> None:
         """Raise :class:`Unauthorized` unless the request carries the configured API key."""

@@ -41,7 +41,9 @@ from kg.api.types import (
     RELATIONS_TAG,
     SEARCH_TAG,
     Actor,
+    ActorActivity,
     Connection,
+    Direction,
     Document,
     Entity,
     Event,
@@ -53,11 +55,13 @@ from kg.api.types import (
     Stats,
     _map_page,
     actor,
+    claim_filter,
     connection,
     document,
     entity,
     path,
     relation,
+    summary_limit,
     wanted_evidence,
     wanted_relations,
 )
@@ -175,6 +179,28 @@ class Query:
     @strawberry.field(description="Counts of what the graph holds.")
     async def stats(self, info: KGInfo) -> Stats:
         return await read_stats(info.context.reader)
+
+    @strawberry.field(
+        description="The actors party to claims of the most documents (then claims), over the "
+        "dates the claims were true (since/until, inclusive), the first 'first' (default 10). "
+        "Negated claims are left out."
+    )
+    async def most_active_actors(
+        self,
+        info: KGInfo,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kind: EntityKind | None = None,
+        types: list[RelationType] | None = None,
+        first: int | None = None,
+    ) -> list[ActorActivity]:
+        claim_filter(Direction.BOTH, types, since, until)  # the same checks as the actor summaries
+        found = await info.context.reader.most_active_actors(
+            summary_limit(info.context.settings, first), since=since, until=until, kind=kind, types=types
+        )
+        return [
+            ActorActivity(actor=_actor_node(a.entity), documents=a.documents, claims=a.claims) for a in found
+        ]
 
 
 # --- the rules and reads of the query roots, shared with the compiled path (kg.api.compiled) ----

@@ -27,10 +27,19 @@ from graphql import (
 from strawberry.dataloader import DataLoader
 from strawberry.types import Info
 
-from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs
+from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs, SummaryArgs
 from kg.api.pagination import encode_cursor, page_request
 from kg.errors import InvalidInput, NotFound
-from kg.graph.reads import ClaimView, DocumentView, EntityView, Page, RelationKey, RelationView
+from kg.graph.reads import (
+    Activity,
+    ClaimFilter,
+    ClaimView,
+    DocumentView,
+    EntityView,
+    Page,
+    RelationKey,
+    RelationView,
+)
 from kg.graph.reads import Direction as ReadsDirection
 from kg.model import EntityKind, Plover, RelationType
 from kg.settings import Settings
@@ -122,6 +131,65 @@ class Entity:
     view: strawberry.Private[EntityView]
 
 
+@strawberry.enum(description="How Actor.relationCounts groups claims.")
+class ClaimGrouping(Enum):
+    TYPE = "TYPE"
+    PLOVER = "PLOVER"
+
+
+@strawberry.type(description="Claims of one group: a relation type or a PLOVER category.")
+class RelationCount:
+    key: str = strawberry.field(description="The relation type or PLOVER category.")
+    claims: int
+    relations: int = strawberry.field(description="Distinct (subject, type, object) among the claims.")
+    documents: int = strawberry.field(description="Distinct documents among the claims.")
+
+
+@strawberry.type(description="Claims of one calendar month.")
+class MonthCount:
+    month: str = strawberry.field(description="The month, as YYYY-MM.")
+    claims: int
+    documents: int
+
+
+@strawberry.type(description="An entity and how many documents and claims link it to an actor.")
+class Counterpart:
+    entity: Entity
+    documents: int
+    claims: int
+
+
+@strawberry.type(description="An actor and how many documents and claims it is party to.")
+class ActorActivity:
+    actor: Actor
+    documents: int
+    claims: int
+
+
+DEFAULT_SUMMARY_FIRST = 10
+
+
+def summary_limit(settings: Settings, first: int | None) -> int:
+    """``first`` of a summary list: default 10, at most api_max_first, never negative."""
+    if first is not None and first < 0:
+        raise InvalidInput("'first' must not be negative")
+    return min(DEFAULT_SUMMARY_FIRST if first is None else first, settings.api_max_first)
+
+
+def claim_filter(
+    direction: Direction, types: list[RelationType] | None, since: dt.date | None, until: dt.date | None
+) -> ClaimFilter:
+    """The claims a summary counts; InvalidInput for a date range that ends before it starts."""
+    if since is not None and until is not None and until < since:
+        raise InvalidInput(f"'until' ({until}) is before 'since' ({since})")
+    reads_direction: ReadsDirection = direction.value
+    return ClaimFilter(reads_direction, tuple(types) if types else None, since, until)
+
+
+def counterpart(found: Activity) -> Counterpart:
+    return Counterpart(entity=entity(found.entity), documents=found.documents, claims=found.claims)
+
+
 @strawberry.type(description="A person, organisation, country, group or location.")
 class Actor(Entity):
     aliases: list[str]
@@ -148,6 +216,59 @@ class Actor(Entity):
         after: str | None = None,
     ) -> Connection[Entity]:
         return await neighbours_of(info, self.view.id, types, first, after)
+
+    @strawberry.field(
+        description="How many claims this actor is party to, by relation type (groupBy: TYPE) or "
+        "PLOVER category (groupBy: PLOVER), most first; negated claims left out. Narrow by "
+        "direction (OUT: the actor is the subject), types and the dates the claims were true."
+    )
+    async def relation_counts(
+        self,
+        info: KGInfo,
+        group_by: ClaimGrouping = ClaimGrouping.TYPE,
+        direction: Direction = Direction.BOTH,
+        types: list[RelationType] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[RelationCount]:
+        args = SummaryArgs(claim_filter(direction, types, since, until), group_by.value)
+        found = await info.context.claim_counts.load((self.view.id, args))
+        return [RelationCount(key=g.key, claims=g.claims, relations=g.relations, documents=g.documents)
+                for g in found]
+
+    @strawberry.field(
+        description="This actor's claims by calendar month of when they were true (the claim's "
+        "date, else its document's publication date), oldest first; undated claims left out."
+    )
+    async def timeline(
+        self,
+        info: KGInfo,
+        direction: Direction = Direction.BOTH,
+        types: list[RelationType] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[MonthCount]:
+        args = SummaryArgs(claim_filter(direction, types, since, until))
+        found = await info.context.claim_timeline.load((self.view.id, args))
+        return [MonthCount(month=m.month, claims=m.claims, documents=m.documents) for m in found]
+
+    @strawberry.field(
+        description="The entities this actor's claims link it to, by the number of documents that "
+        "say so (then claims), the first 'first' (default 10, at most api_max_first)."
+    )
+    async def top_counterparts(
+        self,
+        info: KGInfo,
+        first: int | None = None,
+        direction: Direction = Direction.BOTH,
+        types: list[RelationType] | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> list[Counterpart]:
+        limit = summary_limit(info.context.settings, first)
+        args = SummaryArgs(claim_filter(direction, types, since, until), limit=limit)
+        found = await info.context.top_counterparts.load((self.view.id, args))
+        return [counterpart(activity) for activity in found]
 
 
 @strawberry.type(description="Something that happened: a ceasefire, a summit, an agreement.")

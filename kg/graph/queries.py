@@ -888,3 +888,83 @@ CALL (page) {
 }
 RETURN total, rows
 """
+
+
+# --- summaries for frontends (owner: api): counts, not rows ------------------------------------
+# Each aggregate is ONE statement over many parents (UNWIND $ids), composed from the parts
+# below: the non-negated claims of an entity in a direction, of some types, seen in a date range,
+# then one tail that counts them. Claims are counted, not typed relationships: a claim is one
+# statement of one document (or curated source), dated by `seen` (its date, else the document's
+# publication date); `relations` counts the distinct (subject, type, object) among them.
+
+_CLAIMS_OF_E = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)<-[role:SUBJECT|OBJECT]-(c:Claim)
+  WHERE ($direction = 'BOTH' OR ($direction = 'OUT' AND type(role) = 'SUBJECT')
+         OR ($direction = 'IN' AND type(role) = 'OBJECT'))
+    AND c.negated = false AND c.type IN $types
+    AND ($since IS NULL OR c.seen >= $since) AND ($until IS NULL OR c.seen <= $until)
+  WITH DISTINCT c
+"""
+
+# The keys a claim can be grouped by; chosen by name in kg.graph.reads, never from input.
+CLAIM_GROUP_KEYS = {"TYPE": "c.type", "PLOVER": "c.plover"}
+
+_COUNT_BY_KEY_TAIL = """\
+  WITH GROUP_KEY AS key, c
+  WHERE key IS NOT NULL
+  WITH key, count(c) AS claims, count(DISTINCT c.triple) AS relations,
+       count(DISTINCT c.document_id) AS documents
+  ORDER BY claims DESC, key
+  RETURN collect({key: key, claims: claims, relations: relations, documents: documents}) AS rows
+}
+RETURN id, rows
+"""
+
+
+def read_claim_counts(group_by: str) -> str:
+    """Per entity, its claims counted by ``group_by`` (a key of CLAIM_GROUP_KEYS), most first."""
+    return _CLAIMS_OF_E + _COUNT_BY_KEY_TAIL.replace("GROUP_KEY", CLAIM_GROUP_KEYS[group_by])
+
+
+# Per entity, its claims by calendar month of `seen` ('2022-09'), in time order; undated
+# claims are left out.
+READ_CLAIM_TIMELINE = _CLAIMS_OF_E + """\
+  WITH c WHERE c.seen IS NOT NULL
+  WITH substring(toString(c.seen), 0, 7) AS month, c
+  WITH month, count(c) AS claims, count(DISTINCT c.document_id) AS documents
+  ORDER BY month
+  RETURN collect({month: month, claims: claims, documents: documents}) AS rows
+}
+RETURN id, rows
+"""
+
+# Per entity, the entities at the other end of its claims, by the number of documents that
+# link them (then claims, then id), the first $limit.
+READ_TOP_COUNTERPARTS = _CLAIMS_OF_E + """\
+  MATCH (c)-[:SUBJECT|OBJECT]->(other:Entity)
+  WHERE other <> e
+  WITH other, count(DISTINCT c.document_id) AS documents, count(DISTINCT c) AS claims
+  ORDER BY documents DESC, claims DESC, other.id
+  LIMIT $limit
+  RETURN collect({entity: other {.id, .name, .kind, .aliases, .roles, .date, .curated},
+                  documents: documents, claims: claims}) AS rows
+}
+RETURN id, rows
+"""
+
+# The whole graph: the actors in the most documents' claims seen in a date range (claims,
+# then id, break ties), the first $limit.
+READ_MOST_ACTIVE_ACTORS = """
+MATCH (c:Claim)
+WHERE c.negated = false AND c.type IN $types
+  AND ($since IS NULL OR c.seen >= $since) AND ($until IS NULL OR c.seen <= $until)
+MATCH (c)-[:SUBJECT|OBJECT]->(e:Actor)
+WHERE $kind IS NULL OR e.kind = $kind
+WITH e, count(DISTINCT c.document_id) AS documents, count(DISTINCT c) AS claims
+ORDER BY documents DESC, claims DESC, e.id
+LIMIT $limit
+RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity, documents, claims
+"""

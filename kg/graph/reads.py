@@ -145,6 +145,43 @@ class PageRequest:
 
 
 @dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    """Which claims of an entity a summary counts: the entity's end, types, a date range."""
+
+    direction: Direction = "BOTH"
+    types: tuple[RelationType, ...] | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+
+class GroupCount(NamedTuple):
+    """Claims of one group (a relation type, a PLOVER category): how many, over how many
+    distinct relations and documents."""
+
+    key: str
+    claims: int
+    relations: int
+    documents: int
+
+
+class MonthCount(NamedTuple):
+    month: str  # "2022-09"
+    claims: int
+    documents: int
+
+
+class Activity(NamedTuple):
+    """An entity with the number of documents and claims that link it (to a parent, or at all)."""
+
+    entity: EntityView
+    documents: int
+    claims: int
+
+
+GroupBy = Literal["TYPE", "PLOVER"]
+
+
+@dataclass(frozen=True, slots=True)
 class Stats:
     actors: int
     events: int
@@ -507,6 +544,76 @@ class GraphReader:
                         lambda claim, s=subject_id, o=object_id: _claim_between(claim, s, o, memo),
                     )
         return paths, evidence
+
+    # --- summaries ----------------------------------------------------------------------------
+
+    def _claim_filter(self, ids: Sequence[str], where: ClaimFilter) -> dict[str, Any]:
+        return {
+            "ids": list(dict.fromkeys(ids)),
+            "direction": where.direction,
+            "types": _types(where.types),
+            "since": where.since,
+            "until": where.until,
+        }
+
+    async def claim_counts(
+        self, ids: Sequence[str], where: ClaimFilter, group_by: GroupBy = "TYPE"
+    ) -> dict[str, list[GroupCount]]:
+        """Per entity, its claims counted by relation type or PLOVER category, most first."""
+        records = await self._run(queries.read_claim_counts(group_by), self._claim_filter(ids, where))
+        found = {
+            rec["id"]: [
+                GroupCount(str(row["key"]), int(row["claims"]), int(row["relations"]), int(row["documents"]))
+                for row in rec["rows"]
+            ]
+            for rec in records
+        }
+        return {entity_id: found.get(entity_id, []) for entity_id in ids}
+
+    async def claim_timeline(self, ids: Sequence[str], where: ClaimFilter) -> dict[str, list[MonthCount]]:
+        """Per entity, its dated claims counted by calendar month, in time order."""
+        records = await self._run(queries.READ_CLAIM_TIMELINE, self._claim_filter(ids, where))
+        found = {
+            rec["id"]: [
+                MonthCount(row["month"], int(row["claims"]), int(row["documents"])) for row in rec["rows"]
+            ]
+            for rec in records
+        }
+        return {entity_id: found.get(entity_id, []) for entity_id in ids}
+
+    async def top_counterparts(
+        self, ids: Sequence[str], where: ClaimFilter, limit: int
+    ) -> dict[str, list[Activity]]:
+        """Per entity, the entities its claims link it to, by number of documents, the first ``limit``."""
+        records = await self._run(
+            queries.READ_TOP_COUNTERPARTS, {**self._claim_filter(ids, where), "limit": limit}
+        )
+        memo = _Memo()
+        found = {
+            rec["id"]: [
+                Activity(_memo_entity(row["entity"], memo), int(row["documents"]), int(row["claims"]))
+                for row in rec["rows"]
+            ]
+            for rec in records
+        }
+        return {entity_id: found.get(entity_id, []) for entity_id in ids}
+
+    async def most_active_actors(
+        self,
+        limit: int,
+        *,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        kind: EntityKind | None = None,
+        types: Sequence[RelationType] | None = None,
+    ) -> list[Activity]:
+        """The actors in the claims of the most documents seen in [since, until]."""
+        records = await self._run(
+            queries.READ_MOST_ACTIVE_ACTORS,
+            {"since": since, "until": until, "kind": kind.value if kind else None,
+             "types": _types(types), "limit": limit},
+        )
+        return [Activity(_entity(r["entity"]), int(r["documents"]), int(r["claims"])) for r in records]
 
     # --- documents ----------------------------------------------------------------------------
 
