@@ -248,19 +248,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 def _planned(r: RawRelation, doc: Doc) -> bool:
     """Whether the date phrase of a relation dates something still to come: the verb it
     hangs on is in the future ("will meet on Friday") or planned ("is due to sign on Monday")."""
-    if not r.date_text:
+    if r.date_root is None:
         return False
-    phrase = next(
-        (
-            e
-            for e in doc.ents
-            if e.text == r.date_text and e.start_char >= r.sent_start and e.end_char <= r.sent_end
-        ),
-        None,
-    )
-    if phrase is None:
-        return False
-    cur = phrase.root
+    cur = doc[r.date_root]
     for _ in range(5):
         if cur.head is cur:
             break

@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.knowledge import VerbSense
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
-from kg.nlp.relations.vocabulary import DATE_WORDS, DOCUMENTS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
+from kg.nlp.relations.vocabulary import DOCUMENTS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
 
 
 def has_prep_for(ctx: DocContext, verb: Token, sense: VerbSense) -> bool:
@@ -128,8 +128,9 @@ def is_negated(ctx: DocContext, verb: Token) -> bool:
     return False
 
 
-def date_phrase(ctx: DocContext, verb: Token, sent: Span) -> str | None:
-    dates = [e for e in sent.ents if e.label_ in ("DATE", "TIME") and DATE_WORDS.search(e.text)]
+def date_phrase(ctx: DocContext, verb: Token, sent: Span) -> Span | None:
+    """The date phrase of the sentence that hangs on the verb, else the sentence's only one."""
+    dates = ctx.dates.get(sent.start, [])
     if not dates:
         return None
     for e in dates:
@@ -137,8 +138,8 @@ def date_phrase(ctx: DocContext, verb: Token, sent: Span) -> str | None:
         for _ in range(4):
             # spaCy makes a new Token object on every access: compare positions
             if cur.i == verb.i:
-                return e.text
+                return e
             if cur.head.i == cur.i:
                 break
             cur = cur.head
-    return dates[0].text if len(dates) == 1 else None
+    return dates[0] if len(dates) == 1 else None

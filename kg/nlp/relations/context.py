@@ -12,7 +12,12 @@ from kg.model import EntityKind, Plover, RelationType
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
 from kg.nlp.relations.syntax import conjuncts, is_place_noun, predicate_of
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, STRUCTURAL, STRUCTURE_WORDS
+from kg.nlp.relations.vocabulary import ACTOR, AGENTS, DATE_WORDS, STRUCTURAL, STRUCTURE_WORDS
+
+
+def document_entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named entities; spaCy rebuilds the list on every access, so it is read once."""
+    return tuple(doc.ents)
 
 
 @dataclass(slots=True)
@@ -29,6 +34,7 @@ class RawRelation:
     negated: bool = False
     date_text: str | None = None
     role: str | None = None
+    date_root: int | None = None  # the token the date phrase hangs on (its root), in the Doc
     plover: Plover | None = None  # None: the type's own category (RelationType.plover)
     predicate: str | None = None
 
@@ -90,6 +96,20 @@ class DocContext:
         # Where the story's first sentence ends (its lede names what it is about); blanked page
         # furniture before it is whitespace.
         self.first_end = next((sent.end for sent in doc.sents if any(t.is_alpha for t in sent)), 0)
+        # Per-sentence facts, computed once per Doc (keyed by the sentence's first token): reading
+        # them per verb made extraction quadratic in document length.
+        self.sentence_start = [0] * len(doc)
+        for sent in doc.sents:
+            for i in range(sent.start, sent.end):
+                self.sentence_start[i] = sent.start
+        self.dates: dict[int, list[Span]] = {}
+        for ent in document_entities(doc):
+            if ent.label_ in ("DATE", "TIME") and DATE_WORDS.search(ent.text):
+                self.dates.setdefault(self.sentence_start[ent.start], []).append(ent)
+        self.in_sentence: dict[int, list[int]] = {}
+        for idx, m in enumerate(mentions):
+            if 0 <= m.start < len(doc):
+                self.in_sentence.setdefault(self.sentence_start[m.start], []).append(idx)
 
     def country_mention(self, code: str, near: int) -> int | None:
         """A mention of the country with this code, the closest to a given mention."""
@@ -114,7 +134,7 @@ class DocContext:
         *,
         attributed: int | None = None,
         negated: bool = False,
-        date_text: str | None = None,
+        date: Span | None = None,
         role: str | None = None,
         trigger: Token | str | None = None,
         plover: Plover | None = None,
@@ -144,8 +164,9 @@ class DocContext:
                 round(confidence, 2),
                 attributed,
                 negated,
-                date_text,
+                date.text if date is not None else None,
                 role,
+                date.root.i if date is not None else None,
                 plover,
                 predicate_of(trigger)
                 if isinstance(trigger, Token)

@@ -44,7 +44,7 @@ def came_under(ctx: DocContext, verb: Token, sent: Span, attributed: int | None)
                 sent,
                 0.75,
                 attributed=attributed,
-                date_text=when,
+                date=when,
                 trigger=fire[0],
             )
 
@@ -83,7 +83,7 @@ def reported_blame(ctx: DocContext, verb: Token, sent: Span) -> None:
                 b,
                 sent,
                 0.6,
-                date_text=date_phrase(ctx, reporter, sent),
+                date=date_phrase(ctx, reporter, sent),
                 trigger=verb,
             )
 
@@ -201,7 +201,7 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
                 sent,
                 sense.confidence,
                 attributed=attributed,
-                date_text=date_phrase(ctx, noun, sent),
+                date=date_phrase(ctx, noun, sent),
                 trigger=noun,
             )
 

@@ -280,9 +280,10 @@ def role_phrase(ctx: DocContext, noun: Token) -> str | None:
 
 
 def titles(ctx: DocContext, sent: Span) -> None:
-    for idx in range(len(ctx.mentions)):
+    """HOLDS_ROLE from the titled mentions of a sentence ("Foreign Minister X", "President X")."""
+    for idx in ctx.in_sentence.get(sent.start, []):
         m = ctx.mentions[idx]
-        if m.role is None or m.start < sent.start or m.start >= sent.end:
+        if m.role is None:
             continue
         former = former_word(ctx, m)
         if former is not None:

@@ -92,7 +92,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
         return
     negated = is_negated(ctx, verb)
     attributed = reported_by(ctx, verb) if attributed is None else attributed
-    date_text = date_phrase(ctx, verb, sent)
+    date = date_phrase(ctx, verb, sent)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
     # the direct object's words, looking through counting words ("fired dozens of rockets",
     # "hosts tens of thousands of refugees", "gave $6 billion in aid")
@@ -140,7 +140,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                             sense.confidence,
                             attributed=attributed,
                             negated=negated,
-                            date_text=date_text,
+                            date=date,
                             trigger=verb,
                         )
             return
@@ -188,7 +188,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                         sense.confidence * 0.9,
                         attributed=attributed,
                         negated=negated,
-                        date_text=date_text,
+                        date=date,
                         trigger=verb,
                     )
             return
@@ -211,7 +211,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                     sense.confidence * (0.9 if passive else 1.0),
                     attributed=attributed,
                     negated=negated,
-                    date_text=date_text,
+                    date=date,
                     trigger=verb,
                 )
         if not sense.also:
