@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
+import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -23,8 +25,10 @@ from neo4j.exceptions import (
 
 from kg.errors import ConfigError, GraphUnavailable
 from kg.graph import server
+from kg.logs import quiet_driver_logs
 from kg.settings import Settings
 
+DEFAULT_BOLT_PORT = 7687
 BOLT_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
@@ -81,6 +85,7 @@ async def open_driver(settings: Settings, *, max_retry_time_s: float | None = No
     Raises :class:`GraphUnavailable` when Neo4j does not answer and :class:`ConfigError` when it
     rejects the credentials or the URI is malformed.
     """
+    quiet_driver_logs()
     connection = await resolve_connection(settings)
     auth = (connection.user, connection.password) if connection.password is not None else None
     try:
@@ -112,16 +117,12 @@ async def open_driver(settings: Settings, *, max_retry_time_s: float | None = No
 
 @contextlib.contextmanager
 def graph_errors(connection: Connection | None = None) -> Iterator[None]:
-    """Re-raise the driver's connection and login failures as kg errors with advice."""
-    where = connection.describe() if connection else "Neo4j"
+    """Re-raise the driver's connection and login failures as kg errors: one line that names the
+    cause (wrong password, nothing listening on which port) and what to do about it."""
     try:
         yield
     except AuthError as exc:
-        if connection is not None and connection.managed:
-            advice = f"the password kg stored for it ({'set' if connection.password else 'missing'})"
-        else:
-            advice = "check KG_NEO4J_USER and KG_NEO4J_PASSWORD"
-        raise ConfigError(f"{where} rejected the login: {exc}; {advice}.") from exc
+        raise ConfigError(login_rejected(connection)) from exc
     except (ServiceUnavailable, SessionExpired, DatabaseUnavailable) as exc:
         if connection is not None and connection.managed:
             advice = "see `kg neo4j status` and `kg neo4j logs`."
@@ -130,4 +131,65 @@ def graph_errors(connection: Connection | None = None) -> Iterator[None]:
                 "is it running and is KG_NEO4J_URI right? Unset KG_NEO4J_URI to let kg run its own "
                 "managed Neo4j, or start one with `docker compose up -d neo4j`."
             )
-        raise GraphUnavailable(f"{where} does not answer ({exc}); {advice}") from exc
+        raise GraphUnavailable(f"{unreachable(connection, exc)}; {advice}") from exc
+
+
+def login_rejected(connection: Connection | None) -> str:
+    """One line for a refused login: whose, and where the password kg used comes from."""
+    if connection is None:
+        return "Neo4j rejected the login: wrong user or password."
+    if connection.managed:
+        advice = (
+            "kg uses the password stored in KG_DATA_DIR/neo4j-password"
+            + ("" if connection.password else " (missing)")
+            + "; if it was changed in Neo4j Browser, write the new one there"
+        )
+    else:
+        advice = "check KG_NEO4J_USER and KG_NEO4J_PASSWORD"
+    return (
+        f"{connection.describe()} rejected the login of user {connection.user!r}: wrong user or "
+        f"password; {advice}."
+    )
+
+
+def unreachable(connection: Connection | None, exc: BaseException) -> str:
+    """Why Neo4j cannot be used, in one line: nothing listening on host:port, a name that does not
+    resolve, a timeout, or the database being unavailable."""
+    where = connection.describe() if connection else "Neo4j"
+    address = bolt_address(connection.uri) if connection else None
+    errnos = {error.errno for error in _causes(exc) if isinstance(error, OSError) and error.errno}
+    text = " ".join(str(error) for error in _causes(exc))
+    if isinstance(exc, DatabaseUnavailable):
+        return f"{where} answers, but its database is unavailable ({_one_line(exc)})"
+    if address and (errno.ECONNREFUSED in errnos or "Errno 111" in text or "refused" in text.lower()):
+        return f"nothing is listening on {address} ({where}: connection refused)"
+    if address and ("resolve" in text.lower() or "Name or service not known" in text):
+        return f"cannot resolve the host of {address} ({where})"
+    if address and (errno.ETIMEDOUT in errnos or "timed out" in text.lower()):
+        return f"{where} does not answer on {address} (timed out)"
+    return f"{where} does not answer ({_one_line(exc)})"
+
+
+def bolt_address(uri: str) -> str:
+    """``host:port`` of a Bolt URI, the default port (7687) filled in."""
+    parsed = urllib.parse.urlsplit(uri)
+    host = parsed.hostname or "localhost"
+    try:
+        port = parsed.port or DEFAULT_BOLT_PORT
+    except ValueError:
+        port = DEFAULT_BOLT_PORT
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        yield current
+        current = current.__cause__ or current.__context__
+
+
+def _one_line(exc: BaseException) -> str:
+    message = getattr(exc, "message", None) or str(exc)
+    return " ".join(str(message).split())
