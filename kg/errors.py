@@ -7,6 +7,8 @@
      ├── NotFound                an id, name or path that does not exist
      ├── Conflict                a write that contradicts what is stored
      ├── TooComplex              a request over a limit of the API (validation work, time budget)
+     ├── GraphRefused            Neo4j answered but refused a statement for what it holds (e.g. a
+     │                           value too large to index): that input is bad, the server is fine
      └── GraphUnavailable        Neo4j cannot be reached or stopped answering mid-way
 
 Library code raises these; the CLI turns them into one clear line and an exit status, the
@@ -71,6 +73,12 @@ class TooComplex(KGError):
     """A request the API will not finish: too much validation work or over its time budget."""
 
     code = "TOO_COMPLEX"
+
+
+class GraphRefused(KGError):
+    """Neo4j answered but refused a statement for what it holds (a value too large to index)."""
+
+    code = "GRAPH_REFUSED"
 
 
 class GraphUnavailable(KGError):

@@ -15,10 +15,13 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterable
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+
+from kg.errors import Problem
 
 
 class EntityKind(StrEnum):
@@ -199,16 +202,29 @@ def document_id(sha256: str) -> str:
     return f"doc-{sha256[:16]}"
 
 
+# Longest entity id and name (and alias) kg stores. Ids and names are indexed, and Neo4j refuses
+# index keys over a few kilobytes; no actor's name is this long, so a longer "name" (a 2 MB
+# line without spaces read as an organisation) is not an actor and extraction drops it.
+MAX_NAME_CHARS = 300
+MAX_ID_CHARS = 400  # a slug of the name, and for document-scoped entities "--doc-<16 hex>"
+
+EntityId = Annotated[str, Field(min_length=1, max_length=MAX_ID_CHARS)]
+EntityName = Annotated[str, Field(min_length=1, max_length=MAX_NAME_CHARS)]
+Alias = Annotated[str, Field(max_length=MAX_NAME_CHARS)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
 class SourceDocument(_Model):
-    """One document as a loader read it, before any NLP.
+    """One document as a loader read it, before any NLP (exported as ``kg.Document``).
 
     ``text`` is the text as given (offsets in evidence point into it). ``skip`` lists
     ``(start, end)`` ranges of page furniture (navigation, share links, bylines) that
     extraction must ignore; they stay in ``text`` so offsets are unchanged.
+    ``replaced_characters`` counts the characters the loader replaced with U+FFFD because no
+    UTF-8 text can hold them (lone surrogates, e.g. ``"\\ud800"`` in JSON).
     """
 
     text: str
@@ -218,6 +234,7 @@ class SourceDocument(_Model):
     url: str | None = None
     published: dt.date | None = None
     skip: tuple[tuple[int, int], ...] = ()
+    replaced_characters: int = Field(default=0, ge=0)
 
     @property
     def sha256(self) -> str:
@@ -228,7 +245,13 @@ class SourceDocument(_Model):
         return document_id(self.sha256)
 
 
+Document = SourceDocument
+"""The public name of :class:`SourceDocument`: a text with its metadata, ready to extract."""
+
+
 class DocumentInfo(_Model):
+    """A document's identity and metadata, as extracted and as stored."""
+
     id: str
     sha256: str
     source: str | None = None
@@ -239,19 +262,26 @@ class DocumentInfo(_Model):
 
 
 class Entity(_Model):
-    id: str
-    name: str
+    """An actor or event one document names: ``id`` is stable across documents for the same
+    actor ("nikol-pashinyan"), ``name`` its canonical name, ``aliases`` the other surface forms."""
+
+    id: EntityId
+    name: EntityName
     kind: EntityKind
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()
 
 
 class Evidence(_Model):
+    """The sentence a relation was read from, with its character offsets in the document text."""
+
     text: str
     start: int = Field(ge=0)
     end: int = Field(ge=0)
 
 
 class Relation(_Model):
+    """One relation one document states: ``subject -type-> object`` (entity ids) with evidence."""
+
     subject: str
     type: RelationType
     object: str
@@ -270,7 +300,9 @@ class Relation(_Model):
 
 
 class Extraction(_Model):
-    """What ``kg extract`` prints per document and what ``kg ingest`` stores."""
+    """What ``kg extract`` prints per document and what ``kg ingest`` stores;
+    ``model_dump_json()`` is one line of the extraction contract
+    (``schema/extraction.schema.json``)."""
 
     document: DocumentInfo
     entities: tuple[Entity, ...] = ()
@@ -284,19 +316,153 @@ class Extraction(_Model):
 class CuratedActor(_Model):
     """An actor from a curated list: it wins over extracted data for its id, name and kind."""
 
-    id: str
-    name: str
+    id: EntityId
+    name: EntityName
     kind: EntityKind
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[Alias, ...] = ()
     roles: tuple[str, ...] = ()
 
 
 class CuratedRelation(_Model):
     """A relation from a curated list, with where it comes from."""
 
-    subject: str
+    subject: EntityId
     type: RelationType
-    object: str
+    object: EntityId
     source: str
     date: dt.date | None = None
     note: str | None = None
+
+
+# --- what the graph holds, as the public API returns it (kg.connect(...).actor(...), ...) -------
+
+
+class StoredEntity(_Model):
+    """An actor or event as the graph holds it: :class:`Entity` plus what the graph adds across
+    documents (roles read from ``HOLDS_ROLE`` claims or curated, an event's date, whether a
+    curated list defines it)."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    date: dt.date | None = None
+    curated: bool = False
+
+
+class Claim(_Model):
+    """One piece of evidence for a relation: what one sentence of one document (or one curated
+    source) says. ``date`` is the claim's own date, else its document's publication date."""
+
+    id: str
+    type: RelationType
+    subject: str
+    object: str
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    date: dt.date | None = None
+    confidence: float | None = None
+    negated: bool = False
+    curated: bool = False
+    source: str | None = None
+    document: DocumentInfo | None = None
+    attributed_to: StoredEntity | None = None
+
+
+class StoredRelation(_Model):
+    """One typed relationship ``subject -type-> object`` with the aggregates kept over its
+    non-negated claims, and (when asked for) its strongest evidence first."""
+
+    subject: StoredEntity
+    type: RelationType
+    object: StoredEntity
+    claims: int = 0
+    documents: int = 0
+    first_seen: dt.date | None = None
+    last_seen: dt.date | None = None
+    confidence: float | None = None
+    evidence: tuple[Claim, ...] = ()
+
+
+class ActorCount(_Model):
+    """An actor with how many documents mention it and how many typed relationships it has."""
+
+    actor: StoredEntity
+    documents: int
+    relations: int
+
+
+class Retraction(_Model):
+    """What a retraction removed: the documents, their claims, and the entities nothing else
+    supported."""
+
+    documents: tuple[str, ...] = ()
+    claims: int = 0
+    entities_deleted: int = 0
+
+
+class IngestSummary(BaseModel):
+    """What an ingest did (``kg ingest`` prints it; ``kg ingest --json`` prints this as JSON).
+
+    ``replaced`` counts stored documents superseded by new content; ``failed`` the documents
+    that could not be read, extracted or stored, each named in ``problems`` (file, line, field,
+    reason). ``retracted`` counts documents a folder watcher removed because their file was
+    deleted (``--follow-deletes``). ``warnings`` name documents stored with a repair (invalid
+    characters replaced); ``replaced_characters`` is their total.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    new: int = 0
+    unchanged: int = 0
+    replaced: int = 0
+    failed: int = 0
+    retracted: int = 0
+    entities: int = 0
+    claims: int = 0
+    replaced_characters: int = 0
+    elapsed_s: float = 0.0
+    problems: list[Problem] = Field(default_factory=list)
+    warnings: list[Problem] = Field(default_factory=list)
+    _entity_ids: set[str] = PrivateAttr(default_factory=set)
+
+    @property
+    def documents(self) -> int:
+        """Every document the ingest met: new, unchanged, replaced or failed."""
+        return self.new + self.unchanged + self.replaced + self.failed
+
+    @property
+    def processed(self) -> int:
+        """Documents that are now stored as given (new, unchanged or replacing another)."""
+        return self.new + self.unchanged + self.replaced
+
+    def line(self) -> str:
+        """The one-line summary ``kg ingest`` prints."""
+        rate = self.documents / self.elapsed_s if self.elapsed_s > 0 else 0.0
+        retracted = f", {self.retracted} retracted" if self.retracted else ""
+        return (
+            f"documents: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, "
+            f"{self.failed} failed{retracted}; entities: {self.entities}; claims: {self.claims} "
+            f"({self.elapsed_s:.1f}s, {rate:.1f} documents/s)"
+        )
+
+    def count_entities(self, ids: Iterable[str]) -> None:
+        """Add the ids of entities written; ``entities`` is the number of distinct ones."""
+        self._entity_ids.update(ids)
+        self.entities = len(self._entity_ids)
+
+    def merge(self, other: IngestSummary) -> None:
+        """Add another summary's counts and problems to this one (a watcher's running total)."""
+        self.new += other.new
+        self.unchanged += other.unchanged
+        self.replaced += other.replaced
+        self.failed += other.failed
+        self.retracted += other.retracted
+        self.claims += other.claims
+        self.replaced_characters += other.replaced_characters
+        self.elapsed_s += other.elapsed_s
+        self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
+        self.count_entities(other._entity_ids)

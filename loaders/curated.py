@@ -16,13 +16,15 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from kg.errors import InvalidInput, Problem
-from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType
+from kg.model import MAX_ID_CHARS, MAX_NAME_CHARS, CuratedActor, CuratedRelation, EntityKind, RelationType
+from loaders.documents import open_regular_file
 
 T = TypeVar("T")
 
@@ -34,6 +36,11 @@ RELATION_REQUIRED = ("subject", "type", "object", "source")
 # A curated file is a hand-made list; anything beyond this is not one.
 MAX_FILE_BYTES = 512 * 1024 * 1024
 MAX_FIELD_CHARS = 10_000
+# Ids and names are indexed: kg.model bounds them.
+_FIELD_LIMITS = {
+    "id": MAX_ID_CHARS, "subject": MAX_ID_CHARS, "object": MAX_ID_CHARS,
+    "name": MAX_NAME_CHARS, "aliases": MAX_NAME_CHARS,
+}
 
 _CSV_SUFFIXES = {".csv"}
 _JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -135,13 +142,14 @@ def _raise_if(problems: list[Problem], source: str, what: str) -> None:
 
 def _read_text(path: str | Path, problems: list[Problem]) -> str | None:
     source = str(path)
-    file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(source, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"))
-            return None
-        data = file.read_bytes()
+        # Regular files only, opened without blocking (a FIFO would otherwise hang the load).
+        with open_regular_file(str(path)) as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(Problem(source, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"))
+                return None
+            data = stream.read()
     except OSError as error:
         problems.append(Problem(source, f"cannot read file: {error.strerror or error}"))
         return None
@@ -254,8 +262,9 @@ def _text(raw: Mapping[str, Any], name: str, source: str, line: int, problems: l
         message = f"must be a string, got {type(value).__name__}"
         problems.append(Problem(source, message, line=line, field=name))
         return None
-    if len(value) > MAX_FIELD_CHARS:
-        problems.append(Problem(source, f"longer than {MAX_FIELD_CHARS} characters", line=line, field=name))
+    limit = _FIELD_LIMITS.get(name, MAX_FIELD_CHARS)
+    if len(value.strip()) > limit:
+        problems.append(Problem(source, f"longer than {limit} characters", line=line, field=name))
         return None
     return value.strip()
 
@@ -275,8 +284,9 @@ def _list_field(
                                 line=line, field=name))
         return []
     cleaned = [part.strip() for part in parts if part.strip()]
-    if any(len(part) > MAX_FIELD_CHARS for part in cleaned):
-        problems.append(Problem(source, f"an entry is longer than {MAX_FIELD_CHARS} characters",
+    limit = _FIELD_LIMITS.get(name, MAX_FIELD_CHARS)
+    if any(len(part) > limit for part in cleaned):
+        problems.append(Problem(source, f"an entry is longer than {limit} characters",
                                 line=line, field=name))
         return []
     return list(dict.fromkeys(cleaned))

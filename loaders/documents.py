@@ -23,6 +23,15 @@ else with the charset an HTML page declares, else as Windows-1252 (the usual leg
 Western news sites), else as Latin-1, which cannot fail. No fallback warns or raises: every
 byte sequence decodes. Files with NUL bytes or mostly control characters are binary and refused.
 
+Text is normalised once, here: characters no UTF-8 text can hold (lone surrogates such as a
+``"\\ud800"`` escape in JSON) and the code points Unicode reserves as non-characters (U+FFFE,
+U+FFFF, ...) and NUL become U+FFFD, one for one (offsets are unchanged), in the text and in
+title, author, URL and source; ``SourceDocument.replaced_characters`` counts them. File names
+that are not valid UTF-8 are shown (and stored as ``source``) with their bad bytes as ``\\xNN``.
+
+Only regular files are read, opened without blocking: a FIFO, a device or a socket among the
+inputs is reported ("not a regular file") and skipped, never waited on.
+
 Publication date, strongest first: the document's own metadata (JSON ``published``, HTML
 ``article:published_time``), then the ``published`` argument (``kg extract --published``),
 then a dateline found in scraped text ("Published 15 September 2022").
@@ -36,8 +45,9 @@ import glob
 import json
 import os
 import re
+import stat
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
@@ -67,6 +77,57 @@ _HTML_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]
 _HTML_START = re.compile(
     r"^\s*(<!doctype\s+html|<html|<head|<body|<article|<p[\s>]|<div|<!--)", re.IGNORECASE
 )
+
+
+# Characters no text kg stores may hold: lone surrogates (not encodable as UTF-8 at all), NUL,
+# and Unicode's non-characters (U+FDD0..U+FDEF and the last two code points of every plane).
+_INVALID_CHARACTERS = re.compile(
+    "[\x00\ud800-\udfff\ufdd0-\ufdef"
+    + "".join(chr(plane * 0x10000 + 0xFFFE) + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+    + "]"
+)
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def normalise_text(text: str) -> tuple[str, int]:
+    """``text`` with every invalid character replaced by U+FFFD (same length), and how many."""
+    count = 0
+
+    def replace(_: re.Match[str]) -> str:
+        nonlocal count
+        count += 1
+        return REPLACEMENT_CHARACTER
+
+    return _INVALID_CHARACTERS.sub(replace, text), count
+
+
+def normalise_document(document: SourceDocument) -> SourceDocument:
+    """The document with its text and metadata normalised (see :func:`normalise_text`); itself
+    when nothing needed replacing. For documents made outside the loaders (``kg.Document``)."""
+    changes: dict[str, object] = {}
+    replaced = 0
+    for name in ("text", "source", "title", "author", "url"):
+        value = getattr(document, name)
+        if value is None:
+            continue
+        clean, count = normalise_text(value)
+        if count:
+            changes[name] = clean
+            replaced += count
+    if not replaced:
+        return document
+    changes["replaced_characters"] = document.replaced_characters + replaced
+    return document.model_copy(update=changes)
+
+
+def display_path(path: str) -> str:
+    """A file name as text: a name that is not valid UTF-8 (Python holds its bad bytes as
+    surrogate escapes) is shown with those bytes as ``\\xNN``."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
+    return path
 
 
 def _size_text(size: int) -> str:
@@ -171,23 +232,26 @@ def document_from_text(
 ) -> SourceDocument:
     """One scraped-text document: furniture found, title/author/date read where the page has them.
 
-    Explicit arguments win over what the page says. Raises InvalidInput for empty text or an
-    unparseable ``published``.
+    Explicit arguments win over what the page says. Text and metadata are normalised (see
+    :func:`normalise_text`). Raises InvalidInput for empty text or an unparseable ``published``.
     """
-    where = source or "<text>"
+    where = display_path(source) if source else "<text>"
     if not text.strip():
         raise InvalidInput("empty", [Problem(where, "empty document: no text to read")])
     published_date = parse_published(published, source=where)
+    text, replaced = normalise_text(text)
     layout = analyse_page(text)
-    return SourceDocument(
+    document = SourceDocument(
         text=text,
-        source=source,
+        source=display_path(source) if source is not None else None,
         title=_clean(title) or layout.title,
         author=_clean(author) or layout.author,
         url=_clean(url),
         published=published_date or layout.published,
         skip=layout.skip,
+        replaced_characters=replaced,
     )
+    return normalise_document(document)
 
 
 def document_from_html(
@@ -219,7 +283,7 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _optional_string(record: dict[str, object], key: str, *, source: str, line: int) -> str | None:
+def _optional_string(record: Mapping[str, object], key: str, *, source: str, line: int | None) -> str | None:
     value = record.get(key)
     if value is None or isinstance(value, str):
         return value
@@ -249,7 +313,23 @@ def document_from_json_line(
         raise InvalidInput(
             "invalid JSON", [Problem(source, "not valid JSON: nested too deeply", line=line)]
         ) from None
-    if not isinstance(record, dict):
+    return document_from_record(
+        record, source=source, line=line, published=published, document_source=f"{source}:{line}"
+    )
+
+
+def document_from_record(
+    record: object,
+    *,
+    source: str,
+    line: int | None = None,
+    published: dt.date | None = None,
+    document_source: str | None = None,
+) -> SourceDocument:
+    """One JSON Lines record (a mapping with ``text`` and optional ``title``, ``url``,
+    ``published``, ``author``; other keys ignored) as a document. Problems name ``source`` and
+    ``line``; the document's own ``source`` is ``document_source``. Raises InvalidInput."""
+    if not isinstance(record, Mapping):
         raise InvalidInput(
             "invalid record",
             [Problem(source, f"expected a JSON object, got {type(record).__name__}", line=line)],
@@ -269,7 +349,7 @@ def document_from_json_line(
         url=fields["url"],
         author=fields["author"],
         published=own_date or published,
-        source=f"{source}:{line}",
+        source=document_source,
     )
 
 
@@ -352,42 +432,88 @@ def _kind_of(path: str) -> str | None:
 
 
 def read_file(path: str, *, published: dt.date | None = None) -> Iterator[SourceDocument | Problem]:
-    """The document(s) of one file; every failure is a Problem naming the file."""
+    """The document(s) of one file; every failure is a Problem naming the file.
+
+    Only regular files are read; the file is opened without blocking, so a FIFO (named pipe),
+    device or socket is reported and skipped instead of waited on.
+    """
+    source = display_path(path)
     kind = _kind_of(path)
     if kind is None:
-        yield Problem(path, f"unsupported file type {Path(path).suffix!r}; kg reads {_SUPPORTED_TEXT}")
+        yield Problem(source, f"unsupported file type {Path(source).suffix!r}; kg reads {_SUPPORTED_TEXT}")
         return
     try:
-        stream = open(path, "rb")  # noqa: SIM115 - closed below; the generator may pause in between
+        stream = open_regular_file(path)
     except FileNotFoundError:
-        yield Problem(path, "file not found (it may have been moved or deleted after it was listed)")
+        yield Problem(source, "file not found (it may have been moved or deleted after it was listed)")
         return
     except IsADirectoryError:
-        yield Problem(path, "is a folder, not a file")
+        yield Problem(source, "is a folder, not a file")
         return
     except PermissionError:
-        yield Problem(path, "permission denied")
+        yield Problem(source, "permission denied")
+        return
+    except _NotRegular as error:
+        yield Problem(source, f"not a regular file ({error.kind}): skipped")
         return
     except OSError as error:
-        yield Problem(path, f"cannot read: {error.strerror or error}")
+        yield Problem(source, f"cannot read: {error.strerror or error}")
         return
     with stream:
         try:
             if kind == "jsonl":
-                yield from _documents_from_jsonl(stream, path, published)
+                yield from _documents_from_jsonl(stream, source, published)
                 return
             size = os.fstat(stream.fileno()).st_size
             if size > MAX_DOCUMENT_BYTES:
-                yield Problem(path, _too_big(size))
+                yield Problem(source, _too_big(size))
                 return
             data = _read_capped(stream)
         except OSError as error:
-            yield Problem(path, f"cannot read: {error.strerror or error}")
+            yield Problem(source, f"cannot read: {error.strerror or error}")
             return
     if data is None:
-        yield Problem(path, _too_big())
+        yield Problem(source, _too_big())
         return
-    yield from _document_from_bytes(data, source=path, kind=kind, published=published)
+    yield from _document_from_bytes(data, source=source, kind=kind, published=published)
+
+
+class _NotRegular(OSError):
+    def __init__(self, kind: str) -> None:
+        super().__init__(kind)
+        self.kind = kind
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return name
+    return "not a file"
+
+
+def open_regular_file(path: str) -> BinaryIO:
+    """``path`` opened for binary reading if it is a regular file (symlinks followed); raises
+    an OSError naming what it is otherwise (a FIFO, a device, a socket, a folder).
+    O_NONBLOCK: opening a FIFO with no writer would block forever."""
+    mode = os.stat(path).st_mode  # sockets cannot even be opened: say what they are first
+    if not stat.S_ISREG(mode):
+        raise _NotRegular(_file_kind(mode))
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(descriptor).st_mode  # what was opened (it may have been swapped meanwhile)
+        if not stat.S_ISREG(mode):
+            raise _NotRegular(_file_kind(mode))
+        os.set_blocking(descriptor, True)
+        return os.fdopen(descriptor, "rb")
+    except BaseException:
+        os.close(descriptor)
+        raise
 
 
 def read_stdin(
@@ -437,42 +563,66 @@ class _Prefixed:
         return self._stream.readline(limit)
 
 
-def _walk_folder(folder: str, published: dt.date | None) -> Iterator[SourceDocument | Problem]:
+def input_files(paths: Sequence[str]) -> Iterator[str | Problem]:
+    """Every file ``paths`` name, in order (folders walked recursively, hidden names and unknown
+    types left out; globs expanded), ``-`` for standard input, and a Problem for each input that
+    names nothing readable."""
+    for path in paths:
+        if path == STDIN:
+            yield STDIN
+        elif os.path.isdir(path):
+            yield from _folder_files(path)
+        elif os.path.lexists(path):
+            yield path
+        elif _GLOB_MAGIC.search(path):
+            yield from _glob_files(path)
+        else:
+            yield Problem(display_path(path), "no such file or folder")
+
+
+def _folder_files(folder: str) -> Iterator[str | Problem]:
     found = 0
     errors: list[OSError] = []
     for directory, subdirectories, files in os.walk(folder, onerror=errors.append):
         subdirectories[:] = sorted(d for d in subdirectories if not d.startswith("."))
         while errors:
             error = errors.pop(0)
-            yield Problem(str(error.filename or directory), f"cannot list folder: {error.strerror or error}")
+            yield _listing_problem(error, directory)
         for name in sorted(files):
             if name.startswith(".") or _kind_of(name) is None:
                 continue
             found += 1
-            yield from read_file(os.path.join(directory, name), published=published)
+            yield os.path.join(directory, name)
     for error in errors:
-        yield Problem(str(error.filename or folder), f"cannot list folder: {error.strerror or error}")
+        yield _listing_problem(error, folder)
     if found == 0:
-        yield Problem(folder, f"no readable documents in this folder (kg reads {_SUPPORTED_TEXT})")
+        yield Problem(
+            display_path(folder), f"no readable documents in this folder (kg reads {_SUPPORTED_TEXT})"
+        )
 
 
-def _expand_glob(pattern: str, published: dt.date | None) -> Iterator[SourceDocument | Problem]:
+def _listing_problem(error: OSError, folder: str) -> Problem:
+    where = display_path(str(error.filename or folder))
+    return Problem(where, f"cannot list folder: {error.strerror or error}")
+
+
+def _glob_files(pattern: str) -> Iterator[str | Problem]:
     # Only names are sorted here (for a stable order); contents are read one at a time.
     matches = sorted(glob.iglob(pattern, recursive=True))
     if not matches:
-        yield Problem(pattern, "no files match this pattern")
+        yield Problem(display_path(pattern), "no files match this pattern")
         return
     readable = 0
     for match in matches:
         if os.path.isdir(match):
             readable += 1
-            yield from _walk_folder(match, published)
+            yield from _folder_files(match)
         elif _kind_of(match) is not None:
             readable += 1
-            yield from read_file(match, published=published)
+            yield match
     if readable == 0:
         yield Problem(
-            pattern,
+            display_path(pattern),
             f"{len(matches)} files match this pattern, none of a type kg reads ({_SUPPORTED_TEXT})"
         )
 
@@ -484,17 +634,38 @@ def iter_documents(
 
     Yields a Problem for each input that cannot be read and goes on with the rest.
     """
-    for path in paths:
-        if path == STDIN:
+    for item in input_files(paths):
+        if isinstance(item, Problem):
+            yield item
+        elif item == STDIN:
             yield from read_stdin(published=published)
-        elif os.path.isdir(path):
-            yield from _walk_folder(path, published)
-        elif os.path.lexists(path):
-            yield from read_file(path, published=published)
-        elif _GLOB_MAGIC.search(path):
-            yield from _expand_glob(path, published)
         else:
-            yield Problem(path, "no such file or folder")
+            yield from read_file(item, published=published)
+
+
+def count_documents(paths: Sequence[str]) -> int | None:
+    """About how many items :func:`iter_documents` will yield for ``paths`` (one per file or
+    Problem, one per non-blank line of a JSON Lines file), for a progress bar's total and ETA;
+    None when that cannot be known without reading it (standard input)."""
+    total = 0
+    for item in input_files(paths):
+        if isinstance(item, Problem):
+            total += 1
+        elif item == STDIN:
+            return None
+        elif _kind_of(item) == "jsonl":
+            total += max(1, _non_blank_lines(item))
+        else:
+            total += 1
+    return total
+
+
+def _non_blank_lines(path: str) -> int:
+    try:
+        with open_regular_file(path) as stream:
+            return sum(1 for line in stream if line.strip())
+    except OSError:
+        return 1
 
 
 def documents_only(

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kg.model import (
+    MAX_ID_CHARS,
+    MAX_NAME_CHARS,
     DocumentInfo,
     Entity,
     EntityKind,
@@ -84,6 +86,8 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
         if k.startswith("person:"):
             kind = EntityKind.PERSON
         name = names[k]
+        if len(name) > MAX_NAME_CHARS:
+            continue  # not an actor (a run of text without spaces); its relations go with it
         slug = slugify(name)
         scoped = (
             (kind is EntityKind.EVENT and not named[k])
@@ -93,8 +97,10 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             or (kind is EntityKind.ORGANIZATION and name == name.lower())
         )
         entity_id = f"{slug}--{doc_id}" if scoped else slug
+        if len(entity_id) > MAX_ID_CHARS:
+            continue  # a name whose folded form is that long is no actor's either
         ids[k] = entity_id
-        aliases = tuple(sorted({s for s in surfaces[k] if s != name}))
+        aliases = tuple(sorted({s for s in surfaces[k] if s != name and len(s) <= MAX_NAME_CHARS}))
         entities.append(Entity(id=entity_id, name=name, kind=kind, aliases=aliases))
 
     relations: list[Relation] = []
