@@ -30,13 +30,13 @@ import os
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import islice
 from typing import Protocol
 
 from kg.errors import GraphUnavailable, KGError, Problem
 from kg.graph.repository import GraphRepository, WriteResult
-from kg.model import DocumentInfo, Extraction, SourceDocument
+from kg.model import DocumentInfo, Extraction, IngestSummary, SourceDocument
 from kg.settings import Settings
 
 Progress = Callable[[int], object]
@@ -56,42 +56,15 @@ class DocumentExtractor(Protocol):
     def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[Extraction | Problem]: ...
 
 
-@dataclass(slots=True)
-class IngestSummary:
-    """What an ingest did. ``replaced`` counts stored documents superseded by new content."""
-
-    new: int = 0
-    unchanged: int = 0
-    replaced: int = 0
-    failed: int = 0
-    entities: int = 0
-    claims: int = 0
-    elapsed_s: float = 0.0
-    problems: list[Problem] = field(default_factory=list)
-    _entity_ids: set[str] = field(default_factory=set, repr=False)
-
-    @property
-    def documents(self) -> int:
-        return self.new + self.unchanged + self.replaced + self.failed
-
-    def line(self) -> str:
-        rate = self.documents / self.elapsed_s if self.elapsed_s > 0 else 0.0
-        return (
-            f"documents: {self.new} new, {self.unchanged} unchanged, {self.replaced} replaced, "
-            f"{self.failed} failed; entities: {self.entities}; claims: {self.claims} "
-            f"({self.elapsed_s:.1f}s, {rate:.1f} documents/s)"
-        )
-
-    def _add(self, result: WriteResult) -> None:
-        replaced = len(result.replaced)
-        self.replaced += replaced
-        self.new += max(0, len(result.written) - replaced)
-        self.unchanged += len(result.unchanged)
-        self.failed += len(result.failed)
-        self.problems.extend(result.failed)
-        self._entity_ids.update(result.entity_ids)
-        self.entities = len(self._entity_ids)
-        self.claims += result.claims
+def _tally(summary: IngestSummary, result: WriteResult) -> None:
+    replaced = len(result.replaced)
+    summary.replaced += replaced
+    summary.new += max(0, len(result.written) - replaced)
+    summary.unchanged += len(result.unchanged)
+    summary.failed += len(result.failed)
+    summary.problems.extend(result.failed)
+    summary.count_entities(result.entity_ids)
+    summary.claims += result.claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +115,8 @@ async def _write(
     except KGError as error:
         if len(extractions) == 1:
             info = extractions[0].document
-            result = WriteResult(failed=[Problem(info.source or info.url or info.id, str(error))])
+            reason = f"not stored: {error}"
+            result = WriteResult(failed=[Problem(info.source or info.url or info.id, reason)])
         else:
             result = WriteResult()
             for extraction in extractions:
@@ -155,6 +129,17 @@ async def _write(
                 result.claims += single.claims
     result.failed = problems + result.failed
     return result
+
+
+def _note_repairs(summary: IngestSummary, repaired: list[tuple[str, int]]) -> None:
+    """Documents the loader had to repair (invalid characters replaced) become warnings."""
+    for where, count in repaired:
+        summary.replaced_characters += count
+        summary.warnings.append(Problem(
+            where,
+            f"{count} invalid character{'s' if count != 1 else ''} (lone surrogates, NUL or "
+            "non-characters) replaced with U+FFFD",
+        ))
 
 
 class _Stopped(Exception):
@@ -200,6 +185,8 @@ async def ingest_documents(
             raise _Stopped
         asyncio.run_coroutine_threadsafe(events.put(event), loop).result()
 
+    repaired: list[tuple[str, int]] = []  # (document, characters replaced), from the extraction thread
+
     def fresh_documents() -> Iterator[SourceDocument]:
         """The input minus already-stored content; Problems and skips go straight to the queue."""
         seen: set[str] = set()
@@ -213,7 +200,10 @@ async def ingest_documents(
             for item in chunk:
                 if isinstance(item, Problem):
                     emit(item)
-                elif item.sha256 in seen or (item.sha256 in known and known[item.sha256] == current):
+                    continue
+                if item.replaced_characters:
+                    repaired.append((item.source or item.url or item.id, item.replaced_characters))
+                if item.sha256 in seen or (item.sha256 in known and known[item.sha256] == current):
                     emit(_Unchanged(item.id))
                 else:
                     seen.add(item.sha256)
@@ -237,7 +227,7 @@ async def ingest_documents(
             progress(count)
 
     async def write(batch: list[Extraction | Problem]) -> None:
-        summary._add(await _write(repository, batch, force=force))
+        _tally(summary, await _write(repository, batch, force=force))
         advance(len(batch))
 
     producer = asyncio.ensure_future(asyncio.to_thread(produce))
@@ -260,6 +250,7 @@ async def ingest_documents(
         if batch:
             await write(batch)
     except GraphUnavailable as error:
+        _note_repairs(summary, repaired)
         summary.elapsed_s = time.perf_counter() - started
         raise IngestInterrupted(summary, error) from error
     finally:
@@ -269,5 +260,6 @@ async def ingest_documents(
                 events.get_nowait()
             await asyncio.sleep(0.01)
         await asyncio.gather(producer, return_exceptions=True)
+    _note_repairs(summary, repaired)
     summary.elapsed_s = time.perf_counter() - started
     return summary

@@ -24,6 +24,17 @@ SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, owningCons
 WHERE owningConstraint IS NULL
 RETURN name, type, entityType, labelsOrTypes, properties
 """
+# Once, for a graph stored before `url_key`/`source_key` existed (when schema 002 still had the raw
+# url/source indexes): every value then was short enough to be indexed raw, and one of at most
+# 1,000 characters is its own key (kg.graph.repository.index_key).
+BACKFILL_INDEX_KEYS = (
+    "MATCH (d:Document) WHERE d.url_key IS NULL AND d.url IS NOT NULL AND size(d.url) <= 1000 "
+    "SET d.url_key = d.url",
+    "MATCH (d:Document) WHERE d.source_key IS NULL AND d.source IS NOT NULL AND size(d.source) <= 1000 "
+    "SET d.source_key = d.source",
+    "MATCH (c:Claim) WHERE c.source_key IS NULL AND c.source IS NOT NULL AND size(c.source) <= 1000 "
+    "SET c.source_key = c.source",
+)
 # Wait until every index is ONLINE (a new full-text index is useless until populated).
 AWAIT_INDEXES = "CALL db.awaitIndexes($timeout_s)"
 
@@ -61,8 +72,10 @@ MATCH (d:Document {sha256: sha})
 RETURN d.sha256 AS sha256, d.id AS id, d.extractor AS extractor
 """
 
+# URLs and sources are looked up by their index key (kg.graph.repository.index_key: the value
+# itself, or a hash of a value too long for Neo4j to index).
 DOCUMENT_BY_URL = """
-MATCH (d:Document {url: $url})
+MATCH (d:Document {url_key: $url_key})
 RETURN d {.id, .sha256, .source, .title, .author, .url, .published} AS document
 ORDER BY d.ingested_at DESC
 LIMIT 1
@@ -73,42 +86,75 @@ DOCUMENTS_BY_REFERENCE = """
 CALL () {
   MATCH (d:Document {id: $ref}) RETURN d
   UNION
-  MATCH (d:Document {url: $ref}) RETURN d
+  MATCH (d:Document {url_key: $ref_key}) RETURN d
   UNION
-  MATCH (d:Document {source: $ref}) RETURN d
+  MATCH (d:Document {source_key: $ref_key}) RETURN d
 }
 RETURN d.id AS id
 ORDER BY id
 """
 
-# For each incoming document: is it stored already (and by which extractor), and which stored
-# documents it replaces: those with its URL, or -- for a document without URL read from a file --
-# those without URL whose source is one of $row.sources (spellings of that file's path); both
-# only with other content.
+# The first statement of a write: takes the write lock of each incoming document (creating a
+# bare node for a new one), then says whether it is stored and by which extractor. A concurrent
+# ingest of the same document waits here until this transaction ends and then sees it stored,
+# so two ingests never both store (and count as new) the same document. Ids arrive sorted, so
+# two writers lock in the same order. `ingesting` is removed by MERGE_DOCUMENTS / RELEASE_DOCUMENTS
+# before the commit.
+CLAIM_DOCUMENTS = """
+UNWIND $ids AS id
+MERGE (d:Document {id: id})
+SET d.ingesting = true
+RETURN id, d.sha256 IS NOT NULL AS stored, d.extractor AS extractor
+"""
+
+# Claimed documents that turned out to be stored already (unchanged): the lock mark goes.
+RELEASE_DOCUMENTS = """
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+REMOVE d.ingesting
+"""
+
+# Documents read from one file or from the files under one folder, by source key: the file
+# itself, its JSON Lines records ("<file>:<line>"), the files under a folder ("<folder>/...").
+DOCUMENTS_FROM_PATH = """
+CALL () {
+  MATCH (d:Document {source_key: $key}) RETURN d
+  UNION
+  MATCH (d:Document) WHERE d.source_key STARTS WITH $record_prefix RETURN d
+  UNION
+  MATCH (d:Document) WHERE d.source_key STARTS WITH $folder_prefix RETURN d
+}
+RETURN d.id AS id
+ORDER BY id
+"""
+
+# For each incoming document, the stored documents it replaces: those with its URL, or -- for a
+# document without URL read from a file -- those without URL whose source is one of
+# $row.source_keys (spellings of that file's path); both only with other content.
 DOCUMENT_STATUS = """
 UNWIND $rows AS row
-OPTIONAL MATCH (same:Document {id: row.id})
 CALL (row) {
-  OPTIONAL MATCH (old:Document {url: row.url})
+  OPTIONAL MATCH (old:Document {url_key: row.url_key})
   WHERE old.id <> row.id
   RETURN collect(old.id) AS by_url
 }
 CALL (row) {
-  UNWIND row.sources AS source
-  MATCH (old:Document {source: source})
+  UNWIND row.source_keys AS source_key
+  MATCH (old:Document {source_key: source_key})
   WHERE old.id <> row.id AND old.url IS NULL
   RETURN collect(DISTINCT old.id) AS by_source
 }
-RETURN row.id AS id, same IS NOT NULL AS stored, same.extractor AS extractor,
-       by_url + [id IN by_source WHERE NOT id IN by_url] AS replaces
+RETURN row.id AS id, by_url + [id IN by_source WHERE NOT id IN by_url] AS replaces
 """
 
 MERGE_DOCUMENTS = """
 UNWIND $rows AS row
 MERGE (d:Document {id: row.id})
-ON CREATE SET d.ingested_at = datetime()
-SET d.sha256 = row.sha256, d.source = row.source, d.url = row.url, d.title = row.title,
+SET d.ingested_at = coalesce(d.ingested_at, datetime()),
+    d.sha256 = row.sha256, d.source = row.source, d.source_key = row.source_key,
+    d.url = row.url, d.url_key = row.url_key, d.title = row.title,
     d.author = row.author, d.published = row.published, d.extractor = row.extractor
+REMOVE d.ingesting
 """
 
 # Extracted entities: name/kind only when new (curated or earlier data is never overwritten
@@ -358,7 +404,7 @@ MATCH (o:Entity {id: row.object})
 CREATE (c:Claim {id: row.id})
 SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
     c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
-    c.source = row.source, c.triple = row.triple, c.plover = row.plover
+    c.source = row.source, c.source_key = row.source_key, c.triple = row.triple, c.plover = row.plover
 CREATE (c)-[:SUBJECT]->(s)
 CREATE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
@@ -464,6 +510,18 @@ CALL () {
     key: [e.name, e.id]}) AS rows
 }
 RETURN total, rows
+"""
+
+# The actors most documents mention (ties by id), each with its number of typed relationships.
+# The mention count is a degree (no expansion); relationships are counted for the top ones only.
+READ_TOP_ACTORS = """
+MATCH (e:Actor)
+WHERE $kind IS NULL OR e.kind = $kind
+WITH e, COUNT { (e)<-[:MENTIONS]-() } AS documents
+ORDER BY documents DESC, e.id
+LIMIT $limit
+RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity, documents,
+       COUNT { (e)-[r:$any($types)]-(:Entity) } AS relations
 """
 
 READ_EVENTS = """

@@ -347,6 +347,16 @@ class GraphReader:
             )
         return _page(records[0], page, lambda row: _entity(row["entity"]))
 
+    async def top_actors(
+        self, limit: int, *, kind: EntityKind | None = None
+    ) -> list[tuple[EntityView, int, int]]:
+        """The ``limit`` actors most documents mention: (actor, documents, typed relationships)."""
+        records = await self._run(
+            queries.READ_TOP_ACTORS,
+            {"limit": limit, "kind": kind.value if kind else None, "types": _types(None)},
+        )
+        return [(_entity(r["entity"]), int(r["documents"]), int(r["relations"])) for r in records]
+
     async def events(self, page: PageRequest) -> Page[EntityView]:
         records = await self._run(queries.READ_EVENTS, _page_parameters(page))
         return _page(records[0], page, lambda row: _entity(row["entity"]))

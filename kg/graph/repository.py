@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
+import re
 from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -31,14 +33,23 @@ from neo4j.exceptions import (
     AuthError,
     ClientError,
     ConstraintError,
+    DatabaseUnavailable,
     DriverError,
     Neo4jError,
     ServiceUnavailable,
     SessionExpired,
-    TransientError,
 )
 
-from kg.errors import ConfigError, Conflict, GraphUnavailable, InvalidInput, KGError, NotFound, Problem
+from kg.errors import (
+    ConfigError,
+    Conflict,
+    GraphRefused,
+    GraphUnavailable,
+    InvalidInput,
+    KGError,
+    NotFound,
+    Problem,
+)
 from kg.graph import queries as q
 from kg.model import (
     CuratedActor,
@@ -68,6 +79,20 @@ def claim_id(document_id: str, subject: str, type_: RelationType, object_: str, 
 def curated_claim_id(source: str, subject: str, type_: RelationType, object_: str) -> str:
     """Id of a curated claim: one per (source reference, subject, type, object)."""
     return "curated-" + _stable_hash(source, subject, type_.value, object_)
+
+
+# Longest string stored as its own index key; a longer one is indexed by a hash of it. Neo4j
+# refuses range-index keys over about 8 kB ("Property value is too large to index"), and a
+# 100,000-character URL in a JSON Lines record must not cost the batch it is in.
+MAX_INDEXED_CHARS = 1000
+
+
+def index_key(value: str | None) -> str | None:
+    """What an indexed lookup property (``url_key``, ``source_key``) holds for ``value``: the
+    value itself when short, ``sha256:<hex>`` of it when longer than MAX_INDEXED_CHARS."""
+    if value is None or len(value) <= MAX_INDEXED_CHARS:
+        return value
+    return "sha256:" + hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def triple_key(subject: str, type_: RelationType, object_: str) -> str:
@@ -151,7 +176,9 @@ def _document_row(info: DocumentInfo, extractor: str) -> dict[str, Any]:
         "id": info.id,
         "sha256": info.sha256,
         "source": info.source,
+        "source_key": index_key(info.source),
         "url": info.url,
+        "url_key": index_key(info.url),
         "title": info.title,
         "author": info.author,
         "published": info.published,
@@ -206,6 +233,7 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
                 "document_id": info.id,
                 "curated": False,
                 "source": info.source or info.url,
+                "source_key": index_key(info.source or info.url),
                 "triple": key,
             },
         }
@@ -213,6 +241,12 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
             "subject": relation.subject, "type": relation.type.value,
             "object": relation.object, "triple": key,
         }
+
+
+def _status_row(info: DocumentInfo, source_keys: Mapping[str, Sequence[str]]) -> dict[str, Any]:
+    sources = [] if info.url is not None else list(source_keys.get(info.id, ()))
+    return {"id": info.id, "url_key": index_key(info.url),
+            "source_keys": [index_key(source) for source in sources]}
 
 
 def _origin(info: DocumentInfo, source_keys: Mapping[str, Sequence[str]]) -> str | None:
@@ -241,26 +275,43 @@ def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, 
             "curated": True,
             "plover": relation.type.plover.value if relation.type.plover else None,
             "source": relation.source,
+            "source_key": index_key(relation.source),
             "triple": triple_key(relation.subject, relation.type, relation.object),
         },
     }
 
 
 def _translate(error: Exception) -> KGError:
-    """Map a driver error to kg's exception tree."""
+    """Map a driver error to kg's exception tree. Only a server that cannot be reached (or whose
+    database is down) is GraphUnavailable: a statement Neo4j refuses for what it holds is
+    GraphRefused, which ingestion isolates to the one document that caused it."""
     if isinstance(error, AuthError):
-        return ConfigError(f"Neo4j refused the credentials: {error}")
-    if isinstance(error, ServiceUnavailable | SessionExpired | TransientError):
-        return GraphUnavailable(f"Neo4j is unavailable: {error}")
+        return ConfigError(f"Neo4j refused the credentials: {_server_message(error)}")
+    if isinstance(error, ServiceUnavailable | SessionExpired | DatabaseUnavailable):
+        return GraphUnavailable(f"Neo4j is unavailable: {_server_message(error)}")
     if isinstance(error, ConstraintError):
-        return Conflict(f"write contradicts what is stored: {error}")
+        return Conflict(f"write contradicts what is stored: {_server_message(error)}")
     if isinstance(error, ClientError):
-        return InvalidInput(f"Neo4j rejected a statement: {error}")
-    if isinstance(error, Neo4jError):
-        return GraphUnavailable(f"Neo4j failed: {error}")
+        return InvalidInput(f"Neo4j rejected a statement: {_server_message(error)}")
+    if isinstance(error, Neo4jError):  # DatabaseError, TransientError (after the driver's retries)
+        return GraphRefused(f"Neo4j refused the write: {_server_message(error)}")
     if isinstance(error, DriverError | OSError):
         return GraphUnavailable(f"lost the connection to Neo4j: {error}")
     return KGError(str(error))
+
+
+_INDEX_NAME = re.compile(r"name='([^']+)'")
+
+
+def _server_message(error: Exception) -> str:
+    """The server's reason in one line: its first sentence, and the index it names if any
+    ("Property value is too large to index (index document_url)")."""
+    message = " ".join(str(getattr(error, "message", None) or error).split())
+    first = message.split(". ", 1)[0].rstrip(".")
+    index = _INDEX_NAME.search(message)
+    if index is not None and "index" in first.lower():
+        first += f" (index {index.group(1)})"
+    return first
 
 
 @asynccontextmanager
@@ -350,7 +401,7 @@ class GraphRepository:
     async def document_by_url(self, url: str) -> DocumentInfo | None:
         async with _neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                q.DOCUMENT_BY_URL, url=url, database_=self._database, routing_="r"
+                q.DOCUMENT_BY_URL, url_key=index_key(url), database_=self._database, routing_="r"
             )
         if not records:
             return None
@@ -406,39 +457,45 @@ class GraphRepository:
         async def work(tx: AsyncManagedTransaction) -> WriteResult:
             outcome = WriteResult(failed=list(result.failed), unchanged=list(result.unchanged),
                                   replaced=list(result.replaced))
-            status_rows = [
-                {"id": e.document.id, "url": e.document.url,
-                 "sources": [] if e.document.url is not None else list(keys.get(e.document.id, ()))}
-                for e in accepted.values()
-            ]
+            ids = sorted(accepted)
             stored: set[str] = set()
             to_replace: set[str] = set()
-            async for record in await tx.run(q.DOCUMENT_STATUS, rows=status_rows):
+            # Locks each document first: a concurrent ingest of the same content waits, then
+            # finds it stored (unchanged) instead of storing it a second time.
+            async for record in await tx.run(q.CLAIM_DOCUMENTS, ids=ids):
                 identifier = record["id"]
                 if record["stored"]:
                     if force or record["extractor"] != accepted[identifier].extractor:
                         to_replace.add(identifier)  # read again: its old claims go first
                     else:
                         stored.add(identifier)
+            status_rows = [_status_row(accepted[identifier].document, keys) for identifier in ids]
+            async for record in await tx.run(q.DOCUMENT_STATUS, rows=status_rows):
                 to_replace.update(record["replaces"])
             batch = _Batch()
-            for identifier, extraction in accepted.items():
+            for identifier in ids:
                 if identifier in stored:
                     outcome.unchanged.append(identifier)
                 else:
-                    _add_extraction(batch, extraction)
+                    _add_extraction(batch, accepted[identifier])
                     outcome.written.append(identifier)
+            if stored:
+                await (await tx.run(q.RELEASE_DOCUMENTS, ids=sorted(stored))).consume()
             if to_replace:
                 await _retract_in(tx, sorted(to_replace))
                 outcome.replaced.extend(sorted(to_replace))
             if not batch.documents:
                 return outcome
             await (await tx.run(q.MERGE_DOCUMENTS, rows=batch.documents)).consume()
-            await (await tx.run(q.MERGE_EXTRACTED_ENTITIES, rows=list(batch.entities.values()))).consume()
-            await (await tx.run(q.MERGE_MENTIONS, rows=batch.mentions)).consume()
+            # Rows in id order: two concurrent writers lock shared entities in the same order.
+            entities = [batch.entities[key] for key in sorted(batch.entities)]
+            await (await tx.run(q.MERGE_EXTRACTED_ENTITIES, rows=entities)).consume()
+            mentions = sorted(batch.mentions, key=lambda row: (row["entity_id"], row["document_id"]))
+            await (await tx.run(q.MERGE_MENTIONS, rows=mentions)).consume()
             if batch.claims:
-                await (await tx.run(q.MERGE_CLAIMS, rows=list(batch.claims.values()))).consume()
-            await _recompute(tx, batch.triples.values(), batch.entity_ids())
+                claims = [batch.claims[key] for key in sorted(batch.claims)]
+                await (await tx.run(q.MERGE_CLAIMS, rows=claims)).consume()
+            await _recompute(tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids())
             outcome.entities = len(batch.entities)
             outcome.entity_ids = batch.entity_ids()
             outcome.claims = len(batch.claims)
@@ -446,6 +503,16 @@ class GraphRepository:
 
         async with _neo4j_errors(), self._driver.session(database=self._database) as session:
             return await session.execute_write(work)
+
+    async def documents_from_path(self, path: str) -> list[str]:
+        """Ids of the documents read from the file ``path`` (spelled as it was ingested), from its
+        JSON Lines records, or from files under the folder ``path``."""
+        async with _neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                q.DOCUMENTS_FROM_PATH, key=index_key(path), record_prefix=path + ":",
+                folder_prefix=path.rstrip(os.sep) + os.sep, database_=self._database, routing_="r",
+            )
+        return [record["id"] for record in records]
 
     async def retract_document(self, ref: str) -> RetractResult:
         """Remove the document(s) with this id, URL or source path, their claims and mentions.
@@ -455,7 +522,10 @@ class GraphRepository:
         """
 
         async def work(tx: AsyncManagedTransaction) -> RetractResult:
-            ids = [record["id"] async for record in await tx.run(q.DOCUMENTS_BY_REFERENCE, ref=ref)]
+            ids = [
+                record["id"]
+                async for record in await tx.run(q.DOCUMENTS_BY_REFERENCE, ref=ref, ref_key=index_key(ref))
+            ]
             if not ids:
                 raise NotFound(f"no stored document has id, URL or source {ref!r}")
             claims, deleted = await _retract_in(tx, ids)
@@ -530,6 +600,7 @@ class GraphRepository:
                     added.setdefault(relation.type, []).append({
                         "id": identifier, "subject": relation.subject, "type": relation.type.value,
                         "object": relation.object, "source": relation.source,
+                        "source_key": index_key(relation.source),
                         "triple": triple_key(relation.subject, relation.type, relation.object),
                         "text": relation.note, "date": relation.date,
                         "plover": relation.type.plover.value if relation.type.plover else None,

@@ -144,6 +144,9 @@ async def apply_schema(
         before = await _schema_rules(driver, database)
         for statement in statements:
             await _run_statement(driver, database, statement)
+        if ("index", "document_url") in before:  # a graph from before the index keys
+            for backfill in queries.BACKFILL_INDEX_KEYS:
+                await driver.execute_query(backfill, database_=database)
         await driver.execute_query(
             queries.AWAIT_INDEXES, {"timeout_s": INDEX_ONLINE_TIMEOUT_S}, database_=database
         )
