@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import hmac
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar
 
@@ -42,6 +42,7 @@ from kg.model import RelationType
 from kg.settings import Settings
 
 if TYPE_CHECKING:
+    from kg.client import AsyncGraph
     from kg.graph.repository import GraphRepository
     from kg.ingest import DocumentExtractor
 
@@ -60,8 +61,14 @@ class Services:
     settings: Settings
     driver: AsyncDriver
     reader: GraphReader
-    _extractor: DocumentExtractor | None = None
-    _extractor_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    @cached_property
+    def graph(self) -> AsyncGraph:
+        """The public API over the process's driver: mutations write through it, as the ``kg``
+        command does (the schema is applied at startup; the extractor is built on first use)."""
+        from kg.client import AsyncGraph
+
+        return AsyncGraph(self.driver, self.settings, owns_driver=False, schema_applied=True)
 
     def repository(self) -> GraphRepository:
         from kg.graph.repository import GraphRepository
@@ -70,14 +77,7 @@ class Services:
 
     async def extractor(self) -> DocumentExtractor:
         """The NLP extractor, built once per process on first use (loading spaCy takes seconds)."""
-        async with self._extractor_lock:
-            extractor = self._extractor
-            if extractor is None:
-                from kg.nlp.extractor import Extractor
-
-                extractor = await asyncio.to_thread(Extractor.from_settings, self.settings)
-                self._extractor = extractor
-            return extractor
+        return await self.graph.extractor()
 
 
 @dataclass(frozen=True, slots=True)

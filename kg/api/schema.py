@@ -18,6 +18,7 @@ from typing import Annotated
 import strawberry
 from graphql import ASTValidationRule, NoSchemaIntrospectionCustomRule
 from graphql.error import GraphQLError
+from pydantic import ValidationError
 from strawberry.extensions import (
     AddValidationRules,
     MaxAliasesLimiter,
@@ -65,7 +66,7 @@ from kg.api.types import (
     wanted_evidence,
     wanted_relations,
 )
-from kg.errors import InvalidInput, NotFound
+from kg.errors import InvalidInput, NotFound, Problem
 from kg.graph.queries import Projection
 from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
 from kg.model import CuratedActor, CuratedRelation, EntityKind, Plover, RelationType, slugify
@@ -406,17 +407,10 @@ class Mutation:
         context.require_api_key()
         if not text.strip():
             raise InvalidInput("'text' is empty")
-        from kg.ingest import ingest_documents
         from loaders.documents import document_from_text
 
         source = document_from_text(text, title=title, url=url, published=published, source=url)
-        extractor = await context.services.extractor()
-        summary = await ingest_documents(
-            [source],
-            repository=context.services.repository(),
-            extractor=extractor,
-            settings=context.settings,
-        )
+        summary = await context.services.graph.ingest(source)
         if summary.failed:
             status = IngestStatus.FAILED
         elif summary.unchanged:
@@ -439,7 +433,8 @@ class Mutation:
     @strawberry.mutation(description="Remove a document (by id, URL or source) and what only it supports.")
     async def retract_document(self, info: KGInfo, id: strawberry.ID) -> RetractResult:
         info.context.require_api_key()
-        result = await info.context.services.repository().retract_document(str(id))
+        # By reference only: a client never makes the server read a file of its own.
+        result = await info.context.services.graph.retract(str(id), read_files=False)
         return RetractResult(
             documents=[strawberry.ID(doc) for doc in result.documents],
             claims=result.claims,
@@ -454,14 +449,20 @@ class Mutation:
         if input.kind is EntityKind.EVENT:
             raise InvalidInput("an actor's kind cannot be EVENT")
         actor_id = str(input.id) if input.id else slugify(input.name)
-        curated = CuratedActor(
-            id=actor_id,
-            name=input.name.strip(),
-            kind=input.kind,
-            aliases=tuple(a.strip() for a in input.aliases if a.strip()),
-            roles=tuple(r.strip() for r in input.roles if r.strip()),
-        )
-        await info.context.services.repository().load_actors([curated])
+        try:
+            curated = CuratedActor(
+                id=actor_id,
+                name=input.name.strip(),
+                kind=input.kind,
+                aliases=tuple(a.strip() for a in input.aliases if a.strip()),
+                roles=tuple(r.strip() for r in input.roles if r.strip()),
+            )
+        except ValidationError as error:  # ids and names have a maximum length (kg.model)
+            raise InvalidInput("invalid actor", [
+                Problem("input", item["msg"], field=".".join(str(part) for part in item["loc"]))
+                for item in error.errors()
+            ]) from None
+        await info.context.services.graph.load_actors([curated])
         stored = await info.context.reader.entities_by_id([actor_id])
         made = actor(stored[actor_id]) if actor_id in stored else None
         if made is None:
@@ -486,7 +487,7 @@ class Mutation:
             date=input.date,
             note=input.note,
         )
-        await repository.load_relations([curated])
+        await info.context.services.graph.load_relations([curated])
         key = RelationKey(subject, input.relation_type, object_)
         found = await info.context.reader.relations(
             PageRequest(limit=1), types=[key.type], subject=key.subject, object=key.object

@@ -12,11 +12,18 @@ from typing import TYPE_CHECKING, Any, Protocol
 import click
 from pydantic import ValidationError
 
+from kg.cli.common import (
+    EXIT_NOTHING_PROCESSED,
+    problem_line,
+    progress_bar,
+    settings_error,
+    stderr_is_a_terminal,
+)
 from kg.errors import KGError, Problem
 from kg.model import Extraction
 
 if TYPE_CHECKING:
-    from kg.nlp.extractor import Extractor
+    from kg.ingest import DocumentExtractor
 
 
 class TextSink(Protocol):
@@ -30,10 +37,12 @@ class _Report:
         self.progress = progress
         self.problems = 0
         self.extracted = 0
+        self.failed: list[Problem] = []
 
     def problem(self, problem: Problem) -> None:
         self.problems += 1
-        self._err(f"kg extract: {problem}")
+        self.failed.append(problem)
+        self._err(problem_line("extract", problem))
         self._advance()
 
     def extraction(self) -> None:
@@ -52,21 +61,22 @@ class _Report:
             click.echo(line, err=True)
 
 
-def _progress_bar() -> Any | None:
-    """A tqdm bar on stderr when a person is watching it; None otherwise (pipes, CI, tests)."""
-    if not sys.stderr.isatty():
+def _progress_bar(paths: tuple[str, ...]) -> Any | None:
+    """A tqdm bar on stderr, with a total and an ETA, when a person is watching it; None
+    otherwise (pipes, CI, tests)."""
+    if not stderr_is_a_terminal():
         return None
-    from tqdm import tqdm
+    from loaders.documents import count_documents
 
-    return tqdm(unit=" docs", file=sys.stderr, desc="extracting", dynamic_ncols=True)
+    return progress_bar("extracting", " docs", count_documents(list(paths)))
 
 
-def _build_extractor(batch_size: int | None) -> Extractor:
-    from kg.nlp.extractor import Extractor
+def _build_extractor(batch_size: int | None) -> DocumentExtractor:
+    from kg.client import shared_extractor
     from kg.settings import load_settings
 
     overrides: dict[str, object] = {} if batch_size is None else {"nlp_batch_size": batch_size}
-    return Extractor.from_settings(load_settings(**overrides))
+    return shared_extractor(load_settings(**overrides))
 
 
 def _dump(extraction: Extraction, output_format: str) -> str:
@@ -79,21 +89,19 @@ def run_extract(
     *,
     published: dt.date | None,
     output_format: str,
-    extractor: Extractor,
+    extractor: DocumentExtractor,
     out: TextSink,
 ) -> _Report:
     """Load, extract and print every document; problems go to stderr. Returns the tallies."""
-    from loaders.documents import documents_only, iter_documents
+    from kg.client import extract_many
+    from kg.sources import files
 
-    progress = _progress_bar()
+    progress = _progress_bar(paths)
     report = _Report(progress)
     try:
-        documents = documents_only(iter_documents(paths, published=published), report.problem)
-        for item in extractor.extract_many(documents):
-            if isinstance(item, Problem):
-                report.problem(item)
-                continue
-            out.write(_dump(item, output_format) + "\n")
+        for extraction in extract_many(files(*paths), published=published, on_problem=report.problem,
+                                       extractor=extractor):
+            out.write(_dump(extraction, output_format) + "\n")
             report.extraction()
     finally:
         if progress is not None:
@@ -156,10 +164,12 @@ def extract(
     ignored); .html/.htm pages; .jsonl/.ndjson with one {"text", "title", "url",
     "published", "author"} object per line.
 
-    Prints one JSON object per document on stdout (shared/contracts/extraction.schema.json),
-    exactly what `kg ingest` would store. A document that cannot be read or extracted is
-    reported on stderr (file, line, field) and the rest go on. Exit status is 0 when at
-    least one document was extracted, 1 when none could be.
+    Prints one JSON object per document on stdout (schema/extraction.schema.json), exactly
+    what `kg ingest` would store. A document that cannot be read or extracted is reported on
+    stderr (file, line, field) and the rest go on.
+
+    Exit status is 0 when at least one document was extracted, 1 when none could be (as
+    `kg ingest`).
 
     \b
     Examples:
@@ -181,15 +191,17 @@ def extract(
     except KGError as error:
         raise click.ClickException(str(error)) from error
     except ValidationError as error:  # a KG_* environment variable that does not parse
-        raise click.ClickException(f"invalid settings: {error}") from error
+        raise click.ClickException(settings_error(error)) from error
     except BrokenPipeError:
         # The reader went away (`kg extract news/ | head -1`): stop quietly like other tools.
         _silence_stdout()
         ctx.exit(0)
-    if report.problems:
+    if report.problems and report.extracted:
         click.echo(
-            f"kg extract: {report.extracted} document(s) extracted, {report.problems} failed", err=True
+            f"kg extract: {report.extracted} document(s) extracted, {report.problems} failed (listed above)",
+            err=True,
         )
     if report.extracted == 0:
-        click.echo("kg extract: nothing could be extracted", err=True)
-        ctx.exit(1)
+        click.echo(f"kg extract: nothing could be extracted: {report.problems} document(s) failed "
+                   "(listed above)" if report.problems else "kg extract: nothing to extract", err=True)
+        ctx.exit(EXIT_NOTHING_PROCESSED)

@@ -1,56 +1,72 @@
-"""``kg ingest``, ``kg load actors|relations``, ``kg retract``: thin commands over kg.ingest and the
-graph repository. Errors become one clear message and a non-zero exit status."""
+"""``kg ingest``, ``kg load actors|relations``, ``kg retract``: thin commands over the public API
+(:mod:`kg.client`). Errors become one clear line and an exit status (see :mod:`kg.cli.common`)."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
-import sys
-from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any, TypeVar
+import signal
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kg.errors import KGError, NotFound
-from kg.graph.repository import GraphRepository, RetractResult
+from kg.cli.common import EXIT_NOTHING_PROCESSED, problem_line, progress_bar, run, stderr_is_a_terminal
+from kg.model import IngestSummary
 from kg.settings import Settings, load_settings
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from kg.client import AsyncGraph
+    from kg.ingest import DocumentExtractor
 
-async def _with_repository(settings: Settings, work: Callable[[GraphRepository], Awaitable[T]]) -> T:
-    """Open the driver, apply the (idempotent) schema, run ``work(repository)``, close."""
-    from kg.graph.driver import open_driver
-    from kg.graph.schema import apply_schema
 
-    driver = await open_driver(settings)
+def _settings(**overrides: object) -> Settings:
+    from pydantic import ValidationError
+
+    from kg.cli.common import settings_error
+
     try:
-        repository = GraphRepository(driver, settings.neo4j_database)
-        await apply_schema(driver, settings)
-        return await work(repository)
-    finally:
-        await driver.close()
+        return load_settings(**overrides)
+    except ValidationError as error:
+        raise click.ClickException(settings_error(error)) from error
 
 
+async def _open(settings: Settings, extractor: DocumentExtractor | None = None) -> AsyncGraph:
+    from kg.client import AsyncGraph
+
+    return await AsyncGraph.open(settings, extractor=extractor)
 
 
-def _run(coroutine: Coroutine[Any, Any, T]) -> T:
-    try:
-        return asyncio.run(coroutine)
-    except KGError as error:
-        raise click.ClickException(str(error)) from error
+def _injected_extractor(ctx: click.Context) -> DocumentExtractor | None:
+    # An embedding program (or a test) may hand over a ready extractor as ctx.obj["extractor"].
+    obj = ctx.find_root().obj
+    return obj.get("extractor") if isinstance(obj, dict) else None
 
 
 @click.command("ingest")
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]),
               help="Publication date (YYYY-MM-DD) for documents that do not carry one.")
 @click.option("--batch-size", type=click.IntRange(min=1),
               help="Documents per write transaction (default: KG_INGEST_BATCH_SIZE).")
 @click.option("--force", is_flag=True,
               help="Extract and rewrite every document, even those stored by the current extractor.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print the summary as one JSON object (counts, and every problem with its file, "
+              "line, field and reason) instead of a line of text.")
+@click.option("--watch", "watch_folder", type=click.Path(file_okay=False),
+              help="Ingest the folder DIR, then every file that appears or changes in it, until Ctrl-C.")
+@click.option("--follow-deletes", is_flag=True,
+              help="With --watch: retract the documents of a file deleted from the folder.")
+@click.pass_context
 def ingest_command(
-    paths: tuple[str, ...], published: dt.datetime | None, batch_size: int | None, force: bool
+    ctx: click.Context,
+    paths: tuple[str, ...],
+    published: dt.datetime | None,
+    batch_size: int | None,
+    force: bool,
+    as_json: bool,
+    watch_folder: str | None,
+    follow_deletes: bool,
 ) -> None:
     """Extract and store documents: files, folders, globs, or - for stdin.
 
@@ -62,43 +78,117 @@ def ingest_command(
     - no URL, read from a file (not a JSON Lines record, not stdin): a stored document without
       URL from the same path (as given, or ./a.txt, a.txt, /abs/a.txt) is replaced.
     Anything else is a new document. Safe to re-run after an interruption.
+
+    A document that cannot be read, extracted or stored is named on stderr (file, line, field,
+    reason) and the rest are stored. Exit status 0 when at least one document was processed,
+    1 when none could be (or Neo4j could not be used).
+
+    \b
+    Examples:
+      kg ingest news/ feed.jsonl 'archive/*.html' --published 2022-09-15
+      kg ingest news/ --json | jq .failed
+      kg ingest --watch inbox/ --follow-deletes
     """
-    from loaders.documents import iter_documents
-
-    overrides: dict[str, object] = {}
-    if batch_size is not None:
-        overrides["ingest_batch_size"] = batch_size
-    settings = load_settings(**overrides)
+    if watch_folder is not None and paths:
+        raise click.UsageError("--watch takes one folder; give no other paths with it")
+    if watch_folder is None and not paths:
+        raise click.UsageError("give PATH... to ingest, or --watch DIR")
+    if follow_deletes and watch_folder is None:
+        raise click.UsageError("--follow-deletes goes with --watch DIR")
+    overrides: dict[str, object] = {} if batch_size is None else {"ingest_batch_size": batch_size}
+    settings = _settings(**overrides)
     published_date = published.date() if published else None
+    extractor = _injected_extractor(ctx)
+    if watch_folder is not None:
+        summary = run(_watch(settings, extractor, watch_folder, follow_deletes, published_date))
+    else:
+        summary = run(_ingest(settings, extractor, paths, published_date, force))
+    _report(summary, as_json)
+    if summary.documents and not summary.processed and not summary.retracted:
+        click.echo(f"kg ingest: nothing could be ingested: {summary.failed} document(s) failed "
+                   "(listed above)", err=True)
+        ctx.exit(EXIT_NOTHING_PROCESSED)
+    if not summary.documents and watch_folder is None:
+        click.echo("kg ingest: nothing to ingest", err=True)
+        ctx.exit(EXIT_NOTHING_PROCESSED)
 
-    async def work(repository: GraphRepository) -> None:
-        from tqdm import tqdm
 
-        from kg.ingest import IngestInterrupted, ingest_documents
-        from kg.nlp.extractor import Extractor
+async def _ingest(
+    settings: Settings,
+    extractor: DocumentExtractor | None,
+    paths: tuple[str, ...],
+    published: dt.date | None,
+    force: bool,
+) -> IngestSummary:
+    from kg.ingest import IngestInterrupted
+    from kg.sources import files
+    from loaders.documents import count_documents
 
-        extractor = Extractor.from_settings(settings)
-        # disable=None: a bar only when stderr is a terminal (no bar noise in pipes and logs).
-        with tqdm(unit=" documents", file=sys.stderr, desc="ingest", dynamic_ncols=True,
-                  disable=None) as bar:
+    total = await asyncio.to_thread(count_documents, list(paths)) if stderr_is_a_terminal() else None
+    graph = await _open(settings, extractor)
+    try:
+        with progress_bar("ingest", " documents", total) as bar:
             try:
-                summary = await ingest_documents(
-                    iter_documents(list(paths), published=published_date),
-                    repository=repository, extractor=extractor, settings=settings,
-                    progress=bar.update, force=force,
-                )
+                return await graph.ingest(files(*paths), published=published, force=force,
+                                          progress=bar.update)
             except IngestInterrupted as error:
                 bar.close()
-                for problem in error.summary.problems:
-                    click.echo(f"kg ingest: {problem}", err=True)
+                _echo_problems(error.summary)
                 raise
-        for problem in summary.problems:
-            click.echo(f"kg ingest: {problem}", err=True)
-        click.echo(summary.line())
-        if summary.failed:
-            raise click.ClickException(f"{summary.failed} document(s) could not be ingested (listed above)")
+    finally:
+        await graph.close()
 
-    _run(_with_repository(settings, work))
+
+async def _watch(
+    settings: Settings,
+    extractor: DocumentExtractor | None,
+    folder: str,
+    follow_deletes: bool,
+    published: dt.date | None,
+) -> IngestSummary:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    def interrupted() -> None:
+        if stop.is_set():  # a second Ctrl-C: stop now, mid-round
+            raise KeyboardInterrupt
+        click.echo("kg ingest: stopping after the current round (Ctrl-C again to stop now)", err=True)
+        stop.set()
+
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, interrupted)
+
+    def on_change(round_: IngestSummary) -> None:
+        _echo_problems(round_)
+        click.echo(f"kg ingest: {round_.line()}", err=True)
+
+    graph = await _open(settings, extractor)
+    try:
+        click.echo(f"kg ingest: watching {folder} (Ctrl-C to stop)", err=True)
+        return await graph.watch(folder, follow_deletes=follow_deletes, published=published, stop=stop,
+                                 on_change=on_change)
+    finally:
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signal_number)
+        await graph.close()
+
+
+def _echo_problems(summary: IngestSummary) -> None:
+    for problem in summary.problems:
+        click.echo(problem_line("ingest", problem), err=True)
+    for warning in summary.warnings:
+        click.echo(problem_line("ingest", warning, warning=True), err=True)
+
+
+def _report(summary: IngestSummary, as_json: bool) -> None:
+    _echo_problems(summary)
+    if as_json:
+        click.echo(summary.model_dump_json())
+    else:
+        click.echo(summary.line())
+    if summary.failed and summary.processed:
+        click.echo(f"kg ingest: {summary.failed} document(s) could not be ingested (listed above); "
+                   "the others are stored", err=True)
 
 
 @click.group("load")
@@ -111,18 +201,16 @@ def load_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 def load_actors_command(file: str) -> None:
     """Load actors: id, name, kind, aliases, roles (aliases/roles ';'-separated)."""
-    from loaders.curated import read_actors
+    settings = _settings()
 
-    settings = load_settings()
-    try:
-        actors = read_actors(file)
-    except KGError as error:
-        raise click.ClickException(str(error)) from error
+    async def work() -> int:
+        graph = await _open(settings)
+        try:
+            return await graph.load_actors(file)
+        finally:
+            await graph.close()
 
-    async def work(repository: GraphRepository) -> int:
-        return await repository.load_actors(actors.items, batch_size=settings.write_batch_size)
-
-    count = _run(_with_repository(settings, work))
+    count = run(work())
     click.echo(f"loaded {count} actors from {file}")
 
 
@@ -135,55 +223,42 @@ def load_relations_command(file: str, actors_file: str | None) -> None:
 
     Subjects and objects must be actor ids already in the graph or in --actors.
     """
-    from loaders.curated import check_references, read_actors, read_relations, referenced_ids
+    settings = _settings()
 
-    settings = load_settings()
-    try:
-        actors = read_actors(actors_file) if actors_file else None
-        relations = read_relations(file)
-    except KGError as error:
-        raise click.ClickException(str(error)) from error
+    async def work() -> int:
+        graph = await _open(settings)
+        try:
+            return await graph.load_relations(file, actors=actors_file)
+        finally:
+            await graph.close()
 
-    async def work(repository: GraphRepository) -> int:
-        loaded_ids = {actor.id for actor in actors.items} if actors else set()
-        stored = await repository.existing_entity_ids(referenced_ids(relations) - loaded_ids)
-        check_references(relations, stored | loaded_ids)
-        if actors:
-            await repository.load_actors(actors.items, batch_size=settings.write_batch_size)
-        return await repository.load_relations(relations.items, batch_size=settings.write_batch_size)
-
-    count = _run(_with_repository(settings, work))
+    count = run(work())
     click.echo(f"loaded {count} relations from {file}")
 
 
 @click.command("retract")
 @click.argument("document")
 def retract_command(document: str) -> None:
-    """Remove a stored document (by id, URL or source path) and everything only it supported."""
-    settings = load_settings()
+    """Remove a stored document and everything only it supported.
 
-    async def work(repository: GraphRepository) -> RetractResult:
-        # A path may have been ingested spelled differently (./a.txt, a.txt, /abs/a.txt).
-        for candidate in dict.fromkeys([document, *_path_spellings(document)]):
-            try:
-                return await repository.retract_document(candidate)
-            except NotFound:
-                continue
-        raise NotFound(f"no stored document has id, URL or source {document!r}")
+    DOCUMENT is a document id, a URL, the path a document was ingested from (any spelling:
+    ./a.txt, a.txt, /abs/a.txt), or a file whose content is stored under another path (every
+    record of a JSON Lines file).
+    """
+    settings = _settings()
 
-    result = _run(_with_repository(settings, work))
+    async def work() -> Any:
+        graph = await _open(settings)
+        try:
+            return await graph.retract(document)
+        finally:
+            await graph.close()
+
+    result = run(work())
     click.echo(
         f"retracted {', '.join(result.documents)}: {result.claims} claims removed, "
         f"{result.entities_deleted} entities no longer supported deleted"
     )
-
-
-def _path_spellings(reference: str) -> list[str]:
-    if "://" in reference or not os.path.exists(reference):
-        return []
-    absolute = os.path.abspath(reference)
-    relative = os.path.relpath(absolute)
-    return [os.path.normpath(reference), absolute, relative, os.path.join(".", relative)]
 
 
 def register(group: click.Group) -> None:

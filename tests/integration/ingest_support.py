@@ -29,6 +29,7 @@ from kg.model import (
     SourceDocument,
     slugify,
 )
+from kg.settings import Settings
 
 _LINE = re.compile(
     r"^(?P<subject>[^()]+?) \((?P<subject_kind>[A-Z]+)\) (?P<negated>NOT )?(?P<type>[A-Z_]+) "
@@ -150,3 +151,11 @@ def _clean(props: dict[str, Any]) -> list[tuple[str, str]]:
 async def prepared_repository(driver: AsyncDriver, database: str) -> GraphRepository:
     """A repository over the test session's driver (tests/conftest.py applied the schema)."""
     return GraphRepository(driver, database)
+
+
+def cli_env(settings: Settings) -> dict[str, str]:
+    """The environment that points the `kg` command at the test session's Neo4j."""
+    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
+    assert settings.neo4j_uri
+    return {"KG_NEO4J_URI": settings.neo4j_uri, "KG_NEO4J_USER": settings.neo4j_user,
+            "KG_NEO4J_PASSWORD": password, "KG_NEO4J_DATABASE": settings.neo4j_database}

@@ -16,7 +16,13 @@ from kg.graph.repository import GraphRepository, curated_claim_id, triple_key
 from kg.ingest import ingest_documents
 from kg.model import CuratedActor, CuratedRelation, EntityKind, RelationType
 from kg.settings import Settings
-from tests.integration.ingest_support import LineExtractor, document, fingerprint, prepared_repository
+from tests.integration.ingest_support import (
+    LineExtractor,
+    cli_env,
+    document,
+    fingerprint,
+    prepared_repository,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -24,13 +30,6 @@ pytestmark = pytest.mark.integration
 @pytest.fixture
 async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
     return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
-
-
-def cli_env(settings: Settings) -> dict[str, str]:
-    password = settings.neo4j_password.get_secret_value() if settings.neo4j_password else ""
-    assert settings.neo4j_uri
-    return {"KG_NEO4J_URI": settings.neo4j_uri, "KG_NEO4J_USER": settings.neo4j_user,
-            "KG_NEO4J_PASSWORD": password, "KG_NEO4J_DATABASE": settings.neo4j_database}
 
 
 def node_count(settings: Settings) -> int:
