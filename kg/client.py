@@ -464,15 +464,16 @@ class _Connecting:
     """What :func:`connect_async` returns: await it for an AsyncGraph, or use it with
     ``async with`` to close the graph at the end of the block."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, extractor: DocumentExtractor | None) -> None:
         self._settings = settings
+        self._extractor = extractor
         self._graph: AsyncGraph | None = None
 
     def __await__(self) -> Generator[Any, None, AsyncGraph]:
-        return AsyncGraph.open(self._settings).__await__()
+        return AsyncGraph.open(self._settings, extractor=self._extractor).__await__()
 
     async def __aenter__(self) -> AsyncGraph:
-        self._graph = await AsyncGraph.open(self._settings)
+        self._graph = await AsyncGraph.open(self._settings, extractor=self._extractor)
         return self._graph
 
     async def __aexit__(
@@ -489,10 +490,11 @@ def connect_async(
     database: str | None = None,
     *,
     settings: Settings | None = None,
+    extractor: DocumentExtractor | None = None,
 ) -> _Connecting:
     """Connect to kg's graph (see :func:`connect`): ``graph = await kg.connect_async()`` or
     ``async with kg.connect_async() as graph: ...``."""
-    return _Connecting(_connection_settings(uri, user, password, database, settings))
+    return _Connecting(_connection_settings(uri, user, password, database, settings), extractor)
 
 
 def _connection_settings(
@@ -696,6 +698,7 @@ def connect(
     database: str | None = None,
     *,
     settings: Settings | None = None,
+    extractor: DocumentExtractor | None = None,
 ) -> Graph:
     """Connect to kg's graph in Neo4j; use it as a context manager (``with kg.connect() as g``)
     or call :meth:`Graph.close`.
@@ -703,11 +706,14 @@ def connect(
     Unset arguments come from the settings (``KG_NEO4J_URI``/``NEO4J_URI``, ``KG_NEO4J_USER``,
     ``KG_NEO4J_PASSWORD``, ``KG_NEO4J_DATABASE``, a ``.env`` file); with no URI configured,
     kg's managed local Neo4j is used (started if needed), exactly as the ``kg`` command does.
+    ``settings`` replaces the environment's settings; ``extractor`` replaces kg's spaCy
+    extractor for ingestion (any object with ``label``, ``extract`` and ``extract_many``).
     Raises ConfigError (bad URI, login refused) or GraphUnavailable (nothing answers).
     """
     runner = _LoopThread()
     try:
-        graph = runner.run(AsyncGraph.open(_connection_settings(uri, user, password, database, settings)))
+        chosen = _connection_settings(uri, user, password, database, settings)
+        graph = runner.run(AsyncGraph.open(chosen, extractor=extractor))
     except BaseException:
         runner.close()
         raise
