@@ -307,7 +307,8 @@ def document_from_json_line(
     except json.JSONDecodeError as error:
         raise InvalidInput(
             "invalid JSON",
-            [Problem(source, f"not valid JSON: {error.msg} at column {error.colno}", line=line)],
+            [Problem(source, f"not valid JSON: {error.msg.removesuffix(' at')} at column {error.colno}",
+                     line=line)],
         ) from None
     except RecursionError:
         raise InvalidInput(
@@ -378,11 +379,13 @@ def _documents_from_jsonl(
     stream: _LineReader, source: str, published: dt.date | None, lines_before: int = 0
 ) -> Iterator[SourceDocument | Problem]:
     line_number = lines_before
+    records = 0
     while True:
         raw = stream.readline(MAX_DOCUMENT_BYTES + 1)
         if not raw:
             break
         line_number += 1
+        records += bool(raw.strip())
         if len(raw) > MAX_DOCUMENT_BYTES and not raw.endswith(b"\n"):
             while (rest := stream.readline(1024 * 1024)) and not rest.endswith(b"\n"):
                 pass  # skip the remainder of the oversized line without holding it
@@ -393,9 +396,12 @@ def _documents_from_jsonl(
         except InvalidInput as error:
             yield from _problems_of(error, source, line_number)
             continue
+        except Exception as error:  # whatever else one line causes, it costs only that line
+            yield _unexpected(error, source, line_number)
+            continue
         if document is not None:
             yield document
-    if line_number == lines_before:
+    if records == 0:
         yield Problem(source, "empty file: no JSON lines to read")
 
 
@@ -411,6 +417,13 @@ def _document_from_bytes(
             yield _with_default_date(document_from_text(text, source=source), published)
     except InvalidInput as error:
         yield from _problems_of(error, source)
+    except Exception as error:  # whatever else one file causes (a parser's limit), it costs only it
+        yield _unexpected(error, source)
+
+
+def _unexpected(error: Exception, source: str, line: int | None = None) -> Problem:
+    reason = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return Problem(source, f"cannot read: {' '.join(reason.split())[:300]}", line=line)
 
 
 def _with_default_date(document: SourceDocument, published: dt.date | None) -> SourceDocument:
@@ -445,7 +458,10 @@ def read_file(path: str, *, published: dt.date | None = None) -> Iterator[Source
     try:
         stream = open_regular_file(path)
     except FileNotFoundError:
-        yield Problem(source, "file not found (it may have been moved or deleted after it was listed)")
+        if os.path.islink(path):
+            yield Problem(source, "a symbolic link to something that does not exist")
+        else:
+            yield Problem(source, "file not found (it may have been moved or deleted after it was listed)")
         return
     except IsADirectoryError:
         yield Problem(source, "is a folder, not a file")

@@ -63,10 +63,10 @@ async def test_ingest_document_returns_what_was_stored(api: Api) -> None:
     found = await api.data(search, {"s": sorted(names)[0]})
     assert found["actors"]["totalCount"] >= 1
     # Same content again: nothing new; the extractor was built once for the process.
-    extractor = api.app.state.services._extractor
+    extractor = await api.app.state.services.extractor()
     again = await ingest(api)
     assert again["status"] == "UNCHANGED" and again["documentId"] == result["documentId"]
-    assert api.app.state.services._extractor is extractor is not None
+    assert await api.app.state.services.extractor() is extractor is not None
 
 
 async def test_ingest_document_with_the_same_url_and_new_content_replaces(api: Api) -> None:
