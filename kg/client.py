@@ -785,6 +785,7 @@ def _claim(view: ClaimView) -> Claim:
             author=document.author, url=document.url, published=document.published,
         ) if document is not None else None,
         attributed_to=_entity(view.attributed_to) if view.attributed_to is not None else None,
+        plover=view.plover, predicate=view.predicate,
     )
 
 
@@ -792,7 +793,7 @@ def _relation(view: RelationView, evidence: Page[ClaimView] | None) -> StoredRel
     return StoredRelation(
         subject=_entity(view.subject), type=view.type, object=_entity(view.object), claims=view.claims,
         documents=view.documents, first_seen=view.first_seen, last_seen=view.last_seen,
-        confidence=view.confidence,
+        confidence=view.confidence, plover=view.plover,
         evidence=tuple(_claim(claim) for _, claim in evidence.items) if evidence is not None else (),
     )
 

@@ -369,6 +369,8 @@ class Claim(_Model):
     source: str | None = None
     document: DocumentInfo | None = None
     attributed_to: StoredEntity | None = None
+    plover: Plover | None = None
+    predicate: str | None = None
 
 
 class StoredRelation(_Model):
@@ -383,6 +385,7 @@ class StoredRelation(_Model):
     first_seen: dt.date | None = None
     last_seen: dt.date | None = None
     confidence: float | None = None
+    plover: tuple[Plover, ...] = ()
     evidence: tuple[Claim, ...] = ()
 
 
