@@ -118,9 +118,11 @@ def extract_many(
     cannot be read or extracted is passed to ``on_problem`` and the stream goes on; without
     ``on_problem`` it raises :class:`kg.errors.InvalidInput` naming it when reached.
     """
+    from loaders.documents import documents_only
+
     worker = extractor or shared_extractor(settings)
     report = on_problem or _raise_problem
-    documents = _documents_only(iter_sources(sources, published=_date(published)), report)
+    documents = documents_only(iter_sources(sources, published=_date(published)), report)
     for item in worker.extract_many(documents):
         if isinstance(item, Problem):
             report(item)
@@ -130,16 +132,6 @@ def extract_many(
 
 def _raise_problem(problem: Problem) -> None:
     raise InvalidInput(f"cannot extract {problem.source}", [problem])
-
-
-def _documents_only(
-    items: Iterable[SourceDocument | Problem], report: Callable[[Problem], object]
-) -> Iterator[SourceDocument]:
-    for item in items:
-        if isinstance(item, Problem):
-            report(item)
-        else:
-            yield item
 
 
 def _date(value: DateLike) -> dt.date | None:

@@ -685,7 +685,7 @@ def _non_blank_lines(path: str) -> int:
 
 
 def documents_only(
-    items: Iterable[SourceDocument | Problem], on_problem: Callable[[Problem], None]
+    items: Iterable[SourceDocument | Problem], on_problem: Callable[[Problem], object]
 ) -> Iterator[SourceDocument]:
     """The documents of ``items``; each Problem goes to ``on_problem`` as it is met (streaming)."""
     for item in items:

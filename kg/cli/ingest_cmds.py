@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import signal
-from typing import TYPE_CHECKING, Any
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -17,6 +18,8 @@ from kg.settings import Settings, load_settings
 if TYPE_CHECKING:
     from kg.client import AsyncGraph
     from kg.ingest import DocumentExtractor
+
+T = TypeVar("T")
 
 
 def _settings(**overrides: object) -> Settings:
@@ -34,6 +37,17 @@ async def _open(settings: Settings, extractor: DocumentExtractor | None = None) 
     from kg.client import AsyncGraph
 
     return await AsyncGraph.open(settings, extractor=extractor)
+
+
+def _with_graph(work: Callable[[AsyncGraph], Awaitable[T]]) -> T:
+    """Run ``work`` on a graph opened with the environment's settings, then close it."""
+    settings = _settings()
+
+    async def opened() -> T:
+        async with await _open(settings) as graph:
+            return await work(graph)
+
+    return run(opened())
 
 
 def _injected_extractor(ctx: click.Context) -> DocumentExtractor | None:
@@ -125,8 +139,7 @@ async def _ingest(
     from loaders.documents import count_documents
 
     total = await asyncio.to_thread(count_documents, list(paths)) if stderr_is_a_terminal() else None
-    graph = await _open(settings, extractor)
-    try:
+    async with await _open(settings, extractor) as graph:
         with progress_bar("ingest", " documents", total) as bar:
             try:
                 return await graph.ingest(files(*paths), published=published, force=force,
@@ -135,8 +148,6 @@ async def _ingest(
                 bar.close()
                 _echo_problems(error.summary)
                 raise
-    finally:
-        await graph.close()
 
 
 async def _watch(
@@ -162,15 +173,14 @@ async def _watch(
         _echo_problems(round_)
         click.echo(f"kg ingest: {round_.line()}", err=True)
 
-    graph = await _open(settings, extractor)
     try:
-        click.echo(f"kg ingest: watching {folder} (Ctrl-C to stop)", err=True)
-        return await graph.watch(folder, follow_deletes=follow_deletes, published=published, stop=stop,
-                                 on_change=on_change)
+        async with await _open(settings, extractor) as graph:
+            click.echo(f"kg ingest: watching {folder} (Ctrl-C to stop)", err=True)
+            return await graph.watch(folder, follow_deletes=follow_deletes, published=published, stop=stop,
+                                     on_change=on_change)
     finally:
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signal_number)
-        await graph.close()
 
 
 def _echo_problems(summary: IngestSummary) -> None:
@@ -201,16 +211,7 @@ def load_group() -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 def load_actors_command(file: str) -> None:
     """Load actors: id, name, kind, aliases, roles (aliases/roles ';'-separated)."""
-    settings = _settings()
-
-    async def work() -> int:
-        graph = await _open(settings)
-        try:
-            return await graph.load_actors(file)
-        finally:
-            await graph.close()
-
-    count = run(work())
+    count = _with_graph(lambda graph: graph.load_actors(file))
     click.echo(f"loaded {count} actors from {file}")
 
 
@@ -223,16 +224,7 @@ def load_relations_command(file: str, actors_file: str | None) -> None:
 
     Subjects and objects must be actor ids already in the graph or in --actors.
     """
-    settings = _settings()
-
-    async def work() -> int:
-        graph = await _open(settings)
-        try:
-            return await graph.load_relations(file, actors=actors_file)
-        finally:
-            await graph.close()
-
-    count = run(work())
+    count = _with_graph(lambda graph: graph.load_relations(file, actors=actors_file))
     click.echo(f"loaded {count} relations from {file}")
 
 
@@ -245,16 +237,7 @@ def retract_command(document: str) -> None:
     ./a.txt, a.txt, /abs/a.txt), or a file whose content is stored under another path (every
     record of a JSON Lines file).
     """
-    settings = _settings()
-
-    async def work() -> Any:
-        graph = await _open(settings)
-        try:
-            return await graph.retract(document)
-        finally:
-            await graph.close()
-
-    result = run(work())
+    result = _with_graph(lambda graph: graph.retract(document))
     click.echo(
         f"retracted {', '.join(result.documents)}: {result.claims} claims removed, "
         f"{result.entities_deleted} entities no longer supported deleted"
