@@ -49,6 +49,15 @@ def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     return ran
 
 
+async def counted(
+    api: Api, ran: list[Any], query: str, variables: dict[str, Any]
+) -> tuple[dict[str, Any], int]:
+    """The data of ``query`` (which must succeed) and how many statements answering it ran."""
+    ran.clear()
+    data = await api.data(query, variables)
+    return data, len(ran)
+
+
 async def write_actors(repository: GraphRepository, how_many: int) -> None:
     hubs = [entity(f"Hub {i:03d}") for i in range(how_many)]
     targets = [entity(f"Target {i:02d}", EntityKind.ORGANIZATION) for i in range(6)]
@@ -64,12 +73,8 @@ async def test_round_trips_do_not_grow_with_the_number_of_actors(
 ) -> None:
     await write_actors(repository, 20)
     ran = count_runs(api, monkeypatch)
-
-    small = await api.data(NESTED, {"n": 2})
-    runs_for_two = len(ran)
-    ran.clear()
-    large = await api.data(NESTED, {"n": 20})
-    runs_for_twenty = len(ran)
+    small, runs_for_two = await counted(api, ran, NESTED, {"n": 2})
+    large, runs_for_twenty = await counted(api, ran, NESTED, {"n": 20})
 
     assert len(small["actors"]["edges"]) == 2 and len(large["actors"]["edges"]) == 20
     hubs = [e["node"] for e in large["actors"]["edges"] if e["node"]["name"].startswith("Hub")]

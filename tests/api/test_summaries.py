@@ -10,7 +10,7 @@ import pytest
 from kg.graph.repository import GraphRepository
 from kg.model import EntityKind, RelationType
 from tests.api.conftest import Api, entity, extraction
-from tests.api.test_round_trips import count_runs
+from tests.api.test_round_trips import count_runs, counted
 
 pytestmark = pytest.mark.api
 
@@ -141,11 +141,8 @@ async def test_summaries_cost_one_statement_each_whatever_the_number_of_actors(
         for month in (1, 2, 3)
     ])
     ran = count_runs(api, monkeypatch)
-    small = await api.data(NESTED_SUMMARIES, {"n": 2})
-    for_two = len(ran)
-    ran.clear()
-    large = await api.data(NESTED_SUMMARIES, {"n": 13})
-    for_thirteen = len(ran)
+    small, for_two = await counted(api, ran, NESTED_SUMMARIES, {"n": 2})
+    large, for_thirteen = await counted(api, ran, NESTED_SUMMARIES, {"n": 13})
     nodes = [edge["node"] for edge in large["actors"]["edges"]]
     assert len(small["actors"]["edges"]) == 2 and len(nodes) == 13
     assert all(len(node["timeline"]) == 3 for node in nodes)
