@@ -60,7 +60,8 @@ class CodedErrorsRouter(GraphQLRouter[Context, None]):
         strawberry answers with 400."""
         value = orjson.loads(data)
         if not isinstance(value, dict | list):
-            message = f"The request body must be a JSON object with a 'query', not {_kind(value)}."
+            # The body of a POST, or the 'variables' parameter of a GET.
+            message = f"Expected a JSON object (the request, or its 'variables'), not {_kind(value)}."
             raise HTTPException(400, message)
         return value
 

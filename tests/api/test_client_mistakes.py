@@ -49,6 +49,15 @@ async def test_a_body_that_is_not_a_json_object_is_a_coded_400(api: Api, body: b
     assert status == 400 and codes(answer) == ["INVALID_INPUT"], (body, status, answer)
 
 
+@pytest.mark.parametrize("variables", ["garbage", "3", "[1]", '"x"', "{"])
+async def test_get_variables_that_are_not_a_json_object_are_a_coded_400(api: Api, variables: str) -> None:
+    response = await api.client.get(
+        "/graphql", params={"query": "{ stats { actors } }", "variables": variables},
+        headers={"accept": "application/json"},
+    )
+    assert response.status_code == 400 and codes(response.json()) == ["INVALID_INPUT"], response.text
+
+
 @pytest.mark.parametrize(
     ("query", "variables"),
     [
