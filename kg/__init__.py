@@ -16,6 +16,7 @@ The public Python API (the README's "Python API" section has runnable examples):
         graph.relations(actor, types=..., evidence=3) -> list[kg.StoredRelation]
         graph.path(a, b) -> list[kg.StoredRelation] | None
         graph.watch(folder) -> kg.IngestSummary
+        graph.status() -> kg.GraphStatus
 
     async with kg.connect_async() as graph: ...  # kg.AsyncGraph, the same methods, awaited
 
@@ -60,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "ActorCount": "kg.model",
     "Retraction": "kg.model",
     "IngestSummary": "kg.model",
+    "GraphStatus": "kg.model",
     # errors
     "Problem": "kg.errors",
     "KGError": "kg.errors",
@@ -93,6 +95,7 @@ __all__ = [
     "Files",
     "Graph",
     "GraphRefused",
+    "GraphStatus",
     "GraphUnavailable",
     "IngestSummary",
     "InvalidInput",
@@ -140,6 +143,7 @@ if TYPE_CHECKING:
         EntityKind,
         Evidence,
         Extraction,
+        GraphStatus,
         IngestSummary,
         Plover,
         Relation,

@@ -35,6 +35,7 @@ from kg.model import (
     DocumentInfo,
     EntityKind,
     Extraction,
+    GraphStatus,
     IngestSummary,
     RelationType,
     Retraction,
@@ -201,14 +202,27 @@ class AsyncGraph:
 
     # -- writing ------------------------------------------------------------------------------
 
-    async def apply_schema(self) -> list[str]:
-        """Apply kg's constraints and indexes (idempotent); one line per change made."""
+    async def apply_schema(self, schema_dir: str | os.PathLike[str] | None = None) -> list[str]:
+        """Apply kg's constraints and indexes (idempotent; ``schema_dir``: other ``*.cypher``
+        files); one line per change made."""
+        from pathlib import Path
+
         from kg.graph.schema import apply_schema
 
         async with self._lock:
-            changed = await apply_schema(self._driver, self.settings)
+            changed = await apply_schema(
+                self._driver, self.settings, Path(schema_dir) if schema_dir is not None else None
+            )
             self._schema_applied = True
         return changed
+
+    async def status(self) -> GraphStatus:
+        """The server's version and edition, and node/relationship counts per label/type."""
+        from kg.graph import server
+        from kg.graph.admin import graph_status
+
+        uri = self.settings.neo4j_uri or server.bolt_uri(self.settings)
+        return await graph_status(self._driver, uri, self.settings.neo4j_database)
 
     async def _writable(self) -> None:
         if not self._schema_applied:
@@ -571,9 +585,13 @@ class Graph:
     ) -> None:
         self.close()
 
-    def apply_schema(self) -> list[str]:
+    def apply_schema(self, schema_dir: str | os.PathLike[str] | None = None) -> list[str]:
         """See :meth:`AsyncGraph.apply_schema`."""
-        return self._run(self._graph.apply_schema())
+        return self._run(self._graph.apply_schema(schema_dir))
+
+    def status(self) -> GraphStatus:
+        """See :meth:`AsyncGraph.status`."""
+        return self._run(self._graph.status())
 
     def ingest(
         self,

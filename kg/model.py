@@ -406,6 +406,18 @@ class Retraction(_Model):
     entities_deleted: int = 0
 
 
+class GraphStatus(_Model):
+    """Which Neo4j kg uses and how much it holds (``kg status``, ``graph.status()``)."""
+
+    uri: str
+    database: str
+    server_agent: str
+    version: str
+    edition: str
+    nodes_by_label: dict[str, int] = Field(default_factory=dict)
+    relationships_by_type: dict[str, int] = Field(default_factory=dict)
+
+
 class IngestSummary(BaseModel):
     """What an ingest did (``kg ingest`` prints it; ``kg ingest --json`` prints this as JSON).
 

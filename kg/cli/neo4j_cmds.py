@@ -15,9 +15,7 @@ import click
 
 from kg.errors import KGError
 from kg.graph import server
-from kg.graph.admin import GraphStatus, graph_status
-from kg.graph.driver import open_driver, resolve_connection
-from kg.graph.schema import apply_schema
+from kg.graph.admin import GraphStatus
 from kg.settings import Settings, load_settings
 
 P = ParamSpec("P")
@@ -215,9 +213,10 @@ def _echo_counts(title: str, counts: dict[str, int]) -> None:
 
 
 async def _graph_status(settings: Settings) -> GraphStatus:
-    connection = await resolve_connection(settings)
-    async with await open_driver(settings) as driver:
-        return await graph_status(driver, connection.uri, settings.neo4j_database)
+    from kg.client import AsyncGraph
+
+    async with await AsyncGraph.open(settings) as graph:
+        return await graph.status()
 
 
 @click.group("schema")
@@ -245,8 +244,10 @@ def schema_apply_command(schema_dir: Path | None) -> None:
 
 
 async def _apply_schema(settings: Settings, schema_dir: Path | None) -> list[str]:
-    async with await open_driver(settings) as driver:
-        return await apply_schema(driver, settings, schema_dir)
+    from kg.client import AsyncGraph
+
+    async with await AsyncGraph.open(settings) as graph:
+        return await graph.apply_schema(schema_dir)
 
 
 def register(group: click.Group) -> None:

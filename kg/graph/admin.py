@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from neo4j import AsyncDriver
 
 from kg.graph import queries
 from kg.graph.driver import graph_errors
+from kg.model import GraphStatus
 
-
-@dataclass(frozen=True, slots=True)
-class GraphStatus:
-    """What ``kg status`` prints."""
-
-    uri: str
-    database: str
-    server_agent: str
-    version: str
-    edition: str
-    nodes_by_label: dict[str, int] = field(default_factory=dict)
-    relationships_by_type: dict[str, int] = field(default_factory=dict)
+__all__ = ["GraphStatus", "delete_all", "graph_status"]
 
 
 async def graph_status(driver: AsyncDriver, uri: str, database: str) -> GraphStatus:

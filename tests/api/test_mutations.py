@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -133,3 +134,17 @@ async def test_upsert_actor_and_add_relation(api: Api) -> None:
         'mutation { upsertActor(input: {name: "A Summit", kind: EVENT}) { id } }', headers=KEY
     )
     assert event["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
+
+
+async def test_ingest_document_with_lone_surrogates_is_a_client_error(api: Api) -> None:
+    # A "\ud800" escape is valid JSON but no UTF-8 text can hold it: it was INTERNAL_ERROR. The
+    # API's strict body decoder refuses it as invalid input (a 400 with a code); text given
+    # through the loaders or the Python API is repaired instead (tests/unit/test_loaders_hostile.py).
+    variables = {"text": TEXT + " \ud800", "title": "\udfff", "url": "https://news.test/s", "published": None}
+    body = json.dumps({"query": INGEST, "variables": variables})  # ASCII: the escapes stay escapes
+    response = await api.client.post(
+        "/graphql", content=body, headers={**KEY, "content-type": "application/json"}
+    )
+    answer = response.json()
+    assert response.status_code == 400
+    assert [error["extensions"]["code"] for error in answer["errors"]] == ["INVALID_INPUT"]

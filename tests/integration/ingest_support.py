@@ -159,3 +159,11 @@ def cli_env(settings: Settings) -> dict[str, str]:
     assert settings.neo4j_uri
     return {"KG_NEO4J_URI": settings.neo4j_uri, "KG_NEO4J_USER": settings.neo4j_user,
             "KG_NEO4J_PASSWORD": password, "KG_NEO4J_DATABASE": settings.neo4j_database}
+
+
+# `python -c KG_WITH_LINES ARGS...` runs the `kg` command in a process of its own with the line
+# extractor (no spaCy): for tests that need a real process (signals, concurrency, stderr).
+KG_WITH_LINES = (
+    "import sys; from kg.cli import main; from tests.integration.ingest_support import LineExtractor; "
+    "main(sys.argv[1:], prog_name='kg', obj={'extractor': LineExtractor()})"
+)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Coroutine
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from kg.ingest import ingest_documents
 from kg.model import IngestSummary
 from kg.settings import Settings
 from tests.integration.ingest_support import (
+    KG_WITH_LINES,
     LineExtractor,
     cli_env,
     corpus,
@@ -181,3 +184,24 @@ def test_retract_takes_a_json_lines_file_for_its_records(
     result = kg_cli(neo4j_settings, "retract", str(feed))
     assert result.exit_code == 0, result.output
     assert result.stdout.count("doc-") == 2
+
+
+def test_two_concurrent_kg_ingest_are_quiet_and_store_each_document_once(
+    clean_graph: AsyncDriver, neo4j_settings: Settings, tmp_path: Path
+) -> None:
+    for doc in corpus(60):
+        (tmp_path / (doc.source or "x")).write_text(doc.text, encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, **cli_env(neo4j_settings), "PYTHONPATH": str(root)}
+    command = [sys.executable, "-c", KG_WITH_LINES, "ingest", str(tmp_path), "--batch-size", "5", "--json"]
+    processes = [subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                  text=True) for _ in range(2)]
+    outputs = [process.communicate(timeout=600) for process in processes]
+
+    for process, (_, stderr) in zip(processes, outputs, strict=True):
+        assert process.returncode == 0, stderr
+        for noise in ("Deadlock", "retried", "GqlStatusObject", "Traceback"):
+            assert noise not in stderr
+    summaries = [json.loads(stdout) for stdout, _ in outputs]
+    assert sum(summary["new"] for summary in summaries) == 60
+    assert sum(summary["unchanged"] for summary in summaries) == 60

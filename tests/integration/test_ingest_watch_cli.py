@@ -14,17 +14,12 @@ import pytest
 from neo4j import AsyncDriver
 
 from kg.settings import Settings
-from tests.integration.ingest_support import cli_env
+from tests.integration.ingest_support import KG_WITH_LINES, cli_env
 
 pytestmark = pytest.mark.integration
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# The `kg` command with the line extractor (no spaCy), as a separate process that gets SIGINT.
-KG_WITH_LINES = (
-    "import sys; from kg.cli import main; from tests.integration.ingest_support import LineExtractor; "
-    "main(sys.argv[1:], prog_name='kg', obj={'extractor': LineExtractor()})"
-)
 
 
 def read_until(stream: object, text: str, seconds: float = 90.0) -> str:

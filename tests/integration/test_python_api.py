@@ -51,6 +51,8 @@ def test_ingest_takes_texts_paths_files_documents_and_records(graph: kg.Graph, t
 
     assert isinstance(summary, kg.IngestSummary)
     assert (summary.new, summary.failed, summary.claims) == (5, 1, 5)
+    status = graph.status()
+    assert isinstance(status, kg.GraphStatus) and status.nodes_by_label["Document"] == 5
     assert [(p.source, p.field) for p in summary.problems] == [("<record 6>", "text")]
     assert (again.new, again.unchanged) == (0, 1)
 

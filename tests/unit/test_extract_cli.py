@@ -174,6 +174,7 @@ def test_progress_bar_on_a_terminal_only(
     assert (report.extracted, report.problems) == (1, 1)
     shown = terminal.getvalue()
     assert "docs" in shown and "/s" in shown  # documents per second
+    assert "2/2" in shown and "<" in shown  # a total (one file, one missing) and an ETA
     assert "gone.txt" in shown
     assert len(out.getvalue().splitlines()) == 1
 
@@ -190,3 +191,14 @@ def test_invalid_settings_are_one_clear_error() -> None:
     assert result.exit_code == 1
     assert "invalid settings" in result.stderr and "nlp_batch_size" in result.stderr
     assert result.stdout == ""
+
+
+def test_surrogates_in_json_lines_are_replaced_not_a_crash(extractor: Extractor, tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    line = '{"text": "Germany sent aid to Ukraine. \\ud800", "title": "\\udfff"}\n'
+    path.write_text(line, encoding="utf-8")
+    result = run(extractor, str(path))
+    assert result.exit_code == 0, result.stderr
+    (extraction,) = objects(result)
+    assert extraction["document"]["title"] == "\ufffd"
+    assert extraction["document"]["source"] == f"{path}:1"

@@ -26,7 +26,7 @@ PUBLIC_NAMES = {
     "extract", "extract_many", "connect", "connect_async", "Graph", "AsyncGraph", "files", "Files",
     "Document", "SourceDocument", "DocumentInfo", "Entity", "EntityKind", "Evidence", "Relation",
     "RelationType", "Plover", "Extraction", "CuratedActor", "CuratedRelation", "StoredEntity",
-    "StoredRelation", "Claim", "ActorCount", "Retraction", "IngestSummary",
+    "StoredRelation", "Claim", "ActorCount", "Retraction", "IngestSummary", "GraphStatus",
     "Problem", "KGError", "ConfigError", "InvalidInput", "ExtractionError", "NotFound", "Conflict",
     "GraphRefused", "GraphUnavailable",
     "Settings", "load_settings",
