@@ -66,11 +66,11 @@ def configure_cli_logging(verbosity: int = 0) -> None:
 
 
 class _CliHandler(logging.StreamHandler):  # type: ignore[type-arg]
-    """The ``kg`` command's one handler: ``kg: LEVEL logger: message`` lines on stderr."""
+    """The ``kg`` command's one handler: ``LEVEL logger: message`` lines on stderr."""
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
-        self.setFormatter(logging.Formatter("kg: %(levelname)s %(name)s: %(message)s"))
+        self.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
 
     def emit(self, record: logging.LogRecord) -> None:
         self.stream = sys.stderr  # whatever stderr is now (click's test runner swaps it)

@@ -47,7 +47,7 @@ def test_driver_messages_are_debug_records_shown_by_verbose_logging() -> None:
         f"logging.getLogger('neo4j.notifications').warning({NOTIFICATION!r})"
     )
     result = run_python(code)
-    assert "kg: DEBUG neo4j.notifications: Received notification" in result.stderr
+    assert "DEBUG neo4j.notifications: Received notification" in result.stderr
 
 
 def test_a_script_that_never_configures_logging_sees_no_driver_warnings() -> None:
