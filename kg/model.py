@@ -172,7 +172,7 @@ _PLOVER: dict[RelationType, Plover] = {
     RelationType.PROTESTED: Plover.PROTEST,
     RelationType.ATTACKED: Plover.ASSAULT,
     RelationType.FOUGHT: Plover.ASSAULT,
-    RelationType.CAPTURED: Plover.COERCE,
+    RelationType.CAPTURED: Plover.ASSAULT,
     RelationType.KILLED: Plover.ASSAULT,
     RelationType.COOPERATED: Plover.COOPERATE,
     RelationType.AIDED: Plover.AID,

@@ -172,7 +172,8 @@ def _relation(
         attributed_to=attributed,
         negated=r.negated,
         role=r.role,
-        plover=r.plover or r.type.plover,
+        # a negated claim says the event did not happen: PLOVER codes events, it has none
+        plover=None if r.negated else r.plover or r.type.plover,
         predicate=r.predicate,
     )
 

@@ -18,6 +18,7 @@ from kg.errors import ConfigError
 from kg.nlp.knowledge import Knowledge, load_knowledge
 from kg.nlp.mentions import Lexicon, build_lexicon, find_mentions, load_words
 from kg.nlp.relations import RelationReader
+from kg.nlp.relations.codes import build_codes
 
 PARAGRAPHS = "kg_paragraphs_v1"
 ACTORS = "kg_actors_v1"
@@ -39,7 +40,7 @@ def register_components() -> None:
     if ACTORS not in Language.factories:
         Language.factory(ACTORS, default_config={"words": "mentions.toml"})(_make_actors)
     if RELATIONS not in Language.factories:
-        Language.factory(RELATIONS)(_make_relations)
+        Language.factory(RELATIONS, default_config={"events": "cameo.toml"})(_make_relations)
     _registered = True
 
 
@@ -125,10 +126,27 @@ class ActorsComponent:
 
 
 class RelationsComponent:
-    def __init__(self, nlp: Language) -> None:
-        self.reader = RelationReader(_knowledge(nlp))
+    """Reads relations (``doc._.kg_relations``) from the parse and the mentions with the rules
+    of kg.nlp.relations.
+
+    Config: ``events``, the file in kg/nlp/data saying how CAMEO codes read in kg (empty: no
+    CAMEO verb coding). The verb dictionary's lemma tables are built once, in :meth:`initialize`.
+    """
+
+    def __init__(self, name: str, events: str) -> None:
+        self.name = name
+        self.events = events
+        self.reader: RelationReader | None = None
+
+    def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language) -> None:
+        """Load the lexicon and build the CAMEO lemma tables (once per pipeline)."""
+        self.reader = RelationReader(_knowledge(nlp), build_codes(self.events) if self.events else None)
 
     def __call__(self, doc: Doc) -> Doc:
+        if self.reader is None:
+            raise ConfigError(
+                f"spaCy component {self.name} is not initialized (call its initialize(nlp=nlp))"
+            )
         mentions = doc._.kg_mentions
         doc._.kg_relations = self.reader(doc, mentions) if mentions else []
         return doc
@@ -142,5 +160,5 @@ def _make_actors(nlp: Language, name: str, words: str) -> Any:
     return ActorsComponent(name, words)
 
 
-def _make_relations(nlp: Language, name: str) -> Any:
-    return RelationsComponent(nlp)
+def _make_relations(nlp: Language, name: str, events: str) -> Any:
+    return RelationsComponent(name, events)

@@ -79,7 +79,11 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
             ("Tigray People's Liberation Front", "AGREED_TO", "peace agreement"),
             ("Ethiopia", "AGREED_TO", "peace agreement"),
         },
-        set(),
+        # the two parties that signed it agreed with each other (PLOVER codes both ways)
+        {
+            ("Ethiopia", "AGREED_TO", "Tigray People's Liberation Front"),
+            ("Tigray People's Liberation Front", "AGREED_TO", "Ethiopia"),
+        },
     ),
     "venezuela": (
         "Venezuela's opposition leader Maria Corina Machado accused President Nicolas Maduro of stealing "

@@ -114,6 +114,7 @@ class VerbPattern:
     post: tuple[PatternElement, ...]
     code: str | None
     code2: str | None = None
+    note: str | None = None  # the verb of the block the pattern was written for ("rush")
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,6 +275,7 @@ def cameo_verbs() -> CameoVerbs:
                 post=tuple(_element(x) for x in p.get("post", ())),
                 code=p.get("code"),
                 code2=p.get("code2"),
+                note=p.get("note"),
             )
             for p in b.get("patterns", ())
         )

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.model import EntityKind, Plover, RelationType
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
+from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.syntax import conjuncts, is_place_noun, predicate_of
 from kg.nlp.relations.vocabulary import ACTOR, AGENTS, DATE_WORDS, STRUCTURAL, STRUCTURE_WORDS
 
@@ -37,13 +38,20 @@ class RawRelation:
     date_root: int | None = None  # the token the date phrase hangs on (its root), in the Doc
     plover: Plover | None = None  # None: the type's own category (RelationType.plover)
     predicate: str | None = None
+    trigger: int | None = None  # the token that carries it, in the Doc
+    coded: bool = False  # read with the CAMEO dictionary (not the verb lexicon)
 
 
 class DocContext:
     """The state the relation rules of one Doc share."""
 
-    def __init__(self, know: Knowledge, doc: Doc, mentions: list[Mention]) -> None:
+    def __init__(
+        self, know: Knowledge, doc: Doc, mentions: list[Mention], codes: Codes | None = None
+    ) -> None:
         self.know = know
+        self.codes = codes
+        # The relations read from each token (by its index), as emitted.
+        self.by_trigger: dict[int, list[RawRelation]] = {}
         self.doc = doc
         self.mentions = mentions
         self.owner = [-1] * len(doc)
@@ -138,6 +146,7 @@ class DocContext:
         role: str | None = None,
         trigger: Token | str | None = None,
         plover: Plover | None = None,
+        coded: bool = False,
     ) -> None:
         """Record a relation once per (subject, type, object, sentence); ``trigger`` is the token
         (or word) that carries it, which names its predicate."""
@@ -154,25 +163,28 @@ class DocContext:
         if key in self.seen:
             return
         self.seen.add(key)
-        self.out.append(
-            RawRelation(
-                s,
-                rtype,
-                o,
-                sent.start_char,
-                sent.end_char,
-                round(confidence, 2),
-                attributed,
-                negated,
-                date.text if date is not None else None,
-                role,
-                date.root.i if date is not None else None,
-                plover,
-                predicate_of(trigger)
-                if isinstance(trigger, Token)
-                else trigger or _default_predicate(rtype, role),
-            )
+        relation = RawRelation(
+            s,
+            rtype,
+            o,
+            sent.start_char,
+            sent.end_char,
+            round(confidence, 2),
+            attributed,
+            negated,
+            date.text if date is not None else None,
+            role,
+            date.root.i if date is not None else None,
+            plover,
+            predicate_of(trigger)
+            if isinstance(trigger, Token)
+            else trigger or _default_predicate(rtype, role),
+            trigger.i if isinstance(trigger, Token) else None,
+            coded,
         )
+        self.out.append(relation)
+        if relation.trigger is not None:
+            self.by_trigger.setdefault(relation.trigger, []).append(relation)
 
     def fits(self, idx: int, kinds: frozenset[EntityKind]) -> bool:
         """Whether a mention can fill a slot; an organisation that only the model called one

@@ -6,7 +6,9 @@ from spacy.tokens import Doc
 
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
+from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
+from kg.nlp.relations.events import coded_events
 from kg.nlp.relations.nouns import between, came_under, demanded, hyphenated, nominal, reported_blame
 from kg.nlp.relations.resolve import according_to
 from kg.nlp.relations.structure import (
@@ -25,11 +27,12 @@ from kg.nlp.relations.vocabulary import ALLY, BLAME_VERBS, MEMBER_HEADS, READY
 class RelationReader:
     """Reads the relations of a Doc from its parse and its actor mentions."""
 
-    def __init__(self, knowledge: Knowledge) -> None:
+    def __init__(self, knowledge: Knowledge, codes: Codes | None = None) -> None:
         self.know = knowledge
+        self.codes = codes
 
     def __call__(self, doc: Doc, mentions: list[Mention]) -> list[RawRelation]:
-        return read(DocContext(self.know, doc, mentions))
+        return read(DocContext(self.know, doc, mentions, self.codes))
 
 
 def read(ctx: DocContext) -> list[RawRelation]:
@@ -66,4 +69,5 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 ready_to_offer(ctx, tok, sent, attributed)
         titles(ctx, sent)
         organs(ctx, sent)
+        coded_events(ctx, sent, attributed)
     return ctx.out

@@ -357,6 +357,8 @@ def last_pair(
         # "X accuses Y of ..., and the two sides have clashed": with no coordinated pair
         # named before, the two ends of the latest conflict or exchange
         for r in reversed(ctx.out):
+            if r.coded:
+                continue  # the lexicon's anaphora point back to its own reads
             ends = (ctx.mentions[r.subject], ctx.mentions[r.object])
             if (
                 r.type in SIDES

@@ -313,6 +313,8 @@ def agent_of_act(ctx: DocContext, noun: Token, afterthought: bool = False) -> li
     else:
         return []
     for r in reversed(ctx.out):
+        if r.coded:
+            continue  # the lexicon's anaphora point back to its own reads
         if r.type in kinds and r.sent_start < noun.sent.start_char + 1:
             return [r.subject]
     return []

@@ -1,0 +1,443 @@
+"""CAMEO codes of verbs: the verb dictionary as lemma tables built once, and a verb's code read
+from its phrase on the parse.
+
+The CAMEO verb dictionary (PETRARCH2, see :mod:`kg.nlp.dictionaries`) groups verbs in blocks;
+each block has patterns naming the words around the verb ("- * (FOR {FINANCIAL AID}) [0231]":
+asked for financial aid is CAMEO 0231). :func:`build_codes` turns it into lemma tables once per
+pipeline; :func:`code_of_verb` finds the most specific pattern a verb's phrase matches. What a
+code means in kg (a relation type and a PLOVER category) comes from ``data/cameo.toml``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Token
+
+from kg.errors import ConfigError
+from kg.model import Plover, RelationType
+from kg.nlp.dictionaries import CameoVerbs, PatternElement, PloverCode, PrepPhrase, cameo_plover, cameo_verbs
+
+# Dependencies that start another clause: a pattern never reaches into one.
+_CLAUSAL = frozenset(
+    {
+        "ccomp",
+        "xcomp",
+        "advcl",
+        "relcl",
+        "conj",
+        "parataxis",
+        "acl",
+        "nsubj",
+        "nsubjpass",
+        "csubj",
+        "punct",
+        "cc",
+        "mark",
+        "aux",
+        "auxpass",
+        "neg",
+    }
+)
+_REGION_DEPTH = 3
+_REGION_WIDTH = 12
+_BEFORE_WIDTH = 6
+_PREP_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp"})
+_SLOTS = frozenset({"$", "+", "^", "%"})
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """One pattern element: any of these word sets, each of whose words must be in the phrase."""
+
+    options: tuple[frozenset[str], ...]
+
+    @property
+    def size(self) -> int:
+        return min((len(o) for o in self.options), default=0)
+
+
+@dataclass(frozen=True, slots=True)
+class Prep:
+    """A prepositional phrase of a pattern: the preposition and what its object must hold."""
+
+    word: str
+    objects: tuple[Words, ...]
+
+    @property
+    def size(self) -> int:
+        return 1 + sum(o.size for o in self.objects)
+
+
+Element = Words | Prep
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    pre: tuple[Element, ...]
+    post: tuple[Element, ...]
+    code: str | None
+    size: int  # how many words it names: the more, the more specific
+    verb: str | None = None  # the block's verb it was written for (None: any verb of the block)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbEntry:
+    block: str
+    lemma: str
+    before: tuple[str, ...]  # words of a multi-word verb before the verb ("wire" of "wire tap")
+    after: tuple[str, ...]  # ... and after it ("off" of "call off")
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Meaning:
+    """What a CAMEO code says in kg: a relation type and a PLOVER category."""
+
+    code: str
+    type: RelationType
+    plover: Plover
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    outer: frozenset[str]  # categories of the governing verb, or "intent"
+    inner: frozenset[str]  # categories of the governed one ("*": any)
+    category: Plover
+    type: RelationType | None
+
+
+@dataclass(frozen=True, slots=True)
+class Codes:
+    """The CAMEO verb dictionary as lemma tables, and kg's reading of its codes."""
+
+    verbs: dict[str, tuple[VerbEntry, ...]]  # verb lemma -> entries (several blocks may share one)
+    forms: dict[str, str]  # irregular form ("sped") -> lemma ("speed")
+    patterns: dict[str, tuple[Pattern, ...]]  # block -> its patterns, most specific first
+    block_codes: dict[str, str]
+    block_types: dict[str, RelationType]
+    meanings: dict[str, Meaning]  # code -> meaning, for every code the dictionary uses
+    combinations: tuple[Combination, ...]
+    intent_auxiliaries: frozenset[str]
+    intent_heads: frozenset[str]
+    intent_keeps: frozenset[Plover]
+    absorbing: frozenset[Plover]  # outer categories whose combination takes any inner one
+    compatible: dict[RelationType, frozenset[Plover]]
+    target_preps: frozenset[str]
+    object_preps: frozenset[str]
+    place_preps: frozenset[str]
+    place_categories: frozenset[Plover]
+    denials: frozenset[str]
+
+    def meaning(self, code: str | None, block: str = "") -> Meaning | None:
+        """The relation type and category of a code (None: the code makes no relation)."""
+        if code is None:
+            return None
+        found = self.meanings.get(code)
+        if found is None or block not in self.block_types:
+            return found
+        return Meaning(found.code, self.block_types[block], found.plover)
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCode:
+    """A verb's reading: the block and code of the entry and pattern that fit its phrase best."""
+
+    block: str
+    code: str
+    meaning: Meaning
+    specificity: int
+
+
+# -- building the tables (once per pipeline) ---------------------------------------------------------
+def _read_policy(name: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(resources.files("kg.nlp").joinpath("data", name).read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"kg/nlp/data/{name} cannot be read: {exc}") from exc
+
+
+def _synset_options(name: str, verbs: CameoVerbs) -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(phrase.split()) for phrase, _plural in verbs.synsets.get(name.upper(), ()))
+
+
+def _words(raw: str, verbs: CameoVerbs) -> Words:
+    """'aid', 'financial aid', '&food', '&military aid' -> the word sets that satisfy it."""
+    parts: list[tuple[frozenset[str], ...]] = []
+    for word in raw.split():
+        if word.startswith("&"):
+            parts.append(_synset_options(word[1:], verbs) or (frozenset(),))
+        else:
+            parts.append((frozenset({word}),))
+    options = {frozenset().union(*combo) for combo in itertools.product(*parts)}
+    return Words(tuple(sorted(options, key=lambda o: (len(o), sorted(o)))))
+
+
+def _element(raw: PatternElement, verbs: CameoVerbs) -> Element | None:
+    if isinstance(raw, PrepPhrase):
+        objects = tuple(_words(o, verbs) for o in raw.objects if isinstance(o, str) and o not in _SLOTS)
+        return Prep(raw.prep, objects)
+    if raw in _SLOTS:
+        return None
+    return _words(raw, verbs)
+
+
+def _elements(raws: Iterable[PatternElement], verbs: CameoVerbs) -> tuple[Element, ...]:
+    return tuple(e for e in (_element(r, verbs) for r in raws) if e is not None)
+
+
+def _plover_of(code: str, table: dict[str, PloverCode], policy: dict[str, Any]) -> Plover | None:
+    """A code's PLOVER category: kg's override for its longest listed prefix, else the 2021
+    table's row for the longest listed prefix, renamed to kg's category names."""
+    overrides: dict[str, str] = policy.get("plover", {})
+    for size in range(len(code), 1, -1):
+        if code[:size] in overrides:
+            name = overrides[code[:size]]
+            return Plover(name) if name else None
+    for size in range(len(code), 1, -1):
+        row = table.get(code[:size])
+        if row is not None:
+            name = policy.get("plover_names", {}).get(row.category, row.category)
+            try:
+                return Plover(name)
+            except ValueError:
+                return None
+    return None
+
+
+def _type_of(code: str, types: dict[str, str]) -> RelationType | None:
+    for size in range(len(code), 1, -1):
+        if code[:size] in types:
+            return RelationType(types[code[:size]])
+    return None
+
+
+def _verb_entries(
+    verbs: CameoVerbs, block_codes: dict[str, str], verb_codes: dict[str, str]
+) -> Iterator[tuple[str, VerbEntry]]:
+    for block in verbs.blocks:
+        for verb in block.verbs:
+            code = verb.code
+            if code == block.code and block.name in block_codes:
+                code = block_codes[block.name]
+            code = verb_codes.get(" ".join(verb.words), code)
+            entry = VerbEntry(
+                block=block.name,
+                lemma=verb.lemma,
+                before=verb.words[: verb.verb_index],
+                after=verb.words[verb.verb_index + 1 :],
+                code=code,
+            )
+            yield verb.lemma, entry
+            for form in verb.forms:
+                words = form.split()
+                if len(words) == len(verb.words):
+                    yield "~" + words[verb.verb_index], entry
+
+
+def build_codes(policy_file: str = "cameo.toml") -> Codes:
+    """The lemma tables of the CAMEO verb dictionary and kg's reading of its codes."""
+    verbs = cameo_verbs()
+    policy = _read_policy(policy_file)
+    try:
+        block_codes = {str(k): str(v) for k, v in policy.get("block_codes", {}).items()}
+        block_types = {str(k): RelationType(v) for k, v in policy.get("block_types", {}).items()}
+        types = {str(k): str(v) for k, v in policy.get("types", {}).items()}
+        for value in types.values():
+            RelationType(value)
+        combinations = tuple(
+            Combination(
+                outer=frozenset(rule["outer"]),
+                inner=frozenset(rule["inner"]),
+                category=Plover(rule["category"]),
+                type=RelationType(rule["type"]) if rule.get("type") else None,
+            )
+            for rule in policy.get("combine", ())
+        )
+        compatible = {
+            RelationType(k): frozenset(Plover(p) for p in v) for k, v in policy.get("compatible", {}).items()
+        }
+        intent = policy.get("intent", {})
+        keeps = frozenset(Plover(p) for p in intent.get("keep", ()))
+        targets = policy.get("targets", {})
+        place_categories = frozenset(Plover(p) for p in targets.get("place_categories", ()))
+    except (KeyError, ValueError) as exc:
+        raise ConfigError(f"kg/nlp/data/{policy_file}: {exc}") from exc
+    table: dict[str, list[VerbEntry]] = {}
+    forms: dict[str, str] = {}
+    verb_codes = {str(k): str(v) for k, v in policy.get("verb_codes", {}).items()}
+    for key, entry in _verb_entries(verbs, block_codes, verb_codes):
+        if key.startswith("~"):
+            forms.setdefault(key[1:], entry.lemma)
+        else:
+            table.setdefault(key, []).append(entry)
+    patterns: dict[str, tuple[Pattern, ...]] = {}
+    codes_used: set[str] = {e.code for entries in table.values() for e in entries if e.code}
+    codes_used |= set(verb_codes.values())
+    for block in verbs.blocks:
+        compiled = []
+        lemmas = {v.lemma for v in block.verbs}
+        for raw in block.patterns:
+            pre, post = _elements(raw.pre, verbs), _elements(raw.post, verbs)
+            if not pre and not post:
+                continue
+            size = sum(e.size for e in (*pre, *post))
+            # The dictionary notes the verb each pattern was found with ("- * (WITH) [130] #
+            # BREAK"): a pattern of one verb does not code its synonyms ("beat ... with").
+            verb = raw.note if raw.note in lemmas else None
+            compiled.append(Pattern(pre, post, raw.code, size, verb))
+            if raw.code:
+                codes_used.add(raw.code)
+        # most specific first; the dictionary's order among equals
+        patterns[block.name] = tuple(sorted(compiled, key=lambda p: -p.size))
+    plover_table = cameo_plover()
+    meanings: dict[str, Meaning] = {}
+    for code in sorted(codes_used):
+        rtype, category = _type_of(code, types), _plover_of(code, plover_table, policy)
+        if rtype is not None and category is not None:
+            meanings[code] = Meaning(code, rtype, category)
+    reading = policy.get("reading", {})
+    skip = set(reading.get("skip_blocks", ()))
+    table = {k: [e for e in v if e.block not in skip] for k, v in table.items()}
+    return Codes(
+        verbs={k: tuple(v) for k, v in table.items()},
+        forms=forms,
+        patterns=patterns,
+        block_codes=block_codes,
+        block_types=block_types,
+        meanings=meanings,
+        combinations=combinations,
+        absorbing=frozenset(
+            c.category for c in combinations if "*" in c.inner and c.category.value in c.outer
+        ),
+        intent_auxiliaries=frozenset(intent.get("auxiliaries", ())),
+        intent_heads=frozenset(intent.get("heads", ())),
+        intent_keeps=keeps,
+        compatible=compatible,
+        target_preps=frozenset(targets.get("prepositions", ())),
+        object_preps=frozenset(targets.get("object_prepositions", ())),
+        place_preps=frozenset(targets.get("place_prepositions", ())),
+        place_categories=place_categories,
+        denials=frozenset(reading.get("denials", ())),
+    )
+
+
+# -- reading a verb --------------------------------------------------------------------------------
+def words_of(tok: Token) -> set[str]:
+    """The forms a dictionary word may match on a token: its lemma and its lower-case text."""
+    return {tok.lemma_.lower(), tok.lower_}
+
+
+def phrase_after(verb: Token) -> list[Token]:
+    """The verb's own phrase after it: its objects and their modifiers, not another clause."""
+    found: list[Token] = []
+    frontier = [(verb, 0)]
+    while frontier:
+        tok, depth = frontier.pop()
+        for child in tok.children:
+            if child.dep_ in _CLAUSAL or depth >= _REGION_DEPTH or child.i <= verb.i:
+                continue
+            if child.i > verb.i + _REGION_WIDTH:
+                continue
+            found.append(child)
+            frontier.append((child, depth + 1))
+    return sorted(found, key=lambda t: t.i)
+
+
+def phrase_before(verb: Token) -> list[Token]:
+    """What a pattern may name before the verb: its subject's phrase and the words just before."""
+    found = {t.i: t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    start = max(verb.sent.start, verb.i - _BEFORE_WIDTH)
+    found.update({t.i: t for t in verb.doc[start : verb.i]})
+    return [found[i] for i in sorted(found)]
+
+
+def _matches_words(element: Words, words: set[str]) -> int:
+    for option in element.options:
+        if option <= words:
+            return len(option)
+    return 0
+
+
+def _matches(elements: tuple[Element, ...], tokens: list[Token], near: set[int]) -> int | None:
+    """How many words of the elements the tokens hold, or None if one element is missing; a
+    prepositional phrase counts only where it hangs on the verb or its object (``near``)."""
+    words: set[str] = set().union(*(words_of(t) for t in tokens)) if tokens else set()
+    total = 0
+    for element in elements:
+        if isinstance(element, Words):
+            got = _matches_words(element, words)
+            if not got:
+                return None
+            total += got
+            continue
+        best = None
+        for prep in tokens:
+            if prep.dep_ not in _PREP_DEPS or prep.lower_ != element.word or prep.i not in near:
+                continue
+            inside: set[str] = set().union(*(words_of(t) for t in prep.subtree))
+            got_objects = [_matches_words(o, inside) for o in element.objects]
+            if all(got_objects):
+                best = max(best or 0, 1 + sum(got_objects))
+        if best is None:
+            return None
+        total += best
+    return total
+
+
+def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
+    """A multi-word verb's other words are there: 'call off', 'wire tap'."""
+    doc = verb.doc
+    if entry.after:
+        following = [t.lower_ for t in doc[verb.i + 1 : verb.i + 1 + len(entry.after)]]
+        particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")}
+        if following != list(entry.after) and not (len(entry.after) == 1 and entry.after[0] in particles):
+            return False
+    if entry.before:
+        preceding = [t.lower_ for t in doc[max(0, verb.i - len(entry.before)) : verb.i]]
+        if preceding != list(entry.before):
+            return False
+    return True
+
+
+def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
+    """A verb's CAMEO reading: the entries of its lemma that fit, each refined by the most
+    specific pattern of its block that the phrase matches; the most specific reading wins."""
+    lemma = verb.lemma_.lower()
+    entries = codes.verbs.get(lemma) or codes.verbs.get(codes.forms.get(verb.lower_, ""), ())
+    if not entries:
+        return None
+    after, before = phrase_after(verb), phrase_before(verb)
+    near = {c.i for c in verb.children} | {
+        g.i for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children
+    }
+    best: tuple[tuple[int, int], VerbCode | None] | None = None
+    for entry in entries:
+        if not _entry_fits(entry, verb):
+            continue
+        words = len(entry.before) + len(entry.after)
+        code, size = entry.code, 0
+        for pattern in codes.patterns.get(entry.block, ()):
+            if pattern.size <= size:
+                break  # sorted: no later pattern can be more specific
+            if pattern.verb is not None and pattern.verb != entry.lemma:
+                continue
+            got_after = _matches(pattern.post, after, near)
+            if got_after is None:
+                continue
+            got_before = _matches(pattern.pre, before, near | {t.i for t in before})
+            if got_before is None:
+                continue
+            if got_after + got_before > size:
+                code, size = pattern.code, got_after + got_before
+        key = (size, words)
+        meaning = codes.meaning(code, entry.block)
+        reading = VerbCode(entry.block, code, meaning, size) if code and meaning else None
+        if best is None or key > best[0]:
+            best = (key, reading)
+    return best[1] if best else None

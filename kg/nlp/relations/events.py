@@ -1,0 +1,314 @@
+"""Events read with the CAMEO verb dictionary: a coded verb's subjects and targets, typed by its
+code and carrying the code's PLOVER category, combined with the coded verb it governs ("agreed
+to withdraw", "urged X to release") or with an intent it expresses ("will impose sanctions").
+
+The verb lexicon's rules run first; a verb they read a relation between actors from keeps it
+(its category refined by the verb's code where the two agree), any other coded verb is read here.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from kg.model import EntityKind, Plover, RelationType
+from kg.nlp.relations.clauses import date_phrase, is_negated, is_passive, subjects_of
+from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
+from kg.nlp.relations.context import DocContext, RawRelation
+from kg.nlp.relations.resolve import reported_by, resolve_all
+from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
+from kg.nlp.relations.vocabulary import ACTOR, AGENTS, MAYBE
+
+INTENT = "intent"
+_GOVERNED = ("xcomp", "ccomp")
+# What a coded event may be done to: actors, and places standing for their authorities.
+_TARGETS = ACTOR
+OWN = frozenset({"its", "their", "his", "her", "our"})
+_DEMANDS = frozenset({RelationType.URGED, RelationType.REQUESTED_AID, RelationType.THREATENED})
+# Types whose coordinated subjects, with no target, act on each other ("A and B agreed to ...").
+_RECIPROCAL = frozenset(
+    {RelationType.AGREED_TO, RelationType.CONSULTED, RelationType.MET, RelationType.COOPERATED}
+)
+
+
+def sentence_codes(ctx: DocContext, sent: Span) -> dict[int, VerbCode]:
+    """The CAMEO reading of every verb of a sentence, each verb read once."""
+    codes = ctx.codes
+    if codes is None:
+        return {}
+    found: dict[int, VerbCode] = {}
+    for tok in sent:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            reading = code_of_verb(codes, tok)
+            if reading is not None:
+                found[tok.i] = reading
+    return found
+
+
+def is_complement(verb: Token) -> bool:
+    """A clause another verb governs: its complement ('agreed to withdraw', 'said it would
+    attack') or its purpose ('staged a strike to demand ...')."""
+    if verb.dep_ in _GOVERNED:
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def governing_verb(verb: Token, coded: dict[int, VerbCode]) -> Token | None:
+    """The coded verb whose complement this verb is: 'urged X to withdraw' -> urged."""
+    if is_complement(verb) and verb.head.i != verb.i and verb.head.i in coded:
+        return verb.head
+    return None
+
+
+def is_intended(codes: Codes, verb: Token) -> bool:
+    """'will attack', 'plans to impose', 'is ready to withdraw': intended, not yet done."""
+    if any(c.dep_ == "aux" and c.lower_ in codes.intent_auxiliaries for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codes.intent_heads
+
+
+def is_hypothetical(ctx: DocContext, verb: Token, coded: dict[int, VerbCode]) -> bool:
+    """'could strike', 'could consider sending', 'whether it would negotiate', 'hopes to join',
+    'an agreement to increase trade': not said to happen."""
+    cur = verb
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in MAYBE for c in cur.children):
+            return True
+        if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+        return True
+    if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "an agreement to increase trade", "plans to attack": the content of a noun
+    head = verb.head
+    return (
+        verb.dep_ in ("xcomp", "acl")
+        and head.lemma_.lower() in ctx.know.irrealis
+        and head.i not in coded
+        and ctx.codes is not None
+        and head.lemma_.lower() not in ctx.codes.intent_heads
+    )
+
+
+def combined(codes: Codes, outer: Plover | str, inner: Plover) -> tuple[Plover, Meaning | None] | None:
+    """The first combination rule for an outer category (or intent) over an inner one."""
+    for rule in codes.combinations:
+        if str(outer) in rule.outer and ("*" in rule.inner or inner.value in rule.inner):
+            return rule.category, None if rule.type is None else Meaning("", rule.type, rule.category)
+    return None
+
+
+def is_main_clause(ctx: DocContext, verb: Token) -> bool:
+    """The sentence's own news: its main verb (or one coordinated with it), or the main verb of
+    what it reports ('X said Y had attacked Z'); a subordinate clause is background."""
+    cur = verb
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ == "ROOT":
+        return True
+    if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in ctx.know.reporting:
+        return is_main_clause(ctx, cur.head)
+    return False
+
+
+def is_demanded(ctx: DocContext, verb: Token) -> bool:
+    """'ordered him to withdraw', 'asked X to prepare': an act asked of someone, not done."""
+    if verb.dep_ != "xcomp":
+        return False
+    senses = ctx.know.verbs.get(verb.head.lemma_.lower(), [])
+    return any(s.type in _DEMANDS for s in senses)
+
+
+def event_of(ctx: DocContext, verb: Token, coded: dict[int, VerbCode]) -> tuple[Meaning, Token | None] | None:
+    """The event a coded verb makes, with the coded verb it governs that makes it with it."""
+    codes = ctx.codes
+    if codes is None or verb.i not in coded:
+        return None
+    event = coded[verb.i].meaning
+    inner: Token | None = None
+    for child in () if verb.lemma_.lower() in codes.denials else verb.children:
+        if is_complement(child) and child.i in coded:
+            rule = combined(codes, event.plover, coded[child.i].meaning.plover)
+            if rule is not None:
+                category, typed = rule
+                event = Meaning(event.code, typed.type if typed else event.type, category)
+                inner = child
+                break
+    if inner is None and event.plover in codes.absorbing:
+        # "threatened to cut off electricity to X": the target is in the clause it governs
+        inner = next((c for c in verb.children if is_complement(c)), None)
+    if is_intended(codes, verb) and event.plover not in codes.intent_keeps:
+        rule = combined(codes, INTENT, event.plover)
+        if rule is not None:
+            category, typed = rule
+            event = Meaning(event.code, typed.type if typed else event.type, category)
+    return event, inner
+
+
+def event_targets(ctx: DocContext, verb: Token) -> list[Token]:
+    """Who a coded verb acts on: its objects, its prepositional objects, its passive subject."""
+    codes = ctx.codes
+    assert codes is not None
+    # "strengthened its forces", "withdrew their support": its own belongings, not a target
+    objects = [o for o in dobjs(verb) if not any(c.dep_ == "poss" and c.lower_ in OWN for c in o.children)]
+    found = objects + [t for c in verb.children if c.dep_ == "dative" for t in conjuncts(c)]
+    found += [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+    for child in verb.children:
+        if child.dep_ in ("prep", "prt") and child.lower_ in codes.target_preps:
+            found += [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in conjuncts(o)]
+    for obj in objects:
+        for prep in codes.object_preps:
+            found += prep_objects(obj, prep)
+    return found
+
+
+def place_targets(ctx: DocContext, verb: Token) -> list[Token]:
+    """Where an act done to a place is done: 'lifted the curfew in X', 'its forces in X'."""
+    codes = ctx.codes
+    assert codes is not None
+    heads = [verb, *dobjs(verb)]
+    return [t for h in heads for prep in codes.place_preps for t in prep_objects(h, prep)]
+
+
+def event_subjects(ctx: DocContext, verb: Token) -> list[Token]:
+    """Who does it: the subject (through coordination and control), or a passive's agent (also
+    of a bare participle: 'expected to be joined by X')."""
+    participle = (
+        verb.tag_ == "VBN"
+        and verb.dep_ in ("advcl", "acl", "amod")
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
+    if participle or is_passive(ctx, verb):
+        return [
+            t
+            for a in verb.children
+            if a.dep_ == "agent"
+            for o in a.children
+            if o.dep_ == "pobj"
+            for t in conjuncts(o)
+        ]
+    return subjects_of(ctx, verb)
+
+
+def is_named(ctx: DocContext, tok: Token) -> bool:
+    """An argument the clause names ('Russia', 'Serb forces', 'the Russian army'), not one only
+    a pronoun or a bare definite noun points back to ('she', 'the army'): the dictionary coder
+    does not guess who."""
+    if tok.pos_ == "PRON":
+        return False
+    if ctx.owner[tok.i] >= 0:
+        return True
+    modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
+    modifiers += [o for p in ("of", "from", "in") for o in prep_objects(tok, p)]
+    return any(ctx.owner[c.i] >= 0 and c.pos_ != "PRON" for c in modifiers)
+
+
+def refine(ctx: DocContext, verb: Token, event: Meaning) -> Meaning | None:
+    """Give the verb lexicon's relations of this verb the code's category where it fits their
+    type. None when the lexicon read nothing from the verb; else the event as the lexicon typed
+    it (its relations' type, the code's category where it fits), for the reciprocal reading."""
+    assert ctx.codes is not None
+    read: list[RawRelation] = ctx.by_trigger.get(verb.i, [])
+    if not read:
+        return None
+    fits = event.plover in ctx.codes.compatible.get(read[0].type, frozenset())
+    for relation in read:
+        if relation.plover is None and event.plover in ctx.codes.compatible.get(relation.type, frozenset()):
+            relation.plover = event.plover
+    return Meaning(event.code, read[0].type, event.plover if fits else read[0].type.plover or event.plover)
+
+
+def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
+    """Relations of the coded verbs of a sentence the verb lexicon did not read."""
+    if ctx.codes is None:
+        return
+    coded = sentence_codes(ctx, sent)
+    events = {i: event_of(ctx, ctx.doc[i], coded) for i in sorted(coded)}
+    for index, found in events.items():
+        verb = ctx.doc[index]
+        outer = governing_verb(verb, coded)
+        governed = events.get(outer.i) if outer is not None else None
+        if governed is not None and governed[1] is not None and governed[1].i == index:
+            continue  # read with the verb that governs it
+        if found is None or is_hypothetical(ctx, verb, coded) or is_demanded(ctx, verb):
+            continue
+        if coded[index].specificity == 0 and any(
+            c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
+        ):
+            continue  # "served as interim president": a role held, not an act
+        if not is_main_clause(ctx, verb) and not (outer is not None and is_main_clause(ctx, outer)):
+            continue  # background: a relative or adverbial clause, a participle
+        event, inner = found
+        lexicon = refine(ctx, verb, event)
+        if lexicon is None:
+            # A reading the verb lexicon declined for the objects it saw was declined on purpose
+            # ("hosts troops" is no meeting); the dictionary adds other readings and what the
+            # lexicon does not model: the clause it governs ("agreed to undertake exercises").
+            senses = ctx.know.verbs.get(verb.lemma_.lower(), [])
+            declined = any(sense.type is event.type for sense in senses) and event_targets(ctx, verb)
+            if inner is None and declined:
+                continue
+            emit_event(ctx, verb, inner, event, sent, attributed)
+        elif lexicon.type is RelationType.AGREED_TO and all(
+            ctx.mentions[r.object].kind is EntityKind.EVENT for r in ctx.by_trigger[verb.i]
+        ):
+            # "A and B agreed to a ceasefire", "signed a treaty": the parties, to each other
+            emit_event(ctx, verb, None, lexicon, sent, attributed, reciprocal_only=True)
+
+
+def emit_event(
+    ctx: DocContext,
+    verb: Token,
+    inner: Token | None,
+    event: Meaning,
+    sent: Span,
+    attributed: int | None,
+    *,
+    reciprocal_only: bool = False,
+) -> None:
+    """Emit a coded event between its subjects and targets (the governed verb's, when the verb
+    has none); coordinated subjects with no target act on each other ('A and B agreed to ...')."""
+    named = [t for t in event_subjects(ctx, verb) if is_named(ctx, t)]
+    subjects = [s for s in resolve_all(ctx, named, verb) if ctx.mentions[s].kind in AGENTS]
+    if not subjects:
+        return
+    codes = ctx.codes
+    assert codes is not None
+    targets: list[int] = []
+    for acting in [] if reciprocal_only else [verb] if inner is None else [verb, inner]:
+        targets = [
+            t
+            for t in resolve_all(ctx, [a for a in event_targets(ctx, acting) if is_named(ctx, a)], acting)
+            if ctx.mentions[t].kind in _TARGETS and t not in subjects
+        ]
+        if not targets and event.plover in codes.place_categories:
+            targets = [
+                t
+                for t in resolve_all(ctx, place_targets(ctx, acting), acting)
+                if (ctx.mentions[t].kind is EntityKind.COUNTRY or ctx.mentions[t].label == "GPE")
+                and t not in subjects
+            ]
+        if targets:
+            break
+    pairs = [(s, t) for s in subjects for t in targets]
+    if not pairs and event.type in _RECIPROCAL and len({ctx.mentions[s].key for s in subjects}) > 1:
+        pairs = [(s, o) for s in subjects for o in subjects if s != o]
+    if not pairs:
+        return
+    negated = is_negated(ctx, verb)
+    speaker = reported_by(ctx, verb) if attributed is None else attributed
+    date = date_phrase(ctx, verb, sent)
+    for s, o in pairs:
+        ctx.emit(
+            s,
+            event.type,
+            o,
+            sent,
+            0.6,
+            attributed=speaker,
+            negated=negated,
+            date=date,
+            trigger=verb,
+            plover=event.plover,
+            coded=True,
+        )

@@ -1,0 +1,169 @@
+"""CAMEO verb coding on the parse: the dictionary's lemma tables and patterns (codes), and the
+rules that turn a coded verb into relations with a PLOVER category (events)."""
+
+from __future__ import annotations
+
+import functools
+
+import pytest
+from spacy.tokens import Doc, Token
+
+from kg.model import Plover, RelationType
+from kg.nlp.dictionaries import cameo_verbs
+from kg.nlp.relations import events
+from kg.nlp.relations.codes import Codes, Words, _words, build_codes, code_of_verb
+from kg.nlp.relations.context import DocContext
+from tests.unit.test_nlp_support import extract, shared_extractor, triples
+
+
+@functools.cache
+def codes() -> Codes:
+    return build_codes()
+
+
+def parse(text: str) -> Doc:
+    return shared_extractor().nlp(text)
+
+
+def verb(doc: Doc, text: str) -> Token:
+    return next(t for t in doc if t.text == text)
+
+
+def context(text: str) -> DocContext:
+    doc = parse(text)
+    know = shared_extractor().nlp._kg_knowledge
+    return DocContext(know, doc, list(doc._.kg_mentions or []), codes())
+
+
+# -- codes ----------------------------------------------------------------------------------------
+def test_a_code_means_a_type_and_a_category_by_its_longest_prefix() -> None:
+    table = codes()
+    assert table.meaning("190") is not None and table.meaning("190").type is RelationType.ATTACKED
+    assert table.meaning("1823").type is RelationType.KILLED  # longer prefix than 18
+    assert table.meaning("0231").plover is Plover.DEMAND  # 02 appeals: DEMAND, over the 2021 table
+    assert table.meaning("112").plover is Plover.DISAPPROVE  # the table's ACCUSE, renamed
+    assert table.meaning("090").plover is Plover.INVESTIGATE
+    assert table.meaning("010") is None  # public statements make no relation
+    assert table.meaning("030", "AGREE").type is RelationType.AGREED_TO  # a block's own type
+
+
+def test_synsets_expand_into_word_sets() -> None:
+    military_aid = _words("&military aid", cameo_verbs())
+    assert frozenset({"troop", "aid"}) in military_aid.options or any(
+        "aid" in o for o in military_aid.options
+    )
+    assert all("aid" in option for option in military_aid.options)
+    assert _words("aid", cameo_verbs()) == Words((frozenset({"aid"}),))
+
+
+def test_a_bare_verb_takes_its_entrys_code() -> None:
+    reading = code_of_verb(codes(), verb(parse("Rebels kidnapped two engineers."), "kidnapped"))
+    assert reading is not None and reading.code == "181" and reading.specificity == 0
+
+
+def test_the_most_specific_pattern_wins() -> None:
+    bare = code_of_verb(codes(), verb(parse("Kenya asked Ethiopia."), "asked"))
+    aid = code_of_verb(codes(), verb(parse("Kenya asked Ethiopia for humanitarian aid."), "asked"))
+    assert bare is not None and aid is not None
+    assert bare.code == "020" and aid.code == "0233" and aid.specificity > 0
+
+
+def test_a_multiword_verb_needs_its_particle() -> None:
+    called_off = code_of_verb(codes(), verb(parse("The union called off the strike."), "called"))
+    assert called_off is not None and called_off.block == "CANCEL"
+    called = code_of_verb(codes(), verb(parse("The union called the minister."), "called"))
+    assert called is None or called.block != "CANCEL"
+
+
+def test_a_pattern_codes_only_the_verb_it_was_written_for() -> None:
+    # "- * (WITH) [130] # BREAK" is a pattern of "break", not of its synonym "beat"
+    reading = code_of_verb(
+        codes(), verb(parse("Soldiers beat detainees with the knowledge of officers."), "beat")
+    )
+    assert reading is not None and reading.meaning.plover is Plover.ASSAULT
+
+
+# -- events ---------------------------------------------------------------------------------------
+def test_intent_is_an_auxiliary_or_an_intending_head() -> None:
+    doc = parse("Iran will attack Iraq. Syria plans to withdraw its troops. Chad attacked Libya.")
+    assert events.is_intended(codes(), verb(doc, "attack"))
+    assert events.is_intended(codes(), verb(doc, "withdraw"))
+    assert not events.is_intended(codes(), verb(doc, "attacked"))
+
+
+def test_possibilities_and_noun_contents_are_hypothetical() -> None:
+    ctx = context("Seoul could consider sending weapons to Kyiv. They signed an agreement to increase trade.")
+    coded = {i: c for sent in ctx.doc.sents for i, c in events.sentence_codes(ctx, sent).items()}
+    assert events.is_hypothetical(ctx, verb(ctx.doc, "sending"), coded)
+    assert events.is_hypothetical(ctx, verb(ctx.doc, "increase"), coded)
+    assert not events.is_hypothetical(ctx, verb(ctx.doc, "signed"), coded)
+
+
+def test_the_main_clause_and_what_it_reports_are_the_news() -> None:
+    ctx = context("Officials said Chad had attacked Libya, which borders Niger.")
+    assert events.is_main_clause(ctx, verb(ctx.doc, "attacked"))
+    assert not events.is_main_clause(ctx, verb(ctx.doc, "borders"))
+
+
+def test_an_act_asked_of_someone_is_not_done() -> None:
+    ctx = context("Egypt urged Israel to withdraw its forces.")
+    assert events.is_demanded(ctx, verb(ctx.doc, "withdraw"))
+
+
+def test_combinations_are_data() -> None:
+    table = codes()
+    assert events.combined(table, events.INTENT, Plover.ASSAULT)[0] is Plover.THREATEN
+    assert events.combined(table, events.INTENT, Plover.AID)[0] is Plover.AGREE
+    assert events.combined(table, Plover.DEMAND, Plover.RETREAT)[0] is Plover.DEMAND
+    assert events.combined(table, Plover.ASSAULT, Plover.DEMAND) is None
+
+
+def test_the_governing_verb_makes_the_event() -> None:
+    ctx = context("Iran threatened to impose sanctions on Iraq.")
+    coded = events.sentence_codes(ctx, next(iter(ctx.doc.sents)))
+    found = events.event_of(ctx, verb(ctx.doc, "threatened"), coded)
+    assert found is not None and found[0].plover is Plover.THREATEN and found[1] is not None
+    assert events.governing_verb(verb(ctx.doc, "impose"), coded) is not None
+
+
+def test_own_belongings_are_no_target() -> None:
+    ctx = context("Israel strengthened its forces in Lebanon.")
+    targets = events.event_targets(ctx, verb(ctx.doc, "strengthened"))
+    assert [t.text for t in targets] == []
+    assert [t.text for t in events.place_targets(ctx, verb(ctx.doc, "strengthened"))] == ["Lebanon"]
+
+
+def test_only_named_arguments_are_coded() -> None:
+    ctx = context("She said Russian forces attacked the village.")
+    assert not events.is_named(ctx, verb(ctx.doc, "She"))
+    assert events.is_named(ctx, verb(ctx.doc, "forces"))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey extradited two suspects to Germany.", ("Turkey", "COOPERATED", "COOPERATE")),
+        ("Argentina apologized to Brazil for the incident.", ("Argentina", "SUPPORTED", "SUPPORT")),
+        ("Iran threatened to cut off electricity to Armenia.", ("Iran", "THREATENED", "THREATEN")),
+        (
+            "Jordan and Britain have agreed to undertake joint military exercises.",
+            ("Jordan", "AGREED_TO", "AGREE"),
+        ),
+    ],
+)
+def test_coded_verbs_become_relations_with_their_category(text: str, expected: tuple[str, str, str]) -> None:
+    found = extract(text)
+    names = {e.id: e.name for e in found.entities}
+    got = {(names[r.subject], r.type.value, r.plover.value if r.plover else None) for r in found.relations}
+    assert expected in got, got
+
+
+def test_a_reading_the_lexicon_declined_stays_declined() -> None:
+    assert triples(extract("South Ossetia, which is part of Georgia, hosts Russian troops.")) == {
+        ("South Ossetia", "PART_OF", "Georgia")
+    }
+
+
+def test_the_lexicons_relations_take_the_codes_category() -> None:
+    found = extract("Uganda has granted political asylum to 18 Rwandan rebels.")
+    assert any(r.plover is Plover.AID for r in found.relations), found.relations
