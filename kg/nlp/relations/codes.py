@@ -127,6 +127,7 @@ class Codes:
     intent_heads: frozenset[str]
     intent_keeps: frozenset[Plover]
     absorbing: frozenset[Plover]  # outer categories whose combination takes any inner one
+    unannotated: frozenset[RelationType]  # types the dictionary coder does not emit on its own
     compatible: dict[RelationType, frozenset[Plover]]
     target_preps: frozenset[str]
     object_preps: frozenset[str]
@@ -316,6 +317,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
             c.category for c in combinations if "*" in c.inner and c.category.value in c.outer
         ),
         intent_auxiliaries=frozenset(intent.get("auxiliaries", ())),
+        unannotated=frozenset(RelationType(t) for t in reading.get("refine_only", ())),
         intent_heads=frozenset(intent.get("heads", ())),
         intent_keeps=keeps,
         compatible=compatible,

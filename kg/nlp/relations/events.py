@@ -126,7 +126,7 @@ def event_of(ctx: DocContext, verb: Token, coded: dict[int, VerbCode]) -> tuple[
         return None
     event = coded[verb.i].meaning
     inner: Token | None = None
-    for child in () if verb.lemma_.lower() in codes.denials else verb.children:
+    for child in verb.children:
         if is_complement(child) and child.i in coded:
             rule = combined(codes, event.plover, coded[child.i].meaning.plover)
             if rule is not None:
@@ -134,6 +134,9 @@ def event_of(ctx: DocContext, verb: Token, coded: dict[int, VerbCode]) -> tuple[
                 event = Meaning(event.code, typed.type if typed else event.type, category)
                 inner = child
                 break
+    denial = verb.lemma_.lower() in codes.denials
+    if denial and any(is_complement(c) or c.dep_ == "pcomp" for c in verb.children):
+        return None  # "denied supporting the rebels": a fact denied, no act between the two
     if inner is None and event.plover in codes.absorbing:
         # "threatened to cut off electricity to X": the target is in the clause it governs
         inner = next((c for c in verb.children if is_complement(c)), None)
@@ -240,6 +243,8 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             continue  # background: a relative or adverbial clause, a participle
         event, inner = found
         lexicon = refine(ctx, verb, event)
+        if lexicon is None and event.type in ctx.codes.unannotated:
+            continue
         if lexicon is None:
             # A reading the verb lexicon declined for the objects it saw was declined on purpose
             # ("hosts troops" is no meeting); the dictionary adds other readings and what the
