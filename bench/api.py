@@ -545,27 +545,34 @@ async def api_client(args: argparse.Namespace, settings: Settings) -> AsyncItera
         server.wait(timeout=30)
 
 
+async def questions(
+    driver: AsyncDriver, settings: Settings, seed: int, n: int
+) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """The bench's questions (also asked by bench/compare_neo4j_graphql.py): ``n`` actor names,
+    ``n`` search prefixes and up to ``n`` (from, to) pairs, drawn from the actors that have
+    relations (hubs included)."""
+    rng = random.Random(seed + 1)
+    records, _, _ = await driver.execute_query(
+        "MATCH (a:Actor)-[r]-(:Entity) WHERE type(r) IN $types WITH a, count(r) AS degree "
+        "RETURN a.id AS id, a.name AS name ORDER BY a.id",
+        types=ALL_TYPES, database_=settings.neo4j_database, routing_=RoutingControl.READ,
+    )
+    linked = [(r["id"], r["name"]) for r in records]
+    # Mostly synthetic actors, and the sample article's best-known person by name and alias.
+    names = [rng.choice(linked)[1] for _ in range(n - n // 10)]
+    names += ["Nikol Pashinyan", "Pashinyan"] * (n // 20)
+    rng.shuffle(names)
+    searches = [rng.choice(fulltext_terms(rng.choice(linked)[1]))[:4] for _ in range(n)]
+    pairs = [(rng.choice(linked)[0], rng.choice(linked)[0]) for _ in range(n)]
+    return names, searches, [(a, b) for a, b in pairs if a != b]
+
+
 async def run(args: argparse.Namespace) -> str:
     settings = load_settings()
     driver = await open_driver(settings)
     try:
         await build_graph(driver, settings, args)
-        rng = random.Random(args.seed + 1)
-        # Questions: actors that have relations (hubs included), prefixes of their words, pairs.
-        records, _, _ = await driver.execute_query(
-            "MATCH (a:Actor)-[r]-(:Entity) WHERE type(r) IN $types WITH a, count(r) AS degree "
-            "RETURN a.id AS id, a.name AS name ORDER BY a.id",
-            types=ALL_TYPES, database_=settings.neo4j_database, routing_=RoutingControl.READ,
-        )
-        linked = [(r["id"], r["name"]) for r in records]
-        n = args.requests
-        # Mostly synthetic actors, and the sample article's best-known person by name and alias.
-        names = [rng.choice(linked)[1] for _ in range(n - n // 10)]
-        names += ["Nikol Pashinyan", "Pashinyan"] * (n // 20)
-        rng.shuffle(names)
-        searches = [rng.choice(fulltext_terms(rng.choice(linked)[1]))[:4] for _ in range(n)]
-        pairs = [(rng.choice(linked)[0], rng.choice(linked)[0]) for _ in range(n)]
-        pairs = [(a, b) for a, b in pairs if a != b]
+        names, searches, pairs = await questions(driver, settings, args.seed, args.requests)
 
         async with api_client(args, settings) as http:
 
@@ -714,19 +721,24 @@ def report(
     return "\n".join(lines)
 
 
+def add_graph_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options build_graph() reads (also used by bench/compare_neo4j_graphql.py)."""
+    parser.add_argument("--actors", type=int, default=10_000)
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--write-batch", type=int, default=100, help="documents per write transaction")
+    parser.add_argument("--reset", action="store_true", help="delete the whole graph first")
+    parser.add_argument("--reuse", action="store_true", help="reuse the bench graph of an earlier run")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--actors", type=int, default=10_000)
-    parser.add_argument("--claims", type=int, default=100_000)
+    add_graph_arguments(parser)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--requests", type=int, default=400)
-    parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--repeat", type=int, default=1, help="measure every question this many times")
-    parser.add_argument("--write-batch", type=int, default=100, help="documents per write transaction")
-    parser.add_argument("--reset", action="store_true", help="delete the whole graph first")
-    parser.add_argument("--reuse", action="store_true", help="reuse the bench graph of an earlier run")
     parser.add_argument("--client", choices=["raw", "httpx"], default="raw",
                         help="raw: a minimal keep-alive HTTP/1.1 client (http) or a direct ASGI call "
                         "(asgi); httpx: the httpx client (its own CPU counts against kg)")
