@@ -269,6 +269,11 @@ class Entity(_Model):
     name: EntityName
     kind: EntityKind
     aliases: tuple[Alias, ...] = ()
+    # ISO 3166-1 alpha-2 code of the country the actor is, or belongs to ("RS" for the Serbian
+    # military and for Serbia itself), where the text says so.
+    country: str | None = None
+    # For an agent of a country, its Phoenix sector code ("MIL", "COP", "GOV", "REB", "CVL").
+    sector: str | None = None
 
 
 class Evidence(_Model):

@@ -65,9 +65,18 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
     names: dict[str, str] = {}
     surfaces: dict[str, list[str]] = {}
     named: dict[str, bool] = {}
+    countries: dict[str, Counter[str]] = {}
+    sectors: dict[str, str] = {}
+    fixed_ids: dict[str, str] = {}
     for m in all_mentions:
         k = key_of(m)
         kinds.setdefault(k, Counter())[m.kind] += 1
+        if m.country:
+            countries.setdefault(k, Counter())[m.country] += 1
+        if m.sector:
+            sectors.setdefault(k, m.sector)
+        if m.entity_id:
+            fixed_ids.setdefault(k, m.entity_id)
         if k not in names or (m.kind is EntityKind.PERSON and len(m.name) > len(names[k])):
             names[k] = m.name
         if m.key == k and m.kind is not EntityKind.PERSON:
@@ -96,12 +105,19 @@ def assemble(source: SourceDocument, chunks: list[tuple[Doc, int]], extractor: s
             # document's, not one node shared by every article that says "parliament"
             or (kind is EntityKind.ORGANIZATION and name == name.lower())
         )
-        entity_id = f"{slug}--{doc_id}" if scoped else slug
+        entity_id = fixed_ids.get(k) or (f"{slug}--{doc_id}" if scoped else slug)
         if len(entity_id) > MAX_ID_CHARS:
             continue  # a name whose folded form is that long is no actor's either
         ids[k] = entity_id
         aliases = tuple(sorted({s for s in surfaces[k] if s != name and len(s) <= MAX_NAME_CHARS}))
-        entities.append(Entity(id=entity_id, name=name, kind=kind, aliases=aliases))
+        country = (
+            countries[k].most_common(1)[0][0] if k in countries and kind is not EntityKind.PERSON else None
+        )
+        entities.append(
+            Entity(
+                id=entity_id, name=name, kind=kind, aliases=aliases, country=country, sector=sectors.get(k)
+            )
+        )
 
     relations: list[Relation] = []
     seen: set[tuple[str, RelationType, str, int]] = set()

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from kg.errors import ConfigError
 from kg.nlp.knowledge import Knowledge, load_knowledge
-from kg.nlp.mentions import Lexicon, build_lexicon, find_mentions, load_words
+from kg.nlp.mentions import Lexicon, build_lexicon, find_mentions, load_agents, load_words
 from kg.nlp.relations import RelationReader
 from kg.nlp.relations.codes import build_codes
 
@@ -38,7 +38,9 @@ def register_components() -> None:
     if PARAGRAPHS not in Language.factories:
         Language.factory(PARAGRAPHS)(_make_paragraphs)
     if ACTORS not in Language.factories:
-        Language.factory(ACTORS, default_config={"words": "mentions.toml"})(_make_actors)
+        Language.factory(ACTORS, default_config={"words": "mentions.toml", "agents": "agents.toml"})(
+            _make_actors
+        )
     if RELATIONS not in Language.factories:
         Language.factory(RELATIONS, default_config={"events": "cameo.toml"})(_make_relations)
     _registered = True
@@ -103,18 +105,22 @@ class ParagraphBreaks:
 class ActorsComponent:
     """Finds actor and event mentions (``doc._.kg_mentions``) with the rules of kg.nlp.mentions.
 
-    Config: ``words``, the word-list file in kg/nlp/data. The gazetteers, word lists and phrase
-    matchers are built once, in :meth:`initialize`.
+    Config: ``words``, the word-list file, and ``agents``, how the Phoenix agents are read (both
+    in kg/nlp/data). The gazetteers, word lists and phrase matchers are built once, in
+    :meth:`initialize`.
     """
 
-    def __init__(self, name: str, words: str) -> None:
+    def __init__(self, name: str, words: str, agents: str) -> None:
         self.name = name
         self.words = words
+        self.agents = agents
         self.lexicon: Lexicon | None = None
 
     def initialize(self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language) -> None:
         """Load the data and build the matchers (once per pipeline)."""
-        self.lexicon = build_lexicon(nlp.vocab, _knowledge(nlp), load_words(self.words))
+        self.lexicon = build_lexicon(
+            nlp.vocab, _knowledge(nlp), load_words(self.words), load_agents(self.agents), nlp.make_doc
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         if self.lexicon is None:
@@ -156,8 +162,8 @@ def _make_paragraphs(nlp: Language, name: str) -> Any:
     return ParagraphBreaks()
 
 
-def _make_actors(nlp: Language, name: str, words: str) -> Any:
-    return ActorsComponent(name, words)
+def _make_actors(nlp: Language, name: str, words: str, agents: str) -> Any:
+    return ActorsComponent(name, words, agents)
 
 
 def _make_relations(nlp: Language, name: str, events: str) -> Any:

@@ -265,6 +265,10 @@ def load_knowledge() -> Knowledge:
     for form, code in actors.get("country_metonyms", {}).items():
         if code in know.countries:
             know.country_forms[form] = (code, "seat")
+    for word, code in actors.get("nationalities", {}).items():
+        if code in know.countries:
+            for form in _demonym_forms(word):
+                know.country_forms.setdefault(form, (code, "demonym"))
     for name, spec in actors.get("institutions", {}).items():
         inst = Institution(name=name, country=spec.get("country"), aliases=tuple(spec.get("aliases", ())))
         for form in (name, *inst.aliases):

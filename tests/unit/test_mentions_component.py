@@ -17,7 +17,7 @@ from tests.unit.test_nlp_support import shared_extractor
 
 def test_the_component_is_a_registered_factory_with_a_config() -> None:
     nlp = shared_extractor().nlp
-    assert nlp.get_pipe_meta(ACTORS).default_config == {"words": "mentions.toml"}
+    assert nlp.get_pipe_meta(ACTORS).default_config == {"words": "mentions.toml", "agents": "agents.toml"}
     assert nlp.get_pipe_config(ACTORS)["words"] == "mentions.toml"
 
 

@@ -21,17 +21,20 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
         "Tuesday. Burhan rejected the truce, according to a military spokesman. Egypt sent a delegation "
         "to Port Sudan.",
         {
-            ("Sudan", "FOUGHT", "Rapid Support Forces"),
-            ("Sudan", "ACCUSED", "Rapid Support Forces"),
+            ("Sudanese military", "FOUGHT", "Rapid Support Forces"),
+            ("Sudanese military", "ACCUSED", "Rapid Support Forces"),
             ("Saudi Arabia", "MEDIATED", "ceasefire"),
             ("United States", "MEDIATED", "ceasefire"),
-            ("Abdel Fattah al-Burhan", "HOLDS_ROLE", "Sudan"),
+            ("Abdel Fattah al-Burhan", "HOLDS_ROLE", "Sudanese military"),
             ("Abdel Fattah al-Burhan", "MET", "Faisal bin Farhan"),
             ("Faisal bin Farhan", "HOLDS_ROLE", "Saudi Arabia"),
             ("Abdel Fattah al-Burhan", "REJECTED", "ceasefire"),
             ("Egypt", "DEPLOYED", "Port Sudan"),
         },
-        {("Rapid Support Forces", "FOUGHT", "Sudan"), ("Rapid Support Forces", "ATTACKED", "Omdurman")},
+        {
+            ("Rapid Support Forces", "FOUGHT", "Sudanese military"),
+            ("Rapid Support Forces", "ATTACKED", "Omdurman"),
+        },
     ),
     "gaza": (
         "Qatar and Egypt mediated talks between Israel and Hamas in Doha on Wednesday. Israeli Prime "
@@ -52,7 +55,7 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
             ("Antony Blinken", "URGED", "Israel"),
             ("Antony Blinken", "URGED", "Hamas"),
             ("protesters", "PROTESTED", "Benjamin Netanyahu"),
-            ("Israel", "KILLED", "Hamas"),
+            ("Israeli military", "KILLED", "Hamas"),
         },
         {
             ("Hamas", "CONSULTED", "Israel"),
@@ -68,7 +71,7 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
         "hosted peace talks in Nairobi. Abiy Ahmed, Ethiopia's prime minister, spoke with Ruto by phone. "
         "The TPLF and the Ethiopian government signed a peace agreement in Pretoria.",
         {
-            ("Ethiopia", "CAPTURED", "Shire"),
+            ("Ethiopian military", "CAPTURED", "Shire"),
             ("Tigray People's Liberation Front", "ACCUSED", "Eritrea"),
             ("Tigray People's Liberation Front", "REQUESTED_AID", "United Nations"),
             ("William Ruto", "HOLDS_ROLE", "Kenya"),
@@ -77,7 +80,7 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
             ("Abiy Ahmed", "HOLDS_ROLE", "Ethiopia"),
             ("Abiy Ahmed", "CONSULTED", "William Ruto"),
             ("Tigray People's Liberation Front", "AGREED_TO", "peace agreement"),
-            ("Ethiopia", "AGREED_TO", "peace agreement"),
+            ("Ethiopian government", "AGREED_TO", "peace agreement"),
         },
         # the two parties that signed it agreed with each other (PLOVER codes both ways)
         {

@@ -31,10 +31,10 @@ def test_offering_to_hold_talks_with_someone() -> None:
     assert ("Chad", "OFFERED", "Sudan") in triples(extract("Chad offered to hold talks with Sudan."))
 
 
-def test_forces_deployed_in_the_passive_name_the_state_that_sent_them() -> None:
+def test_forces_deployed_in_the_passive_are_the_military_of_the_state_that_sent_them() -> None:
     found = triples(extract("More than 10,000 North Korean troops had been deployed to Russia."))
-    assert ("North Korea", "DEPLOYED", "Russia") in found
-    assert ("United States", "DEPLOYED", "Syria") in triples(
+    assert ("North Korean military", "DEPLOYED", "Russia") in found
+    assert ("American military", "DEPLOYED", "Syria") in triples(
         extract("About 900 U.S. troops are stationed in Syria.")
     )
 

@@ -7,7 +7,7 @@ from tests.unit.test_nlp_support import extract, find, triples
 
 def test_relative_pronoun_object_is_the_noun_the_clause_hangs_on() -> None:
     found = triples(extract("Fighting continued around Bakhmut, which Russian forces captured in May."))
-    assert ("Russia", "CAPTURED", "Bakhmut") in found
+    assert ("Russian military", "CAPTURED", "Bakhmut") in found
 
 
 def test_a_charge_someone_else_denies_keeps_the_accusation_and_rejects_the_accuser() -> None:
@@ -39,10 +39,10 @@ def test_condemning_an_act_criticises_the_force_that_acted_not_its_victims() -> 
     found = triples(
         extract("Kenya condemned the killing of Somali civilians and the attack by Ethiopian forces.")
     )
-    assert ("Kenya", "CRITICIZED", "Ethiopia") in found
+    assert ("Kenya", "CRITICIZED", "Ethiopian military") in found
     assert ("Kenya", "CRITICIZED", "Somalia") not in found
     found = triples(extract("Japan condemned the deployment of North Korean troops."))
-    assert ("Japan", "CRITICIZED", "North Korea") in found
+    assert ("Japan", "CRITICIZED", "North Korean military") in found
 
 
 def test_a_reaction_to_a_summing_up_apposition_targets_the_clause_subject() -> None:

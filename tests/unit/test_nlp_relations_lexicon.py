@@ -36,7 +36,7 @@ def test_belonging_to_a_party_is_membership() -> None:
 
 def test_exchanging_fire_is_fighting_both_ways() -> None:
     found = triples(extract("Senegalese troops exchanged fire with Gambian soldiers."))
-    assert ("Senegal", "FOUGHT", "Gambia") in found
+    assert ("Senegalese military", "FOUGHT", "Gambian military") in found
 
 
 def test_nominal_capture_by_a_possessor() -> None:
@@ -46,13 +46,13 @@ def test_nominal_capture_by_a_possessor() -> None:
 
 def test_opening_fire_and_hailing_an_agreement() -> None:
     found = triples(extract("Ecuador's navy opened fire on Peru, and Colombia hailed the agreement."))
-    assert ("Ecuador", "ATTACKED", "Peru") in found
+    assert ("Ecuadorean military", "ATTACKED", "Peru") in found
     assert ("Colombia", "SUPPORTED", "agreement") in found
 
 
 def test_protesters_storming_a_building_protest_while_troops_storming_it_attack() -> None:
     found = triples(extract("Thousands of protesters stormed the Serbian government's offices."))
-    assert ("protesters", "PROTESTED", "Serbia") in found
+    assert ("protesters", "PROTESTED", "Serbian government") in found
     assert not any(rtype == "ATTACKED" for _, rtype, _ in found)
     found = triples(extract("Sudanese soldiers stormed the town of Nyala."))
-    assert ("Sudan", "ATTACKED", "Nyala") in found
+    assert ("Sudanese military", "ATTACKED", "Nyala") in found

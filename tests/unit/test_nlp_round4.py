@@ -94,8 +94,8 @@ def test_killing_unnamed_people_in_a_town_attacks_the_town() -> None:
 
 def test_killing_named_fighters_somewhere_does_not_attack_the_place() -> None:
     found = triples(extract("Nigerian troops killed 20 Boko Haram fighters in Borno."))
-    assert ("Nigeria", "KILLED", "Boko Haram") in found
-    assert ("Nigeria", "ATTACKED", "Borno") not in found
+    assert ("Nigerian military", "KILLED", "Boko Haram") in found
+    assert not any(t == "ATTACKED" and o == "Borno" for _, t, o in found)
 
 
 def test_a_strike_on_an_unnamed_target_in_a_town_attacks_the_town() -> None:
@@ -106,7 +106,7 @@ def test_a_strike_on_an_unnamed_target_in_a_town_attacks_the_town() -> None:
 def test_reporting_that_someone_committed_abuses_accuses_them() -> None:
     text = "Amnesty International said Burundian police had committed abuses during the protests."
     found = triples(extract(text))
-    assert ("Amnesty International", "ACCUSED", "Burundi") in found
+    assert ("Amnesty International", "ACCUSED", "Burundian police") in found
 
 
 def test_narrated_abuses_are_no_accusation() -> None:
@@ -162,8 +162,8 @@ def test_a_titled_person_is_never_relabelled_a_place() -> None:
     assert {e.name: e.kind.value for e in found.entities}.get("Kagame") == "PERSON"
 
 
-def test_shooting_down_an_aircraft_attacks_its_state() -> None:
-    assert ("Turkey", "ATTACKED", "Russia") in triples(extract("Turkey shot down a Russian jet."))
+def test_shooting_down_an_aircraft_attacks_its_military() -> None:
+    assert ("Turkey", "ATTACKED", "Russian military") in triples(extract("Turkey shot down a Russian jet."))
 
 
 def test_filing_a_case_against_accuses() -> None:
@@ -189,12 +189,12 @@ def test_concern_about_a_situation_criticises_nobody() -> None:
 
 def test_fighting_alongside_an_ally_against_an_enemy_fights_the_enemy() -> None:
     text = "Rwandan soldiers have been fighting alongside Congolese forces against Burundian troops."
-    assert ("Rwanda", "FOUGHT", "Burundi") in triples(extract(text))
+    assert ("Rwandan military", "FOUGHT", "Burundian military") in triples(extract(text))
 
 
 def test_coming_under_fire_is_being_attacked() -> None:
     found = triples(extract("Malian troops came under attack from jihadists near Gao."))
-    assert ("militants", "ATTACKED", "Mali") in found
+    assert ("militants", "ATTACKED", "Malian military") in found
     found = triples(extract("Chadian patrols came under Sudanese mortar fire near Adre."))
     assert ("Sudan", "ATTACKED", "Chad") in found
 
@@ -309,7 +309,7 @@ def test_deepening_cooperation_and_joint_exercises_ally() -> None:
     found = triples(extract("Brazil has deepened defence cooperation with Paraguay."))
     assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
     found = triples(extract("Brazil conducted joint drills with the Paraguayan navy."))
-    assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
+    assert ("Brazil", "ALLIED_WITH", "Paraguayan military") in found
 
 
 def test_drills_near_a_country_are_still_a_threat_not_an_alliance() -> None:
@@ -318,8 +318,8 @@ def test_drills_near_a_country_are_still_a_threat_not_an_alliance() -> None:
     assert ("China", "ALLIED_WITH", "Taiwan") not in found
 
 
-def test_training_an_army_supports_its_state() -> None:
-    assert ("Spain", "SUPPORTED", "Mali") in triples(extract("Spain trains Mali's police."))
+def test_training_a_force_supports_it() -> None:
+    assert ("Spain", "SUPPORTED", "Malian police") in triples(extract("Spain trains Mali's police."))
 
 
 def test_shaking_hands_is_meeting() -> None:

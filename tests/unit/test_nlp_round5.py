@@ -78,7 +78,7 @@ def test_giving_something_else_with_a_receiver_is_not_support() -> None:
 def test_striking_things_across_or_near_a_place_attacks_the_place() -> None:
     assert ("Chile", "ATTACKED", "Peru") in triples(extract("Chile pounded villages across southern Peru."))
     found = triples(extract("Chilean drones hit a convoy near Arica."))
-    assert ("Chile", "ATTACKED", "Arica") in found
+    assert ("Chilean military", "ATTACKED", "Arica") in found
 
 
 def test_an_attack_that_will_or_would_happen_is_a_threat() -> None:
@@ -137,4 +137,4 @@ def test_not_being_ready_to_talk_offers_nothing() -> None:
 
 def test_a_target_described_by_a_clause_in_a_place_puts_the_attack_there() -> None:
     text = "Chilean aircraft struck a school sheltering displaced families in Arica."
-    assert ("Chile", "ATTACKED", "Arica") in triples(extract(text))
+    assert ("Chilean military", "ATTACKED", "Arica") in triples(extract(text))

@@ -10,8 +10,18 @@ The rules are small functions in the modules of this package, run in the order o
 """
 
 from kg.nlp.mentions.core import Found, Mention
-from kg.nlp.mentions.lexicon import Lexicon, build_lexicon, load_words
+from kg.nlp.mentions.lexicon import Lexicon, build_lexicon, load_agents, load_words
 from kg.nlp.mentions.names import surnames
 from kg.nlp.mentions.pipeline import RULES, find_mentions
 
-__all__ = ["RULES", "Found", "Lexicon", "Mention", "build_lexicon", "find_mentions", "load_words", "surnames"]
+__all__ = [
+    "RULES",
+    "Found",
+    "Lexicon",
+    "Mention",
+    "build_lexicon",
+    "find_mentions",
+    "load_agents",
+    "load_words",
+    "surnames",
+]

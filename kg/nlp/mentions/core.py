@@ -35,6 +35,8 @@ class Mention:
     acronym: str | None = None
     weak: bool = False  # an organisation only because the model said so (may be a place)
     label: str = ""  # the model's entity label, where it gave one
+    sector: str | None = None  # Phoenix sector code of an agent ("MIL" for "Serb forces")
+    entity_id: str | None = None  # a stable id of its own ("serbia-military"), else from the name
 
     @property
     def dropped(self) -> bool:

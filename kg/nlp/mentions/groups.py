@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityKind
+from kg.nlp.mentions.agents import country_agent
 from kg.nlp.mentions.core import Found, Mention
 from kg.nlp.mentions.lexicon import Lexicon
 from kg.nlp.mentions.titles import state_role
@@ -131,7 +132,6 @@ def qualifier_country(tok: Token, found: Found, lex: Lexicon) -> str | None:
 def common_groups(found: Found, lex: Lexicon) -> None:
     """A common noun for people is a group, named by its country where one is written."""
     # "Armenian lawmakers" is one group across documents; bare "protesters" are this document's.
-    know = lex.know
     for tok in found.doc:
         if not found.free(tok.i) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
@@ -139,18 +139,10 @@ def common_groups(found: Found, lex: Lexicon) -> None:
         if group is None or org_modified(tok, found):
             continue
         country = qualifier_country(tok, found, lex)
-        name = group
-        if country is not None:
-            name = f"{know.countries[country].demonym or know.countries[country].name} {group}"
-        found.add(
-            Mention(
-                tok.i,
-                tok.i + 1,
-                EntityKind.GROUP,
-                f"group:{name}",
-                name,
-                tok.text,
-                country=country,
-                named=country is not None,
-            )
-        )
+        sector = lex.agents.sector_of(tok.lower_) or lex.agents.sector_of(tok.lemma_.lower())
+        if country is None:
+            m = Mention(tok.i, tok.i + 1, EntityKind.GROUP, f"group:{group}", group, tok.text, named=False)
+        else:
+            m = country_agent(found, tok.i, tok.i, tok.i + 1, country, group, lex)
+        m.sector = sector.code if sector is not None else None
+        found.add(m)

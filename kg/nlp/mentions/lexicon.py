@@ -1,9 +1,10 @@
-"""What the mention rules know, built once per pipeline: word lists and phrase matchers."""
+"""What the mention rules know, built once per pipeline: word lists, agents and phrase matchers."""
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -13,9 +14,12 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from kg.errors import ConfigError
+from kg.model import EntityKind
+from kg.nlp import dictionaries
 from kg.nlp.knowledge import Knowledge
 
 WORDS_FILE = "mentions.toml"
+AGENTS_FILE = "agents.toml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +43,47 @@ class MentionWords:
     place_prepositions: frozenset[str]
 
 
-def load_words(name: str = WORDS_FILE) -> MentionWords:
-    """Read the mention word lists from the package's data folder."""
+@dataclass(frozen=True, slots=True)
+class Sector:
+    """How kg names a Phoenix sector's agents of a country ("MIL" -> "Serbian military")."""
+
+    code: str
+    name: str
+    kind: EntityKind
+
+
+@dataclass(frozen=True, slots=True)
+class Agents:
+    """The generic agents: Phoenix's dictionary with kg's additions, read as sectors."""
+
+    codes: dict[str, str]  # lower-case phrase -> its Phoenix code ("security forces" -> "COPMIL")
+    sectors: dict[str, Sector]  # sector code -> how kg names it
+    people: frozenset[str]  # sectors whose agents a text may name without a country
+
+    def sector_of(self, phrase: str) -> Sector | None:
+        """The first sector of a phrase's code that kg names ("GOVMED" -> GOV)."""
+        code = self.codes.get(phrase)
+        if code is None:
+            return None
+        for i in range(0, len(code), 3):
+            sector = self.sectors.get(code[i : i + 3])
+            if sector is not None:
+                return sector
+        return None
+
+
+def _read_toml(name: str) -> dict[str, Any]:
     try:
         text = resources.files("kg.nlp").joinpath("data", name).read_text(encoding="utf-8")
         data: dict[str, Any] = tomllib.loads(text)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"kg/nlp/data/{name} cannot be read: {exc}") from exc
+    return data
+
+
+def load_words(name: str = WORDS_FILE) -> MentionWords:
+    """Read the mention word lists from the package's data folder."""
+    data = _read_toml(name)
 
     def words(section: str, key: str) -> frozenset[str]:
         try:
@@ -73,30 +111,66 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
     )
 
 
+def load_agents(name: str = AGENTS_FILE) -> Agents:
+    """The Phoenix agents (first code of a phrase wins) with kg's additions and skips."""
+    data = _read_toml(name)
+    try:
+        sectors = {
+            code: Sector(code, str(spec["name"]), EntityKind(spec["kind"]))
+            for code, spec in data["sectors"].items()
+        }
+    except (KeyError, ValueError, TypeError) as exc:
+        raise ConfigError(f"kg/nlp/data/{name}: bad [sectors] entry: {exc}") from exc
+    skip = {str(p) for p in data.get("skip", {}).get("phrases", ())}
+    codes: dict[str, str] = {}
+    for agent in dictionaries.agents():
+        if agent.prefix:
+            continue  # "NGO~" agents qualify an organisation, not a country
+        for form in agent.forms:
+            codes.setdefault(form, agent.code)
+    for phrase, code in data.get("extra", {}).items():
+        codes.setdefault(str(phrase), str(code))
+    for phrase in skip:
+        codes.pop(phrase, None)
+    return Agents(codes=codes, sectors=sectors, people=frozenset(data.get("people", ())))
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     """Everything the rules look up, built once by :func:`build_lexicon` (never per document)."""
 
     know: Knowledge
     words: MentionWords
+    agents: Agents
     countries: PhraseMatcher  # every surface form of a country (names, demonyms, capitals, seats)
     institutions: PhraseMatcher  # well-known organisations and their aliases
+    agent_phrases: PhraseMatcher  # generic agents, by lower-case form
     country_form: dict[str, str]  # matched words joined by spaces -> the form as listed
     institution_form: dict[str, str]
 
 
-def build_lexicon(vocab: Vocab, know: Knowledge, words: MentionWords) -> Lexicon:
-    """The phrase matchers over the gazetteers, and the word lists."""
+def build_lexicon(
+    vocab: Vocab,
+    know: Knowledge,
+    words: MentionWords,
+    agents: Agents,
+    make_doc: Callable[[str], Doc],
+) -> Lexicon:
+    """The phrase matchers over the gazetteers and agents, and the word lists."""
     countries = PhraseMatcher(vocab)
     institutions = PhraseMatcher(vocab)
+    agent_phrases = PhraseMatcher(vocab, attr="LOWER")
     forms = list(know.country_forms)
     countries.add("COUNTRY", [Doc(vocab, words=split_form(f)) for f in forms])
     institutions.add("INSTITUTION", [Doc(vocab, words=split_form(f)) for f in know.institutions])
+    agent_phrases.add("AGENT", [make_doc(phrase) for phrase in agents.codes])
     return Lexicon(
         know=know,
         words=words,
+        agents=agents,
         countries=countries,
         institutions=institutions,
+        agent_phrases=agent_phrases,
         country_form={" ".join(split_form(f)): f for f in forms},
         institution_form={" ".join(split_form(f)): f for f in know.institutions},
     )

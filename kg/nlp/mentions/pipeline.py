@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from kg.nlp.mentions import acronyms, bodies, entities, events, gazetteer, groups, names, places, titles
+from kg.nlp.mentions import (
+    acronyms,
+    agents,
+    bodies,
+    entities,
+    events,
+    gazetteer,
+    groups,
+    names,
+    places,
+    titles,
+)
 from kg.nlp.mentions.core import Found, Mention, Rule
 from kg.nlp.mentions.lexicon import Lexicon
 
@@ -35,6 +46,9 @@ RULES: tuple[Rule, ...] = (
     groups.communities,
     groups.us_states_before_party_members,
     groups.common_groups,
+    agents.country_agents,
+    agents.people_agents,
+    agents.peoples,
     events.events,
     titles.title_roles,
     places.loose_country_names,

@@ -42,6 +42,11 @@ class RawRelation:
     coded: bool = False  # read with the CAMEO dictionary (not the verb lexicon)
 
 
+def state_agent(m: Mention) -> bool:
+    """A state's agent named by what it is ("Serb forces", "Sudanese officials")."""
+    return m.sector is not None and m.kind is EntityKind.ORGANIZATION
+
+
 class DocContext:
     """The state the relation rules of one Doc share."""
 
@@ -246,8 +251,14 @@ class DocContext:
             if m.kind is kind:
                 counts[m.key] = counts.get(m.key, 0) + 1
                 latest[m.key] = i
-            elif kind is EntityKind.COUNTRY and m.country and m.kind is not EntityKind.PERSON:
-                # "the White House", "Russia's foreign ministry": the country's own organs
+            elif (
+                kind is EntityKind.COUNTRY
+                and m.country
+                and m.kind is not EntityKind.PERSON
+                and not state_agent(m)
+            ):
+                # "the White House", "Russia's foreign ministry": the country's own organs (not its
+                # forces or officials: "Serb forces" counts once, by the country word written in it)
                 key = f"country:{m.country}"
                 counts[key] = counts.get(key, 0) + 1
         self.tallies[kind] = (end, counts, latest)

@@ -1,0 +1,214 @@
+"""Agents: the people and bodies a text names by what they are, not by a name ("Serb forces",
+"Israeli police", "Burundi's government", "officials of Sudan", "mourners").
+
+A country's agent is an actor of its own, keyed by country and sector, so "Serb forces" and
+"Serbian troops" are one actor, ``serbia-military``, in every document; the structure rules
+link it PART_OF its country. An agent with no country is a group of this document's.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+from spacy.util import filter_spans
+
+from kg.model import EntityKind, slugify
+from kg.nlp.mentions.core import Found, Mention
+from kg.nlp.mentions.lexicon import Lexicon, Sector
+
+_QUALIFYING = ("amod", "compound", "poss", "nmod")
+_OF_COUNTRY = ("of", "from", "in")
+_PLURAL = ("NNS", "NNPS")
+
+
+def country_agent(
+    found: Found, first: int, start: int, end: int, code: str, what: str, lex: Lexicon
+) -> Mention:
+    """The mention of country ``code``'s agent ``what`` ("military", "lawmakers") at tokens
+    start..end, written from ``first`` ("Serb forces") or up to ``first`` ("officials of Serbia")."""
+    country = lex.know.countries[code]
+    name = f"{country.demonym or country.name} {what}"
+    doc = found.doc
+    text = doc[min(first, start) : max(first, end)].text
+    return Mention(
+        start,
+        end,
+        EntityKind.GROUP,
+        f"agent:{code}:{what}",
+        name,
+        text,
+        country=code,
+        entity_id=f"{slugify(country.name)}-{slugify(what)}",
+    )
+
+
+def _qualifying_country(found: Found, tok: Token) -> Mention | None:
+    """A country mention qualifying the noun ("Serb", "Burundi's", "Syrian regime forces")."""
+    for c in tok.children:
+        if c.dep_ not in _QUALIFYING:
+            continue
+        m = found.at(c.i)
+        if m is not None and m.kind is EntityKind.COUNTRY:
+            return m
+        if m is None and c.dep_ == "compound":  # "Syrian regime forces": it qualifies the compound
+            inner = _qualifying_country(found, c)
+            if inner is not None:
+                return inner
+    return None
+
+
+def owned_by_other_actor(found: Found, tok: Token) -> bool:
+    """'Hamas fighters', 'the Taliban administration', 'the group's militants': that actor's own."""
+    return any(
+        c.dep_ in ("compound", "poss", "nmod")
+        and (m := found.at(c.i)) is not None
+        and m.kind in (EntityKind.ORGANIZATION, EntityKind.PERSON, EntityKind.GROUP)
+        for c in tok.children
+    )
+
+
+def phrase_start(found: Found, head: Token, start: int) -> int:
+    """Where the agent's noun phrase starts, without its determiner: "interim Afghan government"."""
+    first = start
+    for c in head.lefts:
+        if c.dep_ in ("det", "predet", "poss") or c.i >= first:
+            continue
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod") and all(
+            found.owner[t.i] >= -1 for t in c.subtree
+        ):
+            first = min(first, c.left_edge.i)
+    while first < start and found.doc[first].dep_ in ("det", "punct"):
+        first += 1
+    return first
+
+
+def countries_of_agent(found: Found, tok: Token) -> list[tuple[Mention, int]]:
+    """The countries an agent noun belongs to, each with where the agent's phrase starts (a
+    qualifier before it: "Serb forces") or ends ("officials of Serbia"); several where they are
+    coordinated ("US and British forces")."""
+    m = _qualifying_country(found, tok)
+    if m is not None:
+        return [(c, c.start) for c in _with_conjuncts(found, m)]
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _OF_COUNTRY:
+            continue
+        for obj in prep.children:
+            m = found.at(obj.i) if obj.dep_ == "pobj" else None
+            if m is not None and m.kind is EntityKind.COUNTRY:
+                return [(c, c.end) for c in _with_conjuncts(found, m)]
+    return []
+
+
+def _with_conjuncts(found: Found, m: Mention) -> list[Mention]:
+    """The country and the countries coordinated with it ("US and British")."""
+    doc = found.doc
+    root = doc[m.end - 1]
+    tokens = [root, *(c for c in root.children if c.dep_ == "conj")]
+    if root.dep_ == "conj":
+        tokens.append(root.head)
+    out: list[Mention] = []
+    for t in tokens:
+        other = found.at(t.i)
+        if other is not None and other.kind is EntityKind.COUNTRY and other not in out:
+            out.append(other)
+    return out
+
+
+def _agent_sector(span: Span, lex: Lexicon) -> Sector | None:
+    return lex.agents.sector_of(span.text.lower())
+
+
+def _a_person(head: Token, lex: Lexicon) -> bool:
+    """A singular title ("the Serbian president", "an official") names one person, not an agent."""
+    return head.tag_ not in _PLURAL and head.lower_ in lex.know.titles
+
+
+def country_agents(found: Found, lex: Lexicon) -> None:
+    """A generic agent qualified by one country is that country's agent: 'Serb forces'."""
+    doc = found.doc
+    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
+        head = span[-1]
+        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound" or _a_person(head, lex):
+            continue
+        sector = _agent_sector(span, lex)
+        if sector is None or not all(found.free(i) for i in range(span.start, span.end)):
+            continue
+        countries = [] if owned_by_other_actor(found, head) else countries_of_agent(found, head)
+        if len(countries) == 1:  # several countries: each stands for its agent there
+            found.add(_agent_of(found, span, sector, *countries[0], lex))
+
+
+def _agent_of(found: Found, span: Span, sector: Sector, country: Mention, edge: int, lex: Lexicon) -> Mention:
+    """The agent mention of ``span`` for the country mention written before or after it."""
+    code = country.country or ""
+    if ethnic(found, country):
+        # "ethnic Albanian guerrillas": a people's agent, not the state's
+        name = f"ethnic {lex.know.countries[code].demonym or country.text} {span[-1].lower_}"
+        text = found.doc[min(edge, span.start) - 1 : span.end].text
+        return Mention(span.start, span.end, sector.kind, f"group:{name}", name, text, sector=sector.code)
+    first = phrase_start(found, span[-1], min(edge, span.start)) if edge <= span.start else edge
+    m = country_agent(found, first, span.start, span.end, code, sector.name, lex)
+    m.kind, m.sector = sector.kind, sector.code
+    return m
+
+
+def people_agents(found: Found, lex: Lexicon) -> None:
+    """People named by what they are, with no country, are a group of the document: 'mourners'."""
+    doc = found.doc
+    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
+        head = span[-1]
+        if head.pos_ != "NOUN" or head.tag_ not in _PLURAL or head.dep_ == "compound":
+            continue
+        if any(not found.free(i) for i in range(span.start, span.end)):
+            continue
+        sector = _agent_sector(span, lex)
+        if sector is None or sector.code not in lex.agents.people:
+            continue
+        if owned_by_other_actor(found, head):
+            continue
+        name = sector.name
+        found.add(
+            Mention(
+                span.start,
+                span.end,
+                EntityKind.GROUP,
+                f"group:{name}",
+                name,
+                span.text,
+                named=False,
+                sector=sector.code,
+            )
+        )
+
+
+def ethnic(found: Found, m: Mention) -> bool:
+    """'ethnic Albanian(s)': the nationality names an ethnic group, not its state."""
+    doc = found.doc
+    return any(c.lower_ == "ethnic" for c in doc[m.end - 1].children) or (
+        m.start > 0 and doc[m.start - 1].lower_ == "ethnic"
+    )
+
+
+def _counted(tok: Token, lex: Lexicon) -> bool:
+    """'three Iraqis', 'thousands of Palestinians': a number of people, not a state."""
+    if any(c.dep_ == "nummod" for c in tok.children):
+        return True
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in lex.know.quantities
+    )
+
+
+def peoples(found: Found, lex: Lexicon) -> None:
+    """A plural nationality that is counted or called ethnic is people, not the state: 'ethnic Albanians'."""
+    doc, know = found.doc, lex.know
+    for m in found.mentions:
+        if m.kind is not EntityKind.COUNTRY or m.dropped or m.end - m.start != 1:
+            continue
+        tok = doc[m.start]
+        if tok.tag_ not in _PLURAL or know.country_forms.get(tok.text, ("", ""))[1] != "demonym":
+            continue
+        if ethnic(found, m):
+            m.name = f"ethnic {tok.text}"
+            m.kind, m.key, m.country, m.named = EntityKind.GROUP, f"group:{m.name}", None, True
+            m.text = doc[m.start - 1 : m.end].text if doc[m.start - 1].lower_ == "ethnic" else m.text
+        elif _counted(tok, lex):
+            m.kind, m.key, m.name, m.named = EntityKind.GROUP, f"group:{tok.text}", tok.text, False
