@@ -24,6 +24,7 @@ from strawberry.fastapi import BaseContext
 from kg.api.errors import Unauthorized
 from kg.graph.reads import (
     Activity,
+    Affiliation,
     ClaimFilter,
     ClaimView,
     Direction,
@@ -202,6 +203,19 @@ class Context(BaseContext):
             return await reader.neighbours(ids, args.page, types=args.types)
 
         return grouped_loader(neighbours)
+
+    @cached_property
+    def affiliations(self) -> DataLoader[str, Affiliation | None]:
+        return _keyed_loader(self.reader.affiliations)
+
+    @cached_property
+    def agents(self) -> DataLoader[tuple[str, PageRequest], Page[EntityView]]:
+        reader = self.reader
+
+        async def agents(ids: list[str], page: PageRequest) -> Mapping[str, Page[EntityView]]:
+            return await reader.agents(ids, page)
+
+        return grouped_loader(agents)
 
     @cached_property
     def document_claims(self) -> DataLoader[tuple[str, EvidenceArgs], Page[ClaimView]]:

@@ -270,6 +270,40 @@ class Actor(Entity):
         found = await info.context.top_counterparts.load((self.view.id, args))
         return [counterpart(activity) for activity in found]
 
+    @strawberry.field(
+        description="ISO 3166-1 alpha-2 code of the country this actor is or belongs to ('RS' for "
+        "Serbia and for its agent 'Serbian military'), where the texts say so."
+    )
+    async def country(self, info: KGInfo) -> str | None:
+        found = await info.context.affiliations.load(self.view.id)
+        return found.country if found else None
+
+    @strawberry.field(
+        description="For a country's agent, its sector (Phoenix codes: MIL military, COP police, "
+        "GOV government, REB rebels, CVL civilians, ...); null for other actors."
+    )
+    async def sector(self, info: KGInfo) -> str | None:
+        found = await info.context.affiliations.load(self.view.id)
+        return found.sector if found else None
+
+    @strawberry.field(
+        description="A country's agents, by id: its military, police, government, rebels ... named "
+        "by what they are ('Serb forces' -> serbia-military). Query their relations to see what the "
+        "country did through them."
+    )
+    async def agents(
+        self, info: KGInfo, first: int | None = None, after: str | None = None
+    ) -> Connection[Actor]:
+        page = page_request(info.context.settings, ACTORS_TAG, first, after, key_size=1)
+        found = await info.context.agents.load((self.view.id, page))
+        return connection(ACTORS_TAG, _map_page(found, _actor_of))
+
+
+def _actor_of(view: EntityView) -> Actor:
+    made = entity(view)
+    assert isinstance(made, Actor)  # the agents query reads :Actor nodes only
+    return made
+
 
 @strawberry.type(description="Something that happened: a ceasefire, a summit, an agreement.")
 class Event(Entity):

@@ -164,6 +164,7 @@ UNWIND $rows AS row
 MERGE (e:Entity {id: row.id})
 ON CREATE SET e.name = row.name, e.kind = row.kind, e.curated = false,
               e.aliases = [], e.aliases_text = '', e.roles = []
+SET e.country = coalesce(row.country, e.country), e.sector = coalesce(row.sector, e.sector)
 """
 
 # What one document said about an entity is kept on its MENTIONS relationship, so that a
@@ -714,6 +715,30 @@ RETURN id, total, rows
 """
 
 # Distinct entities linked to each given entity by a typed relationship, by id.
+# The country and sector of each actor (None where the texts gave none).
+READ_AFFILIATIONS = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id, e.country AS country, e.sector AS sector
+"""
+
+# A country's agents: actors with its ISO code and a sector ("serbia-military"), by id.
+READ_AGENTS = """
+UNWIND $ids AS id
+MATCH (c:Entity {id: id})
+CALL (c) {
+  MATCH (a:Actor) WHERE a.country = c.country AND a.sector IS NOT NULL AND a <> c
+  RETURN count(a) AS total
+}
+CALL (c) {
+  MATCH (a:Actor) WHERE a.country = c.country AND a.sector IS NOT NULL AND a <> c
+    AND ($after IS NULL OR a.id > $after[0])
+  WITH a ORDER BY a.id LIMIT $limit
+  RETURN collect({entity: a {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [a.id]}) AS rows
+}
+RETURN id, total, rows
+"""
+
 READ_NEIGHBOURS = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})

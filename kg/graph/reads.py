@@ -63,6 +63,13 @@ class EntityView(NamedTuple):
         )
 
 
+class Affiliation(NamedTuple):
+    """Where an actor belongs: a country's ISO code and, for a country's agent, its sector."""
+
+    country: str | None = None
+    sector: str | None = None
+
+
 class DocumentView(NamedTuple):
     """A stored document's metadata: the fields of :class:`kg.model.DocumentInfo` (``source``
     as :func:`public_source` shows it: a file by its name only)."""
@@ -367,6 +374,19 @@ class GraphReader:
         records = await self._run(
             queries.READ_NEIGHBOURS,
             {"ids": list(dict.fromkeys(ids)), "types": _types(types), **_page_parameters(page)},
+        )
+        found = {rec["id"]: _page(rec, page, lambda row: _entity(row["entity"])) for rec in records}
+        return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}
+
+    async def affiliations(self, ids: Sequence[str]) -> dict[str, Affiliation]:
+        """The country (ISO code) and sector of each entity, where the texts gave them."""
+        records = await self._run(queries.READ_AFFILIATIONS, {"ids": list(dict.fromkeys(ids))})
+        return {rec["id"]: Affiliation(rec["country"], rec["sector"]) for rec in records}
+
+    async def agents(self, ids: Sequence[str], page: PageRequest) -> dict[str, Page[EntityView]]:
+        """Each country's agents (its military, police, government, ...), by id."""
+        records = await self._run(
+            queries.READ_AGENTS, {"ids": list(dict.fromkeys(ids)), **_page_parameters(page)}
         )
         found = {rec["id"]: _page(rec, page, lambda row: _entity(row["entity"])) for rec in records}
         return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}

@@ -192,7 +192,9 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
     mentioned: dict[str, dict[str, Any]] = {}
     for entity in extraction.entities:
         batch.entities.setdefault(
-            entity.id, {"id": entity.id, "name": entity.name, "kind": entity.kind.value}
+            entity.id,
+            {"id": entity.id, "name": entity.name, "kind": entity.kind.value,
+             "country": entity.country, "sector": entity.sector},
         )
         mention = mentioned.setdefault(
             entity.id,
