@@ -54,12 +54,23 @@ class EntityView(NamedTuple):
     roles: tuple[str, ...] = ()
     date: dt.date | None = None
     curated: bool = False
+    # Where the read projects them (most reads do not: Actor.country/sector read them on demand).
+    country: str | None = None
+    sector: str | None = None
 
     @property
     def entity(self) -> Entity:
         """The :class:`kg.model.Entity` of these fields (made on each call)."""
         return _constructed(
-            Entity, {"id": self.id, "name": self.name, "kind": self.kind, "aliases": self.aliases}
+            Entity,
+            {
+                "id": self.id,
+                "name": self.name,
+                "kind": self.kind,
+                "aliases": self.aliases,
+                "country": self.country,
+                "sector": self.sector,
+            },
         )
 
 
@@ -865,6 +876,8 @@ def _entity(row: Mapping[str, Any]) -> EntityView:
         tuple(roles) if roles else (),
         _date(get("date")),
         bool(get("curated")),
+        get("country"),
+        get("sector"),
     )
 
 

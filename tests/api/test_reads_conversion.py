@@ -29,7 +29,9 @@ def test_entity_is_what_model_construct_builds() -> None:
     row = {"id": "a1", "name": "Some Actor", "kind": "COUNTRY", "aliases": ["SA"], "roles": ["chair"],
            "date": neo4j.time.Date(2024, 2, 29), "curated": True}
     view = reads._entity(row)
-    expected = Entity.model_construct(id="a1", name="Some Actor", kind=EntityKind.COUNTRY, aliases=("SA",))
+    expected = Entity.model_construct(
+        id="a1", name="Some Actor", kind=EntityKind.COUNTRY, aliases=("SA",), country=None, sector=None
+    )
     assert _state(view.entity) == _state(expected)
     assert view.entity == expected
     assert type(view.entity.kind) is EntityKind
@@ -38,7 +40,9 @@ def test_entity_is_what_model_construct_builds() -> None:
 
 def test_entity_defaults_when_the_map_is_sparse() -> None:
     view = reads._entity({"id": "e9"})
-    expected = Entity.model_construct(id="e9", name="e9", kind=EntityKind.GROUP, aliases=())
+    expected = Entity.model_construct(
+        id="e9", name="e9", kind=EntityKind.GROUP, aliases=(), country=None, sector=None
+    )
     assert _state(view.entity) == _state(expected)
     assert (view.roles, view.date, view.curated) == ((), None, False)
 

@@ -60,3 +60,26 @@ def test_a_persons_administration_is_an_organisation() -> None:
 
 def test_organ_names_are_title_cased_but_particles_are_not() -> None:
     assert bodies.title_case("upper chamber of parliament", lexicon()) == "Upper Chamber of Parliament"
+
+
+def test_a_capitalised_or_described_coalition_is_an_organisation() -> None:
+    text = (
+        "On Monday, Coalition forces struck ISIL, and the U.S.-led coalition said the international "
+        "coalition helped."
+    )
+    found = read(mentions(text))
+    assert found["Coalition"] == ("ORGANIZATION", "Coalition")
+    assert found["U.S.-led coalition"] == ("ORGANIZATION", "U.S.-led coalition")
+    assert found["international coalition"] == ("ORGANIZATION", "international coalition")
+    assert "Coalition" not in read(mentions(text, without=[bodies.collective_bodies]))
+    assert "coalition" not in read(mentions("The talks failed and the coalition collapsed."))  # whose? later
+
+
+def test_a_numbered_military_unit_is_an_organisation() -> None:
+    text = "Airmen deployed from the 158th Fighter Wing, which joined the 407th Air Expeditionary Group."
+    found = read(mentions(text))
+    assert found["158th Fighter Wing"] == ("ORGANIZATION", "158th Fighter Wing")
+    assert "158th Fighter Wing" not in read(mentions(text, without=[bodies.military_units]))
+    assert "Abel Battery" not in {
+        t for t, (kind, _) in read(mentions("Jo Cole of Abel Battery spoke.")).items() if kind == "PERSON"
+    }

@@ -3,6 +3,8 @@ last word, administrations named after a person."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from kg.model import EntityKind
@@ -212,3 +214,52 @@ def administrations(found: Found, lex: Lexicon) -> None:
             m.key = f"org:{m.name}"
             m.text = doc[m.start : head.i + 1].text
             found.extend(idx, head.i + 1)
+
+
+def _describing(found: Found, tok: Token, lex: Lexicon) -> list[Token]:
+    """The words before a collective noun that say which one it is ("U.S.-led", "international")."""
+    return [
+        c
+        for c in tok.lefts
+        if c.dep_ in ("amod", "compound", "npadvmod", "nmod") and c.lower_ not in lex.words.plain_modifiers
+    ]
+
+
+def collective_bodies(found: Found, lex: Lexicon) -> None:
+    """A coalition or alliance the text names or describes is an organisation: 'the Coalition'."""
+    doc = found.doc
+    for tok in doc:
+        if not found.free(tok.i) or tok.lemma_.lower() not in lex.words.collectives:
+            continue
+        if tok.pos_ not in ("NOUN", "PROPN") or (tok.dep_ == "compound" and tok.is_lower):
+            continue  # "coalition partners": the partners, "coalition talks": no body
+        if tok.text[:1].isupper() and tok.tag_ in ("NNP", "NNPS", "NN"):
+            if tok.i and doc[tok.i - 1].text[:1].isupper() and not doc[tok.i - 1].is_sent_start:
+                continue  # the end of a longer name ("Syrian Arab Coalition") the model missed
+            name = tok.text
+            found.add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{name}", name, name))
+            continue
+        described = _describing(found, tok, lex)
+        if not described:
+            continue  # "the coalition": whichever the text named before (resolved later)
+        first = min(t.left_edge.i for t in described)
+        text = doc[first : tok.i + 1].text
+        found.add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
+
+
+_ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
+
+
+def military_units(found: Found, lex: Lexicon) -> None:
+    """A numbered military unit is an organisation: '3rd Battalion', 'the 158th Fighter Wing'."""
+    doc = found.doc
+    for tok in doc:
+        if not _ORDINAL.match(tok.text) or not found.free(tok.i):
+            continue
+        end = tok.i + 1
+        while end < len(doc) and found.free(end) and doc[end].is_title and doc[end].is_alpha:
+            end += 1
+        if end - tok.i < 2 or doc[end - 1].lower_ not in lex.know.units:
+            continue
+        name = doc[tok.i : end].text
+        found.add(Mention(tok.i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name))

@@ -85,8 +85,8 @@ def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
     after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"
     if label == "PERSON" and len(span) == 1 and text.endswith("s") and after_the:
         label = "NORP"  # "the Houthis"
-    if label == "PERSON" and span[-1].lemma_.lower() in lex.know.bodies:
-        label = "ORG"  # "Tigray People's Liberation Front"
+    if label == "PERSON" and span[-1].lemma_.lower() in lex.know.bodies | lex.know.units:
+        label = "ORG"  # "Tigray People's Liberation Front", "Abel Battery"
     if label in ("GPE", "LOC", "FAC") and any(c.isdigit() for c in text) and text[:1].isupper():
         label = "ORG"  # "M23": places are not named with digits, armed groups are
     return label

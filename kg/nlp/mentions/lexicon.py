@@ -36,6 +36,8 @@ class MentionWords:
     chambers: dict[str, tuple[str, ...]]
     body_endings: frozenset[str]
     administrations: frozenset[str]
+    collectives: frozenset[str]
+    plain_modifiers: frozenset[str]
     fresh: frozenset[str]
     vague: frozenset[str]
     settled_prepositions: frozenset[str]
@@ -103,6 +105,8 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         chambers={k: tuple(v) for k, v in titles.get("chambers", {}).items()},
         body_endings=words("bodies", "endings"),
         administrations=words("bodies", "administrations"),
+        collectives=words("bodies", "collectives"),
+        plain_modifiers=words("bodies", "plain_modifiers"),
         fresh=words("events", "fresh"),
         vague=words("events", "vague"),
         settled_prepositions=words("places", "settled_prepositions"),

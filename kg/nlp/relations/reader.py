@@ -14,14 +14,18 @@ from kg.nlp.relations.resolve import according_to
 from kg.nlp.relations.structure import (
     ally_before_name,
     apposition,
+    assigned_to,
     copular,
     listed_members,
+    members_included,
     organs,
+    part_of_phrase,
     prepare,
     titles,
+    unit_of_unit,
 )
 from kg.nlp.relations.verbs import read_verb, ready_to_offer
-from kg.nlp.relations.vocabulary import ALLY, BLAME_VERBS, MEMBER_HEADS, READY
+from kg.nlp.relations.vocabulary import ALLY, ASSIGNING, BLAME_VERBS, INCLUDING, MEMBER_HEADS, READY
 
 
 class RelationReader:
@@ -57,10 +61,17 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 copular(ctx, tok, sent, attributed)
             if tok.dep_ == "appos":
                 apposition(ctx, tok, sent)
+                unit_of_unit(ctx, tok, sent)
+            if tok.lemma_.lower() == "part" and tok.pos_ == "NOUN":
+                part_of_phrase(ctx, tok, sent)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ASSIGNING:
+                assigned_to(ctx, tok, sent)
             if tok.pos_ == "NOUN" and ctx.know.copular.get(tok.lemma_.lower()) is ALLY:
                 ally_before_name(ctx, tok, sent)
             if tok.lemma_.lower() in MEMBER_HEADS and tok.pos_ == "NOUN":
                 listed_members(ctx, tok, sent)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in INCLUDING:
+                members_included(ctx, tok, sent)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in BLAME_VERBS:
                 reported_blame(ctx, tok, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":

@@ -20,6 +20,7 @@ from kg.nlp.relations.syntax import conjuncts, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACTOR,
     AGENTS,
+    BODY_MEMBERS,
     FORMER,
     FORMERLY,
     HOLDERS,
@@ -180,12 +181,32 @@ def title_role(
             found = resolve_all(ctx, prep_objects(appos, prep), appos)
             targets += [t for t in found if ctx.mentions[t].kind in HOLDERS]
     if not targets:
+        targets = body_after_title(ctx, appos)
+    if not targets:
         return
     rtype = RelationType.HOLDS_ROLE
     if lemma in ctx.know.copular and ctx.know.copular[lemma] is RelationType.PART_OF:
         return
     for t in targets[:1]:
         ctx.emit(person, rtype, t, sent, 0.85, role=role)
+
+
+def body_after_title(ctx: DocContext, title: Token) -> list[int]:
+    """The organisation a bare title is of: 'X, commander, U.S. Central Command' (a second
+    apposition) or 'a crew chief in Abel Battery' (an organisation, never a place, after "in")."""
+    found = [
+        t
+        for c in title.head.children
+        if c.dep_ == "appos" and c.i > title.i
+        for t in resolve(ctx, c, None)
+        if ctx.mentions[t].kind is EntityKind.ORGANIZATION
+    ]
+    found += [
+        t
+        for t in resolve_all(ctx, prep_objects(title, "in"), title)
+        if ctx.mentions[t].kind is EntityKind.ORGANIZATION
+    ]
+    return found
 
 
 def ally_before_name(ctx: DocContext, noun: Token, sent: Span) -> None:
@@ -385,3 +406,73 @@ def single_holder(role: str, know: Knowledge) -> bool:
     minister or secretary of a portfolio (not a secretary general)."""
     portfolio = role.endswith((" minister", " secretary")) and "general" not in role
     return role in know.state_titles or portfolio
+
+
+def members_included(ctx: DocContext, verb: Token, sent: Span) -> None:
+    """'Coalition nations include A, B and C', 'the SDF, which includes X': each MEMBER_OF the body."""
+    bodies: list[int] = []
+    for subject in subjects_of(ctx, verb):
+        if subject.lemma_.lower() in BODY_MEMBERS:  # "Coalition nations", "the alliance's members"
+            holders = [c for c in subject.children if c.dep_ in ("compound", "poss", "nmod")]
+            found = resolve_all(ctx, holders + prep_objects(subject, "of"), verb)
+        else:
+            found = resolve(ctx, subject, verb)
+        bodies += [b for b in found if ctx.mentions[b].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
+    if not bodies:
+        return
+    listed = [t for c in verb.children if c.dep_ == "dobj" for t in conjuncts(c)]
+    for member in resolve_all(ctx, listed, verb):
+        kind = ctx.mentions[member].kind
+        if kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP) and member != bodies[0]:
+            ctx.emit(member, RelationType.MEMBER_OF, bodies[0], sent, 0.75, trigger=verb)
+
+
+def unit_of_unit(ctx: DocContext, appos: Token, sent: Span) -> None:
+    """'3rd Battalion, 321st Field Artillery Regiment': a unit named before the one it is PART_OF."""
+    inner, outer = ctx.owner[appos.head.i], ctx.owner[appos.i]
+    if inner < 0 or outer < 0 or inner == outer:
+        return
+    first, second = ctx.mentions[inner], ctx.mentions[outer]
+    if first.kind is not EntityKind.ORGANIZATION or second.kind is not EntityKind.ORGANIZATION:
+        return
+    if ctx.doc[first.end - 1].lower_ not in ctx.know.units or first.start > second.start:
+        return
+    ctx.emit(inner, RelationType.PART_OF, outer, sent, 0.8, trigger=appos)
+
+
+def part_of_phrase(ctx: DocContext, part: Token, sent: Span) -> None:
+    """'X will fly missions as part of Y' / 'X, part of Y': X is PART_OF Y."""
+    wholes = resolve_all(ctx, prep_objects(part, "of"), part)
+    wholes = [w for w in wholes if ctx.mentions[w].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
+    if not wholes:
+        return
+    head = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "as" else part.head
+    if part.dep_ == "appos":
+        parts = resolve(ctx, part.head, None)
+    elif head.pos_ in ("VERB", "AUX"):
+        parts = resolve_all(ctx, subjects_of(ctx, head), head)
+    else:
+        return
+    for p in parts:
+        if (
+            ctx.mentions[p].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.COUNTRY)
+            and p != wholes[0]
+        ):
+            ctx.emit(p, RelationType.PART_OF, wholes[0], sent, 0.75, trigger=part)
+
+
+def assigned_to(ctx: DocContext, verb: Token, sent: Span) -> None:
+    """'Sgt. X was assigned to 2nd Battalion': the person is a MEMBER_OF the unit."""
+    units = [
+        u
+        for u in resolve_all(ctx, prep_objects(verb, "to"), verb)
+        if ctx.mentions[u].kind is EntityKind.ORGANIZATION
+    ]
+    if not units:
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"] or (
+        [verb.head] if verb.dep_ == "acl" else []
+    )
+    for person in resolve_all(ctx, subjects, verb):
+        if ctx.mentions[person].kind in (EntityKind.PERSON, EntityKind.GROUP, EntityKind.ORGANIZATION):
+            ctx.emit(person, RelationType.MEMBER_OF, units[0], sent, 0.75, trigger=verb)

@@ -99,6 +99,12 @@ OFFERABLE = frozenset(
     {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.EVENT}
 )
 # What a body is made of: "one of three groups in the alliance", "one of the states of the bloc".
+# Verbs that put a person into a unit: "was assigned to 2nd Battalion".
+ASSIGNING = {"assign", "attach", "post", "second", "detail"}
+# Verbs that list a body's members: "Coalition nations include A, B and C".
+INCLUDING = {"include", "comprise", "incorporate"}
+# Nouns for the members of a body, named with it: "Coalition nations", "NATO members".
+BODY_MEMBERS = {"nation", "country", "member", "state", "partner", "government"}
 MEMBER_NOUNS = {
     "group",
     "faction",
