@@ -98,3 +98,20 @@ def test_agent_sectors_name_the_first_sector_kg_knows() -> None:
     sector = lexicon().agents.sector_of("security forces")
     assert sector is not None and sector.code in ("COP", "MIL")
     assert lexicon().agents.sector_of("people") is None  # a word for anybody
+
+
+def test_an_agent_is_the_one_force_the_text_names_after_its_country() -> None:
+    text = "Iraqi Security Forces tried to seize the hospital. ISIL fighters fired on Iraqi forces."
+    forces = by_text(mentions(text), "Iraqi forces")
+    assert (forces.name, forces.entity_id) == ("Iraqi Security Forces", None)
+    unread = by_text(mentions(text, without=[agents.agents_named_in_full]), "Iraqi forces")
+    assert unread.name == "Iraqi military"
+
+
+def test_personnel_from_a_military_unit_are_a_group_of_its_members() -> None:
+    text = "Ninety-Four Citizen Airmen from the 507th Air Refueling Wing departed for Turkey."
+    airmen = by_text(mentions(text), "Ninety-Four Citizen Airmen")
+    assert (airmen.kind, airmen.name, airmen.named) == (EntityKind.GROUP, "airmen", False)
+    assert ("airmen", "MEMBER_OF", "507th Air Refueling Wing") in triples(extract(text))
+    assert "Ninety-Four Citizen Airmen" not in read(mentions(text, without=[agents.unit_personnel]))
+    assert all(m.sector is None for m in mentions("Soldiers from the village fled."))

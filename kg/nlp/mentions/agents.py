@@ -212,3 +212,96 @@ def peoples(found: Found, lex: Lexicon) -> None:
             m.text = doc[m.start - 1 : m.end].text if doc[m.start - 1].lower_ == "ethnic" else m.text
         elif _counted(tok, lex):
             m.kind, m.key, m.name, m.named = EntityKind.GROUP, f"group:{tok.text}", tok.text, False
+
+
+def _named_force(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
+    """(country code, sector code) of a named organisation called after its country and what it
+    is ("Iraqi Security Forces", "Sudanese Armed Forces", "Haitian National Police")."""
+    words = m.name.split()
+    if m.kind is not EntityKind.ORGANIZATION or m.sector or len(words) < 2:
+        return None
+    form = lex.know.country_forms.get(words[0])
+    sector = lex.agents.sector_of(words[-1].lower())
+    if form is None or sector is None:
+        return None
+    return form[0], sector.code
+
+
+def agents_named_in_full(found: Found, lex: Lexicon) -> None:
+    """A country's agent is the one organisation of the text named after it: 'Iraqi forces'
+    after 'the Iraqi Security Forces' is that force."""
+    named: dict[tuple[str, str], list[Mention]] = {}
+    for m in found.mentions:
+        key = _named_force(m, lex) if not m.dropped else None
+        if key is not None and all(other.key != m.key for other in named.get(key, [])):
+            named.setdefault(key, []).append(m)
+    if not named:
+        return
+    for m in found.mentions:
+        if m.dropped or not m.sector or not m.country or not m.entity_id:
+            continue
+        full = named.get((m.country, m.sector), [])
+        if len(full) == 1:
+            m.key, m.name, m.entity_id, m.kind = full[0].key, full[0].name, None, full[0].kind
+
+
+def personnel_sources(head: Token) -> list[Token]:
+    """Where people come from, by the parse: "Soldiers visiting from 3rd Battalion", "Airmen,
+    deployed from the 158th Fighter Wing", "officers of the 2nd Brigade" (the objects)."""
+    heads: list[tuple[Token, tuple[str, ...]]] = [(head, ("from", "of", "in"))]
+    heads += [(c, ("from",)) for c in head.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        heads.append((head.head, ("from",)))
+    return [
+        obj
+        for h, preps in heads
+        for prep in h.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for obj in prep.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def unit_of_personnel(found: Found, head: Token, lex: Lexicon) -> Mention | None:
+    """The military unit people come from, if the text names one."""
+    for obj in personnel_sources(head):
+        m = found.at(obj.i)
+        if (
+            m is not None
+            and m.kind is EntityKind.ORGANIZATION
+            and found.doc[m.end - 1].lower_ in lex.know.units
+        ):
+            return m
+    return None
+
+
+def unit_personnel(found: Found, lex: Lexicon) -> None:
+    """Soldiers or airmen from a military unit are a group of its members: 'Airmen from the 158th Wing'."""
+    doc = found.doc
+    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
+        head = span[-1]
+        plural = head.tag_ in _PLURAL or head.lower_.endswith(("s", "men"))
+        if (
+            not plural
+            or head.dep_ == "compound"
+            or not all(found.free(i) for i in range(span.start, span.end))
+        ):
+            continue
+        sector = _agent_sector(span, lex)
+        if sector is None or sector.code != "MIL" or unit_of_personnel(found, head, lex) is None:
+            continue
+        first = phrase_start(found, head, span.start)
+        name = head.lower_
+        text = doc[first : span.end].text
+        found.add(
+            Mention(
+                span.start,
+                span.end,
+                EntityKind.GROUP,
+                f"group:{name}",
+                name,
+                text,
+                named=False,
+                sector=sector.code,
+            )
+        )

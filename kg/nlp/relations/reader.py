@@ -22,6 +22,7 @@ from kg.nlp.relations.structure import (
     part_of_phrase,
     prepare,
     titles,
+    unit_members,
     unit_of_unit,
 )
 from kg.nlp.relations.verbs import read_verb, ready_to_offer
@@ -81,4 +82,5 @@ def read(ctx: DocContext) -> list[RawRelation]:
         titles(ctx, sent)
         organs(ctx, sent)
         coded_events(ctx, sent, attributed)
+        unit_members(ctx, sent)
     return ctx.out

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityKind, RelationType
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
+from kg.nlp.mentions.agents import personnel_sources
 from kg.nlp.relations.clauses import is_irrealis, is_negated, subjects_of
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.resolve import last_body_named, last_org, resolve, resolve_all, salient_country
@@ -476,3 +477,20 @@ def assigned_to(ctx: DocContext, verb: Token, sent: Span) -> None:
     for person in resolve_all(ctx, subjects, verb):
         if ctx.mentions[person].kind in (EntityKind.PERSON, EntityKind.GROUP, EntityKind.ORGANIZATION):
             ctx.emit(person, RelationType.MEMBER_OF, units[0], sent, 0.75, trigger=verb)
+
+
+def unit_members(ctx: DocContext, sent: Span) -> None:
+    """'Airmen from the 158th Fighter Wing': a group of personnel is MEMBER_OF its unit."""
+    pos = bisect.bisect_left(ctx.starts, sent.start)
+    while pos < len(ctx.mentions) and ctx.mentions[pos].start < sent.end:
+        m = ctx.mentions[pos]
+        if m.kind is EntityKind.GROUP and m.sector == "MIL" and not m.country:
+            head = ctx.doc[m.end - 1]
+            units = [
+                u
+                for u in resolve_all(ctx, personnel_sources(head), head)
+                if ctx.mentions[u].kind is EntityKind.ORGANIZATION
+            ]
+            if units:
+                ctx.emit(pos, RelationType.MEMBER_OF, units[0], sent, 0.75, trigger=head)
+        pos += 1

@@ -102,7 +102,7 @@ OFFERABLE = frozenset(
 # Verbs that put a person into a unit: "was assigned to 2nd Battalion".
 ASSIGNING = {"assign", "attach", "post", "second", "detail"}
 # Verbs that list a body's members: "Coalition nations include A, B and C".
-INCLUDING = {"include", "comprise", "incorporate"}
+INCLUDING = {"include", "incorporate"}
 # Nouns for the members of a body, named with it: "Coalition nations", "NATO members".
 BODY_MEMBERS = {"nation", "country", "member", "state", "partner", "government"}
 MEMBER_NOUNS = {
