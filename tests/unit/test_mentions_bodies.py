@@ -83,3 +83,9 @@ def test_a_numbered_military_unit_is_an_organisation() -> None:
     assert "Abel Battery" not in {
         t for t, (kind, _) in read(mentions("Jo Cole of Abel Battery spoke.")).items() if kind == "PERSON"
     }
+
+
+def test_an_organ_word_describing_people_is_no_organ() -> None:
+    found = read(mentions("Carter flew to visit U.S. service members at the airfield."))
+    assert not any(name.startswith("Service of") for _, name in found.values())
+    assert found["U.S. service members"] == ("ORGANIZATION", "American military")

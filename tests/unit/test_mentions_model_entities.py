@@ -16,7 +16,7 @@ def test_the_models_entities_become_mentions() -> None:
 def test_an_entity_loses_its_article_and_possessive() -> None:
     doc = parse("The Northern Liberation Council's fighters left.")
     ent = next(e for e in doc.ents if "Liberation" in e.text)
-    assert entities.trimmed(ent).text == "Northern Liberation Council"
+    assert entities.trimmed(ent, lexicon()).text == "Northern Liberation Council"
 
 
 def test_a_nationality_the_packages_do_not_list_names_its_country() -> None:
@@ -58,3 +58,8 @@ def test_an_organisation_with_a_title_in_apposition_is_a_person() -> None:
     doc = parse("Valentina Petrova, a senior member of the council, said.")
     span = doc[0:2]
     assert entities.titled_in_apposition(span, lexicon())
+
+
+def test_a_capitalised_preposition_the_model_took_into_a_name_leaves_a_place() -> None:
+    found = read(mentions("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units."))
+    assert found["Ar Raqqah"] == ("LOCATION", "Ar Raqqah")

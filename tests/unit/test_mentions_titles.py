@@ -73,3 +73,16 @@ def test_a_senator_sits_in_the_one_senate_the_text_names() -> None:
 def test_an_adjective_on_an_organ_does_not_hide_the_organisation() -> None:
     found = triples(extract("Hamas political bureau chief Khalil Hayya said."))
     assert ("Khalil Hayya", "HOLDS_ROLE", "Hamas") in found
+
+
+def test_a_deputy_or_acting_title_is_one_title() -> None:
+    found = mentions("Deputy Secretary of State Antony Blinken will travel to Iraq.")
+    assert by_text(found, "Antony Blinken").role == "Deputy Secretary of State"
+    assert "Deputy" not in read(found)  # not a group of deputies
+
+
+def test_an_institution_before_a_portfolio_title_qualifies_it() -> None:
+    found = mentions("Pentagon Press Secretary Peter Cook told reporters today.")
+    cook = by_text(found, "Peter Cook")
+    assert cook.role == "Press Secretary"
+    assert cook.role_target is not None and found[cook.role_target].name == "Pentagon"

@@ -44,6 +44,8 @@ def _organ_of(found: Found, m: Mention, lex: Lexicon) -> Token | None:
         head = organ_before(found, m.end, head.i, lex) or head
     if head.lemma_.lower() not in lex.know.state_bodies or head.tag_ not in ("NN", "NNP"):
         return None
+    if head.dep_ == "compound" and head.head.lemma_.lower() in lex.words.personnel:
+        return None  # "U.S. service members": people, not an organ
     return head
 
 

@@ -31,7 +31,7 @@ def model_entities(found: Found, lex: Lexicon) -> None:
 
 def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
     """The mention one entity of the model stands for, if any."""
-    span = trimmed(ent)
+    span = trimmed(ent, lex)
     if not len(span):
         return None
     code = nationality_code(span, ent.label_, lex)
@@ -53,9 +53,11 @@ def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
     return None
 
 
-def trimmed(ent: Span) -> Span:
-    """The entity without a leading determiner or a trailing possessive."""
+def trimmed(ent: Span, lex: Lexicon) -> Span:
+    """The entity without a leading preposition or determiner, or a trailing possessive."""
     span = ent
+    while len(span) > 1 and span[0].is_title and span[0].lower_ in lex.words.place_prepositions:
+        span = span[1:]  # "Near Ar Raqqah": a capitalised preposition the model took in
     while len(span) and span[0].lower_ in ("the", "a", "an"):
         span = span[1:]
     while len(span) and span[-1].tag_ == "POS":
@@ -80,6 +82,8 @@ def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
     """The model's label, corrected where its usual mistakes show."""
     label = ent.label_
     text = span.text
+    if label in ("PERSON", "ORG") and span.start > ent.start and ent[0].lower_ in lex.words.place_prepositions:
+        return "GPE"  # "Near Ar Raqqah, 15 strikes ...": the place after the preposition
     if label == "ORG" and ent.start in found.titled_orgs:
         label = "PERSON"  # "Government spokeswoman Yolande Makolo"
     after_the = span.start > 0 and span.doc[span.start - 1].lower_ == "the"

@@ -32,11 +32,13 @@ class MentionWords:
     corporate_titles: frozenset[str]
     portfolios: frozenset[str]
     portfolio_heads: frozenset[str]
+    title_prefixes: frozenset[str]
     party_members: frozenset[str]
     chambers: dict[str, tuple[str, ...]]
     body_endings: frozenset[str]
     administrations: frozenset[str]
     collectives: frozenset[str]
+    personnel: frozenset[str]
     plain_modifiers: frozenset[str]
     fresh: frozenset[str]
     vague: frozenset[str]
@@ -101,11 +103,13 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         corporate_titles=words("titles", "corporate"),
         portfolios=words("titles", "portfolios"),
         portfolio_heads=words("titles", "portfolio_heads"),
+        title_prefixes=words("titles", "prefixes"),
         party_members=words("titles", "party_members"),
         chambers={k: tuple(v) for k, v in titles.get("chambers", {}).items()},
         body_endings=words("bodies", "endings"),
         administrations=words("bodies", "administrations"),
         collectives=words("bodies", "collectives"),
+        personnel=words("bodies", "personnel"),
         plain_modifiers=words("bodies", "plain_modifiers"),
         fresh=words("events", "fresh"),
         vague=words("events", "vague"),

@@ -45,7 +45,14 @@ def title_before(found: Found, end: int, sent_start: int, lex: Lexicon) -> int |
         return None
     if found.doc[end - 1].lower_ in lex.words.portfolio_heads:
         first = _portfolio_before(found, first, sent_start, lex)
-    return _modifiers_before(found, first, sent_start, lex)
+    first = _modifiers_before(found, first, sent_start, lex)
+    while (
+        first - 1 >= sent_start
+        and found.free(first - 1)
+        and found.doc[first - 1].lower_ in lex.words.title_prefixes
+    ):
+        first -= 1  # "Deputy Secretary of State"
+    return first
 
 
 def _listed_title_before(found: Found, end: int, sent_start: int, lex: Lexicon) -> int | None:
@@ -68,8 +75,12 @@ def _portfolio_before(found: Found, first: int, sent_start: int, lex: Lexicon) -
         prev = first - 1
         if prev < sent_start or not found.free(prev) or not doc[prev].is_alpha or not doc[prev].is_title:
             break
-        if doc[prev].text in know.country_forms or doc[prev].ent_type_ == "GPE":
-            break
+        if (
+            doc[prev].text in know.country_forms
+            or doc[prev].ent_type_ == "GPE"
+            or doc[prev].text in know.institutions
+        ):
+            break  # "Pentagon Press Secretary": the institution qualifies the title
         names = (doc[k : prev + 1].text for k in range(max(sent_start, prev - 5), prev))
         if any(name in know.country_forms for name in names):
             break  # "Antigua and Barbuda Prime Minister": a country, no portfolio
