@@ -228,7 +228,7 @@ def _named_force(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
 
 
 def agents_named_in_full(found: Found, lex: Lexicon) -> None:
-    """A country's agent is the one force the text names after it: 'Iraqi forces' = 'Iraqi Security Forces'."""
+    """A country's agent is the one force the text names after it: 'Iraqi Security Forces'."""
     named: dict[tuple[str, str], list[Mention]] = {}
     for m in found.mentions:
         key = _named_force(m, lex) if not m.dropped else None

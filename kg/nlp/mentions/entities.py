@@ -82,7 +82,8 @@ def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
     """The model's label, corrected where its usual mistakes show."""
     label = ent.label_
     text = span.text
-    if label in ("PERSON", "ORG") and span.start > ent.start and ent[0].lower_ in lex.words.place_prepositions:
+    preposition = ent[0].lower_ in lex.words.place_prepositions
+    if label in ("PERSON", "ORG") and span.start > ent.start and preposition:
         return "GPE"  # "Near Ar Raqqah, 15 strikes ...": the place after the preposition
     if label == "ORG" and ent.start in found.titled_orgs:
         label = "PERSON"  # "Government spokeswoman Yolande Makolo"
