@@ -16,6 +16,8 @@ CREATE INDEX claim_source_key IF NOT EXISTS FOR (n:Claim) ON (n.source_key);
 CREATE INDEX claim_seen IF NOT EXISTS FOR (n:Claim) ON (n.seen);
 CREATE INDEX actor_name IF NOT EXISTS FOR (n:Actor) ON (n.name);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
+// A country's agents ("serbia-military") share its ISO code in `country` (Actor.agents).
+CREATE INDEX actor_country IF NOT EXISTS FOR (n:Actor) ON (n.country);
 // Full-text search over names and aliases. Full-text indexes cannot index lists, so every
 // entity also carries `aliases_text`, its aliases joined with " | ".
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliases_text];
