@@ -144,6 +144,100 @@ def load_agents(name: str = AGENTS_FILE) -> Agents:
 
 
 @dataclass(frozen=True, slots=True)
+class KnownActors:
+    """The known-actors gazetteer: people and organisations the Phoenix dictionaries name, for
+    names the model misses or mislabels (matched on lower-case forms, written capitalised)."""
+
+    people: PhraseMatcher  # full names of two words or more ("sergey lavrov", "ilham aliyev")
+    surnames: frozenset[str]  # the last word of exactly one known person's full name
+    organisations: PhraseMatcher  # names of two words or more of known organisations
+    # lower-case organisation name -> (ISO code of its country, Phoenix sector), where its code says
+    affiliation: dict[str, tuple[str | None, str | None]]
+
+
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "ibn", "de", "del", "da", "van", "von", "la", "el", "abu", "of", "the", "and"}
+)
+
+
+def _pure_name(name: str, know: Knowledge) -> bool:
+    """A person's name with no title in it ("president putin" is not), two to four words."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 4
+        and all(w.replace("-", "").replace("'", "").replace(".", "").isalpha() for w in words)
+        and not any(w in know.titles or w in know.honorifics for w in words)
+    )
+
+
+def _country_of_code(code: str | None, know: Knowledge) -> str | None:
+    """The ISO alpha-2 code of a Phoenix actor code's country part ("AFGMIL" -> "AF")."""
+    if not code or len(code) < 3:
+        return None
+    import pycountry
+
+    record = pycountry.countries.get(alpha_3=code[:3])
+    alpha2 = getattr(record, "alpha_2", None) if record is not None else None
+    return alpha2 if alpha2 in know.countries else None
+
+
+def build_known_actors(
+    vocab: Vocab, know: Knowledge, agents: Agents, make_doc: Callable[[str], Doc]
+) -> KnownActors:
+    """The gazetteer from the converted country, international and non-state actor dictionaries."""
+    people = PhraseMatcher(vocab, attr="LOWER")
+    organisations = PhraseMatcher(vocab, attr="LOWER")
+    full_names: set[str] = set()
+    surname_count: dict[str, int] = {}
+    for actor in (*dictionaries.country_actors(), *dictionaries.international_actors()):
+        if not actor.roles:
+            continue
+        names = {n for n in actor.names if _pure_name(n, know)}
+        full_names |= names
+        for last in {n.split()[-1] for n in names}:
+            surname_count[last] = surname_count.get(last, 0) + 1
+    affiliation: dict[str, tuple[str | None, str | None]] = {}
+    # what an organisation's name ends with ("... army", "... front", "... ministry"): the
+    # dictionaries list some people without dated roles, and they are no organisations
+    heads = know.bodies | know.state_bodies | know.units | {p for p in agents.codes if " " not in p}
+    for actor in (
+        *dictionaries.country_actors(),
+        *dictionaries.international_actors(),
+        *dictionaries.nonstate_actors(),
+    ):
+        if actor.roles or not actor.code:
+            continue
+        sector = next(
+            (
+                agents.sectors[actor.code[i : i + 3]].code
+                for i in range(3, len(actor.code), 3)
+                if actor.code[i : i + 3] in agents.sectors
+            ),
+            None,
+        )
+        state = _country_of_code(actor.code, know)
+        if state is not None and sector is None:
+            continue  # a country's own entry (its name, demonyms, cities): the country gazetteer's
+        for name in actor.names:
+            bare = name.removeprefix("the ")
+            words = bare.split()
+            if (
+                len(words) >= 2
+                and words[-1] in heads
+                and not any(w in know.titles for w in words)
+                and "(" not in bare
+            ):
+                # a sector is said of a country's organisation only ("royal navy": GB, MIL)
+                affiliation.setdefault(bare, (state, sector if state else None))
+    people.add("PERSON", [make_doc(n) for n in sorted(full_names)])
+    organisations.add("ORG", [make_doc(n) for n in sorted(affiliation)])
+    surnames = frozenset(
+        s for s, n in surname_count.items() if n == 1 and len(s) > 3 and s.title() not in know.country_forms
+    )
+    return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation)
+
+
+@dataclass(frozen=True, slots=True)
 class Lexicon:
     """Everything the rules look up, built once by :func:`build_lexicon` (never per document)."""
 
@@ -153,6 +247,7 @@ class Lexicon:
     countries: PhraseMatcher  # every surface form of a country (names, demonyms, capitals, seats)
     institutions: PhraseMatcher  # well-known organisations and their aliases
     agent_phrases: PhraseMatcher  # generic agents, by lower-case form
+    known: KnownActors
     country_form: dict[str, str]  # matched words joined by spaces -> the form as listed
     institution_form: dict[str, str]
 
@@ -173,6 +268,7 @@ def build_lexicon(
     institutions.add("INSTITUTION", [Doc(vocab, words=split_form(f)) for f in know.institutions])
     agent_phrases.add("AGENT", [make_doc(phrase) for phrase in agents.codes])
     return Lexicon(
+        known=build_known_actors(vocab, know, agents, make_doc),
         know=know,
         words=words,
         agents=agents,

@@ -96,3 +96,26 @@ def known_names(found: Found, lex: Lexicon) -> None:
             and other.end == tok.i + 1
         ):
             other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+
+def coordinated_names(found: Found, lex: Lexicon) -> None:
+    """An untagged capitalised name coordinated with a person is a person: 'Putin and X held talks'."""
+    doc = found.doc
+    for m in list(found.mentions):
+        if m.dropped or m.kind is not EntityKind.PERSON:
+            continue
+        last = doc[m.end - 1]
+        others = [c for c in last.children if c.dep_ == "conj"]
+        if last.dep_ == "conj":
+            others.append(last.head)
+        for tok in others:
+            if (
+                found.free(tok.i)
+                and tok.pos_ == "PROPN"
+                and tok.is_title
+                and not tok.ent_type_
+                and tok.text not in lex.know.country_forms
+                and not any(c.dep_ == "compound" for c in tok.children)
+            ):
+                text = tok.text
+                found.add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{text}", text, text))

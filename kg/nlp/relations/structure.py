@@ -447,13 +447,15 @@ def part_of_phrase(ctx: DocContext, part: Token, sent: Span) -> None:
     wholes = [w for w in wholes if ctx.mentions[w].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)]
     if not wholes:
         return
-    head = part.head.head if part.dep_ == "pobj" and part.head.lower_ == "as" else part.head
+    if any(c.lower_ in FORMERLY for c in part.children):
+        return  # "formerly part of": no longer so
     if part.dep_ == "appos":
         parts = resolve(ctx, part.head, None)
-    elif head.pos_ in ("VERB", "AUX"):
-        parts = resolve_all(ctx, subjects_of(ctx, head), head)
+    elif part.dep_ == "pobj" and part.head.lower_ == "as" and part.head.head.pos_ in ("VERB", "AUX"):
+        verb = part.head.head
+        parts = resolve_all(ctx, subjects_of(ctx, verb), verb)
     else:
-        return
+        return  # "X is part of Y" is the copular rule's
     for p in parts:
         if (
             ctx.mentions[p].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.COUNTRY)

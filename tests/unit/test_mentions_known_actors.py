@@ -1,0 +1,42 @@
+"""Within a document and from the dictionaries: a name recognised once gives its kind to its
+other mentions; a name the model misses but the dictionaries know is still an actor."""
+
+from __future__ import annotations
+
+from kg.nlp.mentions import known, names
+from tests.unit.mention_support import lexicon, mentions, read
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_a_full_name_the_dictionaries_know_is_a_person() -> None:
+    assert "ilham aliyev" not in lexicon().known.surnames  # full names are matched whole
+    found = read(mentions("Ilham Aliyev accused Armenia of shelling the border."))
+    assert found["Ilham Aliyev"] == ("PERSON", "Ilham Aliyev")
+
+
+def test_a_known_persons_surname_the_model_took_for_an_organisation_is_that_person() -> None:
+    text = "Lavrov met Blinken in Geneva on Monday."
+    assert read(mentions(text))["Lavrov"] == ("PERSON", "Lavrov")
+    assert read(mentions(text, without=[known.known_surnames]))["Lavrov"][0] == "ORGANIZATION"
+
+
+def test_a_surname_seen_in_full_gives_its_kind_to_later_mentions() -> None:
+    text = "Russian Foreign Minister Sergei Lavrov spoke on Monday. Lavrov met Blinken in Geneva."
+    lavrov = [e for e in extract(text).entities if e.id == "sergei-lavrov"]
+    assert lavrov and "Lavrov" in lavrov[0].aliases
+
+
+def test_an_organisation_the_dictionaries_know_is_one_with_its_country_and_sector() -> None:
+    found = mentions("The Royal Navy and the Peoples Liberation Army held drills.")
+    navy = next(m for m in found if m.text == "Royal Navy")
+    assert (navy.kind.value, navy.country, navy.sector) == ("ORGANIZATION", "GB", "MIL")
+    assert "Royal Navy" not in read(
+        mentions("The Royal Navy held drills.", without=[known.known_organisations])
+    )
+
+
+def test_an_untagged_name_coordinated_with_a_person_is_a_person() -> None:
+    text = "Putin and Pashinyan held talks in Sochi."
+    assert read(mentions(text))["Pashinyan"] == ("PERSON", "Pashinyan")
+    assert "Pashinyan" not in read(mentions(text, without=[names.coordinated_names]))
+    assert ("Putin", "CONSULTED", "Pashinyan") in triples(extract(text))
