@@ -30,9 +30,9 @@ def test_lower_case_modifiers_belong_to_the_title() -> None:
 
 
 def test_a_monarchs_title_makes_the_capitalised_words_after_it_a_name() -> None:
-    text = "King Abdullah II met the delegation in Amman."
-    assert read(mentions(text))["Abdullah II"] == ("PERSON", "Abdullah II")
-    assert "Abdullah II" not in read(mentions(text, without=[titles.monarchs]))
+    text = "King Tarek II met the delegation in Amman."  # a name no dictionary knows
+    assert read(mentions(text))["Tarek II"] == ("PERSON", "Tarek II")
+    assert "Tarek II" not in read(mentions(text, without=[titles.monarchs]))
 
 
 def test_an_unknown_proper_noun_before_a_corporate_title_is_the_company() -> None:

@@ -61,22 +61,29 @@ def known_surnames(found: Found, lex: Lexicon) -> None:
 
 
 def known_organisations(found: Found, lex: Lexicon) -> None:
-    """An organisation the dictionaries name is one even where the model split or missed it."""
+    """An organisation the dictionaries name is one, with its country and sector: 'Royal Navy'."""
     doc = found.doc
     for span in filter_spans([doc[s:e] for _, s, e in lex.known.organisations(doc)]):
-        if not written_as_name(span) or not all(found.free(i) for i in range(span.start, span.end)):
+        if not written_as_name(span):
             continue
         country, sector = lex.known.affiliation.get(span.text.lower(), (None, None))
-        name = span.text
-        found.add(
-            Mention(
+        if all(found.free(i) for i in range(span.start, span.end)):
+            name = span.text
+            key = f"org:{name}"
+            m = Mention(
+                span.start, span.end, EntityKind.ORGANIZATION, key, name, name, country=country, sector=sector
+            )
+            found.add(m)
+            continue
+        other = found.at(span.start)
+        if (
+            other is not None
+            and other.kind is EntityKind.ORGANIZATION
+            and (other.start, other.end)
+            == (
                 span.start,
                 span.end,
-                EntityKind.ORGANIZATION,
-                f"org:{name}",
-                name,
-                name,
-                country=country,
-                sector=sector,
             )
-        )
+        ):
+            # the model's organisation, now known
+            other.country, other.sector = other.country or country, other.sector or sector

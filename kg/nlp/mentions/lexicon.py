@@ -231,10 +231,30 @@ def build_known_actors(
                 affiliation.setdefault(bare, (state, sector if state else None))
     people.add("PERSON", [make_doc(n) for n in sorted(full_names)])
     organisations.add("ORG", [make_doc(n) for n in sorted(affiliation)])
+    common = _dictionary_words(agents)
     surnames = frozenset(
-        s for s, n in surname_count.items() if n == 1 and len(s) > 3 and s.title() not in know.country_forms
+        s
+        for s, n in surname_count.items()
+        if n == 1 and len(s) > 3 and s.title() not in know.country_forms and s not in common
     )
     return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation)
+
+
+def _dictionary_words(agents: Agents) -> frozenset[str]:
+    """English words the verb and agent dictionaries use ("state", "rice", "grant"): a surname
+    that is one of them is no evidence of a person."""
+    words: set[str] = {w for phrase in agents.codes for w in phrase.split()}
+    verbs = dictionaries.cameo_verbs()
+    for synset in verbs.synsets.values():
+        words.update(w for phrase, _ in synset for w in phrase.split())
+    for block in verbs.blocks:
+        for verb in block.verbs:
+            words.update(verb.words)
+            words.update(verb.forms)
+        for pattern in block.patterns:
+            for element in (*pattern.pre, *pattern.post):
+                words.update(element.split() if isinstance(element, str) else [element.prep])
+    return frozenset(words)
 
 
 @dataclass(frozen=True, slots=True)
