@@ -8,6 +8,8 @@ link it PART_OF its country. An agent with no country is a group of this documen
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Span, Token
 from spacy.util import filter_spans
 
@@ -117,6 +119,30 @@ def _agent_sector(span: Span, lex: Lexicon) -> Sector | None:
     return lex.agents.sector_of(span.text.lower())
 
 
+def free_agents(found: Found, lex: Lexicon) -> Iterator[tuple[Span, Token, Sector]]:
+    """The agent phrases on free tokens, longest first, with their head noun and sector, where
+    the head is not a modifier of another noun ("police station")."""
+    doc = found.doc
+    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
+        head = span[-1]
+        if head.dep_ == "compound" or not all(found.free(i) for i in range(span.start, span.end)):
+            continue
+        sector = _agent_sector(span, lex)
+        if sector is not None:
+            yield span, head, sector
+
+
+def _plural(head: Token) -> bool:
+    return head.tag_ in _PLURAL or head.lower_.endswith(("s", "men"))
+
+
+def _group_of_document(span: Span, name: str, text: str, sector: Sector) -> Mention:
+    """A group of this document's, named by what its members are ("civilians", "airmen")."""
+    return Mention(
+        span.start, span.end, EntityKind.GROUP, f"group:{name}", name, text, named=False, sector=sector.code
+    )
+
+
 def _a_person(head: Token, lex: Lexicon) -> bool:
     """A singular title ("the Serbian president", "an official") names one person, not an agent."""
     return head.tag_ not in _PLURAL and head.lower_ in lex.know.titles
@@ -124,13 +150,8 @@ def _a_person(head: Token, lex: Lexicon) -> bool:
 
 def country_agents(found: Found, lex: Lexicon) -> None:
     """A generic agent qualified by one country is that country's agent: 'Serb forces'."""
-    doc = found.doc
-    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
-        head = span[-1]
-        if head.pos_ not in ("NOUN", "PROPN") or head.dep_ == "compound" or _a_person(head, lex):
-            continue
-        sector = _agent_sector(span, lex)
-        if sector is None or not all(found.free(i) for i in range(span.start, span.end)):
+    for span, head, sector in free_agents(found, lex):
+        if head.pos_ not in ("NOUN", "PROPN") or _a_person(head, lex):
             continue
         countries = [] if owned_by_other_actor(found, head) else countries_of_agent(found, head)
         if len(countries) == 1:  # several countries: each stands for its agent there
@@ -153,31 +174,11 @@ def _agent_of(found: Found, span: Span, sector: Sector, country: Mention, edge: 
 
 def people_agents(found: Found, lex: Lexicon) -> None:
     """People named by what they are, with no country, are a group of the document: 'mourners'."""
-    doc = found.doc
-    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
-        head = span[-1]
-        if head.pos_ != "NOUN" or head.tag_ not in _PLURAL or head.dep_ == "compound":
+    for span, head, sector in free_agents(found, lex):
+        if head.pos_ != "NOUN" or head.tag_ not in _PLURAL or sector.code not in lex.agents.people:
             continue
-        if any(not found.free(i) for i in range(span.start, span.end)):
-            continue
-        sector = _agent_sector(span, lex)
-        if sector is None or sector.code not in lex.agents.people:
-            continue
-        if owned_by_other_actor(found, head):
-            continue
-        name = sector.name
-        found.add(
-            Mention(
-                span.start,
-                span.end,
-                EntityKind.GROUP,
-                f"group:{name}",
-                name,
-                span.text,
-                named=False,
-                sector=sector.code,
-            )
-        )
+        if not owned_by_other_actor(found, head):
+            found.add(_group_of_document(span, sector.name, span.text, sector))
 
 
 def ethnic(found: Found, m: Mention) -> bool:
@@ -276,31 +277,8 @@ def unit_of_personnel(found: Found, head: Token, lex: Lexicon) -> Mention | None
 
 def unit_personnel(found: Found, lex: Lexicon) -> None:
     """Soldiers or airmen from a military unit are a group of its members: 'Airmen from the 158th Wing'."""
-    doc = found.doc
-    for span in filter_spans([doc[s:e] for _, s, e in lex.agent_phrases(doc)]):
-        head = span[-1]
-        plural = head.tag_ in _PLURAL or head.lower_.endswith(("s", "men"))
-        if (
-            not plural
-            or head.dep_ == "compound"
-            or not all(found.free(i) for i in range(span.start, span.end))
-        ):
+    for span, head, sector in free_agents(found, lex):
+        if not _plural(head) or sector.code != "MIL" or unit_of_personnel(found, head, lex) is None:
             continue
-        sector = _agent_sector(span, lex)
-        if sector is None or sector.code != "MIL" or unit_of_personnel(found, head, lex) is None:
-            continue
-        first = phrase_start(found, head, span.start)
-        name = head.lower_
-        text = doc[first : span.end].text
-        found.add(
-            Mention(
-                span.start,
-                span.end,
-                EntityKind.GROUP,
-                f"group:{name}",
-                name,
-                text,
-                named=False,
-                sector=sector.code,
-            )
-        )
+        text = found.doc[phrase_start(found, head, span.start) : span.end].text
+        found.add(_group_of_document(span, head.lower_, text, sector))
