@@ -233,7 +233,7 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in HOLDING:
             found = [
-                f
+                territory_holder(ctx, f)
                 for a in c.children
                 if a.dep_ == "agent"
                 for p in prep_objects(c, "by")
@@ -242,6 +242,17 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def territory_holder(ctx: DocContext, idx: int) -> int:
+    """Whose land it is: 'territory held by Armenian forces' is Armenia's (a state agent holds
+    ground for its state), else the holder itself."""
+    m = ctx.mentions[idx]
+    if m.sector and m.country and m.entity_id and m.kind is EntityKind.ORGANIZATION:
+        country = ctx.country_mention(m.country, idx)
+        if country is not None:
+            return country
+    return idx
 
 
 def last_kind(ctx: DocContext, token_i: int, kind: EntityKind) -> list[int]:
