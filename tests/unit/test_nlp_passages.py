@@ -84,8 +84,8 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
         },
         # the two parties that signed it agreed with each other (PLOVER codes both ways)
         {
-            ("Ethiopia", "AGREED_TO", "Tigray People's Liberation Front"),
-            ("Tigray People's Liberation Front", "AGREED_TO", "Ethiopia"),
+            ("Ethiopian government", "AGREED_TO", "Tigray People's Liberation Front"),
+            ("Tigray People's Liberation Front", "AGREED_TO", "Ethiopian government"),
         },
     ),
     "venezuela": (
