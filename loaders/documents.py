@@ -266,7 +266,7 @@ def document_from_html(
         page_date = parse_published(article.published, source=where)
     except InvalidInput:
         page_date = None  # a page's own malformed meta date is ignored, not fatal
-    return document_from_text(
+    document = document_from_text(
         article.text,
         title=article.title,
         url=article.url,
@@ -274,6 +274,17 @@ def document_from_html(
         published=page_date or published,
         source=source,
     )
+    if _all_furniture(document):
+        raise InvalidInput("no text", [Problem(where, "no article text found in this HTML page")])
+    return document
+
+
+def _all_furniture(document: SourceDocument) -> bool:
+    """Whether every visible character of the text lies in a furniture range (a menu-only page)."""
+    covered = bytearray(len(document.text))
+    for start, end in document.skip:
+        covered[start:end] = b"\x01" * (end - start)
+    return all(covered[i] or char.isspace() for i, char in enumerate(document.text))
 
 
 def _clean(value: str | None) -> str | None:

@@ -102,7 +102,14 @@ MAX_ANALYSED_LINES = 100_000
 _WRAPPED_LINE_WORDS = 8  # a line this long without a sentence end is a wrapped sentence
 
 _BULLET = re.compile(r"^(?:[•·‣▪◦●○■□►▸▶\-–—*|]+)\s*")
-_TERMINAL = re.compile(r"[.!?…](?:[\"'”’»)\]]*)$")
+# Sentence ends in the scripts news is written in: Latin, CJK (。！？), Devanagari (। ॥),
+# Burmese (။), Ethiopic (።), Arabic (؟ ۔), each optionally followed by closing quotes.
+_TERMINAL = re.compile(r"[.!?…。！？｡।॥။።؟۔](?:[\"'”’»)\]」』）]*)$")
+# Scripts written without spaces between words (Thai, Lao, Burmese, Khmer, Japanese kana, CJK):
+# two such characters count as one word, so a paragraph of them is judged by its length.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
 _TRIM = re.compile(r"^[\W_]+|[\W_]+$")
 _SPACES = re.compile(r"\s+")
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
@@ -166,7 +173,15 @@ class _Line:
 
     @property
     def words(self) -> int:
-        return len(self.text.split())
+        return word_count(self.text)
+
+
+def word_count(text: str) -> int:
+    """Words of a line: space-separated runs, plus one per two characters of unspaced scripts."""
+    unspaced = len(_UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return len(_UNSPACED.sub(" ", text).split()) + unspaced // 2
 
 
 def normalise(line: str) -> str:
@@ -181,7 +196,7 @@ def is_furniture(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
-    if len(text.split()) > _MAX_FURNITURE_WORDS:
+    if word_count(text) > _MAX_FURNITURE_WORDS:
         return False
     norm = normalise(text)
     if not norm:
@@ -193,7 +208,7 @@ def is_furniture(line: str) -> bool:
 
 def is_prose(line: str) -> bool:
     """A sentence-like line: ends like a sentence and has a few words, or is simply long."""
-    words = len(line.split())
+    words = word_count(line)
     return (words >= 3 and _TERMINAL.search(line) is not None) or words >= 25
 
 
@@ -321,7 +336,7 @@ def _segments(lines: list[_Line], furniture: list[bool]) -> list[tuple[_Line, bo
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= 2 and _TERMINAL.search(text) is not None
+    return word_count(text) >= 2 and _TERMINAL.search(text) is not None
 
 
 def _wire_dateline(lines: list[_Line], body: list[int]) -> tuple[int, int] | None:

@@ -1,45 +1,49 @@
-"""Article text and metadata out of an HTML page (BeautifulSoup with the stdlib ``html.parser``).
+"""Article text and metadata of an HTML page, read by trafilatura (publication dates by htmldate).
 
-The page's chrome (scripts, styles, navigation, header, footer, asides, forms, share and
-cookie widgets) is dropped; the article is the largest ``<article>``, else ``<main>``, else
-``<body>``. Block elements become paragraph breaks (``\\n\\n``), ``<br>`` a line break, and
-runs of whitespace inside a paragraph one space, so the text reads like the scraped-text
-format and the same furniture rules apply to it.
+trafilatura finds the article (dropping navigation, cookie banners, share and related-story
+widgets, comments) and its metadata: title, author and URL from JSON-LD, Open Graph and
+``<meta>``, the original publication date through htmldate (JSON-LD ``datePublished``, meta
+tags, ``<time>``, dates written out in the page). kg turns trafilatura's XML into its own text
+format: paragraphs (and headings, list items, quotes, table rows) separated by a blank line,
+``<br>`` a line break, runs of whitespace inside a paragraph one space, so the text reads like
+scraped text and the same furniture rules apply to it. That text is what kg stores: evidence
+offsets point into it.
+
+When trafilatura finds no article (a page that is all markup, or nested too deep for it), the
+page's visible text is used as it stands, so nothing readable is lost.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from bs4 import BeautifulSoup
-from bs4.element import NavigableString, PageElement, PreformattedString, Tag
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+from trafilatura.settings import use_config
 
-_DROPPED_TAGS = frozenset(
-    {
-        "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg",
-        "template", "button", "select", "input", "textarea", "dialog", "object", "embed", "canvas",
-    }
-)
-_DROPPED_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "dialog"})
-# class/id words that mark widgets rather than article text.
-_WIDGET_WORDS = frozenset(
-    {
-        "share", "sharing", "social", "cookie", "cookies", "consent", "newsletter", "related",
-        "advert", "advertisement", "ads", "promo", "comments", "subscribe", "breadcrumb",
-        "breadcrumbs", "paywall", "sidebar", "popup", "modal",
-    }
-)
-_BLOCK_TAGS = frozenset(
+# Paragraphs of their own: in trafilatura's XML, and in a page read as it stands.
+_XML_BLOCKS = frozenset({"p", "head", "item", "quote", "code", "row", "list", "table"})
+_HTML_BLOCKS = frozenset(
     {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul",
-        "ol", "blockquote", "pre", "table", "tr", "td", "th", "figure", "figcaption", "dl", "dt",
-        "dd", "address", "hr", "details", "summary",
+        "ol", "blockquote", "pre", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "address",
+        "hr", "details", "summary",
     }
 )
+_CELLS = frozenset({"cell", "td", "th"})
+# Never article text; in a page read as it stands, its chrome is not either.
+_SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object", "canvas"})
+_CHROME = _SKIPPED | {"nav", "header", "footer", "aside", "form", "button", "select", "textarea", "dialog"}
 _PARAGRAPH = "\x00"  # markers: never in decoded input (NUL bytes are rejected as binary)
 _LINE = "\x01"
-_WORD_SPLIT = re.compile(r"[\s_\-]+")
+_CELL = "\x02"
+
+# comments off: processing instructions and comments are not text. huge_tree: deep or large
+# pages are parsed whole instead of being cut at libxml2's default limits.
+_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,26 +51,31 @@ class HtmlArticle:
     text: str
     title: str | None = None
     author: str | None = None
-    published: str | None = None  # as the page states it; the caller parses it
+    published: str | None = None  # as found (ISO date from htmldate); the caller parses it
     url: str | None = None
 
 
-def _meta(soup: BeautifulSoup, *keys: str) -> str | None:
-    """First non-empty content of a <meta> whose property, name or itemprop is one of keys."""
-    wanted = {key.lower() for key in keys}
-    found: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        content = tag.get("content")
-        if not isinstance(content, str) or not content.strip():
-            continue
-        for attribute in ("property", "name", "itemprop"):
-            value = tag.get(attribute)
-            if isinstance(value, str) and value.lower() in wanted:
-                found.setdefault(value.lower(), content.strip())
-    for key in keys:
-        if key.lower() in found:
-            return found[key.lower()]
-    return None
+def _config() -> Any:
+    config = use_config()
+    # Short articles (a wire brief, a statement) are articles too: below this size trafilatura
+    # otherwise falls back to the whole page's text, furniture included.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "40")
+    return config
+
+
+_CONFIG = _config()
+# Dates: the original publication date (not a "last updated" one), searched thoroughly.
+_DATE_OPTIONS = {"original_date": True, "extensive_search": True}
+
+
+def _parse(markup: str) -> Any:
+    """The page as an lxml tree, or None when there is nothing to parse."""
+    if not markup.strip():
+        return None
+    try:
+        return lxml_html.document_fromstring(markup, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return None
 
 
 def _clean(value: str | None) -> str | None:
@@ -76,110 +85,90 @@ def _clean(value: str | None) -> str | None:
     return value or None
 
 
-def _is_widget(tag: Tag) -> bool:
-    if tag.name in ("article", "main", "body", "html"):
-        return False
-    role = tag.get("role")
-    if isinstance(role, str) and role.lower() in _DROPPED_ROLES:
-        return True
-    if tag.get("aria-hidden") == "true" or tag.has_attr("hidden"):
-        return True
-    names: list[str] = []
-    for attribute in ("class", "id"):
-        value = tag.get(attribute)
-        if isinstance(value, str):
-            names.append(value)
-        elif isinstance(value, list):
-            names.extend(str(v) for v in value)
-    return any(word in _WIDGET_WORDS for name in names for word in _WORD_SPLIT.split(name.lower()))
-
-
-def _author(soup: BeautifulSoup) -> str | None:
-    for key in ("author", "article:author", "byl", "dc.creator", "parsely-author", "sailthru.author"):
-        value = _clean(_meta(soup, key))
-        if value and not value.lower().startswith(("http://", "https://")):
-            return re.sub(r"^by\s+", "", value, flags=re.IGNORECASE)
-    return None
-
-
-def _title(soup: BeautifulSoup) -> str | None:
-    """og:title, else the <h1> when <title> is it plus a site name ("Headline | Site"), else <title>."""
-    title = _clean(_meta(soup, "og:title", "twitter:title"))
-    if title:
-        return title
-    texts = {}
-    for name in ("title", "h1"):
-        tag = soup.find(name)
-        texts[name] = _clean(tag.get_text(" ")) if tag is not None else None
-    page_title, heading = texts["title"], texts["h1"]
-    if page_title and heading and heading in page_title:
-        return heading
-    return page_title or heading
-
-
-def _published(soup: BeautifulSoup) -> str | None:
-    value = _meta(
-        soup, "article:published_time", "og:published_time", "datePublished", "date", "pubdate",
-        "publishdate", "publish-date", "dc.date", "dc.date.issued", "sailthru.date",
-    )
-    if value:
-        return value
-    time = soup.find("time", attrs={"datetime": True})
-    if isinstance(time, Tag):
-        stamp = time.get("datetime")
-        return stamp if isinstance(stamp, str) and stamp.strip() else None
-    return None
-
-
-def _url(soup: BeautifulSoup) -> str | None:
-    url = _meta(soup, "og:url")
-    if url:
-        return url
-    link = soup.find("link", rel="canonical")
-    href = link.get("href") if isinstance(link, Tag) else None
-    return href if isinstance(href, str) and href.strip() else None
-
-
-def _article_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
-    articles = [tag for tag in soup.find_all("article") if isinstance(tag, Tag)]
-    if articles:
-        return max(articles, key=lambda tag: len(tag.get_text()))
-    for name in ("main", "body"):
-        tag = soup.find(name)
-        if isinstance(tag, Tag):
-            return tag
-    return soup
-
-
-def _article_text(root: Tag | BeautifulSoup) -> str:
-    """The root's text without chrome; one iterative pass, so deep nesting costs no recursion."""
+def _marked_text(root: Any, blocks: frozenset[str], skipped: frozenset[str] = _SKIPPED) -> str:
+    """The text under ``root`` with paragraph/line/cell markers; iterative, so depth costs no recursion."""
     pieces: list[str] = []
-    stack: list[tuple[PageElement, bool]] = [(root, False)]
+    stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         node, closing = stack.pop()
         if closing:
-            pieces.append(_PARAGRAPH)
-        elif isinstance(node, NavigableString):
-            if not isinstance(node, PreformattedString):  # comments, doctypes, CDATA
-                pieces.append(str(node))
-        elif isinstance(node, Tag):
-            if node is not root and (node.name in _DROPPED_TAGS or _is_widget(node)):
-                continue
-            if node.name == "br":
-                pieces.append(_LINE)
-                continue
-            if node.name in _BLOCK_TAGS:
+            tag = node.tag if isinstance(node.tag, str) else ""
+            if tag in blocks:
                 pieces.append(_PARAGRAPH)
-                stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node.contents))
+            elif tag in _CELLS:
+                pieces.append(_CELL)
+            if node is not root and node.tail:
+                pieces.append(node.tail)
+            continue
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if not tag or tag in skipped:  # comments, processing instructions, scripts
+            if node is not root and node.tail:
+                pieces.append(node.tail)
+            continue
+        if tag in ("lb", "br"):
+            pieces.append(_LINE)
+            if node.tail:
+                pieces.append(node.tail)
+            continue
+        if tag in blocks:
+            pieces.append(_PARAGRAPH)
+        stack.append((node, True))
+        if node.text:
+            pieces.append(node.text)
+        stack.extend((child, False) for child in reversed(node))
     return "".join(pieces)
+
+
+def _as_text(marked: str) -> str:
+    text = re.sub(r"\s+", " ", marked)
+    text = re.sub(rf" ?{_CELL}[ {_CELL}]*", " | ", text)
+    text = re.sub(rf" ?\| ?(?=[{_PARAGRAPH}{_LINE}]|$)", "", text)
+    text = re.sub(rf" ?{_LINE} ?", "\n", text)
+    text = re.sub(rf"[\s{_PARAGRAPH}]*{_PARAGRAPH}[\s{_PARAGRAPH}]*", "\n\n", text)
+    return text.strip()
+
+
+def _visible_text(tree: Any) -> str:
+    """The whole page's text (the fallback when trafilatura finds no article)."""
+    bodies = tree.xpath("//body")
+    return _as_text(_marked_text(bodies[0] if bodies else tree, _HTML_BLOCKS, _CHROME))
 
 
 def extract_html(markup: str) -> HtmlArticle:
     """Read the article text, title, author, publication date and URL of one HTML page."""
-    soup = BeautifulSoup(markup, "html.parser")
-    title, author, published, url = _title(soup), _author(soup), _published(soup), _url(soup)
-    text = re.sub(r"\s+", " ", _article_text(_article_root(soup)))
-    text = re.sub(rf" ?{_LINE} ?", "\n", text)
-    text = re.sub(rf"[\s{_PARAGRAPH}]*{_PARAGRAPH}[\s{_PARAGRAPH}]*", "\n\n", text)
-    return HtmlArticle(text=text.strip(), title=title, author=author, published=published, url=url)
+    tree = _parse(markup)
+    if tree is None:
+        return HtmlArticle(text="")
+    found = trafilatura.extract(
+        tree,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        include_formatting=False,
+        date_extraction_params=_DATE_OPTIONS,
+        config=_CONFIG,
+    )
+    if found is None:
+        # No article: metadata from the page all the same, text as the page shows it. The tree
+        # is parsed again: trafilatura prunes the one it was given.
+        tree = _parse(markup)
+        metadata = trafilatura.extract_metadata(tree, date_config=_DATE_OPTIONS)
+        return HtmlArticle(
+            text=_visible_text(tree),
+            title=_clean(metadata.title),
+            author=_clean(metadata.author),
+            published=metadata.date,
+            url=_clean(metadata.url),
+        )
+    document = etree.fromstring(found.encode("utf-8"))
+    main = document.find("main")
+    return HtmlArticle(
+        text=_as_text(_marked_text(main, _XML_BLOCKS)) if main is not None else "",
+        title=_clean(document.get("title")),
+        author=_clean(document.get("author")),
+        published=document.get("date"),
+        url=_clean(document.get("url")),
+    )
