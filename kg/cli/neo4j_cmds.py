@@ -1,4 +1,4 @@
-"""``kg neo4j start|stop|status|logs|install``, ``kg status`` and ``kg schema apply``."""
+"""``kg neo4j start|stop|status|browser|logs|install``, ``kg status`` and ``kg schema apply``."""
 
 from __future__ import annotations
 
@@ -132,6 +132,57 @@ def status_command() -> None:
         click.echo(f"{name:<10} {value}")
     if not state.running:
         sys.exit(EXIT_NOT_RUNNING)
+
+
+@neo4j_group.command("browser")
+@click.option("--show-password", is_flag=True, help="Print the password itself, not only where it is.")
+@click.option("--open", "open_page", is_flag=True, help="Also open the link in your web browser.")
+@_reports_errors
+def browser_command(show_password: bool, open_page: bool) -> None:
+    """Where Neo4j Browser is and how to log in.
+
+    Prints a link that opens the managed server's Browser with the connection and user filled
+    in, the user, and the file holding the password (mode 0600). On connect the Browser applies
+    kg's style and opens the kg guide, both served by the kg API (`kg serve` or `kg up`).
+    Exits 3 when the managed server is not running.
+    """
+    settings = load_settings()
+    if settings.neo4j_uri:
+        click.echo(f"kg uses {settings.neo4j_uri}, not the managed server: open that server's Neo4j "
+                   f"Browser and log in as {settings.neo4j_user} with the password in KG_NEO4J_PASSWORD.")
+        return
+    state = server.status(settings)
+    link = server.browser_login_url(settings)
+    password_file = server.ServerLayout.of(settings).password_file
+    password = server.stored_password(settings)
+    rows = [
+        ("Browser", link),
+        ("User", settings.neo4j_user),
+        ("Password", password if show_password and password else f"in {password_file} (mode 0600)"),
+        ("Style", f"kg's, applied on connect from {server.api_url(settings)} "
+                  + ("(answering)" if _api_answers(settings) else "(not answering: run `kg serve`)")),
+    ]
+    for name, value in rows:
+        click.echo(f"{name:<10} {value}")
+    if not state.running:
+        click.echo("The managed Neo4j is not running; start it with `kg neo4j start` (or `kg up`).", err=True)
+        sys.exit(EXIT_NOT_RUNNING)
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(link)
+
+
+def _api_answers(settings: Settings) -> bool:
+    """Whether the kg API serves Neo4j Browser's style right now."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"{server.api_url(settings)}/browser/style.grass", timeout=2) as reply:
+            return bool(reply.status == 200)
+    except (urllib.error.URLError, OSError):
+        return False
 
 
 @neo4j_group.command("logs")

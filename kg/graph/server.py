@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Literal
+from urllib.parse import quote
 
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, DatabaseUnavailable, Neo4jError, ServiceUnavailable
@@ -203,6 +204,29 @@ def bolt_uri(settings: Settings) -> str:
 
 def browser_url(settings: Settings) -> str:
     return f"http://127.0.0.1:{settings.neo4j_http_port}/browser/"
+
+
+def browser_login_url(settings: Settings) -> str:
+    """Neo4j Browser with the connection URL and user filled in (the password is typed)."""
+    connect = f"bolt://{settings.neo4j_user}@127.0.0.1:{settings.neo4j_bolt_port}"
+    return f"{browser_url(settings)}?dbms={quote(connect, safe='')}"
+
+
+def api_url(settings: Settings) -> str:
+    """Where the local kg API (``kg serve``/``kg up``) answers, as a browser on this machine sees it."""
+    return f"http://127.0.0.1:{settings.api_port}"
+
+
+def browser_settings(settings: Settings) -> dict[str, str]:
+    """Neo4j Browser settings: on connect, apply kg's style and open the kg guide, both served by
+    the kg API (allowed as remote content). Without the API running, Browser shows an error frame
+    and its default look."""
+    api = api_url(settings)
+    return {
+        # Browser runs each ';'-separated command with a ':' prefixed.
+        "browser.post_connect_cmd": f"style {api}/browser/style.grass; guide {api}/browser/guide.html",
+        "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
+    }
 
 
 def stored_password(settings: Settings) -> str | None:
@@ -435,6 +459,7 @@ def write_config(settings: Settings) -> Path:
         f"server.directories.plugins={layout.home / 'plugins'}",
         f"server.directories.run={layout.run_dir}",
         f"server.directories.import={layout.home / 'import'}",
+        *(f"{key}={value}" for key, value in browser_settings(settings).items()),
     ]
     layout.conf_file.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return layout.conf_file

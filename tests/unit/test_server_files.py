@@ -66,8 +66,17 @@ def test_config_binds_localhost_on_the_configured_ports(settings: Settings) -> N
         "server.directories.plugins": str(home / "plugins"),
         "server.directories.run": str(home / "run"),
         "server.directories.import": str(home / "import"),
+        "browser.post_connect_cmd": f"style http://127.0.0.1:{settings.api_port}/browser/style.grass; "
+        f"guide http://127.0.0.1:{settings.api_port}/browser/guide.html",
+        "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
     }
     assert (home / "data").is_dir() and (home / "logs").is_dir()
+
+
+def test_browser_login_link_fills_in_the_connection_and_user(settings: Settings) -> None:
+    link = server.browser_login_url(settings.model_copy(update={"neo4j_user": "analyst"}))
+
+    assert link == "http://127.0.0.1:7998/browser/?dbms=bolt%3A%2F%2Fanalyst%40127.0.0.1%3A7999"
 
 
 def test_private_file_is_readable_by_its_owner_only(tmp_path: Path) -> None:
