@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+import httpx
 import pytest
 
 from tests.web.conftest import MapSite, OfflinePage
@@ -169,3 +170,35 @@ def test_graphiql_renders_and_runs_a_query_offline(map_site: MapSite, offline_pa
         timeout=WAIT_MS,
     )
     _no_problems(offline_page)
+
+
+def test_edges_can_be_coloured_by_plover_category(map_site: MapSite, offline_page: OfflinePage) -> None:
+    page = offline_page.page
+    _open_actor(map_site, offline_page, "&colour=plover")
+    edge = _csto_edge(_edges(offline_page))
+    subject, type_, object_ = edge["id"].split("~")
+    query = (
+        "query($s: ID!, $o: ID!, $t: RelationType!) { "
+        "relations(filter: {subject: $s, object: $o, types: [$t]}) { edges { node { plover } } } }"
+    )
+    reply = httpx.post(map_site.url + "/graphql", timeout=30,
+                       json={"query": query, "variables": {"s": subject, "o": object_, "t": type_}}).json()
+    categories = reply["data"]["relations"]["edges"][0]["node"]["plover"]
+    assert categories, "the sample's aid request has a PLOVER category"
+
+    assert page.input_value("#colour-by") == "plover"
+    legend = page.text_content("#legend") or ""
+    assert categories[0] in legend and "REQUESTED_AID" not in legend
+    colour = page.evaluate("(id) => window.kgMap.graph().getElementById(id).data('colour')", edge["id"])
+    swatch = page.evaluate(
+        """(name) => [...document.querySelectorAll('#legend span')]
+            .filter(s => s.textContent === name).map(s => s.firstChild.style.background)[0]""",
+        categories[0],
+    )
+    assert swatch and _rgb(colour) == swatch
+    _no_problems(offline_page)
+
+
+def _rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"

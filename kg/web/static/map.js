@@ -27,7 +27,16 @@
     THREATENED: "#ef6c00", ACCUSED: "#fb8c00", CRITICIZED: "#f9a825", REJECTED: "#8d6e63", PROTESTED: "#d84315",
     CONSULTED: "#1565c0", MET: "#42a5f5", MEDIATED: "#6a1b9a", URGED: "#00838f", DECLARED: "#7986cb",
     AGREED_TO: "#2e7d32", OFFERED: "#66bb6a", REQUESTED_AID: "#9e9d24", SUPPORTED: "#00897b", DEPLOYED: "#5d4037",
+    COOPERATED: "#43a047", AIDED: "#afb42b", CONCEDED: "#7cb342", WITHDREW: "#80cbc4", INVESTIGATED: "#8e24aa",
+    SANCTIONED: "#6a1b9a", COERCED: "#d81b60",
     HOLDS_ROLE: "#546e7a", MEMBER_OF: "#78909c", PART_OF: "#90a4ae", ALLIED_WITH: "#37474f", LOCATED_IN: "#b0bec5",
+  };
+  // PLOVER: cooperation green/blue, investigation grey, verbal conflict orange, material conflict red.
+  const PLOVER_COLOURS = {
+    AGREE: "#2e7d32", CONSULT: "#1565c0", SUPPORT: "#00897b", COOPERATE: "#43a047", AID: "#9e9d24",
+    CONCEDE: "#7cb342", RETREAT: "#80cbc4", INVESTIGATE: "#78909c",
+    DEMAND: "#f9a825", DISAPPROVE: "#fb8c00", REJECT: "#8d6e63", THREATEN: "#ef6c00", PROTEST: "#d84315",
+    MOBILIZE: "#6d4c41", SANCTION: "#ad1457", COERCE: "#e53935", ASSAULT: "#b71c1c",
   };
   const PALETTE = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666",
     "#1f78b4", "#b2df8a", "#fb9a99", "#fdbf6f", "#cab2d6", "#6a3d9a", "#b15928", "#8dd3c7"];
@@ -97,19 +106,30 @@
   }
 
   // Fields the server may not have (added by later kg versions): asked only when present.
-  const capabilities = { plover: false };
+  const capabilities = { plover: false, claimPlover: false, predicate: false };
 
   async function readCapabilities() {
-    const data = await gql('{ relation: __type(name: "Relation") { fields { name } } }');
-    const fields = new Set(((data.relation && data.relation.fields) || []).map(function (f) { return f.name; }));
-    capabilities.plover = fields.has("plover");
+    const data = await gql('{ relation: __type(name: "Relation") { fields { name } } ' +
+      'evidence: __type(name: "Evidence") { fields { name } } }');
+    const names = function (type) {
+      return new Set(((type && type.fields) || []).map(function (f) { return f.name; }));
+    };
+    const relation = names(data.relation);
+    const evidence = names(data.evidence);
+    capabilities.plover = relation.has("plover");
+    capabilities.claimPlover = evidence.has("plover");
+    capabilities.predicate = evidence.has("predicate");
+  }
+
+  function claimFields() {
+    return (capabilities.claimPlover ? " plover" : "") + (capabilities.predicate ? " predicate" : "");
   }
 
   function relationFields(withDates) {
     return "type claimCount documentCount firstSeen lastSeen confidence" +
       (capabilities.plover ? " plover" : "") +
       " subject { id name kind } object { id name kind }" +
-      (withDates ? " evidence(first: " + PAGE + ") { date }" : "");
+      (withDates ? " evidence(first: " + PAGE + ") { date" + (capabilities.claimPlover ? " plover" : "") + " }" : "");
   }
 
   function entityRelationsFragment(withDates) {
@@ -203,14 +223,24 @@
 
   function kindColour(kind) { return KIND_COLOURS[kind] || "#A5ABB6"; }
 
+  // The category an edge is coloured by: its type, or the first of the PLOVER categories its
+  // claims give (the API lists them sorted; a relation's claims rarely disagree).
   function categoryOf(relation) {
-    if (state.colour === "plover") return relation.plover || "(none)";
-    return relation.type;
+    if (state.colour !== "plover") return relation.type;
+    const categories = Array.isArray(relation.plover) ? relation.plover : relation.plover ? [relation.plover] : [];
+    return categories.length ? categories[0] : "(none)";
+  }
+
+  // A claim's category in the timeline: its own PLOVER category when the API gives one.
+  function claimCategoryOf(claim, relation) {
+    if (state.colour === "plover" && claim.plover) return claim.plover;
+    return categoryOf(relation);
   }
 
   const assigned = new Map();
   function categoryColour(category) {
     if (state.colour === "type" && TYPE_COLOURS[category]) return TYPE_COLOURS[category];
+    if (state.colour === "plover" && PLOVER_COLOURS[category]) return PLOVER_COLOURS[category];
     if (category === "(none)") return "#bdbdbd";
     if (!assigned.has(category)) assigned.set(category, PALETTE[assigned.size % PALETTE.length]);
     return assigned.get(category);
@@ -441,7 +471,7 @@
       (relation.evidence || []).forEach(function (claim) {
         if (!claim.date) return;
         const month = claim.date.slice(0, 7);
-        const category = categoryOf(relation);
+        const category = claimCategoryOf(claim, relation);
         if (!counts.has(month)) counts.set(month, new Map());
         const row = counts.get(month);
         row.set(category, (row.get(category) || 0) + 1);
@@ -553,12 +583,15 @@
 
   // ---------------------------------------------------------------- evidence
 
-  const EVIDENCE_QUERY = "query Evidence($s: ID!, $o: ID!, $t: RelationType!) { " +
-    "relations(filter: {subject: $s, object: $o, types: [$t]}, first: 1) { edges { node { " +
-    "type claimCount documentCount firstSeen lastSeen confidence subject { ...E } object { ...E } " +
-    "evidence(first: " + PAGE + ", includeNegated: true) { id text start end date confidence negated curated source " +
-    "attributedTo { id name } document { id title url published source } } } } } } " +
-    "fragment E on Entity { id name kind ... on Actor { aliases } ... on Event { aliases } }";
+  function evidenceQuery() {
+    return "query Evidence($s: ID!, $o: ID!, $t: RelationType!) { " +
+      "relations(filter: {subject: $s, object: $o, types: [$t]}, first: 1) { edges { node { " +
+      "type claimCount documentCount firstSeen lastSeen confidence" + (capabilities.plover ? " plover" : "") +
+      " subject { ...E } object { ...E } evidence(first: " + PAGE + ", includeNegated: true) { " +
+      "id text start end date confidence negated curated source" + claimFields() +
+      " attributedTo { id name } document { id title url published source } } } } } } " +
+      "fragment E on Entity { id name kind ... on Actor { aliases } ... on Event { aliases } }";
+  }
 
   async function selectEdge(id, push) {
     state.edge = id;
@@ -575,7 +608,7 @@
     body.replaceChildren(hint("Loading the evidence…"));
     let data;
     try {
-      data = await gql(EVIDENCE_QUERY, { s: parts[0], t: parts[1], o: parts[2] });
+      data = await gql(evidenceQuery(), { s: parts[0], t: parts[1], o: parts[2] });
     } catch (error) {
       body.replaceChildren(hint("Could not read the evidence: " + error.message));
       return;
@@ -612,7 +645,8 @@
       relation.firstSeen + " – " + relation.lastSeen) : "undated";
     facts.textContent = relation.claimCount + " claim" + (relation.claimCount === 1 ? "" : "s") + " in " +
       relation.documentCount + " document" + (relation.documentCount === 1 ? "" : "s") + " · " + seen +
-      (relation.confidence === null ? "" : " · confidence " + percent(relation.confidence));
+      (relation.confidence === null ? "" : " · confidence " + percent(relation.confidence)) +
+      (relation.plover && relation.plover.length ? " · PLOVER " + [].concat(relation.plover).join(", ") : "");
     const claims = relation.evidence.map(function (claim) { return renderClaim(claim, relation); });
     body.replaceChildren(head, facts, ...claims);
     if (relation.evidence.length < relation.claimCount) {
@@ -661,6 +695,8 @@
     if (claim.date) meta.append(span(claim.date));
     if (claim.confidence !== null && claim.confidence !== undefined) meta.append(span("confidence " + percent(claim.confidence)));
     if (claim.attributedTo) meta.append(span("according to " + claim.attributedTo.name));
+    if (claim.plover) meta.append(badge("PLOVER " + claim.plover, "plover"));
+    if (claim.predicate) meta.append(span("“" + claim.predicate + "”"));
     if (claim.negated) meta.append(badge("negated", "negated"));
     if (claim.curated) meta.append(badge("curated", "curated"));
     if (claim.start !== null && claim.start !== undefined) {
