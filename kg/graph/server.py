@@ -226,6 +226,8 @@ def browser_settings(settings: Settings) -> dict[str, str]:
         # Browser runs each ';'-separated command with a ':' prefixed.
         "browser.post_connect_cmd": f"style {api}/browser/style.grass; guide {api}/browser/guide.html",
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
+        # Like dbms.usage_report: Browser sends no usage data home (and shows no banner about it).
+        "client.allow_telemetry": "false",
     }
 
 

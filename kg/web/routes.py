@@ -64,6 +64,15 @@ def mount(app: FastAPI) -> None:
     async def favicon() -> Response:
         return Response((assets.STATIC_DIR / "favicon.svg").read_bytes(), media_type="image/svg+xml")
 
+    @app.options("/browser/{name}", include_in_schema=False)
+    async def browser_preflight(request: Request, name: str) -> Response:
+        """CORS preflight: Neo4j Browser fetches its guides with a header of its own."""
+        headers = dict(_BROWSER_HEADERS)
+        headers["Access-Control-Allow-Methods"] = "GET, OPTIONS"
+        headers["Access-Control-Allow-Headers"] = request.headers.get("access-control-request-headers", "*")
+        headers["Access-Control-Max-Age"] = "600"
+        return Response(status_code=204, headers=headers)
+
     @app.get("/browser/style.grass", response_class=PlainTextResponse, include_in_schema=False)
     async def browser_style() -> Response:
         """kg's Neo4j Browser style (applied on connect by the managed server's post-connect command)."""

@@ -109,6 +109,18 @@ def test_neo4j_browser_answers_on_the_http_port(managed: Settings, running: serv
     assert info["neo4j_edition"] == "community"
 
 
+def test_neo4j_browser_gets_kg_s_style_and_guide_on_connect(
+    managed: Settings, running: server.ServerStatus
+) -> None:
+    config = {row["name"]: row["value"] for row in _run(managed, "CALL dbms.clientConfig()")}
+    api = f"http://127.0.0.1:{managed.api_port}"
+    assert config["browser.post_connect_cmd"] == (
+        f"style {api}/browser/style.grass; guide {api}/browser/guide.html"
+    )
+    assert "127.0.0.1" in config["browser.remote_content_hostname_whitelist"].split(",")
+    assert config["client.allow_telemetry"] in (False, "false")
+
+
 def test_logs_show_the_start(managed: Settings, running: server.ServerStatus) -> None:
     assert any(line.endswith("Started.") for line in server.tail_log(managed, lines=200))
 

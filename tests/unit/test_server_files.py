@@ -69,6 +69,7 @@ def test_config_binds_localhost_on_the_configured_ports(settings: Settings) -> N
         "browser.post_connect_cmd": f"style http://127.0.0.1:{settings.api_port}/browser/style.grass; "
         f"guide http://127.0.0.1:{settings.api_port}/browser/guide.html",
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost,guides.neo4j.com",
+        "client.allow_telemetry": "false",
     }
     assert (home / "data").is_dir() and (home / "logs").is_dir()
 

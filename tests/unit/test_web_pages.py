@@ -185,3 +185,16 @@ def test_saved_queries_keep_title_parameters_and_cypher() -> None:
     assert query.title == "find one (:param actor => 'Armenia')"
     assert query.parameters == [":param actor => 'Armenia'"]
     assert query.cypher == "MATCH (n {id: $actor})\nRETURN n;"
+
+
+async def test_neo4j_browser_may_fetch_the_guide_with_its_own_headers(client: httpx.AsyncClient) -> None:
+    response = await client.options(
+        "/browser/guide.html",
+        headers={"Origin": "http://127.0.0.1:7474", "Access-Control-Request-Method": "GET",
+                 "Access-Control-Request-Headers": "x-requested-with"},
+    )
+
+    assert response.status_code == 204
+    assert response.headers["access-control-allow-origin"] == "*"
+    assert response.headers["access-control-allow-headers"] == "x-requested-with"
+    assert "GET" in response.headers["access-control-allow-methods"]
