@@ -105,42 +105,20 @@
     return body.data;
   }
 
-  // Fields the server may not have (added by later kg versions): asked only when present.
-  const capabilities = { plover: false, claimPlover: false, predicate: false };
-
-  async function readCapabilities() {
-    const data = await gql('{ relation: __type(name: "Relation") { fields { name } } ' +
-      'evidence: __type(name: "Evidence") { fields { name } } }');
-    const names = function (type) {
-      return new Set(((type && type.fields) || []).map(function (f) { return f.name; }));
-    };
-    const relation = names(data.relation);
-    const evidence = names(data.evidence);
-    capabilities.plover = relation.has("plover");
-    capabilities.claimPlover = evidence.has("plover");
-    capabilities.predicate = evidence.has("predicate");
+  function relationFields() {
+    return "type claimCount documentCount firstSeen lastSeen confidence plover" +
+      " subject { id name kind } object { id name kind }";
   }
 
-  function claimFields() {
-    return (capabilities.claimPlover ? " plover" : "") + (capabilities.predicate ? " predicate" : "");
-  }
-
-  function relationFields(withDates) {
-    return "type claimCount documentCount firstSeen lastSeen confidence" +
-      (capabilities.plover ? " plover" : "") +
-      " subject { id name kind } object { id name kind }" +
-      (withDates ? " evidence(first: " + PAGE + ") { date" + (capabilities.claimPlover ? " plover" : "") + " }" : "");
-  }
-
-  function entityRelationsFragment(withDates) {
+  function entityRelationsFragment() {
     const relations = "relations(first: " + PAGE + ", after: $after) { totalCount pageInfo { hasNextPage endCursor } " +
-      "edges { node { " + relationFields(withDates) + " } } }";
+      "edges { node { " + relationFields() + " } } }";
     return "fragment N on Entity { id name kind ... on Actor { aliases roles " + relations + " } " +
       "... on Event { aliases date " + relations + " } }";
   }
 
   // The relations of several entities at once (one request per BATCH entities).
-  async function relationsOf(ids, withDates, after) {
+  async function relationsOf(ids, after) {
     const found = {};
     for (let start = 0; start < ids.length; start += BATCH) {
       const chunk = ids.slice(start, start + BATCH);
@@ -149,7 +127,7 @@
       const variables = { after: after || null };
       chunk.forEach(function (id, i) { variables["id" + i] = id; });
       const data = await gql("query Net(" + declarations + ", $after: String) { " + fields + " } " +
-        entityRelationsFragment(withDates), variables);
+        entityRelationsFragment(), variables);
       chunk.forEach(function (id, i) { if (data["e" + i]) found[id] = data["e" + i]; });
     }
     return found;
@@ -177,7 +155,7 @@
     const token = ++loadToken;
     setStatus("Loading the network…");
     const centreId = state.actor;
-    const first = await relationsOf([centreId], true, null);
+    const first = await relationsOf([centreId], null);
     let centre = first[centreId];
     if (!centre) {
       if (token === loadToken) setStatus("No actor or event with id “" + centreId + "”.", true);
@@ -190,7 +168,7 @@
     let pages = 1;
     page.edges.forEach(function (edge) { addRelation(edge.node); });
     while (page.pageInfo.hasNextPage && pages < CENTRE_PAGES) {
-      const more = await relationsOf([centreId], true, page.pageInfo.endCursor);
+      const more = await relationsOf([centreId], page.pageInfo.endCursor);
       page = more[centreId].relations;
       page.edges.forEach(function (edge) { addRelation(edge.node); });
       pages += 1;
@@ -208,7 +186,7 @@
       const neighbours = Array.from(weight.keys()).filter(function (id) { return id !== centreId; });
       neighbours.sort(function (a, b) { return weight.get(b) - weight.get(a) || a.localeCompare(b); });
       const expanded = neighbours.slice(0, SECOND_HOP_LIMIT);
-      const second = await relationsOf(expanded, false, null);
+      const second = await relationsOf(expanded, null);
       expanded.forEach(function (id) {
         if (second[id]) second[id].relations.edges.forEach(function (edge) { addRelation(edge.node); });
       });
@@ -229,12 +207,6 @@
     if (state.colour !== "plover") return relation.type;
     const categories = Array.isArray(relation.plover) ? relation.plover : relation.plover ? [relation.plover] : [];
     return categories.length ? categories[0] : "(none)";
-  }
-
-  // A claim's category in the timeline: its own PLOVER category when the API gives one.
-  function claimCategoryOf(claim, relation) {
-    if (state.colour === "plover" && claim.plover) return claim.plover;
-    return categoryOf(relation);
   }
 
   const assigned = new Map();
@@ -305,7 +277,7 @@
       edge.data("colour", categoryColour(categoryOf(network.relations.get(edge.id()))));
     });
     renderLegend();
-    renderTimeline();
+    refreshTimeline();
   }
 
   function runLayout() {
@@ -397,6 +369,7 @@
     updateTypesSummary();
     writeUrl(false);
     applyFilters();
+    refreshTimeline();
   }
 
   function setAllTypes(shown) {
@@ -461,29 +434,70 @@
     return months;
   }
 
+  // Claims by month from the API's Actor.timeline: in total, and stacked by relation type (one
+  // aliased timeline per type) when edges are coloured by type and the types are few.
+  const STACKED_TYPES = 10;
+  let timeline = { id: null, months: new Map(), stacked: false };
+  let timelineToken = 0;
+
+  async function refreshTimeline() {
+    const token = ++timelineToken;
+    const centre = network.centre;
+    if (!centre || centre.kind === "EVENT") {
+      timeline = { id: centre ? centre.id : null, months: new Map(), stacked: false };
+      renderTimeline();
+      return;
+    }
+    const own = network.centreRelations || [];
+    const present = Array.from(new Set(own.map(function (relation) { return relation.type; })));
+    const shown = present.filter(typeShown).sort();
+    const stacked = state.colour === "type" && shown.length <= STACKED_TYPES;
+    const variables = { id: centre.id, types: state.types === null ? null : shown };
+    let fields = "all: timeline(types: $types) { month claims }";
+    const declarations = ["$id: ID!", "$types: [RelationType!]"];
+    if (stacked) {
+      shown.forEach(function (type, i) {
+        fields += " t" + i + ": timeline(types: $t" + i + ") { month claims }";
+        declarations.push("$t" + i + ": [RelationType!]");
+        variables["t" + i] = [type];
+      });
+    }
+    let data;
+    try {
+      data = await gql("query Timeline(" + declarations.join(", ") + ") { actor(id: $id) { " + fields + " } }", variables);
+    } catch (error) {
+      if (token === timelineToken) setStatus("Could not read the timeline: " + error.message, true);
+      return;
+    }
+    if (token !== timelineToken) return;
+    const months = new Map(); // month -> Map(category -> claims)
+    const add = function (rows, category) {
+      (rows || []).forEach(function (row) {
+        if (!months.has(row.month)) months.set(row.month, new Map());
+        months.get(row.month).set(category, (months.get(row.month).get(category) || 0) + row.claims);
+      });
+    };
+    const actor = data.actor || {};
+    if (stacked) shown.forEach(function (type, i) { add(actor["t" + i], type); });
+    else add(actor.all, "claims");
+    timeline = { id: centre.id, months: months, stacked: stacked };
+    renderTimeline();
+  }
+
   function renderTimeline() {
     const chart = document.getElementById("timeline-chart");
     document.getElementById("timeline-who").textContent = network.centre ? "— " + network.centre.name : "";
     chart.replaceChildren();
-    const counts = new Map(); // month -> Map(category -> claims)
-    (network.centreRelations || []).forEach(function (relation) {
-      if (!typeShown(relation.type)) return;
-      (relation.evidence || []).forEach(function (claim) {
-        if (!claim.date) return;
-        const month = claim.date.slice(0, 7);
-        const category = claimCategoryOf(claim, relation);
-        if (!counts.has(month)) counts.set(month, new Map());
-        const row = counts.get(month);
-        row.set(category, (row.get(category) || 0) + 1);
-      });
-    });
+    const counts = timeline.months;
     if (!counts.size) {
       const hint = document.createElement("p");
       hint.className = "hint";
-      hint.textContent = "No dated claims for this actor.";
+      hint.textContent = network.centre && network.centre.kind === "EVENT" ?
+        "Timelines are drawn for actors; this is an event." : "No dated claims for this actor.";
       chart.append(hint);
       return;
     }
+    const barColour = function (category) { return timeline.stacked ? categoryColour(category) : "#2870c2"; };
     const sorted = Array.from(counts.keys()).sort();
     let months = monthsBetween(sorted[0], sorted[sorted.length - 1]);
     if (months.length < TIMELINE_MIN_MONTHS) {
@@ -539,11 +553,12 @@
         rect.setAttribute("width", String(Math.max(1, step * 0.8)));
         rect.setAttribute("y", String(y));
         rect.setAttribute("height", String(h));
-        rect.setAttribute("fill", categoryColour(category));
+        rect.setAttribute("fill", barColour(category));
         group.append(rect);
         parts.push(category + " " + n);
       });
-      title.textContent = month + ": " + parts.join(", ") + " (click: show only this month)";
+      title.textContent = month + ": " + (timeline.stacked ? parts.join(", ") : parts[0].replace("claims ", "") +
+        " claims") + " (click: show only this month)";
       group.append(title);
       group.addEventListener("click", function () { filterToMonth(month); });
       svg.append(group);
@@ -586,9 +601,9 @@
   function evidenceQuery() {
     return "query Evidence($s: ID!, $o: ID!, $t: RelationType!) { " +
       "relations(filter: {subject: $s, object: $o, types: [$t]}, first: 1) { edges { node { " +
-      "type claimCount documentCount firstSeen lastSeen confidence" + (capabilities.plover ? " plover" : "") +
+      "type claimCount documentCount firstSeen lastSeen confidence plover" +
       " subject { ...E } object { ...E } evidence(first: " + PAGE + ", includeNegated: true) { " +
-      "id text start end date confidence negated curated source" + claimFields() +
+      "id text start end date confidence negated curated source plover predicate" +
       " attributedTo { id name } document { id title url published source } } } } } } " +
       "fragment E on Entity { id name kind ... on Actor { aliases } ... on Event { aliases } }";
   }
@@ -923,6 +938,7 @@
     document.getElementById("search").value = built.centre.name;
     renderTypeFilter();
     draw();
+    await refreshTimeline();
     if (state.edge && network.relations.has(state.edge)) selectEdge(state.edge, false);
     else if (state.edge) clearSelection();
     else showEntity(built.centre.id);
@@ -944,18 +960,21 @@
 
   async function welcome() {
     try {
-      const data = await gql("{ stats { actors events documents relations } actors(first: 12) { edges { node { id name kind } } } }");
+      const data = await gql("{ stats { actors events documents relations } " +
+        "mostActiveActors(first: 12) { documents claims actor { id name kind } } }");
       const s = data.stats;
       document.getElementById("stats").textContent = "The graph holds " + s.actors + " actors, " + s.events +
-        " events and " + s.relations + " relations read from " + s.documents + " documents.";
+        " events and " + s.relations + " relations read from " + s.documents + " documents." +
+        (data.mostActiveActors.length ? " The most active actors:" : "");
       const starters = document.getElementById("starters");
       starters.replaceChildren();
-      data.actors.edges.forEach(function (edge) {
+      data.mostActiveActors.forEach(function (active) {
         const button = document.createElement("button");
         button.type = "button";
-        button.textContent = edge.node.name;
-        button.style.borderLeft = "4px solid " + kindColour(edge.node.kind);
-        button.addEventListener("click", function () { centreOn(edge.node.id); });
+        button.textContent = active.actor.name;
+        button.title = active.claims + " claims in " + active.documents + " documents";
+        button.style.borderLeft = "4px solid " + kindColour(active.actor.kind);
+        button.addEventListener("click", function () { centreOn(active.actor.id); });
         starters.append(button);
       });
     } catch (error) {
@@ -1001,18 +1020,6 @@
     document.getElementById("types-none").addEventListener("click", function () { setAllTypes(false); });
     document.getElementById("share").addEventListener("click", copyLink);
     window.addEventListener("popstate", function () { readUrl(); show(); });
-    try {
-      await readCapabilities();
-    } catch (error) {
-      setStatus("The API did not answer: " + error.message, true);
-      return;
-    }
-    const plover = document.querySelector("#colour-by option[value=plover]");
-    plover.disabled = !capabilities.plover;
-    if (!capabilities.plover) {
-      plover.textContent = "PLOVER category (not served by this API)";
-      state.colour = "type";
-    }
     await welcome();
     await show();
     document.body.dataset.ready = "true";
