@@ -28,7 +28,7 @@ help:
 # Reinstalls when pyproject.toml changed since the last install or an import is missing.
 deps:
 	@if [ pyproject.toml -nt $(DEPS_STAMP) ] || \
-	    ! $(PYTHON) -c 'import kg, pytest, pytest_asyncio, testcontainers, ruff, mypy' >/dev/null 2>&1; then \
+	    ! $(PYTHON) -c 'import kg, pytest, pytest_asyncio, testcontainers, ruff, mypy, playwright, trafilatura' >/dev/null 2>&1; then \
 	  echo "Installing kg and its dev dependencies"; \
 	  $(PIP) install -e '.[dev]' && mkdir -p $(dir $(DEPS_STAMP)) && touch $(DEPS_STAMP); \
 	fi

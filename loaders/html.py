@@ -41,9 +41,6 @@ _PARAGRAPH = "\x00"  # markers: never in decoded input (NUL bytes are rejected a
 _LINE = "\x01"
 _CELL = "\x02"
 
-# comments off: processing instructions and comments are not text. huge_tree: deep or large
-# pages are parsed whole instead of being cut at libxml2's default limits.
-_PARSER = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +69,12 @@ def _parse(markup: str) -> Any:
     """The page as an lxml tree, or None when there is nothing to parse."""
     if not markup.strip():
         return None
+    # Comments and processing instructions are not text. huge_tree: deep or large pages are read
+    # up to libxml2's large limits, not its small default ones. One parser per call: lxml parsers
+    # are not to be shared between the threads ingest may extract in.
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, collect_ids=False)
     try:
-        return lxml_html.document_fromstring(markup, parser=_PARSER)
+        return lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError):
         return None
 

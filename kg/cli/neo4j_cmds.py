@@ -60,7 +60,9 @@ def neo4j_group() -> None:
     Maven; a few minutes once). Everything lives in KG_DATA_DIR/neo4j (default
     ~/.local/share/kg/neo4j): jars in lib/, the graph in data/ (kept between runs), logs in
     logs/. The generated password is in KG_DATA_DIR/neo4j-password (mode 0600). Ports:
-    KG_NEO4J_BOLT_PORT (7687) and KG_NEO4J_HTTP_PORT (7474, Neo4j Browser at /browser/).
+    KG_NEO4J_BOLT_PORT (7687) and KG_NEO4J_HTTP_PORT (7474, Neo4j Browser at /browser/; `kg neo4j
+    browser` prints a login link, and the Browser applies kg's style and opens the kg guide on
+    connect when the kg API runs).
 
     Alternatives: set KG_NEO4J_URI/KG_NEO4J_USER/KG_NEO4J_PASSWORD to use any Neo4j 5.26+,
     or run `docker compose up -d neo4j`.
