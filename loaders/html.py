@@ -9,14 +9,15 @@ format: paragraphs (and headings, list items, quotes, table rows) separated by a
 scraped text and the same furniture rules apply to it. That text is what kg stores: evidence
 offsets point into it.
 
-When trafilatura finds no article (a page that is all markup, or nested too deep for it), the
-page's visible text is used as it stands, so nothing readable is lost.
+When trafilatura finds no article (a page that is all markup, or nested deeper than libxml2
+parses), the page's visible text is read as a stream of tags instead, so nothing readable is lost.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import trafilatura
@@ -129,10 +130,44 @@ def _as_text(marked: str) -> str:
     return text.strip()
 
 
-def _visible_text(tree: Any) -> str:
+class _VisibleText(HTMLParser):
+    """A page's visible text, read as a stream of tags (the stdlib parser): no tree is built, so
+    no nesting depth is too deep. Scripts, the head and page chrome are left out."""
+
+    _HIDDEN = _CHROME | {"head", "title"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.hidden = 0  # how many hidden elements the parser is inside
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self.hidden += 1
+        elif tag == "br":
+            self.pieces.append(_LINE)
+        elif tag in _HTML_BLOCKS:
+            self.pieces.append(_PARAGRAPH)
+        elif tag in _CELLS:
+            self.pieces.append(_CELL)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _HTML_BLOCKS:
+            self.pieces.append(_PARAGRAPH)
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.pieces.append(data)
+
+
+def _visible_text(markup: str) -> str:
     """The whole page's text (the fallback when trafilatura finds no article)."""
-    bodies = tree.xpath("//body")
-    return _as_text(_marked_text(bodies[0] if bodies else tree, _HTML_BLOCKS, _CHROME))
+    reader = _VisibleText()
+    reader.feed(markup)
+    reader.close()
+    return _as_text("".join(reader.pieces))
 
 
 def extract_html(markup: str) -> HtmlArticle:
@@ -153,12 +188,12 @@ def extract_html(markup: str) -> HtmlArticle:
         config=_CONFIG,
     )
     if found is None:
-        # No article: metadata from the page all the same, text as the page shows it. The tree
-        # is parsed again: trafilatura prunes the one it was given.
-        tree = _parse(markup)
-        metadata = trafilatura.extract_metadata(tree, date_config=_DATE_OPTIONS)
+        # No article: metadata from the page all the same, text as the page shows it (read as a
+        # stream: a page nested deeper than libxml2 parses still has its text). The tree is
+        # parsed again: trafilatura prunes the one it was given.
+        metadata = trafilatura.extract_metadata(_parse(markup), date_config=_DATE_OPTIONS)
         return HtmlArticle(
-            text=_visible_text(tree),
+            text=_visible_text(markup),
             title=_clean(metadata.title),
             author=_clean(metadata.author),
             published=metadata.date,
