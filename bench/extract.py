@@ -3,6 +3,7 @@
 
     python bench/extract.py [--articles 200] [--batch-size 32] [--seed 7] [--memory-factor 4]
     python bench/extract.py --long [--sentences 10000]     # time linear in document length?
+    python bench/extract.py --workers 2 --no-memory        # adds N worker processes against 1
 
 What it does, in one run:
 
@@ -20,6 +21,9 @@ What it does, in one run:
    kg path after a warm-up and reports the peak RSS growth during the run (Linux VmHWM, reset
    via /proc/self/clear_refs) and, with --tracemalloc, the tracemalloc peak. Flat numbers
    across sizes mean the pipeline streams instead of holding the corpus.
+
+With --workers N (N > 1) it also times the kg path with N extraction processes against one, same
+corpus, and prints the speed-up (target >= 1.6x with 2 workers on 2 free cores).
 
 With --long it measures only whether extraction time is linear in document length: one
 document of --sentences sentences against ten documents of a tenth as many (the same
@@ -241,11 +245,11 @@ class NullSink:
         self.chars += len(text)
 
 
-def build_extractor(batch_size: int) -> Any:
+def build_extractor(batch_size: int, workers: int = 1) -> Any:
     from kg.nlp.extractor import Extractor
     from kg.settings import load_settings
 
-    return Extractor.from_settings(load_settings(nlp_batch_size=batch_size))
+    return Extractor.from_settings(load_settings(nlp_batch_size=batch_size), workers=workers)
 
 
 def load_baseline_model() -> tuple[Any, str]:
@@ -387,6 +391,9 @@ def main() -> int:
         "--long", action="store_true", help="only compare one long document with ten short ones"
     )
     parser.add_argument(
+        "--workers", type=int, default=1, help="also time N extraction processes against 1 (default 1: no)"
+    )
+    parser.add_argument(
         "--sentences", type=int, default=10000, help="sentences of the long document (default 10000)"
     )
     parser.add_argument("--tracemalloc", action="store_true", help="also report tracemalloc peaks (slow)")
@@ -445,6 +452,21 @@ def main() -> int:
         wall_ratio = best["spacy"][0] / best["kg"][0]
         cpu_ratio = best["spacy"][1] / best["kg"][1]
         print(f"ratio kg / baseline: {wall_ratio:.2f}x wall, {cpu_ratio:.2f}x CPU (target >= 0.70x)")
+
+        if options.workers > 1:
+            parallel = build_extractor(options.batch_size, options.workers)
+            run_kg(parallel, [str(corpus)])  # starts the worker processes (their models load)
+            fastest = float("inf")
+            for _ in range(options.repeat):
+                wall, _cpu, (extracted, problems) = timed_both(run_kg, parallel, [str(corpus)])
+                if extracted != options.articles or problems:
+                    raise SystemExit(f"{options.workers} workers extracted {extracted} ({problems} problems)")
+                fastest = min(fastest, wall)
+            print(
+                f"kg extract, {options.workers} worker processes  {words / fastest:8,.0f} words/s wall "
+                f"({fastest:.1f} s; workers started before timing); speed-up over 1: "
+                f"{best['kg'][0] / fastest:.2f}x (target >= 1.60x on {options.workers} free cores)"
+            )
 
         if not options.no_memory:
             sizes = [options.articles, options.articles * options.memory_factor]

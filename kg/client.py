@@ -70,13 +70,13 @@ def shared_extractor(settings: Settings | None = None) -> DocumentExtractor:
     """The spaCy extractor for ``settings`` (default: the environment's), loaded once per
     process and shared (loading the model takes seconds)."""
     settings = settings or load_settings()
-    key = (settings.spacy_model, settings.spacy_fallback_model, settings.nlp_batch_size)
+    key = (settings.spacy_model, settings.spacy_fallback_model, settings.nlp_batch_size, settings.nlp_workers)
     with _extractors_lock:
         extractor = _extractors.get(key)
         if extractor is None:
             from kg.nlp.extractor import Extractor
 
-            extractor = _extractors[key] = Extractor.from_settings(settings)
+            extractor = _extractors[key] = Extractor.from_settings(settings, workers=settings.nlp_workers)
         return extractor
 
 

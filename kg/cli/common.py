@@ -12,6 +12,7 @@ Exit statuses (the README's table):
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sys
 from collections.abc import Coroutine
@@ -75,3 +76,22 @@ def stderr_is_a_terminal() -> bool:
         return sys.stderr.isatty()
     except (AttributeError, ValueError):
         return False
+
+
+def workers_option(given: int | None) -> int:
+    """``--workers``: as given, else KG_NLP_WORKERS when set, else the machine's cores."""
+    if given is not None:
+        return given
+    if os.environ.get("KG_NLP_WORKERS"):
+        from kg.settings import load_settings
+
+        return load_settings().nlp_workers
+    from kg.nlp.extractor import default_workers
+
+    return default_workers()
+
+
+WORKERS_HELP = (
+    "Extraction processes, each with its own spaCy pipeline (default: KG_NLP_WORKERS, else the "
+    "machine's cores); the output is the same for any N. An input of one batch stays in one process."
+)

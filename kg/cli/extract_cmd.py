@@ -14,10 +14,12 @@ from pydantic import ValidationError
 
 from kg.cli.common import (
     EXIT_NOTHING_PROCESSED,
+    WORKERS_HELP,
     problem_line,
     progress_bar,
     settings_error,
     stderr_is_a_terminal,
+    workers_option,
 )
 from kg.errors import KGError, Problem
 from kg.model import Extraction
@@ -71,12 +73,15 @@ def _progress_bar(paths: tuple[str, ...]) -> Any | None:
     return progress_bar("extracting", " docs", count_documents(list(paths)))
 
 
-def _build_extractor(batch_size: int | None) -> DocumentExtractor:
+def _build_extractor(batch_size: int | None, workers: int | None) -> DocumentExtractor:
     from kg.client import shared_extractor
     from kg.settings import load_settings
 
-    overrides: dict[str, object] = {} if batch_size is None else {"nlp_batch_size": batch_size}
+    overrides: dict[str, object] = {"nlp_workers": workers_option(workers)}
+    if batch_size is not None:
+        overrides["nlp_batch_size"] = batch_size
     return shared_extractor(load_settings(**overrides))
+
 
 
 def _dump(extraction: Extraction, output_format: str) -> str:
@@ -148,6 +153,7 @@ def register(group: click.Group) -> None:
     metavar="N",
     help="Documents per spaCy batch (default: KG_NLP_BATCH_SIZE, 32).",
 )
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N", help=WORKERS_HELP)
 @click.pass_context
 def extract(
     ctx: click.Context,
@@ -155,6 +161,7 @@ def extract(
     published: dt.datetime | None,
     output_format: str,
     batch_size: int | None,
+    workers: int | None,
 ) -> None:
     """Extract actors, events and relations from articles and print them as JSON; store nothing.
 
@@ -175,12 +182,13 @@ def extract(
     Examples:
       kg extract article.txt --published 2022-09-15
       kg extract news/ --format pretty
+      kg extract archive/ --workers 4 > archive.jsonl
       cat feed.jsonl | kg extract - > extractions.jsonl
     """
     # An embedding program (or a test) may hand over a ready extractor as ctx.obj["extractor"].
     injected = ctx.obj.get("extractor") if isinstance(ctx.obj, dict) else None
     try:
-        extractor = injected if injected is not None else _build_extractor(batch_size)
+        extractor = injected if injected is not None else _build_extractor(batch_size, workers)
         report = run_extract(
             paths,
             published=published.date() if published is not None else None,

@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from kg.cli.common import EXIT_NOTHING_PROCESSED, problem_line, progress_bar, run, stderr_is_a_terminal
+from kg.cli.common import (
+    EXIT_NOTHING_PROCESSED,
+    WORKERS_HELP,
+    problem_line,
+    progress_bar,
+    run,
+    stderr_is_a_terminal,
+    workers_option,
+)
 from kg.model import IngestSummary
 from kg.settings import Settings, load_settings
 
@@ -71,12 +79,14 @@ def _injected_extractor(ctx: click.Context) -> DocumentExtractor | None:
               help="Ingest the folder DIR, then every file that appears or changes in it, until Ctrl-C.")
 @click.option("--follow-deletes", is_flag=True,
               help="With --watch: retract the documents of a file deleted from the folder.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N", help=WORKERS_HELP)
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
     paths: tuple[str, ...],
     published: dt.datetime | None,
     batch_size: int | None,
+    workers: int | None,
     force: bool,
     as_json: bool,
     watch_folder: str | None,
@@ -109,7 +119,9 @@ def ingest_command(
         raise click.UsageError("give PATH... to ingest, or --watch DIR")
     if follow_deletes and watch_folder is None:
         raise click.UsageError("--follow-deletes goes with --watch DIR")
-    overrides: dict[str, object] = {} if batch_size is None else {"ingest_batch_size": batch_size}
+    overrides: dict[str, object] = {"nlp_workers": workers_option(workers)}
+    if batch_size is not None:
+        overrides["ingest_batch_size"] = batch_size
     settings = _settings(**overrides)
     published_date = published.date() if published else None
     extractor = _injected_extractor(ctx)

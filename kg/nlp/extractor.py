@@ -4,6 +4,10 @@
     for result in extractor.extract_many(documents):   # streams; nlp.pipe in batches
         ...                                              # an Extraction, or a Problem naming a bad document
 
+With ``workers=N`` (``Extractor.from_settings(settings, workers=N)``, ``kg extract --workers N``)
+batches are extracted by N worker processes, each with its own pipeline, and come back in input
+order: the output is the one-worker output. An input of one batch or less stays in this process.
+
 Page furniture (``SourceDocument.skip``) is blanked with spaces before parsing, so every
 offset still points into the text as given. Texts longer than the pipeline's ``max_length``
 are cut at paragraph boundaries and parsed in pieces; offsets are kept.
@@ -14,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -51,9 +56,21 @@ class Extractor:
     name = "kg.relations.v1"
     version = "1.1.0"
 
-    def __init__(self, nlp: Any, *, batch_size: int = 32, model: str = "") -> None:
+    def __init__(
+        self,
+        nlp: Any,
+        *,
+        batch_size: int = 32,
+        model: str = "",
+        workers: int = 1,
+        settings: Settings | None = None,
+    ) -> None:
         self.nlp = nlp
         self.batch_size = max(1, batch_size)
+        # Worker processes build their own pipeline from the settings (none: one process).
+        self.workers = max(1, workers) if settings is not None else 1
+        self.settings = settings
+        self._workers: Any = None  # the process pool, started on first use and kept
         self.model = model or f"{nlp.meta.get('lang', 'xx')}_{nlp.meta.get('name', 'model')}"
         # The label is stored with every document: kg ingest re-extracts a document whose label
         # differs, so it names the rules (their fingerprint) as well as the model.
@@ -61,10 +78,36 @@ class Extractor:
             f"{self.name} {self.version}+{rules_fingerprint()} ({self.model} {nlp.meta.get('version', '')})"
         ).strip()
 
+    def _pool(self) -> Any:
+        """The worker processes (started once, each loading its pipeline; stopped at exit)."""
+        if self._workers is None:
+            assert self.settings is not None, "workers need the settings to build their pipelines"
+            import multiprocessing
+            import weakref
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn, not fork: the caller may hold threads (kg ingest's driver) that fork would
+            # copy in an unknown state
+            pool = ProcessPoolExecutor(
+                self.workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=functools.partial(_start_worker, self.settings),
+            )
+            weakref.finalize(self, pool.shutdown, wait=False, cancel_futures=True)
+            self._workers = pool
+        return self._workers
+
+    def close(self) -> None:
+        """Stop the worker processes, if any were started."""
+        if self._workers is not None:
+            self._workers.shutdown(wait=True, cancel_futures=True)
+            self._workers = None
+
     @classmethod
-    def from_settings(cls, settings: Settings) -> Extractor:
+    def from_settings(cls, settings: Settings, *, workers: int = 1) -> Extractor:
+        """The pipeline of ``settings``; ``workers`` > 1 extracts in that many processes."""
         nlp, model = build_pipeline(settings.spacy_model, settings.spacy_fallback_model)
-        return cls(nlp, batch_size=settings.nlp_batch_size, model=model)
+        return cls(nlp, batch_size=settings.nlp_batch_size, model=model, workers=workers, settings=settings)
 
     # -- public -------------------------------------------------------------------------
     def extract(self, doc: SourceDocument) -> Extraction:
@@ -75,10 +118,17 @@ class Extractor:
 
     def extract_many(self, docs: Iterable[SourceDocument]) -> Iterator[Extraction | Problem]:
         iterator = iter(docs)
-        while True:
-            batch = list(itertools.islice(iterator, self.batch_size))
-            if not batch:
+        batches = iter(lambda: list(itertools.islice(iterator, self.batch_size)), [])
+        if self.workers > 1 and self.settings is not None:
+            first = next(batches, None)
+            second = next(batches, None)
+            if second is None:  # one batch: not worth starting processes
+                batches = iter([first] if first else [])
+            else:
+                assert first is not None
+                yield from _in_workers(itertools.chain([first, second], batches), self._pool(), self.workers)
                 return
+        for batch in batches:
             yield from self._batch(batch)
 
     # -- internals ------------------------------------------------------------------------
@@ -121,6 +171,53 @@ class Extractor:
             raise TypeError(f"expected a SourceDocument, got {type(doc).__name__}")
         text = blank_ranges(doc.text, doc.skip)
         return split_paragraphs(text, int(self.nlp.max_length) - 1)
+
+
+# -- worker processes ----------------------------------------------------------------------------
+_worker_extractor: Extractor | None = None
+
+
+def _start_worker(settings: Settings) -> None:
+    """In a worker process: its own pipeline, built once."""
+    global _worker_extractor
+    _worker_extractor = Extractor.from_settings(settings)
+
+
+def _extract_in_worker(batch: list[SourceDocument]) -> list[Extraction | Problem]:
+    assert _worker_extractor is not None, "worker not started"
+    return list(_worker_extractor._batch(batch))
+
+
+def _in_workers(
+    batches: Iterator[list[SourceDocument]], pool: Any, workers: int
+) -> Iterator[Extraction | Problem]:
+    """Batches extracted by the pool's processes, results in input order; at most two batches per
+    worker in flight, so memory stays flat however long the input."""
+    from collections import deque
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
+    pending: deque[Future[list[Extraction | Problem]]] = deque()
+    try:
+        for batch in batches:
+            pending.append(pool.submit(_extract_in_worker, batch))
+            if len(pending) >= 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+    except BrokenProcessPool as exc:
+        raise ExtractionError(f"an extraction worker process stopped: {exc}") from exc
+    finally:
+        for future in pending:  # the caller stopped reading: drop what is not started yet
+            future.cancel()
+
+
+def default_workers() -> int:
+    """The CPUs this process may run on: the default number of extraction processes."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def build_pipeline(model: str, fallback: str | None) -> tuple[Any, str]:
