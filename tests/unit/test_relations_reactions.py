@@ -1,5 +1,5 @@
-"""Acts named as objects become events, and reactions reach them (and, for conflict acts, their
-agents); sentences written here."""
+"""Reactions to acts: condemning, welcoming, praising or rejecting an act reaches the act and,
+for conflict and speech acts, whoever did it. Sentences written here."""
 
 from __future__ import annotations
 
@@ -48,31 +48,43 @@ def test_condemning_exercises_reaches_the_event_and_the_last_attacker() -> None:
     assert ("Chad", "CRITICIZED", "Mali") in found
 
 
-def test_passing_an_aid_package_agrees_to_it_and_supports_its_recipients() -> None:
-    found = triples(extract("Sweden passed a package of military aid for Ukraine and Moldova."))
-    assert ("Sweden", "AGREED_TO", "package") in found
-    assert ("Sweden", "SUPPORTED", "Ukraine") in found
-    assert ("Sweden", "SUPPORTED", "Moldova") in found
+def test_welcoming_a_decision_supports_whoever_made_it() -> None:
+    found = triples(extract("Russia welcomed Turkey's decision to mediate."))
+    assert ("Russia", "SUPPORTED", "Turkey") in found
 
 
-def test_passing_a_bill_is_not_support_without_a_recipient() -> None:
-    found = triples(extract("Peru passed the bill on Tuesday."))
-    assert not any(rtype == "SUPPORTED" for _, rtype, _ in found)
+def test_praising_a_deal_supports_the_deal() -> None:
+    assert ("Iran", "SUPPORTED", "agreement") in triples(extract("Iran praised the deal."))
 
 
-def test_drills_around_a_country_threaten_it_and_their_critics_reach_the_stager() -> None:
-    found = triples(
-        extract(
-            "Norway staged large-scale military drills around Sweden on Monday. "
-            "Finland condemned the drills."
-        )
+def test_expressing_concern_over_an_actors_acts_criticises_it() -> None:
+    found = triples(extract("Norway expressed concern over Russia's naval patrols."))
+    assert ("Norway", "CRITICIZED", "Russia") in found
+    assert ("Peru", "CRITICIZED", "Chile") in triples(extract("Peru conveyed its concerns to Chile."))
+
+
+def test_concern_about_a_situation_criticises_nobody() -> None:
+    found = triples(extract("Japan voiced concern about the humanitarian situation."))
+    assert not any(t == "CRITICIZED" for _, t, _ in found)
+
+
+def test_a_move_someone_denounced_is_the_movers() -> None:
+    text = (
+        "Chile threatened Peru. Brazil held joint exercises with the Peruvian navy last week, "
+        "a move Gabriel Boric condemned as a provocation."
     )
-    assert ("Norway", "THREATENED", "Sweden") in found
-    assert ("Finland", "CRITICIZED", "military exercise") in found
-    assert ("Finland", "CRITICIZED", "Norway") in found
+    found = triples(extract(text))
+    assert ("Gabriel Boric", "CRITICIZED", "Brazil") in found
+    assert ("Gabriel Boric", "CRITICIZED", "Chile") not in found
 
 
-def test_holding_talks_is_still_consultation_not_a_show_of_force() -> None:
-    found = triples(extract("Egypt held talks with Sudan."))
-    assert ("Egypt", "CONSULTED", "Sudan") in found
-    assert not any(rtype == "THREATENED" for _, rtype, _ in found)
+def test_an_account_someone_rejected_is_the_speakers() -> None:
+    text = "Maria Lopez said John Carter had insulted her, an account the Peruvian embassy rejected."
+    found = triples(extract(text))
+    assert ("Embassy of Peru", "REJECTED", "Maria Lopez") in found
+    assert not any(t == "REJECTED" and o == "John Carter" for _, t, o in found)
+
+
+def test_a_move_summed_up_after_a_comma_is_the_movers() -> None:
+    found = triples(extract("Chile built a wall on the border, a move Peru denounced."))
+    assert ("Peru", "CRITICIZED", "Chile") in found

@@ -1,0 +1,106 @@
+"""Arguments named by pointing back: pronouns, "the two men", "both sides", "the ministry",
+"its fighters", a spokesman's principal. Sentences written here."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_he_in_the_next_sentence_is_the_last_person() -> None:
+    found = triples(extract("Joe Smith, the US envoy, arrived in Cairo. He warned Iran against escalation."))
+    assert ("Joe Smith", "THREATENED", "Iran") in found
+
+
+def test_the_ministry_points_back_to_the_ministry_named_last() -> None:
+    found = triples(
+        extract("Norway's foreign ministry summoned the ambassador on Monday. The ministry criticized Japan.")
+    )
+    assert ("Foreign Ministry of Norway", "CRITICIZED", "Japan") in found
+
+
+def test_the_ministry_with_nothing_named_before_is_no_one() -> None:
+    assert not triples(extract("The ministry criticized Japan."))
+
+
+def test_a_spokesman_for_a_government_speaks_for_that_government() -> None:
+    found = triples(extract("A spokesman for the Norwegian government criticized Japan."))
+    assert ("Norwegian government", "CRITICIZED", "Japan") in found
+
+
+def test_an_envoy_for_a_country_does_not_speak_for_it() -> None:
+    found = triples(extract("The UN envoy for Syria criticized Japan."))
+    assert ("Syria", "CRITICIZED", "Japan") not in found
+
+
+def test_the_two_men_are_the_last_two_people_named() -> None:
+    text = (
+        "Maria Lopez met John Carter on Monday. "
+        "The two men, who both belong to the ruling Liberal Party, disagree on taxes."
+    )
+    found = triples(extract(text))
+    assert ("Maria Lopez", "MEMBER_OF", "Liberal Party") in found
+    assert ("John Carter", "MEMBER_OF", "Liberal Party") in found
+
+
+def test_both_leaders_skips_the_subject_of_the_clause() -> None:
+    text = (
+        "Maria Lopez spoke to John Carter on Monday. "
+        "The U.N. envoy, Ana Ruiz, has met both leaders since May."
+    )
+    found = triples(extract(text))
+    assert ("Ana Ruiz", "MET", "Maria Lopez") in found
+    assert ("Ana Ruiz", "MET", "John Carter") in found
+
+
+def test_the_two_leaders_needs_two_people() -> None:
+    found = triples(extract("Maria Lopez arrived in Lima. The two leaders met Chile."))
+    assert not any(t == "MET" and o == "Chile" for _, t, o in found)
+
+
+def test_its_fighters_are_the_named_groups() -> None:
+    found = triples(extract("The Arakan Army said its fighters had seized the town of Buthidaung."))
+    assert ("Arakan Army", "CAPTURED", "Buthidaung") in found
+    assert not any(s == "militants" for s, _, _ in found)
+
+
+def test_it_after_an_unnamed_collective_speaker_is_not_an_earlier_country() -> None:
+    text = "Fighting spread in Chad. A coalition of armed groups said on Friday it had captured Faya."
+    found = triples(extract(text))
+    assert ("Chad", "CAPTURED", "Faya") not in found
+
+
+def test_it_after_unqualified_officials_is_still_the_country() -> None:
+    found = triples(extract("Russia attacked on Monday. Officials said it had captured Avdiivka."))
+    assert ("Russia", "CAPTURED", "Avdiivka") in found
+
+
+def test_both_sides_are_never_the_urgers_themselves() -> None:
+    text = "Chile and Peru held talks. Canada and the EU urged both sides to settle."
+    found = triples(extract(text))
+    assert ("Canada", "URGED", "Chile") in found
+    assert ("European Union", "URGED", "Peru") in found
+    assert ("Canada", "URGED", "European Union") not in found
+
+
+def test_both_sides_are_not_two_people_met_later() -> None:
+    text = (
+        "Chile and Peru held talks on Monday. Ana Ruiz met Jorge Vega and Luis Soto. "
+        "Brazil urged both sides to settle the dispute."
+    )
+    found = triples(extract(text))
+    assert ("Brazil", "URGED", "Chile") in found
+    assert not any(o in ("Jorge Vega", "Luis Soto") and t == "URGED" for _, t, o in found)
+
+
+def test_they_does_not_reach_a_coordination_three_sentences_back() -> None:
+    text = (
+        "Ana Ruiz met Jorge Vega and Luis Soto on Monday. Rwanda has troops in Benin. "
+        "The mission ends this year. Benin has threatened to expel them."
+    )
+    found = triples(extract(text))
+    assert not any(o in ("Jorge Vega", "Luis Soto") for _, t, o in found if t == "THREATENED")
+
+
+def test_the_court_is_the_court_named_before() -> None:
+    text = "Belize went to the International Court of Justice. Guatemala rejects the court's ruling."
+    assert ("Guatemala", "REJECTED", "International Court of Justice") in triples(extract(text))

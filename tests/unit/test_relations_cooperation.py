@@ -1,0 +1,105 @@
+"""Cooperation and its arguments: aid and support with their receivers, talks, deployments,
+alliances, diplomatic ties and expulsions. Sentences written here."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_passing_an_aid_package_agrees_to_it_and_supports_its_recipients() -> None:
+    found = triples(extract("Sweden passed a package of military aid for Ukraine and Moldova."))
+    assert ("Sweden", "AGREED_TO", "package") in found
+    assert ("Sweden", "SUPPORTED", "Ukraine") in found
+    assert ("Sweden", "SUPPORTED", "Moldova") in found
+
+
+def test_passing_a_bill_is_not_support_without_a_recipient() -> None:
+    found = triples(extract("Peru passed the bill on Tuesday."))
+    assert not any(rtype == "SUPPORTED" for _, rtype, _ in found)
+
+
+def test_holding_talks_is_still_consultation_not_a_show_of_force() -> None:
+    found = triples(extract("Egypt held talks with Sudan."))
+    assert ("Egypt", "CONSULTED", "Sudan") in found
+    assert not any(rtype == "THREATENED" for _, rtype, _ in found)
+
+
+def test_cutting_ties_and_expelling_envoys_reject_the_other_state() -> None:
+    assert ("Niger", "REJECTED", "Ukraine") in triples(extract("Niger cut diplomatic ties with Ukraine."))
+    assert ("Benin", "REJECTED", "Togo") in triples(extract("Benin severed relations with Togo."))
+    assert ("Mali", "REJECTED", "France") in triples(extract("Mali expelled the French ambassador."))
+
+
+def test_expelling_fighters_is_not_a_diplomatic_rejection() -> None:
+    found = triples(extract("Mali expelled the rebels from the town of Kidal."))
+    assert not any(t == "REJECTED" for _, t, _ in found)
+
+
+def test_summoning_an_ambassador_criticises_the_envoys_state() -> None:
+    found = triples(extract("Kenya summoned Uganda's ambassador over the border incident."))
+    assert ("Kenya", "CRITICIZED", "Uganda") in found
+
+
+def test_coordinated_parties_holding_talks_consult_each_other() -> None:
+    found = triples(extract("Chile and Peru held talks in Lima."))
+    assert ("Chile", "CONSULTED", "Peru") in found
+
+
+def test_a_leader_does_not_meet_his_own_country() -> None:
+    text = "The talks were hosted by Trinidad and Tobago Prime Minister Keith Rowley. They meet again in May."
+    found = triples(extract(text))
+    assert not any(t == "MET" and {s, o} == {"Keith Rowley", "Trinidad and Tobago"} for s, t, o in found)
+
+
+def test_having_troops_somewhere_deploys_them_there() -> None:
+    assert ("Rwanda", "DEPLOYED", "Benin") in triples(extract("Rwanda has about 2,000 soldiers in Benin."))
+
+
+def test_deepening_cooperation_and_joint_exercises_ally() -> None:
+    found = triples(extract("Brazil has deepened defence cooperation with Paraguay."))
+    assert ("Brazil", "ALLIED_WITH", "Paraguay") in found
+    found = triples(extract("Brazil conducted joint drills with the Paraguayan navy."))
+    assert ("Brazil", "ALLIED_WITH", "Paraguayan military") in found
+
+
+def test_training_a_force_supports_it() -> None:
+    assert ("Spain", "SUPPORTED", "Malian police") in triples(extract("Spain trains Mali's police."))
+
+
+def test_shaking_hands_is_meeting() -> None:
+    found = triples(extract("Maria Lopez and John Carter shook hands in Quito."))
+    assert ("Maria Lopez", "MET", "John Carter") in found
+
+
+def test_a_passive_relative_clause_acts_on_the_noun_it_describes() -> None:
+    found = triples(extract("The ceasefire, which was mediated by Qatar, collapsed on Monday."))
+    assert ("Qatar", "MEDIATED", "ceasefire") in found
+
+
+def test_barring_someone_from_something_rejects_them() -> None:
+    found = triples(extract("The AU has barred Guinea from its meetings."))
+    assert ("African Union", "REJECTED", "Guinea") in found
+
+
+def test_giving_a_country_aid_supports_it() -> None:
+    # the parser hangs "Kenya" on the aid here, not on the verb
+    assert ("Chile", "SUPPORTED", "Kenya") in triples(extract("Chile has given Kenya military aid."))
+    assert ("Chile", "SUPPORTED", "Kenya") in triples(extract("Chile provided Kenya with humanitarian aid."))
+
+
+def test_an_amount_in_aid_is_aid() -> None:
+    text = "The United States, which has given Moldova more than $6 billion in aid, criticised the law."
+    found = triples(extract(text))
+    assert ("United States", "SUPPORTED", "Moldova") in found
+    assert ("United States", "CRITICIZED", "law") in found
+
+
+def test_acting_in_support_of_someone_supports_the_one_named() -> None:
+    found = triples(extract("The Houthis fired missiles at Israel in support of their ally Hamas."))
+    assert ("Houthis", "SUPPORTED", "Hamas") in found
+    assert ("Houthis", "SUPPORTED", "Israel") not in found
+
+
+def test_giving_something_else_with_a_receiver_is_not_support() -> None:
+    found = triples(extract("Chile provided Kenya with a list of names."))
+    assert ("Chile", "SUPPORTED", "Kenya") not in found
