@@ -57,7 +57,6 @@ def test_sample_article_meets_the_answer_key(furniture: str, tmp_path: Path) -> 
     assert result["r"] >= 0.85, result
 
 
-
 def test_holdout_articles_do_not_regress() -> None:
     """The honest measure: tests/eval/holdout/ (8 articles about other conflicts) is never tuned
     on, so its score estimates quality on news kg has not seen. Floors sit a little below what was
@@ -79,5 +78,8 @@ def test_holdout_articles_do_not_regress() -> None:
     # 2026-12-02, CAMEO verb coding: F1 0.627 -> 0.632 and recall 0.484 -> 0.500, precision
     # 0.889 -> 0.859. The dev set shows no new false positive (it gains two required relations),
     # so the precision floor moves to 0.85 and the F1 floor up to 0.62.
+    # The keys list kg's newer event types (COOPERATED, AIDED, CONCEDED, WITHDREW, INVESTIGATED,
+    # SANCTIONED, COERCED) under ignored_types: written before kg had them, they held no such
+    # relation and counted every one as a false positive (see tests/eval/holdout/README.md).
     assert report.micro_f1 >= 0.62, report.totals_line()
     assert report.micro_precision >= 0.85, report.totals_line()

@@ -158,9 +158,41 @@ def test_coded_verbs_become_relations_with_their_category(text: str, expected: t
     assert expected in got, got
 
 
-def test_the_new_event_types_only_refine_the_lexicons_relations() -> None:
-    # COOPERATED, AIDED, ... come only as the category of what the verb lexicon reads
-    assert triples(extract("Turkey extradited two suspects to Germany.")) == set()
+def test_the_new_event_types_are_read_on_their_own() -> None:
+    # COOPERATED, AIDED, SANCTIONED ...: the answer keys list them under ignored_types
+    assert ("Turkey", "COOPERATED", "Germany") in triples(
+        extract("Turkey extradited two suspects to Germany.")
+    )
+
+
+def test_a_pronoun_of_reported_speech_is_the_speaker() -> None:
+    ctx = context("Japan said it had halted economic aid to Serbia. Kenya said he would resign.")
+    japan = ctx.owner[verb(ctx.doc, "Japan").i]
+    assert events.reported_pronoun(ctx, verb(ctx.doc, "it")) == japan
+    assert events.reported_pronoun(ctx, verb(ctx.doc, "he")) is None  # a country is no "he"
+    assert ("Japan", "SANCTIONED", "Serbia") in triples(
+        extract("Japan said it had halted economic aid to Serbia.")
+    )
+
+
+def test_a_target_phrase_is_searched_for_the_actor_it_names() -> None:
+    ctx = context("Chile agreed to Peruvian mediation in the dispute.")
+    assert [t.text for t in events.actor_in_phrase(ctx, verb(ctx.doc, "mediation"))] == ["Peruvian"]
+    ctx = context("Chile rejected a proposal for a ceasefire between Peru and Bolivia.")
+    assert events.actor_in_phrase(ctx, verb(ctx.doc, "proposal")) == []  # the ceasefire's parties
+    ctx = context("Chile will trade with partners in the Pacific region.")
+    assert events.actor_in_phrase(ctx, verb(ctx.doc, "partners")) == []  # a place, not a country
+
+
+def test_an_intended_or_continued_act_belongs_to_its_heads_clause() -> None:
+    ctx = context(
+        "France is ready to contribute troops to Mali. Chad continued to shell Libya. "
+        "Chad failed to attack Niger."
+    )
+    assert events.intending_clause(ctx, verb(ctx.doc, "contribute")).text == "is"
+    assert events.intending_clause(ctx, verb(ctx.doc, "shell")).text == "continued"
+    assert events.intending_clause(ctx, verb(ctx.doc, "attack")) is None
+    assert events.is_main_clause(ctx, verb(ctx.doc, "contribute"))
 
 
 def test_a_reading_the_lexicon_declined_stays_declined() -> None:

@@ -125,6 +125,7 @@ class Codes:
     combinations: tuple[Combination, ...]
     intent_auxiliaries: frozenset[str]
     intent_heads: frozenset[str]
+    aspect_heads: frozenset[str]  # heads whose complement is the act itself ("continued to fire")
     intent_keeps: frozenset[Plover]
     absorbing: frozenset[Plover]  # outer categories whose combination takes any inner one
     unannotated: frozenset[RelationType]  # types the dictionary coder does not emit on its own
@@ -319,6 +320,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         intent_auxiliaries=frozenset(intent.get("auxiliaries", ())),
         unannotated=frozenset(RelationType(t) for t in reading.get("refine_only", ())),
         intent_heads=frozenset(intent.get("heads", ())),
+        aspect_heads=frozenset(intent.get("aspect", ())),
         intent_keeps=keeps,
         compatible=compatible,
         target_preps=frozenset(targets.get("prepositions", ())),

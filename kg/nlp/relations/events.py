@@ -16,12 +16,17 @@ from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, MAYBE
+from kg.nlp.relations.vocabulary import ACTOR, AGENTS, FEMALE, MALE, MAYBE, NEUTER, PLURAL, SUBJ
 
 INTENT = "intent"
 _GOVERNED = ("xcomp", "ccomp")
 # What a coded event may be done to: actors, and places standing for their authorities.
 _TARGETS = ACTOR
+# Where a target phrase is searched for the actor it names: not into a clause or apposition.
+_PHRASE_STOPS = frozenset(
+    {"relcl", "acl", "advcl", "appos", "punct", "ccomp", "xcomp", "conj", "cc", "parataxis", "mark"}
+)
+_PHRASE_DEPTH = 3
 OWN = frozenset({"its", "their", "his", "her", "our"})
 _DEMANDS = frozenset({RelationType.URGED, RelationType.REQUESTED_AID, RelationType.THREATENED})
 # Types whose coordinated subjects, with no target, act on each other ("A and B agreed to ...").
@@ -108,7 +113,23 @@ def is_main_clause(ctx: DocContext, verb: Token) -> bool:
         return True
     if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in ctx.know.reporting:
         return is_main_clause(ctx, cur.head)
-    return False
+    intender = intending_clause(ctx, cur)
+    return intender is not None and is_main_clause(ctx, intender)
+
+
+def intending_clause(ctx: DocContext, verb: Token) -> Token | None:
+    """The clause that says an act is intended or under way: 'X is ready to contribute' -> is,
+    'plans to impose' -> plans, 'continued to fire' -> continued (a head of intent or aspect,
+    adjective or verb); None for any other complement."""
+    codes = ctx.codes
+    if codes is None or verb.dep_ != "xcomp" or verb.head.i == verb.i:
+        return None
+    head = verb.head
+    if head.lemma_.lower() not in codes.intent_heads | codes.aspect_heads:
+        return None
+    if head.dep_ == "acomp" and head.head.i != head.i:
+        return head.head  # "is ready to", "are willing to": the copula's clause
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 def is_demanded(ctx: DocContext, verb: Token) -> bool:
@@ -193,6 +214,60 @@ def event_subjects(ctx: DocContext, verb: Token) -> list[Token]:
     return subjects_of(ctx, verb)
 
 
+def reported_pronoun(ctx: DocContext, tok: Token) -> int | None:
+    """'Japan said it had halted aid', 'the rebels said they would boycott': the subject
+    pronoun of reported speech stands for the speaker, when it agrees with the speaker's kind."""
+    if tok.pos_ != "PRON" or tok.dep_ not in SUBJ:
+        return None
+    speaker = reported_by(ctx, tok.head)
+    if speaker is None:
+        return None
+    lower, kind = tok.lower_, ctx.mentions[speaker].kind
+    if lower in MALE or lower in FEMALE:
+        return speaker if kind is EntityKind.PERSON else None
+    if lower in NEUTER or lower in PLURAL or lower == "we":
+        return speaker if kind is not EntityKind.PERSON and kind in AGENTS else None
+    return None
+
+
+def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
+    """'conceded to demands from UNITA', 'agreed to US mediation', 'rejected an offer from
+    Afghanistan': the first actor named inside a target phrase (nearest first, not in a clause
+    of its own), with its conjuncts."""
+    frontier = [tok]
+    for _ in range(_PHRASE_DEPTH):
+        found: list[Token] = []
+        for cur in frontier:
+            found += [c for c in cur.children if c.dep_ not in _PHRASE_STOPS and not ends_phrase(ctx, c)]
+        found.sort(key=lambda t: t.i)
+        for t in found:
+            owner = ctx.owner[t.i]
+            if owner >= 0 and t.pos_ != "PRON" and ctx.mentions[owner].kind in _TARGETS:
+                return conjuncts(t)
+        frontier = found
+    return []
+
+
+def ends_phrase(ctx: DocContext, tok: Token) -> bool:
+    """Where the search for a target inside a phrase stops: at an event named in it ('a
+    proposal for a ceasefire between X and Y': the ceasefire's parties), at the parties of
+    something ('between'), and at a place other than a country ('partners in the
+    Indo-Pacific'; 'activities in Israel' reaches Israel's authorities)."""
+    codes = ctx.codes
+    assert codes is not None
+    owner = ctx.owner[tok.i]
+    if owner >= 0 and ctx.mentions[owner].kind is EntityKind.EVENT:
+        return True
+    if tok.dep_ != "prep":
+        return False
+    if tok.lower_ == "between":
+        return True
+    return tok.lower_ in codes.place_preps and not any(
+        o.dep_ == "pobj" and ctx.owner[o.i] >= 0 and ctx.mentions[ctx.owner[o.i]].kind is EntityKind.COUNTRY
+        for o in tok.children
+    )
+
+
 def is_named(ctx: DocContext, tok: Token) -> bool:
     """An argument the clause names ('Russia', 'Serb forces', 'the Russian army'), not one only
     a pronoun or a bare definite noun points back to ('she', 'the army'): the dictionary coder
@@ -250,7 +325,10 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             # ("hosts troops" is no meeting); the dictionary adds other readings and what the
             # lexicon does not model: the clause it governs ("agreed to undertake exercises").
             senses = ctx.know.verbs.get(verb.lemma_.lower(), [])
-            declined = any(sense.type is event.type for sense in senses) and event_targets(ctx, verb)
+            declined = any(sense.type is event.type for sense in senses) and any(
+                ctx.owner[t.i] >= 0 and ctx.mentions[ctx.owner[t.i]].kind in _TARGETS
+                for t in event_targets(ctx, verb)
+            )
             if inner is None and declined:
                 continue
             emit_event(ctx, verb, inner, event, sent, attributed)
@@ -273,19 +351,29 @@ def emit_event(
 ) -> None:
     """Emit a coded event between its subjects and targets (the governed verb's, when the verb
     has none); coordinated subjects with no target act on each other ('A and B agreed to ...')."""
-    named = [t for t in event_subjects(ctx, verb) if is_named(ctx, t)]
+    found = event_subjects(ctx, verb)
+    named = [t for t in found if is_named(ctx, t)]
     subjects = [s for s in resolve_all(ctx, named, verb) if ctx.mentions[s].kind in AGENTS]
+    subjects += [s for t in found if (s := reported_pronoun(ctx, t)) is not None and s not in subjects]
     if not subjects:
         return
     codes = ctx.codes
     assert codes is not None
     targets: list[int] = []
     for acting in [] if reciprocal_only else [verb] if inner is None else [verb, inner]:
+        candidates = event_targets(ctx, acting)
         targets = [
             t
-            for t in resolve_all(ctx, [a for a in event_targets(ctx, acting) if is_named(ctx, a)], acting)
+            for t in resolve_all(ctx, [a for a in candidates if is_named(ctx, a)], acting)
             if ctx.mentions[t].kind in _TARGETS and t not in subjects
         ]
+        if not targets:
+            inside = [t for a in candidates for t in actor_in_phrase(ctx, a)]
+            targets = [
+                t
+                for t in resolve_all(ctx, inside, acting)
+                if ctx.mentions[t].kind in _TARGETS and t not in subjects
+            ]
         if not targets and event.plover in codes.place_categories:
             targets = [
                 t
