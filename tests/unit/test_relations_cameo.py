@@ -182,6 +182,16 @@ def test_a_target_phrase_is_searched_for_the_actor_it_names() -> None:
     assert events.actor_in_phrase(ctx, verb(ctx.doc, "proposal")) == []  # the ceasefire's parties
     ctx = context("Chile will trade with partners in the Pacific region.")
     assert events.actor_in_phrase(ctx, verb(ctx.doc, "partners")) == []  # a place, not a country
+    ctx = context("Chile issued a statement on the Peruvian advance.")
+    assert events.actor_in_phrase(ctx, verb(ctx.doc, "statement")) == []  # 'on' names no party
+
+
+def test_a_titled_person_acted_on_is_the_phrase_searched() -> None:
+    ctx = context("Chile praised the minister on the performance of Peruvian troops.")
+    praised = verb(ctx.doc, "praised")
+    assert [t.text for t in events.searched_phrases(ctx, praised, events.event_targets(ctx, praised))] == [
+        "minister"
+    ]
 
 
 def test_an_intended_or_continued_act_belongs_to_its_heads_clause() -> None:

@@ -133,6 +133,7 @@ class Codes:
     target_preps: frozenset[str]
     object_preps: frozenset[str]
     place_preps: frozenset[str]
+    phrase_preps: frozenset[str]  # prepositions inside a target phrase that lead to its actor
     place_categories: frozenset[Plover]
     denials: frozenset[str]
 
@@ -326,6 +327,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         target_preps=frozenset(targets.get("prepositions", ())),
         object_preps=frozenset(targets.get("object_prepositions", ())),
         place_preps=frozenset(targets.get("place_prepositions", ())),
+        phrase_preps=frozenset(targets.get("phrase_prepositions", ())),
         place_categories=place_categories,
         denials=frozenset(reading.get("denials", ())),
     )

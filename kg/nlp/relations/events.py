@@ -22,10 +22,9 @@ INTENT = "intent"
 _GOVERNED = ("xcomp", "ccomp")
 # What a coded event may be done to: actors, and places standing for their authorities.
 _TARGETS = ACTOR
-# Where a target phrase is searched for the actor it names: not into a clause or apposition.
-_PHRASE_STOPS = frozenset(
-    {"relcl", "acl", "advcl", "appos", "punct", "ccomp", "xcomp", "conj", "cc", "parataxis", "mark"}
-)
+# Where a target phrase is searched for the actor it names: its modifiers and prepositional
+# phrases (which prepositions: cameo.toml [targets] phrase_prepositions), not another clause.
+_PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "prep", "pobj"})
 _PHRASE_DEPTH = 3
 OWN = frozenset({"its", "their", "his", "her", "our"})
 _DEMANDS = frozenset({RelationType.URGED, RelationType.REQUESTED_AID, RelationType.THREATENED})
@@ -238,7 +237,7 @@ def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
     for _ in range(_PHRASE_DEPTH):
         found: list[Token] = []
         for cur in frontier:
-            found += [c for c in cur.children if c.dep_ not in _PHRASE_STOPS and not ends_phrase(ctx, c)]
+            found += [c for c in cur.children if c.dep_ in _PHRASE_DEPS and not ends_phrase(ctx, c)]
         found.sort(key=lambda t: t.i)
         for t in found:
             owner = ctx.owner[t.i]
@@ -248,11 +247,18 @@ def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
     return []
 
 
+def searched_phrases(ctx: DocContext, verb: Token, candidates: list[Token]) -> list[Token]:
+    """The target phrases searched for an actor: a titled person the verb acts on ('met the
+    president of X', 'complimented the minister on Y') alone, when there is one."""
+    titled = [o for o in dobjs(verb) if o.lemma_.lower() in ctx.know.titles]
+    return titled or candidates
+
+
 def ends_phrase(ctx: DocContext, tok: Token) -> bool:
     """Where the search for a target inside a phrase stops: at an event named in it ('a
-    proposal for a ceasefire between X and Y': the ceasefire's parties), at the parties of
-    something ('between'), and at a place other than a country ('partners in the
-    Indo-Pacific'; 'activities in Israel' reaches Israel's authorities)."""
+    proposal for a ceasefire between X and Y': the ceasefire's parties), at a preposition that
+    names no party ('a statement on X', 'the fight against X'), and at a place other than a
+    country ('partners in the Indo-Pacific'; 'activities in Israel' reaches Israel)."""
     codes = ctx.codes
     assert codes is not None
     owner = ctx.owner[tok.i]
@@ -260,12 +266,14 @@ def ends_phrase(ctx: DocContext, tok: Token) -> bool:
         return True
     if tok.dep_ != "prep":
         return False
-    if tok.lower_ == "between":
-        return True
-    return tok.lower_ in codes.place_preps and not any(
-        o.dep_ == "pobj" and ctx.owner[o.i] >= 0 and ctx.mentions[ctx.owner[o.i]].kind is EntityKind.COUNTRY
-        for o in tok.children
-    )
+    if tok.lower_ in codes.place_preps:
+        return not any(
+            o.dep_ == "pobj"
+            and ctx.owner[o.i] >= 0
+            and ctx.mentions[ctx.owner[o.i]].kind is EntityKind.COUNTRY
+            for o in tok.children
+        )
+    return tok.lower_ not in codes.phrase_preps
 
 
 def is_named(ctx: DocContext, tok: Token) -> bool:
@@ -368,7 +376,7 @@ def emit_event(
             if ctx.mentions[t].kind in _TARGETS and t not in subjects
         ]
         if not targets:
-            inside = [t for a in candidates for t in actor_in_phrase(ctx, a)]
+            inside = [t for a in searched_phrases(ctx, acting, candidates) for t in actor_in_phrase(ctx, a)]
             targets = [
                 t
                 for t in resolve_all(ctx, inside, acting)
