@@ -40,7 +40,11 @@ def free_port() -> int:
 
 
 def managed_test_settings(data_dir: str | os.PathLike[str]) -> Settings:
-    """Settings for a throwaway managed server: own data dir, free ports, small memory."""
+    """Settings for a throwaway managed server: own data dir, free ports, small memory.
+
+    The API port is a free one too: the server's Browser fetches kg's style and guide from it on
+    connect, so the tests serve them there (tests/web) and never depend on what holds port 8000.
+    """
     # The three connection fields are overridden by their environment names: Settings only
     # accepts those (validation aliases) as keyword overrides.
     return load_settings(
@@ -49,6 +53,7 @@ def managed_test_settings(data_dir: str | os.PathLike[str]) -> Settings:
         data_dir=data_dir,
         neo4j_bolt_port=free_port(),
         neo4j_http_port=free_port(),
+        api_port=free_port(),
         neo4j_heap="768m",
         neo4j_pagecache="128m",
     )

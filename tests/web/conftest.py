@@ -13,19 +13,20 @@ import concurrent.futures
 import datetime as dt
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
-from kg.graph import admin
+from kg.graph import admin, server
 from kg.graph.driver import open_driver
 from kg.graph.repository import GraphRepository
 from kg.graph.schema import apply_schema
@@ -67,9 +68,9 @@ def chromium_executable() -> str | None:
     return None
 
 
-def _skip_or_fail(reason: str) -> None:
+def skip_or_fail(reason: str) -> NoReturn:
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail(reason + " (CI must run the browser tests: .ci/run installs them)")
+        pytest.fail(reason + " (CI must run the browser tests)")
     pytest.skip(reason)
 
 
@@ -159,13 +160,38 @@ def _actor_id(url: str, name: str) -> str:
     return actor_id
 
 
+def is_managed(settings: Settings) -> bool:
+    """Whether the session's Neo4j is kg's managed server (a throwaway one in a test session)."""
+    return settings.neo4j_uri == server.bolt_uri(settings) and server.status(settings).running
+
+
+def _port_is_free(port: int) -> bool:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        # As uvicorn binds: a port whose last server left connections in TIME_WAIT is free.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+        return True
+
+
+def _site_port(settings: Settings) -> int:
+    """The managed server's API port when it is free: its Browser then fetches kg's style and
+    guide from this ``kg serve`` on connect, as from ``kg up``. Else any free port."""
+    if is_managed(settings) and _port_is_free(settings.api_port):
+        return settings.api_port
+    return free_port()
+
+
 @pytest.fixture(scope="module")
 def map_site(neo4j_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MapSite]:
-    """``kg serve`` on a free port over the sample article plus one dated curated relation."""
+    """``kg serve`` over the sample article plus one dated curated relation, on the managed
+    server's API port if free (see :func:`_site_port`), else on a free port."""
     if assets.missing():
-        _skip_or_fail(f"kg: {assets.INSTALL_HINT}")
+        skip_or_fail(f"kg: {assets.INSTALL_HINT}")
     _run_in_thread(_load_sample(neo4j_settings))
-    port = free_port()
+    port = _site_port(neo4j_settings)
     url = f"http://127.0.0.1:{port}"
     log = tmp_path_factory.mktemp("kg-serve") / "serve.log"
     process = _serve(neo4j_settings, port, log)
@@ -188,11 +214,11 @@ def browser() -> Iterator[Browser]:
     """Debian's chromium under Playwright (skips, or fails under CI, when either is missing)."""
     executable = chromium_executable()
     if executable is None:
-        _skip_or_fail("Debian's chromium is not installed (`apt-get install chromium`; .ci/run does it)")
+        skip_or_fail("Debian's chromium is not installed (`apt-get install chromium`; .ci/run installs it)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _skip_or_fail("the Playwright package is not installed (`pip install -e '.[dev]'`)")
+        skip_or_fail("Playwright is not installed (`pip install -e '.[dev]'`; .ci/run installs it)")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_FLAGS))
         try:
