@@ -36,7 +36,9 @@ from typing import Protocol
 
 from kg.errors import GraphUnavailable, KGError, Problem
 from kg.graph.repository import GraphRepository, WriteResult
+from kg.graph.resolution import ResolutionPolicy
 from kg.model import DocumentInfo, Extraction, IngestSummary, SourceDocument
+from kg.resolution.resolver import Thresholds
 from kg.settings import Settings
 
 Progress = Callable[[int], object]
@@ -98,8 +100,22 @@ def source_file_keys(info: DocumentInfo) -> list[str]:
     return list(dict.fromkeys(spellings))
 
 
+def resolution_policy(settings: Settings) -> ResolutionPolicy:
+    """How ingestion resolves actors, from the settings (``KG_RESOLUTION*``)."""
+    return ResolutionPolicy(
+        enabled=settings.resolution,
+        thresholds=Thresholds(
+            auto=settings.resolution_auto_threshold, candidate=settings.resolution_candidate_threshold
+        ),
+    )
+
+
 async def _write(
-    repository: GraphRepository, items: list[Extraction | Problem], *, force: bool = False
+    repository: GraphRepository,
+    items: list[Extraction | Problem],
+    *,
+    force: bool = False,
+    resolution: ResolutionPolicy | None = None,
 ) -> WriteResult:
     """Write one batch; a statement error isolates the bad document instead of failing the batch."""
     extractions = [item for item in items if isinstance(item, Extraction)]
@@ -107,7 +123,9 @@ async def _write(
     keys = {e.document.id: source_file_keys(e.document) for e in extractions}
     try:
         result = (
-            await repository.write_extractions(extractions, force=force, source_keys=keys)
+            await repository.write_extractions(
+                extractions, force=force, source_keys=keys, resolution=resolution
+            )
             if extractions else WriteResult()
         )
     except GraphUnavailable:
@@ -120,7 +138,7 @@ async def _write(
         else:
             result = WriteResult()
             for extraction in extractions:
-                single = await _write(repository, [extraction], force=force)
+                single = await _write(repository, [extraction], force=force, resolution=resolution)
                 result.written += single.written
                 result.unchanged += single.unchanged
                 result.replaced += single.replaced
@@ -162,16 +180,20 @@ async def ingest_documents(
     settings: Settings,
     progress: Progress | None = None,
     force: bool = False,
+    resolution: ResolutionPolicy | None = None,
 ) -> IngestSummary:
     """Extract and store ``docs`` (a loader's output; its Problems count as failed documents).
 
     ``force`` extracts and rewrites documents even when stored by the current extractor.
+    ``resolution`` (default: from ``settings``) says how actors are matched to stored ones.
 
     Extraction runs as ONE stream through ``extractor.extract_many`` in a worker thread (so
     nlp.pipe batches stay full) and feeds a bounded queue; this coroutine writes what arrives in
     batches of ``settings.ingest_batch_size``, one transaction each, while extraction goes on.
     """
     summary = IngestSummary()
+    if resolution is None:
+        resolution = resolution_policy(settings)
     started = time.perf_counter()
     batch_size = max(1, settings.ingest_batch_size)
     loop = asyncio.get_running_loop()
@@ -227,7 +249,7 @@ async def ingest_documents(
             progress(count)
 
     async def write(batch: list[Extraction | Problem]) -> None:
-        _tally(summary, await _write(repository, batch, force=force))
+        _tally(summary, await _write(repository, batch, force=force, resolution=resolution))
         advance(len(batch))
 
     producer = asyncio.ensure_future(asyncio.to_thread(produce))

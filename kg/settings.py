@@ -71,6 +71,21 @@ class Settings(BaseSettings):
     ingest_batch_size: int = 50
     write_batch_size: int = 5000
 
+    # Actor resolution at ingest (kg/resolution, kg/graph/resolution.py).
+    resolution: bool = Field(
+        default=True,
+        description="Match each extracted actor to the stored ones at ingest and merge the sure "
+        "matches; false only follows merges made before.",
+    )
+    resolution_auto_threshold: float = Field(
+        default=0.85, ge=0.0, le=1.0,
+        description="Score from which the one candidate that fits is merged automatically.",
+    )
+    resolution_candidate_threshold: float = Field(
+        default=0.6, ge=0.0, le=1.0,
+        description="Score from which a pair is kept as a candidate for review (kg actors candidates).",
+    )
+
     # API.
     api_host: str = "127.0.0.1"
     api_port: int = 8000

@@ -31,9 +31,9 @@ def main(verbose: int) -> None:
 
 
 def _register() -> None:
-    from kg.cli import extract_cmd, ingest_cmds, neo4j_cmds, serve_cmd, up_cmd
+    from kg.cli import actors_cmds, extract_cmd, ingest_cmds, neo4j_cmds, serve_cmd, up_cmd
 
-    for module in (up_cmd, neo4j_cmds, extract_cmd, ingest_cmds, serve_cmd):
+    for module in (up_cmd, neo4j_cmds, extract_cmd, ingest_cmds, serve_cmd, actors_cmds):
         module.register(main)
 
 

@@ -80,6 +80,9 @@ def _injected_extractor(ctx: click.Context) -> DocumentExtractor | None:
 @click.option("--follow-deletes", is_flag=True,
               help="With --watch: retract the documents of a file deleted from the folder.")
 @click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N", help=WORKERS_HELP)
+@click.option("--no-resolve", is_flag=True,
+              help="Do not match extracted actors to stored ones (ids merged before and stored "
+              "decisions are still followed).")
 @click.pass_context
 def ingest_command(
     ctx: click.Context,
@@ -91,6 +94,7 @@ def ingest_command(
     as_json: bool,
     watch_folder: str | None,
     follow_deletes: bool,
+    no_resolve: bool = False,
 ) -> None:
     """Extract and store documents: files, folders, globs, or - for stdin.
 
@@ -122,6 +126,8 @@ def ingest_command(
     overrides: dict[str, object] = {"nlp_workers": workers_option(workers)}
     if batch_size is not None:
         overrides["ingest_batch_size"] = batch_size
+    if no_resolve:
+        overrides["resolution"] = False
     settings = _settings(**overrides)
     published_date = published.date() if published else None
     extractor = _injected_extractor(ctx)

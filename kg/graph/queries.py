@@ -168,12 +168,13 @@ SET e.country = coalesce(row.country, e.country), e.sector = coalesce(row.sector
 """
 
 # What one document said about an entity is kept on its MENTIONS relationship, so that a
-# retraction can recompute the entity's aliases from the documents that remain.
+# retraction can recompute the entity's aliases from the documents that remain. `ref` is the
+# id the document used: the entity's own, or one merged into it (kg.graph.resolution).
 MERGE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document_id})
 MATCH (e:Entity {id: row.entity_id})
-MERGE (d)-[m:MENTIONS]->(e)
+MERGE (d)-[m:MENTIONS {ref: row.ref}]->(e)
 SET m.name = row.name, m.kind = row.kind, m.aliases = row.aliases
 """
 
@@ -265,10 +266,17 @@ def recompute_typed_relationships(relation_type: str) -> str:
 
 
 # Recomputes what an entity shows from what supports it:
-#   name/kind  curated values win; otherwise the current ones while a document still uses
-#              them, else the most frequent among the remaining mentions;
-#   aliases    curated aliases + every name and alias the documents used, minus the name;
+#   name       curated values win; otherwise a name of several words ('Vladimir Putin') over a
+#              bare one ('Putin'), then the current one while a document still uses it, then the
+#              most frequent among the mentions;
+#   kind       curated values win; otherwise the kind the fullest names were given (the NER is
+#              surer of 'Sergei Lavrov' than of a bare 'Lavrov'), then the current one while a
+#              document still uses it, then the most frequent: kind conflicts are settled by the
+#              evidence across documents, not by one sentence;
+#   aliases    curated aliases + every name and alias the documents used + the names and
+#              curated aliases of curated ids merged into it, minus the name;
 #   roles      curated roles + role titles of its non-negated HOLDS_ROLE claims;
+#   merged_from  the ids merged into it (kg.graph.resolution), absent when none;
 #   date       events only: the earliest date of a non-negated claim about them (when it happened);
 #   labels     :Actor + kind label, or :Event ($kind_labels maps kind -> label).
 REFRESH_ENTITIES = """
@@ -276,7 +284,8 @@ UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
   OPTIONAL MATCH (:Document)-[m:MENTIONS]->(e)
-  RETURN collect(m.name) AS names, collect(m.kind) AS kinds, collect(m.aliases) AS alias_lists
+  RETURN collect(m.name) AS names, collect(m.aliases) AS alias_lists,
+         collect({kind: m.kind, words: size(split(trim(m.name), ' '))}) AS kinds
 }
 CALL (e) {
   OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {type: $holds_role})
@@ -288,25 +297,35 @@ CALL (e) {
   WHERE e.kind = $event_kind AND c.negated = false AND c.date IS NOT NULL
   RETURN min(c.date) AS event_date
 }
+CALL (e) {
+  OPTIONAL MATCH (m:MergedEntity)-[:MERGED_INTO*1..32]->(e)
+  WITH m ORDER BY m.id
+  RETURN collect(m.id) AS merged_from,
+         reduce(acc = [],
+                x IN collect(CASE WHEN m.curated THEN [m.name] + coalesce(m.curated_aliases, []) END)
+                | acc + x) AS merged_names
+}
 CALL (e, names) {
   UNWIND CASE WHEN size(names) = 0 THEN [e.name] ELSE names END AS candidate
   WITH e, candidate, count(*) AS uses
-  ORDER BY CASE WHEN candidate = e.name THEN 0 ELSE 1 END, uses DESC, candidate
+  ORDER BY CASE WHEN size(split(trim(candidate), ' ')) > 1 THEN 0 ELSE 1 END,
+           CASE WHEN candidate = e.name THEN 0 ELSE 1 END, uses DESC, candidate
   LIMIT 1
   RETURN candidate AS frequent_name
 }
 CALL (e, kinds) {
-  UNWIND CASE WHEN size(kinds) = 0 THEN [e.kind] ELSE kinds END AS candidate
-  WITH e, candidate, count(*) AS uses
-  ORDER BY CASE WHEN candidate = e.kind THEN 0 ELSE 1 END, uses DESC, candidate
+  UNWIND CASE WHEN size(kinds) = 0 THEN [{kind: e.kind, words: 0}] ELSE kinds END AS candidate
+  WITH e, candidate.kind AS kind, max(candidate.words) AS words, count(*) AS uses
+  ORDER BY words DESC, CASE WHEN kind = e.kind THEN 0 ELSE 1 END, uses DESC, kind
   LIMIT 1
-  RETURN candidate AS frequent_kind
+  RETURN kind AS frequent_kind
 }
-WITH e, names, alias_lists, claim_roles, event_date,
+WITH e, names, alias_lists, claim_roles, event_date, merged_from, merged_names,
      CASE WHEN e.curated THEN e.name ELSE frequent_name END AS name,
      CASE WHEN e.curated THEN e.kind ELSE frequent_kind END AS kind
-CALL (e, name, names, alias_lists) {
-  UNWIND reduce(acc = coalesce(e.curated_aliases, []) + names, l IN alias_lists | acc + l) AS alias
+CALL (e, name, names, alias_lists, merged_names) {
+  UNWIND reduce(acc = coalesce(e.curated_aliases, []) + names + merged_names,
+                l IN alias_lists | acc + l) AS alias
   WITH alias WHERE alias <> name
   WITH DISTINCT alias ORDER BY alias
   RETURN collect(alias) AS aliases
@@ -318,18 +337,24 @@ CALL (e, claim_roles) {
 }
 REMOVE e:$($all_kind_labels)
 SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
+    e.merged_from = CASE WHEN size(merged_from) = 0 THEN null ELSE merged_from END,
     e.date = CASE WHEN kind = $event_kind THEN event_date END,
     e.aliases_text = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a),
     e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
 """
 
-# Entities nothing supports any more: no mention, no claim, not curated.
+# Entities nothing supports any more: no mention, no claim, not curated. The ids merged into
+# one go with it (the decisions that merged them stay in the log).
 DELETE_UNSUPPORTED_ENTITIES = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT coalesce(e.curated, false)
   AND NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
   AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO]-(:Claim) }
+CALL (e) {
+  OPTIONAL MATCH (m:MergedEntity)-[:MERGED_INTO*1..32]->(e)
+  DETACH DELETE m
+}
 DETACH DELETE e
 RETURN count(*) AS deleted
 """
@@ -377,6 +402,16 @@ SET e.name = row.name, e.kind = row.kind, e.curated = true,
     e.curated_aliases = row.aliases, e.curated_roles = row.roles
 """
 
+# A curated actor whose id was merged into another actor stays merged: its curated facts are
+# kept on the merged id (the actor shows its name and aliases as aliases); returns the actor.
+UPDATE_CURATED_MERGED_ACTORS = """
+UNWIND $rows AS row
+MATCH (m:MergedEntity {id: row.id})-[:MERGED_INTO*1..32]->(root:Entity)
+SET m.name = row.name, m.kind = row.kind, m.curated = true,
+    m.curated_aliases = row.aliases, m.curated_roles = row.roles
+RETURN root.id AS root
+"""
+
 # Stored claims among $ids, with what a curated re-load could change.
 EXISTING_CLAIMS = """
 UNWIND $ids AS id
@@ -405,7 +440,8 @@ MATCH (o:Entity {id: row.object})
 CREATE (c:Claim {id: row.id})
 SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
     c.confidence = 1.0, c.negated = false, c.extractor = 'curated', c.curated = true,
-    c.source = row.source, c.source_key = row.source_key, c.triple = row.triple, c.plover = row.plover
+    c.source = row.source, c.source_key = row.source_key, c.triple = row.triple, c.plover = row.plover,
+    c.subject_ref = row.subject_ref, c.object_ref = row.object_ref
 CREATE (c)-[:SUBJECT]->(s)
 CREATE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
@@ -430,10 +466,13 @@ def add_curated_claims(relation_type: str) -> str:
     return _for_relation_type(_ADD_CURATED_CLAIMS_TEMPLATE, relation_type)
 
 
+# Ids that name a stored entity: its own, or one merged into it (kg.graph.resolution).
 EXISTING_ENTITY_IDS = """
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-RETURN e.id AS id
+OPTIONAL MATCH (e:Entity {id: id})
+OPTIONAL MATCH (m:MergedEntity {id: id})
+WITH id WHERE e IS NOT NULL OR m IS NOT NULL
+RETURN id
 """
 
 GRAPH_COUNTS = """
@@ -445,6 +484,239 @@ CALL () { MATCH (:Document)-[r:MENTIONS]->(:Entity) RETURN count(r) AS mentions 
 CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS typed_relationships }
 CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
 RETURN entities, actors, documents, claims, mentions, typed_relationships, relationships
+"""
+
+
+# --- resolution: merged ids, merges, splits, decisions (owner: kg.graph.resolution) ----------
+#
+# An actor id merged into another lives on as a (:MergedEntity {id, name, kind, ...}) node, its
+# properties as they were when it was merged, linked -[:MERGED_INTO {decision}]-> the actor it
+# went into (itself possibly merged further: a chain ends at a live :Entity, the root). The
+# claims and mentions of a merged id point at the root and remember the id the source used
+# (Claim.subject_ref / object_ref / attributed_to_ref, MENTIONS.ref), so that a split can give
+# them back. Every judgement is a (:Decision {id, left, right, judgement, decided_by, rule,
+# score, decided_at, active}): judgement 'same' (left kept, right merged into it), 'not_same'
+# or 'candidate' (a pair for review).
+
+# What each id is now: a live entity, an id merged into a live root, or unknown.
+RESOLUTION_IDS = """
+UNWIND $ids AS id
+OPTIONAL MATCH (e:Entity {id: id})
+OPTIONAL MATCH (:MergedEntity {id: id})-[:MERGED_INTO*1..32]->(root:Entity)
+RETURN id, e IS NOT NULL AS live, root.id AS root
+"""
+
+# Stored actors that may be each new actor: a full-text query per row over folded names and
+# aliases ($rows: {id, query}), the best $limit, each with the ids merged into it.
+RESOLUTION_CANDIDATES = """
+UNWIND $rows AS row
+CALL (row) {
+  CALL db.index.fulltext.queryNodes('actor_names_folded', row.query, {limit: $limit}) YIELD node
+  RETURN collect(node {.id, .name, .kind, .aliases, .merged_from}) AS candidates
+}
+RETURN row.id AS id, candidates
+"""
+
+# The stored decisions that involve any of $ids (active ones: an undone merge is history).
+RESOLUTION_DECISIONS = """
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (d:Decision {left: id}) RETURN d
+  UNION
+  MATCH (d:Decision {right: id}) RETURN d
+}
+WITH DISTINCT d WHERE d.active AND d.judgement IN ['same', 'not_same']
+RETURN d.id AS id, d.left AS left, d.right AS right, d.judgement = 'same' AS same,
+       d.decided_by AS decided_by
+"""
+
+# Who held each (role, of) when, from non-negated HOLDS_ROLE claims ($pairs: {role, of}, role
+# folded to lower case): one row per holder with the first and last date the claims give and
+# the dated intervals curated claims give (since/until).
+RESOLUTION_TENURES = """
+UNWIND $pairs AS pair
+MATCH (:Entity {id: pair.of})<-[:OBJECT]-(c:Claim {type: $holds_role})-[:SUBJECT]->(holder:Actor)
+WHERE c.negated = false AND toLower(trim(c.role)) = pair.role
+RETURN pair.role AS role, pair.of AS of, holder.id AS holder, min(c.seen) AS first_seen,
+       max(c.seen) AS last_seen,
+       [x IN collect(CASE WHEN c.since IS NOT NULL OR c.until IS NOT NULL THEN [c.since, c.until] END)
+        WHERE x IS NOT NULL] AS intervals
+"""
+
+
+def _claim_link(link: str) -> tuple[str, str]:
+    """The relationship type and ref property of a claim's link to an entity; only these three."""
+    refs = {"SUBJECT": "subject_ref", "OBJECT": "object_ref", "ATTRIBUTED_TO": "attributed_to_ref"}
+    if link not in refs:
+        raise ValueError(f"not a claim link: {link!r}")
+    return link, refs[link]
+
+
+_CLAIM_LINKS = ("SUBJECT", "OBJECT", "ATTRIBUTED_TO")
+
+
+def _move_links_of(source: str, target: str, refs: str | None) -> str:
+    """Fragment: move every claim link and mention from ``source`` to ``target`` (node variables
+    bound by the caller), keeping the id the source used as the ref; with ``refs`` (a variable
+    holding a list of ids) only the links whose ref is one of them. Returns the moved claims'
+    ids as ``moved``."""
+    scope = f"({source}, {target}, {refs})" if refs else f"({source}, {target})"
+    parts = []
+    for index, link in enumerate(_CLAIM_LINKS):
+        relationship, ref = _claim_link(link)
+        where = f"WHERE c.{ref} IN {refs}" if refs else ""
+        parts.append(f"""CALL {scope} {{
+  MATCH (c:Claim)-[r:{relationship}]->({source})
+  {where}
+  SET c.{ref} = coalesce(c.{ref}, {source}.id)
+  DELETE r
+  CREATE (c)-[:{relationship}]->({target})
+  RETURN collect(c.id) AS moved_{index}
+}}""")
+    where = f"WHERE m.ref IN {refs}" if refs else ""
+    parts.append(f"""CALL {scope} {{
+  MATCH (d:Document)-[m:MENTIONS]->({source})
+  {where}
+  CREATE (d)-[n:MENTIONS]->({target})
+  SET n = properties(m), n.ref = coalesce(m.ref, {source}.id)
+  DELETE m
+}}""")
+    moved = " + ".join(f"moved_{index}" for index in range(len(_CLAIM_LINKS)))
+    return "\n".join(parts) + f"\nRETURN {moved} AS moved"
+
+
+# The typed-relationship keys of the claims linked to $ids (to recompute after a move).
+CLAIM_TRIPLES_OF_ENTITIES = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})<-[:SUBJECT|OBJECT]-(c:Claim)
+MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
+RETURN DISTINCT s.id AS subject, c.type AS type, o.id AS object, c.triple AS triple
+"""
+
+# After claims moved: their `triple` keys set from their current ends; the triples returned.
+RETRIPLE_CLAIMS = """
+UNWIND $ids AS id
+MATCH (s:Entity)<-[:SUBJECT]-(c:Claim {id: id})-[:OBJECT]->(o:Entity)
+SET c.triple = s.id + ' -[' + c.type + ']-> ' + o.id
+RETURN DISTINCT s.id AS subject, c.type AS type, o.id AS object, c.triple AS triple
+"""
+
+# Merge $rows ({merged, into}): the claims and mentions of `merged` go to `into`.
+MERGE_MOVE_LINKS = """
+UNWIND $rows AS row
+MATCH (b:Entity {id: row.merged})
+MATCH (a:Entity {id: row.into})
+""" + _move_links_of("b", "a", None)
+
+# ... and `merged` becomes a :MergedEntity -[:MERGED_INTO]-> `into`, its properties kept.
+MERGE_RETIRE = """
+UNWIND $rows AS row
+MATCH (b:Entity {id: row.merged})
+MATCH (a:Entity {id: row.into})
+REMOVE b:$($entity_labels)
+SET b:MergedEntity
+CREATE (b)-[:MERGED_INTO {decision: row.decision}]->(a)
+"""
+
+# What splitting $ids (merged ids) touches: each one's parent link, its live root and the ids
+# merged into it (which go with it).
+SPLIT_PLAN = """
+UNWIND $ids AS id
+MATCH (x:MergedEntity {id: id})-[link:MERGED_INTO]->(parent)
+MATCH (x)-[:MERGED_INTO*1..32]->(root:Entity)
+RETURN id, parent.id AS parent, root.id AS root, link.decision AS decision,
+       [id] + [(m:MergedEntity)-[:MERGED_INTO*1..32]->(x) | m.id] AS subtree
+"""
+
+# Split $rows ({id, root, subtree}): `id` becomes a live entity again and takes back, from
+# the root, the claims and mentions whose ref is in its subtree.
+SPLIT_REVIVE = """
+UNWIND $rows AS row
+MATCH (x:MergedEntity {id: row.id})-[link:MERGED_INTO]->()
+DELETE link
+REMOVE x:MergedEntity
+SET x:Entity
+"""
+SPLIT_MOVE_LINKS = """
+UNWIND $rows AS row
+MATCH (x:Entity {id: row.id})
+MATCH (root:Entity {id: row.root})
+WITH x, root, row.subtree AS subtree
+""" + _move_links_of("root", "x", "subtree")
+
+# The direct merges into each of $ids (to split a root: every id merged straight into it).
+MERGED_CHILDREN = """
+UNWIND $ids AS id
+MATCH (m:MergedEntity)-[:MERGED_INTO]->(:Entity {id: id})
+RETURN id, collect(m.id) AS children
+"""
+
+# Decisions: $rows are complete maps of their properties (id, left, right, judgement,
+# decided_by, rule, score, note); decided_at is set here. A candidate pair has one decision,
+# its id derived from the pair: it is updated, not repeated.
+WRITE_DECISIONS = """
+UNWIND $rows AS row
+MERGE (d:Decision {id: row.id})
+ON CREATE SET d.decided_at = datetime()
+SET d += row, d.active = true
+"""
+
+# Candidate pairs ($rows as for WRITE_DECISIONS): one decision per pair, its score and rule
+# updated; a pair closed by a decision stays closed.
+WRITE_CANDIDATES = """
+UNWIND $rows AS row
+MERGE (d:Decision {id: row.id})
+ON CREATE SET d.decided_at = datetime(), d.active = true
+SET d += row
+"""
+
+# Undo decisions $ids (the merges a split takes back): kept as history, inactive.
+UNDO_DECISIONS = """
+UNWIND $ids AS id
+MATCH (d:Decision {id: id})
+SET d.active = false, d.undone_at = datetime(), d.undone_by = $by
+"""
+
+# A pair's open candidate decisions are closed once a person (or the resolver) decides it.
+CLOSE_CANDIDATES = """
+UNWIND $pairs AS pair
+MATCH (d:Decision {left: pair[0], right: pair[1], judgement: 'candidate'})
+WHERE d.active
+SET d.active = false, d.closed_by = $decision
+"""
+
+# Open candidate pairs for review, best first: both ends still actors and not merged together.
+READ_CANDIDATES = """
+MATCH (d:Decision {judgement: 'candidate'})
+WHERE d.active AND ($min_score IS NULL OR d.score >= $min_score)
+OPTIONAL MATCH (l:Entity {id: d.left})
+OPTIONAL MATCH (:MergedEntity {id: d.left})-[:MERGED_INTO*1..32]->(lr:Entity)
+OPTIONAL MATCH (r:Entity {id: d.right})
+OPTIONAL MATCH (:MergedEntity {id: d.right})-[:MERGED_INTO*1..32]->(rr:Entity)
+WITH d, coalesce(l, lr) AS left, coalesce(r, rr) AS right
+WHERE left IS NOT NULL AND right IS NOT NULL AND left <> right
+RETURN d {.id, .left, .right, .score, .rule, .decided_by, .decided_at} AS decision,
+       left {.id, .name, .kind, .aliases} AS left, right {.id, .name, .kind, .aliases} AS right
+ORDER BY d.score DESC, d.id
+LIMIT $limit
+"""
+
+# The decision log, newest first; with $id, the decisions that name it.
+READ_DECISIONS = """
+MATCH (d:Decision)
+WHERE ($id IS NULL OR d.left = $id OR d.right = $id) AND ($all OR d.judgement <> 'candidate')
+RETURN d {.id, .left, .right, .judgement, .decided_by, .rule, .score, .note, .active,
+          .decided_at, .undone_at, .undone_by} AS decision
+ORDER BY d.decided_at DESC, d.id
+LIMIT $limit
+"""
+
+# Live actors in pages of ids, for a whole-graph resolution pass (kg actors resolve).
+READ_ACTOR_PAGE = """
+MATCH (e:Actor)
+WHERE $after IS NULL OR e.id > $after
+WITH e ORDER BY e.id LIMIT $limit
+RETURN e {.id, .name, .kind, .aliases, .merged_from} AS actor
 """
 
 

@@ -26,7 +26,7 @@ from collections.abc import AsyncIterator, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction, Record
 from neo4j.exceptions import (
@@ -60,6 +60,9 @@ from kg.model import (
     RelationType,
 )
 from kg.settings import load_settings
+
+if TYPE_CHECKING:
+    from kg.graph.resolution import ResolutionPolicy
 
 _KIND_LABELS: dict[str, str] = {kind.value: kind.label for kind in EntityKind}
 _ALL_KIND_LABELS: list[str] = ["Actor", *(kind.label for kind in EntityKind)]
@@ -186,19 +189,23 @@ def _document_row(info: DocumentInfo, extractor: str) -> dict[str, Any]:
     }
 
 
-def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
+def _add_extraction(batch: _Batch, extraction: Extraction, id_map: Mapping[str, str] | None = None) -> None:
+    """Add one extraction's rows; ids in ``id_map`` (merged into another actor) are written to
+    that actor, each row keeping the id the document used as its ``ref``."""
+    mapped = id_map or {}
     info = extraction.document
     batch.documents.append(_document_row(info, extraction.extractor))
     mentioned: dict[str, dict[str, Any]] = {}
     for entity in extraction.entities:
+        target = mapped.get(entity.id, entity.id)
         batch.entities.setdefault(
-            entity.id,
-            {"id": entity.id, "name": entity.name, "kind": entity.kind.value,
+            target,
+            {"id": target, "name": entity.name, "kind": entity.kind.value,
              "country": entity.country, "sector": entity.sector},
         )
         mention = mentioned.setdefault(
             entity.id,
-            {"document_id": info.id, "entity_id": entity.id, "name": entity.name,
+            {"document_id": info.id, "entity_id": target, "ref": entity.id, "name": entity.name,
              "kind": entity.kind.value, "aliases": set()},
         )
         mention["aliases"].update(entity.aliases)
@@ -206,7 +213,12 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
         mention["aliases"] = sorted(mention["aliases"])
         batch.mentions.append(mention)
     for relation in extraction.relations:
-        key = triple_key(relation.subject, relation.type, relation.object)
+        subject = mapped.get(relation.subject, relation.subject)
+        object_ = mapped.get(relation.object, relation.object)
+        attributed_to = (
+            mapped.get(relation.attributed_to, relation.attributed_to) if relation.attributed_to else None
+        )
+        key = triple_key(subject, relation.type, object_)
         identifier = claim_id(
             info.id, relation.subject, relation.type, relation.object,
             relation.evidence.start, relation.evidence.end,
@@ -215,10 +227,10 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
             continue  # the same fact read twice from the same sentence: one claim
         batch.claims[identifier] = {
             "id": identifier,
-            "subject": relation.subject,
-            "object": relation.object,
+            "subject": subject,
+            "object": object_,
             "document_id": info.id,
-            "attributed_to": relation.attributed_to,
+            "attributed_to": attributed_to,
             "props": {
                 "type": relation.type.value,
                 "text": relation.evidence.text,
@@ -237,11 +249,14 @@ def _add_extraction(batch: _Batch, extraction: Extraction) -> None:
                 "source": info.source or info.url,
                 "source_key": index_key(info.source or info.url),
                 "triple": key,
+                "subject_ref": relation.subject,
+                "object_ref": relation.object,
+                "attributed_to_ref": relation.attributed_to,
             },
         }
         batch.triples[key] = {
-            "subject": relation.subject, "type": relation.type.value,
-            "object": relation.object, "triple": key,
+            "subject": subject, "type": relation.type.value,
+            "object": object_, "triple": key,
         }
 
 
@@ -259,11 +274,16 @@ def _origin(info: DocumentInfo, source_keys: Mapping[str, Sequence[str]]) -> str
     return "file:" + min(spellings) if spellings else None
 
 
-def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, Any]:
+def _curated_claim_row(
+    identifier: str, relation: CuratedRelation, roots: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    mapped = roots or {}
+    subject = mapped.get(relation.subject, relation.subject)
+    object_ = mapped.get(relation.object, relation.object)
     return {
         "id": identifier,
-        "subject": relation.subject,
-        "object": relation.object,
+        "subject": subject,
+        "object": object_,
         "document_id": None,
         "attributed_to": None,
         "props": {
@@ -278,7 +298,9 @@ def _curated_claim_row(identifier: str, relation: CuratedRelation) -> dict[str, 
             "plover": relation.type.plover.value if relation.type.plover else None,
             "source": relation.source,
             "source_key": index_key(relation.source),
-            "triple": triple_key(relation.subject, relation.type, relation.object),
+            "triple": triple_key(subject, relation.type, object_),
+            "subject_ref": relation.subject,
+            "object_ref": relation.object,
         },
     }
 
@@ -317,7 +339,8 @@ def _server_message(error: Exception) -> str:
 
 
 @asynccontextmanager
-async def _neo4j_errors() -> AsyncIterator[None]:
+async def neo4j_errors() -> AsyncIterator[None]:
+    """Re-raise the driver's errors inside the block as kg errors (see :func:`_translate`)."""
     try:
         yield
     except KGError:
@@ -326,7 +349,7 @@ async def _neo4j_errors() -> AsyncIterator[None]:
         raise _translate(error) from error
 
 
-async def _recompute(
+async def recompute_derived(
     tx: AsyncManagedTransaction, triples: Iterable[dict[str, str]], entity_ids: Sequence[str]
 ) -> int:
     """Recompute typed relationships, drop unsupported entities, refresh the rest. Returns deletions."""
@@ -354,6 +377,17 @@ async def _recompute(
     return deleted
 
 
+async def merged_roots(tx: AsyncManagedTransaction, ids: Sequence[str]) -> dict[str, str]:
+    """For the ids among ``ids`` that were merged into another actor, the actor they are now."""
+    if not ids:
+        return {}
+    return {
+        record["id"]: record["root"]
+        async for record in await tx.run(q.RESOLUTION_IDS, ids=list(ids))
+        if not record["live"] and record["root"] is not None
+    }
+
+
 async def _retract_in(tx: AsyncManagedTransaction, document_ids: list[str]) -> tuple[int, int]:
     """Remove documents with their claims and mentions inside ``tx``; returns (claims, entities deleted)."""
     triples = [r.data() async for r in await tx.run(q.RETRACTION_TRIPLES, document_ids=document_ids)]
@@ -361,7 +395,7 @@ async def _retract_in(tx: AsyncManagedTransaction, document_ids: list[str]) -> t
     summary = await (await tx.run(q.DELETE_DOCUMENT_CLAIMS, document_ids=document_ids)).consume()
     claims = summary.counters.nodes_deleted
     await (await tx.run(q.DELETE_DOCUMENTS, document_ids=document_ids)).consume()
-    deleted = await _recompute(tx, triples, sorted(entity_ids))
+    deleted = await recompute_derived(tx, triples, sorted(entity_ids))
     return claims, deleted
 
 
@@ -386,7 +420,7 @@ class GraphRepository:
         wanted = sorted(set(sha256s))
         if not wanted:
             return []
-        async with _neo4j_errors():
+        async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
             )
@@ -401,7 +435,7 @@ class GraphRepository:
         return {record["sha256"]: record["extractor"] for record in await self._known(sha256s)}
 
     async def document_by_url(self, url: str) -> DocumentInfo | None:
-        async with _neo4j_errors():
+        async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.DOCUMENT_BY_URL, url_key=index_key(url), database_=self._database, routing_="r"
             )
@@ -419,6 +453,7 @@ class GraphRepository:
         *,
         force: bool = False,
         source_keys: Mapping[str, Sequence[str]] | None = None,
+        resolution: ResolutionPolicy | None = None,
     ) -> WriteResult:
         """Store a batch of extractions in ONE transaction.
 
@@ -430,7 +465,15 @@ class GraphRepository:
         one of ``source_keys[document id]`` (the spellings of the file the new one was read
         from; the caller decides which documents have one). An extraction that fails
         validation is reported in ``failed`` and the rest is written.
+
+        The batch's actors are resolved against the stored ones in the same transaction
+        (:func:`kg.graph.resolution.resolve_batch_in`, with ``resolution``, default on): ids
+        merged earlier are written to their actor, new ones the resolver matches are merged
+        after the write, and ambiguous pairs are stored as candidates.
         """
+        from kg.graph.resolution import ResolutionPolicy, merge_in, resolve_batch_in, write_candidates_in
+
+        policy = resolution or ResolutionPolicy()
         keys = source_keys or {}
         result = WriteResult()
         accepted: dict[str, Extraction] = {}
@@ -474,20 +517,24 @@ class GraphRepository:
             status_rows = [_status_row(accepted[identifier].document, keys) for identifier in ids]
             async for record in await tx.run(q.DOCUMENT_STATUS, rows=status_rows):
                 to_replace.update(record["replaces"])
-            batch = _Batch()
+            fresh: list[Extraction] = []
             for identifier in ids:
                 if identifier in stored:
                     outcome.unchanged.append(identifier)
                 else:
-                    _add_extraction(batch, accepted[identifier])
+                    fresh.append(accepted[identifier])
                     outcome.written.append(identifier)
             if stored:
                 await (await tx.run(q.RELEASE_DOCUMENTS, ids=sorted(stored))).consume()
             if to_replace:
                 await _retract_in(tx, sorted(to_replace))
                 outcome.replaced.extend(sorted(to_replace))
-            if not batch.documents:
+            if not fresh:
                 return outcome
+            resolved = await resolve_batch_in(tx, fresh, policy)
+            batch = _Batch()
+            for extraction in fresh:
+                _add_extraction(batch, extraction, resolved.id_map)
             await (await tx.run(q.MERGE_DOCUMENTS, rows=batch.documents)).consume()
             # Rows in id order: two concurrent writers lock shared entities in the same order.
             entities = [batch.entities[key] for key in sorted(batch.entities)]
@@ -497,19 +544,25 @@ class GraphRepository:
             if batch.claims:
                 claims = [batch.claims[key] for key in sorted(batch.claims)]
                 await (await tx.run(q.MERGE_CLAIMS, rows=claims)).consume()
-            await _recompute(tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids())
-            outcome.entities = len(batch.entities)
-            outcome.entity_ids = batch.entity_ids()
+            await recompute_derived(
+                tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids()
+            )
+            if resolved.plan.merges:
+                await merge_in(tx, resolved.plan.merges)
+            await write_candidates_in(tx, resolved.plan.candidates)
+            merged = resolved.plan.id_map()
+            outcome.entity_ids = sorted({merged.get(i, i) for i in batch.entity_ids()})
+            outcome.entities = len(outcome.entity_ids)
             outcome.claims = len(batch.claims)
             return outcome
 
-        async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+        async with neo4j_errors(), self._driver.session(database=self._database) as session:
             return await session.execute_write(work)
 
     async def documents_from_path(self, path: str) -> list[str]:
         """Ids of the documents read from the file ``path`` (spelled as it was ingested), from its
         JSON Lines records, or from files under the folder ``path``."""
-        async with _neo4j_errors():
+        async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.DOCUMENTS_FROM_PATH, key=index_key(path), record_prefix=path + ":",
                 folder_prefix=path.rstrip(os.sep) + os.sep, database_=self._database, routing_="r",
@@ -533,7 +586,7 @@ class GraphRepository:
             claims, deleted = await _retract_in(tx, ids)
             return RetractResult(documents=ids, claims=claims, entities_deleted=deleted)
 
-        async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+        async with neo4j_errors(), self._driver.session(database=self._database) as session:
             return await session.execute_write(work)
 
     # -- curated data ------------------------------------------------------------------------
@@ -542,7 +595,7 @@ class GraphRepository:
         wanted = sorted(set(ids))
         if not wanted:
             return set()
-        async with _neo4j_errors():
+        async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.EXISTING_ENTITY_IDS, ids=wanted, database_=self._database, routing_="r"
             )
@@ -559,10 +612,15 @@ class GraphRepository:
             ]
 
             async def work(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows) -> None:
-                await (await tx.run(q.MERGE_CURATED_ACTORS, rows=rows)).consume()
-                await _recompute(tx, (), sorted(row["id"] for row in rows))
+                roots = await merged_roots(tx, [row["id"] for row in rows])
+                live = [row for row in rows if row["id"] not in roots]
+                merged = [row for row in rows if row["id"] in roots]
+                await (await tx.run(q.MERGE_CURATED_ACTORS, rows=live)).consume()
+                await (await tx.run(q.UPDATE_CURATED_MERGED_ACTORS, rows=merged)).consume()
+                refreshed = {row["id"] for row in live} | {roots[row["id"]] for row in merged}
+                await recompute_derived(tx, (), sorted(refreshed))
 
-            async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+            async with neo4j_errors(), self._driver.session(database=self._database) as session:
                 await session.execute_write(work)
         return len(actors)
 
@@ -586,6 +644,9 @@ class GraphRepository:
                 chunk[identifier] = relation
 
             async def work(tx: AsyncManagedTransaction, chunk: dict[str, CuratedRelation] = chunk) -> None:
+                roots = await merged_roots(
+                    tx, sorted({i for r in chunk.values() for i in (r.subject, r.object)})
+                )
                 stored = {
                     record["id"]: record
                     async for record in await tx.run(q.EXISTING_CLAIMS, ids=list(chunk))
@@ -599,33 +660,36 @@ class GraphRepository:
                         if date != relation.date or record["text"] != relation.note:
                             changed[identifier] = relation
                         continue
+                    subject = roots.get(relation.subject, relation.subject)
+                    object_ = roots.get(relation.object, relation.object)
                     added.setdefault(relation.type, []).append({
-                        "id": identifier, "subject": relation.subject, "type": relation.type.value,
-                        "object": relation.object, "source": relation.source,
+                        "id": identifier, "subject": subject, "type": relation.type.value,
+                        "object": object_, "source": relation.source,
                         "source_key": index_key(relation.source),
-                        "triple": triple_key(relation.subject, relation.type, relation.object),
+                        "triple": triple_key(subject, relation.type, object_),
                         "text": relation.note, "date": relation.date,
                         "plover": relation.type.plover.value if relation.type.plover else None,
+                        "subject_ref": relation.subject, "object_ref": relation.object,
                     })
                 for relation_type, rows in sorted(added.items()):
                     statement = q.add_curated_claims(relation_type.value)
                     await (await tx.run(statement, rows=rows)).consume()
                 if changed:
-                    claim_rows = [_curated_claim_row(i, r) for i, r in changed.items()]
+                    claim_rows = [_curated_claim_row(i, r, roots) for i, r in changed.items()]
                     await (await tx.run(q.MERGE_CLAIMS, rows=claim_rows)).consume()
                     triples = {row["props"]["triple"]: {
                         "subject": row["subject"], "type": row["props"]["type"],
                         "object": row["object"], "triple": row["props"]["triple"]} for row in claim_rows}
-                    await _recompute(tx, triples.values(), ())
+                    await recompute_derived(tx, triples.values(), ())
 
-            async with _neo4j_errors(), self._driver.session(database=self._database) as session:
+            async with neo4j_errors(), self._driver.session(database=self._database) as session:
                 await session.execute_write(work)
         return len(relations)
 
     # -- inspection --------------------------------------------------------------------------
 
     async def counts(self) -> GraphCounts:
-        async with _neo4j_errors():
+        async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
                 q.GRAPH_COUNTS, database_=self._database, routing_="r"
             )

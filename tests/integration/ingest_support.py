@@ -124,13 +124,18 @@ def corpus(size: int) -> list[SourceDocument]:
     return docs
 
 
-async def fingerprint(driver: AsyncDriver) -> str:
-    """A hash of every node and relationship with its properties (ingest time excluded)."""
+async def fingerprint(driver: AsyncDriver, *, without: str | None = None) -> str:
+    """A hash of every node and relationship with its properties (ingest time excluded);
+    ``without`` names a label whose nodes (and their relationships) are left out."""
     nodes, _, _ = await driver.execute_query(
-        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"
+        "MATCH (n) WHERE $without IS NULL OR NOT $without IN labels(n) "
+        "RETURN labels(n) AS labels, properties(n) AS props",
+        without=without,
     )
     relationships, _, _ = await driver.execute_query(
-        "MATCH (a)-[r]->(b) RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props"
+        "MATCH (a)-[r]->(b) WHERE $without IS NULL OR NOT ($without IN labels(a) OR $without IN labels(b)) "
+        "RETURN a.id AS start, type(r) AS type, b.id AS end, properties(r) AS props",
+        without=without,
     )
     lines = sorted(
         [repr((sorted(r["labels"]), _clean(r["props"]))) for r in nodes]

@@ -1,0 +1,554 @@
+"""Actor resolution in the graph: merged ids, merges and splits, the decision log.
+
+The model (nomenklatura's resolver, kept in Neo4j; the Cypher is in :mod:`kg.graph.queries`,
+section "resolution"):
+
+* a merge of actor B into actor A moves B's claims and mentions to A, remembering on each the
+  id the source used (``Claim.subject_ref``/``object_ref``/``attributed_to_ref``,
+  ``MENTIONS.ref``), and turns B into a ``(:MergedEntity)-[:MERGED_INTO]->(A)`` node with its
+  properties as they were: ``B``'s id keeps finding A, and documents that name B later are
+  written to A directly;
+* every judgement is a ``(:Decision)``: who or what decided (``decided_by``: a person, or
+  ``kg-resolver``), when, the score and the rule; ``same`` (a merge), ``not_same`` (never merge
+  these), ``candidate`` (a pair for review);
+* a split gives B back exactly what carries its ids (and those merged into it), makes B an
+  entity again and recomputes both sides: the graph is what it was before the merge. The merge
+  decision stays in the log, undone, and a ``not_same`` decision by whoever split it keeps the
+  resolver from merging the two again.
+
+:func:`resolve_batch_in` runs inside ingestion's write transaction: it reads what the batch's
+actors are (stored, merged, new), the stored candidates for the new ones (full-text index over
+folded names) and the decisions about them, and asks :func:`kg.resolution.resolver.plan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import AsyncDriver, AsyncManagedTransaction
+
+from kg.errors import Conflict, InvalidInput, NotFound
+from kg.graph import queries as q
+from kg.graph.repository import neo4j_errors, recompute_derived
+from kg.model import Entity, EntityKind, Extraction, RelationType
+from kg.resolution.compare import ActorRecord
+from kg.resolution.names import fold, name_words, words
+from kg.resolution.resolver import (
+    AUTOMATIC,
+    Candidate,
+    Judgement,
+    Merge,
+    Plan,
+    RoleReference,
+    Tenure,
+    Thresholds,
+    plan,
+)
+
+ENTITY_LABELS: list[str] = ["Entity", "Actor", *(kind.label for kind in EntityKind)]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolutionPolicy:
+    """How ingestion resolves: ``enabled`` False only follows ids merged before and stored
+    decisions (no automatic matching)."""
+
+    enabled: bool = True
+    thresholds: Thresholds = field(default_factory=Thresholds)
+    candidate_limit: int = 20
+
+
+@dataclass(slots=True)
+class BatchResolution:
+    """What a batch's actors are: ``id_map`` sends ids merged earlier to their actor (written
+    there directly); ``plan`` holds the new merges and candidates."""
+
+    id_map: dict[str, str] = field(default_factory=dict)
+    plan: Plan = field(default_factory=Plan)
+
+
+# --- reading what the batch's actors are ------------------------------------------------------
+
+
+def _batch_actors(extractions: Sequence[Extraction]) -> dict[str, Entity]:
+    """The batch's actors by id, with every name and alias the batch gives them."""
+    actors: dict[str, Entity] = {}
+    for extraction in extractions:
+        for entity in extraction.entities:
+            if not entity.kind.is_actor:
+                continue
+            known = actors.get(entity.id)
+            if known is None:
+                actors[entity.id] = entity
+                continue
+            extra = {entity.name, *entity.aliases} - {known.name}
+            aliases = tuple(sorted({*known.aliases, *extra}))
+            actors[entity.id] = known.model_copy(update={"aliases": aliases})
+    return actors
+
+
+def role_references(extractions: Sequence[Extraction]) -> list[RoleReference]:
+    """Actors named only by a role and its country or organisation ('the Armenian prime
+    minister'): a PERSON whose HOLDS_ROLE relation in the same document has a role title that,
+    with the words of the holder-of's name and aliases left out, is the whole name."""
+    found: dict[str, RoleReference] = {}
+    connectors = name_words().connectors
+    for extraction in extractions:
+        entities = {entity.id: entity for entity in extraction.entities}
+        for relation in extraction.relations:
+            if relation.type is not RelationType.HOLDS_ROLE or not relation.role or relation.negated:
+                continue
+            holder, office = entities.get(relation.subject), entities.get(relation.object)
+            if holder is None or office is None or holder.kind is not EntityKind.PERSON:
+                continue
+            office_words = {w for text in (office.name, *office.aliases) for w in words(text)}
+            left = [w for w in words(holder.name) if w not in office_words and w not in connectors]
+            role = fold(relation.role)
+            if left and " ".join(left) == role:
+                date = relation.date or extraction.document.published
+                found[holder.id] = RoleReference(holder.id, role, office.id, date)
+    return list(found.values())
+
+
+def _batch_tenures(extractions: Sequence[Extraction], skip: set[str]) -> list[Tenure]:
+    """Who the batch itself says holds which role when (a one-day tenure per claim date)."""
+    tenures = []
+    for extraction in extractions:
+        for relation in extraction.relations:
+            if relation.type is not RelationType.HOLDS_ROLE or not relation.role or relation.negated:
+                continue
+            if relation.subject in skip:
+                continue
+            date = relation.date or extraction.document.published
+            if date is not None:
+                tenures.append(Tenure(relation.subject, fold(relation.role), relation.object, date, date))
+    return tenures
+
+
+def stored_tenures(rows: Iterable[Mapping[str, Any]]) -> list[Tenure]:
+    """Tenures from the RESOLUTION_TENURES rows: dated intervals as given, and for claims the
+    span from the first to the last date they give, open-ended for the latest holder (no one
+    else was seen in the role after them: they are taken to hold it still)."""
+    tenures: list[Tenure] = []
+    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = {}
+    for row in rows:
+        for since, until in row["intervals"] or ():
+            tenures.append(Tenure(row["holder"], row["role"], row["of"], _date(since), _date(until)))
+        first, last = _date(row["first_seen"]), _date(row["last_seen"])
+        if first is not None and last is not None:
+            spans.setdefault((row["role"], row["of"]), []).append((first, last, row["holder"]))
+    for (role, of), held in spans.items():
+        latest = max(held, key=lambda span: (span[0], span[1]))
+        for first, last, holder in held:
+            tenures.append(Tenure(holder, role, of, first, None if (first, last, holder) == latest else last))
+    return tenures
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    native = value.to_native()
+    return native if isinstance(native, dt.date) else None
+
+
+def candidate_query(record: ActorRecord) -> str | None:
+    """The Lucene query that finds stored actors that may be ``record``: any of its words
+    (folded; words of 5+ letters also one edit away), its acronym's letters as word
+    starts ('CSTO' -> c* AND s* AND t* AND o*) and a multi-word name's initials."""
+    connectors = name_words().connectors
+    terms: list[str] = []
+    for form in record.forms:
+        if form.acronym is not None:
+            terms.append(form.acronym)
+            terms.append("(" + " AND ".join(f"{letter}*" for letter in form.acronym) + ")")
+            continue
+        significant = [word for word in form.words if word not in connectors]
+        for word in significant:
+            terms.append(word)
+            if len(word) >= 5 and not word.isdigit():
+                terms.append(f"{word}~1")
+        if len(significant) > 1:
+            terms.append("".join(word[0] for word in significant))
+    unique = list(dict.fromkeys(term for term in terms if term))
+    return " OR ".join(unique) if unique else None
+
+
+def _record(row: Mapping[str, Any], *, stored: bool) -> ActorRecord:
+    return ActorRecord(
+        id=row["id"],
+        name=row["name"] or row["id"],
+        kind=EntityKind(row["kind"]),
+        aliases=tuple(row.get("aliases") or ()),
+        stored=stored,
+        ids=(row["id"], *(row.get("merged_from") or ())),
+    )
+
+
+async def resolve_batch_in(
+    tx: AsyncManagedTransaction, extractions: Sequence[Extraction], policy: ResolutionPolicy
+) -> BatchResolution:
+    """What the batch's actors are and the plan for the new ones (see the module docstring)."""
+    actors = _batch_actors(extractions)
+    if not actors:
+        return BatchResolution()
+    resolution = BatchResolution()
+    new: list[Entity] = []
+    async for record in await tx.run(q.RESOLUTION_IDS, ids=sorted(actors)):
+        if record["live"]:
+            continue
+        if record["root"] is not None:
+            resolution.id_map[record["id"]] = record["root"]
+        else:
+            new.append(actors[record["id"]])
+    if not new:
+        return resolution
+    records = {
+        entity.id: ActorRecord(entity.id, entity.name, entity.kind, entity.aliases) for entity in new
+    }
+    rows = [{"id": identifier, "query": query} for identifier, record in records.items()
+            if (query := candidate_query(record)) is not None]
+    offered: dict[str, list[ActorRecord]] = {}
+    if rows and policy.enabled:
+        async for record in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
+            offered[record["id"]] = [_record(row, stored=True) for row in record["candidates"]
+                                     if row["id"] != record["id"]]
+    involved = set(records) | {i for found in offered.values() for r in found for i in r.all_ids}
+    judgements = [
+        Judgement(r["left"], r["right"], r["same"], r["decided_by"], r["id"])
+        async for r in await tx.run(q.RESOLUTION_DECISIONS, ids=sorted(involved))
+    ]
+    named = {i for j in judgements if j.same for i in (j.left, j.right)} - set(records)
+    roots: dict[str, str] = {}
+    if named:
+        async for record in await tx.run(q.RESOLUTION_IDS, ids=sorted(named)):
+            if record["live"] or record["root"] is not None:
+                roots[record["id"]] = record["id"] if record["live"] else record["root"]
+    if not policy.enabled:
+        resolution.plan = plan(list(records.values()), {}, judgements, roots=roots, matching=False)
+        return resolution
+    new_ids = set(records)
+    roles = [reference for reference in role_references(extractions) if reference.id in new_ids]
+    tenures: list[Tenure] = []
+    if roles:
+        pairs = sorted({(reference.role, reference.of) for reference in roles})
+        tenure_rows = [
+            r.data() async for r in await tx.run(
+                q.RESOLUTION_TENURES, pairs=[{"role": role, "of": resolution.id_map.get(of, of)}
+                                             for role, of in pairs],
+                holds_role=RelationType.HOLDS_ROLE.value)
+        ]
+        tenures = stored_tenures(tenure_rows)
+        tenures += _batch_tenures(extractions, {reference.id for reference in roles})
+        # Holders are compared as stored: an office written under a merged id is its actor's.
+        roles = [RoleReference(r.id, r.role, resolution.id_map.get(r.of, r.of), r.date) for r in roles]
+        tenures = [Tenure(resolution.id_map.get(t.holder, t.holder), t.role,
+                          resolution.id_map.get(t.of, t.of), t.start, t.end) for t in tenures]
+    resolution.plan = plan(
+        list(records.values()), offered, judgements, roles=roles, tenures=tenures, roots=roots,
+        thresholds=policy.thresholds,
+    )
+    return resolution
+
+
+# --- merging, splitting, deciding inside a transaction ------------------------------------------
+
+
+def _stable_id(prefix: str, *parts: object) -> str:
+    joined = "\x1f".join(str(part) for part in parts)
+    return prefix + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
+
+
+def _decision_id(merge: Merge) -> str:
+    """Automatic decisions get an id derived from what they decide (a re-run writes the same
+    one); a person's get a fresh one (deciding again is a new entry in the log)."""
+    if merge.decided_by == AUTOMATIC:
+        return _stable_id("decision-", merge.into, merge.merged, "same", merge.rule)
+    return "decision-" + uuid.uuid4().hex[:20]
+
+
+def _candidate_id(left: str, right: str) -> str:
+    first, second = sorted((left, right))
+    return _stable_id("candidate-", first, second)
+
+
+def merge_waves(merges: Sequence[Merge]) -> list[list[Merge]]:
+    """Merges in rounds: an id something else is merged into only goes after that (chains)."""
+    pending = list(merges)
+    waves: list[list[Merge]] = []
+    while pending:
+        targets = {merge.into for merge in pending}
+        wave = [merge for merge in pending if merge.merged not in targets]
+        if not wave:
+            raise InvalidInput("merges form a cycle: " + ", ".join(f"{m.merged}->{m.into}" for m in pending))
+        waves.append(wave)
+        pending = [merge for merge in pending if merge.merged in targets]
+    return waves
+
+
+async def _triples(tx: AsyncManagedTransaction, statement: str, ids: Sequence[str]) -> list[dict[str, str]]:
+    return [record.data() async for record in await tx.run(statement, ids=list(ids))]
+
+
+async def merge_in(
+    tx: AsyncManagedTransaction, merges: Sequence[Merge], note: str | None = None
+) -> list[str]:
+    """Merge each ``merged`` into its ``into`` (both live entities), recording the decisions.
+    Returns the decision ids."""
+    decisions: list[str] = []
+    for wave in merge_waves(merges):
+        rows = []
+        decision_rows = []
+        for merge in wave:
+            decision = merge.decision_id or _decision_id(merge)
+            decisions.append(decision)
+            rows.append({"merged": merge.merged, "into": merge.into, "decision": decision})
+            if merge.decision_id is None:
+                decision_rows.append({
+                    "id": decision, "left": merge.into, "right": merge.merged, "judgement": "same",
+                    "decided_by": merge.decided_by, "rule": merge.rule, "score": merge.score, "note": note,
+                })
+        wanted = sorted({r["merged"] for r in rows} | {r["into"] for r in rows})
+        found = {r["id"] async for r in await tx.run(q.RESOLUTION_IDS, ids=wanted) if r["live"]}
+        missing = sorted(set(wanted) - found)
+        if missing:
+            raise NotFound(f"no stored actor has id {', '.join(missing)}")
+        before = await _triples(tx, q.CLAIM_TRIPLES_OF_ENTITIES, [r["merged"] for r in rows])
+        moved = [claim async for r in await tx.run(q.MERGE_MOVE_LINKS, rows=rows) for claim in r["moved"]]
+        after = await _triples(tx, q.RETRIPLE_CLAIMS, moved)
+        await recompute_derived(tx, _unique_triples(before + after), ())
+        await (await tx.run(q.MERGE_RETIRE, rows=rows, entity_labels=ENTITY_LABELS)).consume()
+        await recompute_derived(tx, (), sorted({r["into"] for r in rows}))
+        if decision_rows:
+            await (await tx.run(q.WRITE_DECISIONS, rows=decision_rows)).consume()
+        pairs = [sorted((r["merged"], r["into"])) for r in rows]
+        await (await tx.run(q.CLOSE_CANDIDATES, pairs=pairs, decision=None)).consume()
+    return decisions
+
+
+def _unique_triples(rows: Iterable[dict[str, str]]) -> list[dict[str, str]]:
+    return list({row["triple"]: row for row in rows if row.get("triple")}.values())
+
+
+async def split_in(tx: AsyncManagedTransaction, ids: Sequence[str], by: str) -> list[str]:
+    """Give each merged id in ``ids`` (with the ids merged into it) back its claims and mentions
+    and make it an entity again; undo the decisions that merged it and record that ``by``
+    judged it not the same as what it was merged into. Returns the revived ids."""
+    plans = [record.data() async for record in await tx.run(q.SPLIT_PLAN, ids=list(ids))]
+    if not plans:
+        return []
+    roots = sorted({p["root"] for p in plans})
+    before = await _triples(tx, q.CLAIM_TRIPLES_OF_ENTITIES, roots)
+    await (await tx.run(q.SPLIT_REVIVE, rows=plans)).consume()
+    moved = [claim async for r in await tx.run(q.SPLIT_MOVE_LINKS, rows=plans) for claim in r["moved"]]
+    after = await _triples(tx, q.RETRIPLE_CLAIMS, moved)
+    await recompute_derived(tx, _unique_triples(before + after), [*roots, *(p["id"] for p in plans)])
+    undone = sorted({p["decision"] for p in plans if p["decision"]})
+    await (await tx.run(q.UNDO_DECISIONS, ids=undone, by=by)).consume()
+    await (await tx.run(q.WRITE_DECISIONS, rows=[
+        {"id": "decision-" + uuid.uuid4().hex[:20], "left": p["parent"], "right": p["id"],
+         "judgement": "not_same", "decided_by": by, "rule": "split", "score": None, "note": None}
+        for p in plans])).consume()
+    return [p["id"] for p in plans]
+
+
+async def write_candidates_in(tx: AsyncManagedTransaction, candidates: Sequence[Candidate]) -> None:
+    """Store candidate pairs for review (one decision per pair, its score updated)."""
+    rows = []
+    for candidate in candidates:
+        left, right = sorted((candidate.left, candidate.right))
+        rows.append({"id": _candidate_id(left, right), "left": left, "right": right,
+                     "judgement": "candidate", "decided_by": AUTOMATIC, "rule": candidate.rule,
+                     "score": candidate.score})
+    if rows:
+        await (await tx.run(q.WRITE_CANDIDATES, rows=rows)).consume()
+
+
+# --- the decision log, for the CLI and the API ------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorBrief:
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class CandidatePair:
+    """A pair for review: the decision's id, score and rule, and the two actors as they are now."""
+
+    id: str
+    left: ActorBrief
+    right: ActorBrief
+    score: float
+    rule: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    id: str
+    left: str
+    right: str
+    judgement: str
+    decided_by: str
+    rule: str | None
+    score: float | None
+    note: str | None
+    active: bool
+    decided_at: dt.datetime | None
+    undone_at: dt.datetime | None
+    undone_by: str | None
+
+
+def _brief(row: Mapping[str, Any]) -> ActorBrief:
+    aliases = tuple(row["aliases"] or ())
+    return ActorBrief(row["id"], row["name"] or row["id"], EntityKind(row["kind"]), aliases)
+
+
+def _datetime(value: Any) -> dt.datetime | None:
+    if value is None:
+        return None
+    native = value.to_native() if hasattr(value, "to_native") else value
+    return native if isinstance(native, dt.datetime) else None
+
+
+class ActorResolution:
+    """Merges, splits and decisions on demand (``kg actors ...``, the API's mutations)."""
+
+    def __init__(self, driver: AsyncDriver, database: str = "neo4j") -> None:
+        self._driver = driver
+        self._database = database
+
+    async def _write(self, work: Any) -> Any:
+        async with neo4j_errors(), self._driver.session(database=self._database) as session:
+            return await session.execute_write(work)
+
+    async def _read(self, statement: str, **parameters: Any) -> list[dict[str, Any]]:
+        async with neo4j_errors():
+            records, _, _ = await self._driver.execute_query(
+                statement, parameters_=parameters, database_=self._database, routing_="r"
+            )
+        return [record.data() for record in records]
+
+    async def candidates(self, *, limit: int = 50, min_score: float | None = None) -> list[CandidatePair]:
+        """Open candidate pairs, best first (pairs merged or decided since are left out)."""
+        rows = await self._read(q.READ_CANDIDATES, limit=limit, min_score=min_score)
+        return [
+            CandidatePair(row["decision"]["id"], _brief(row["left"]), _brief(row["right"]),
+                          float(row["decision"]["score"] or 0.0), row["decision"]["rule"])
+            for row in rows
+        ]
+
+    async def decisions(self, actor_id: str | None = None, *, limit: int = 100,
+                        include_candidates: bool = False) -> list[Decision]:
+        """The decision log, newest first; with ``actor_id``, the decisions naming it."""
+        rows = await self._read(q.READ_DECISIONS, id=actor_id, limit=limit, all=include_candidates)
+        return [
+            Decision(
+                id=d["id"], left=d["left"], right=d["right"], judgement=d["judgement"],
+                decided_by=d["decided_by"], rule=d["rule"], score=d["score"], note=d["note"],
+                active=bool(d["active"]), decided_at=_datetime(d["decided_at"]),
+                undone_at=_datetime(d["undone_at"]), undone_by=d["undone_by"],
+            )
+            for d in (row["decision"] for row in rows)
+        ]
+
+    async def merge(self, keep: str, merged: Sequence[str], *, by: str, note: str | None = None) -> str:
+        """Merge the actors ``merged`` (ids, merged ids or not) into ``keep``; a person's
+        decision: it overrides any "not the same" decision between them. Returns the kept id."""
+        if not merged:
+            raise InvalidInput("name at least one actor to merge into " + repr(keep))
+
+        async def work(tx: AsyncManagedTransaction) -> str:
+            roots = await _roots(tx, [keep, *merged])
+            target = roots[keep]
+            merges: list[Merge] = []
+            for identifier in merged:
+                root = roots[identifier]
+                if root == target:
+                    raise Conflict(f"{identifier!r} is already the actor {target!r}")
+                if root in {m.merged for m in merges}:
+                    continue
+                merges.append(Merge(root, target, 1.0, "manual", by))
+            ids = sorted({keep, *merged, target, *(m.merged for m in merges)})
+            decided = await tx.run(q.RESOLUTION_DECISIONS, ids=ids)
+            negatives = [r["id"] async for r in decided if not r["same"]]
+            await (await tx.run(q.UNDO_DECISIONS, ids=negatives, by=by)).consume()
+            await merge_in(tx, merges, note)
+            return target
+
+        result: str = await self._write(work)
+        return result
+
+    async def split(self, actor_id: str, *, by: str) -> list[str]:
+        """Undo merges: a merged id is split from the actor it went into (with the ids merged
+        into it); an actor with ids merged into it gives back every one merged straight into
+        it. Returns the ids that are actors again."""
+
+        async def work(tx: AsyncManagedTransaction) -> list[str]:
+            status = await (await tx.run(q.RESOLUTION_IDS, ids=[actor_id])).single(strict=True)
+            if status["root"] is not None:
+                ids = [actor_id]
+            elif status["live"]:
+                children = [r["children"] async for r in await tx.run(q.MERGED_CHILDREN, ids=[actor_id])]
+                ids = sorted(children[0]) if children else []
+                if not ids:
+                    raise InvalidInput(f"nothing is merged into {actor_id!r}: there is nothing to split")
+            else:
+                raise NotFound(f"no actor or merged id {actor_id!r}")
+            return await split_in(tx, ids, by)
+
+        result: list[str] = await self._write(work)
+        return result
+
+    async def decide_not_same(self, left: str, right: str, *, by: str, note: str | None = None) -> str:
+        """Record that ``left`` and ``right`` are different actors: the resolver never merges
+        them (nor the ids merged into them). Conflict when they are one actor now."""
+
+        async def work(tx: AsyncManagedTransaction) -> str:
+            roots = await _roots(tx, [left, right])
+            if roots[left] == roots[right]:
+                raise Conflict(
+                    f"{left!r} and {right!r} are one actor now ({roots[left]!r}); "
+                    f"split it first (kg actors split)"
+                )
+            identifier = "decision-" + uuid.uuid4().hex[:20]
+            await (await tx.run(q.WRITE_DECISIONS, rows=[{
+                "id": identifier, "left": left, "right": right, "judgement": "not_same",
+                "decided_by": by, "rule": "manual", "score": None, "note": note}])).consume()
+            await (await tx.run(q.CLOSE_CANDIDATES, pairs=[sorted((left, right))],
+                                decision=identifier)).consume()
+            return identifier
+
+        result: str = await self._write(work)
+        return result
+
+    async def resolve_id(self, actor_id: str) -> str | None:
+        """The live actor id ``actor_id`` is now (itself, or where it was merged), or None."""
+        rows = await self._read(q.RESOLUTION_IDS, ids=[actor_id])
+        if not rows:
+            return None
+        row = rows[0]
+        return actor_id if row["live"] else row["root"]
+
+
+async def _roots(tx: AsyncManagedTransaction, ids: Sequence[str]) -> dict[str, str]:
+    """The live actor each id is now; NotFound naming the ids that are none."""
+    roots: dict[str, str] = {}
+    missing = []
+    async for record in await tx.run(q.RESOLUTION_IDS, ids=list(dict.fromkeys(ids))):
+        if record["live"]:
+            roots[record["id"]] = record["id"]
+        elif record["root"] is not None:
+            roots[record["id"]] = record["root"]
+        else:
+            missing.append(record["id"])
+    if missing:
+        raise NotFound(f"no stored actor has id {', '.join(missing)}")
+    return roots

@@ -1,0 +1,229 @@
+"""The comparison rules: is this pair of actors one real-world actor?
+
+Each rule is a small function of two :class:`ActorRecord` returning a value in 0..1 (how
+strongly its feature is present); :data:`RULES` gives each its weight. As in nomenklatura's
+``matching/compare`` the algorithm is the table: :func:`compare` scores a pair as the best
+weighted positive rule (the reason to merge) plus every weighted negative rule (the
+objections), clipped to 0..1, and names the rule that gave the reason.
+
+Rules are symmetric and look only at the two records (names, aliases, kinds): knowledge about
+roles and dates is the resolver's (:mod:`kg.resolution.resolver`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.model import EntityKind
+from kg.resolution.names import (
+    NameForm,
+    acronym_match,
+    given_names_compatible,
+    name_form,
+    word_similarity,
+)
+
+
+@dataclass(frozen=True)
+class ActorRecord:
+    """What resolution knows of one actor: stored (``stored``) or just extracted."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    stored: bool = False
+    # Every id that is this actor: its own and, when stored, the ids merged into it.
+    ids: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def forms(self) -> tuple[NameForm, ...]:
+        """The name and every alias, taken apart (the name first)."""
+        seen: dict[str, NameForm] = {}
+        for raw in (self.name, *self.aliases):
+            form = name_form(raw, self.kind)
+            if form.folded and form.folded not in seen:
+                seen[form.folded] = form
+        return tuple(seen.values())
+
+    @cached_property
+    def full(self) -> NameForm | None:
+        """The longest form with more than one word (a person's full name), if any."""
+        multi = [form for form in self.forms if len(form.words) > 1 and form.acronym is None]
+        return max(multi, key=lambda form: (len(form.words), len(form.folded)), default=None)
+
+    @property
+    def all_ids(self) -> tuple[str, ...]:
+        return self.ids or (self.id,)
+
+
+Rule = Callable[[ActorRecord, ActorRecord], float]
+
+
+def _pairs(a: ActorRecord, b: ActorRecord) -> Iterator[tuple[NameForm, NameForm]]:
+    for x in a.forms:
+        for y in b.forms:
+            yield x, y
+
+
+def _person_like(record: ActorRecord) -> bool:
+    return record.kind in _PERSON_LIKE
+
+
+# A bare name the NER model tagged ORGANIZATION or LOCATION may be a person's surname.
+_PERSON_LIKE = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.LOCATION})
+
+
+def same_name(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when a name or alias of one, transliterated and folded, is a name or alias of the other."""
+    mine = {form.folded for form in a.forms}
+    return 1.0 if any(form.folded in mine for form in b.forms) else 0.0
+
+
+def surname_of(a: ActorRecord, b: ActorRecord) -> float:
+    """A bare surname ('Putin') against a person's full name ending with it ('Vladimir Putin'):
+    the similarity of the two surnames (1 when equal, less for a spelling variant), else 0.
+    One side must be a PERSON with a full name; the bare name may carry a confusable kind."""
+    best = 0.0
+    for short, long in ((a, b), (b, a)):
+        if long.kind is not EntityKind.PERSON or not _person_like(short) or long.full is None:
+            continue
+        for form in short.forms:
+            if len(form.words) != 1 or form.acronym is not None or form.surname is None:
+                continue
+            for full in long.forms:
+                if len(full.words) > 1 and full.surname is not None:
+                    best = max(best, word_similarity(form.surname, full.surname))
+    return best
+
+
+def name_part_of(a: ActorRecord, b: ActorRecord) -> float:
+    """Two multi-word person names, one a shorter writing of the other with the same surname
+    ('Tayyip Erdogan' / 'Recep Tayyip Erdogan', 'Joe Biden' / 'Joseph R. Biden'): the
+    surnames' similarity when every given name of the shorter agrees with one of the longer."""
+    if EntityKind.PERSON not in (a.kind, b.kind) or not (_person_like(a) and _person_like(b)):
+        return 0.0
+    best = 0.0
+    for x, y in _pairs(a, b):
+        if len(x.words) < 2 or len(y.words) < 2 or x.surname is None or y.surname is None:
+            continue
+        if x.folded == y.folded:
+            continue  # same_name's case
+        short, long = (x, y) if len(x.given) <= len(y.given) else (y, x)
+        if all(given_names_compatible((name,), long.given) for name in short.given):
+            best = max(best, word_similarity(short.surname or "", long.surname or ""))
+    return best
+
+
+def acronym_of(a: ActorRecord, b: ActorRecord) -> float:
+    """An acronym and the name it abbreviates ('CSTO' / 'Collective Security Treaty
+    Organization'): 1 for the initials, 0.9 for runs of leading letters ('ECOWAS'), else 0.
+    Organisations and groups only."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS):
+        return 0.0
+    best = 0.0
+    for x, y in _pairs(a, b):
+        for short, long in ((x, y), (y, x)):
+            if short.acronym is not None and long.acronym is None and len(long.words) > 1:
+                best = max(best, acronym_match(short.acronym, long.words))
+    return best
+
+
+_ACRONYM_KINDS = frozenset({EntityKind.ORGANIZATION, EntityKind.GROUP})
+
+
+def spelling_variant(a: ActorRecord, b: ActorRecord) -> float:
+    """Two names of the same words spelt differently ('Volodymyr Zelensky' / 'Volodymyr
+    Zelenskyy', 'Muammar Gaddafi' / 'Muammar Qaddafi'): the lowest word similarity when every
+    word pairs with a similar one (see names.word_similarity), else 0."""
+    best = 0.0
+    for x, y in _pairs(a, b):
+        if x.folded == y.folded or len(x.words) != len(y.words) or x.acronym or y.acronym:
+            continue
+        similarity = min(word_similarity(p, q) for p, q in zip(x.words, y.words, strict=True))
+        best = max(best, similarity)
+    return best
+
+
+def given_name_conflict(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when both are people written with a given name and the same surname, and no given
+    name of one agrees with the other's ('Ilham Aliyev' / 'Heydar Aliyev'): different people."""
+    if a.kind is not EntityKind.PERSON or b.kind is not EntityKind.PERSON:
+        return 0.0
+    if a.full is None or b.full is None:
+        return 0.0
+    x, y = a.full, b.full
+    if x.surname is None or y.surname is None or word_similarity(x.surname, y.surname) == 0.0:
+        return 0.0
+    return 0.0 if given_names_compatible(x.given, y.given) else 1.0
+
+
+def kind_conflict(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when the two kinds cannot be one actor whatever the NER said: a country is only ever
+    a country, an event never an actor, a person never a group."""
+    if a.kind is b.kind:
+        return 0.0
+    kinds = {a.kind, b.kind}
+    return 0.0 if kinds <= _PERSON_LIKE or kinds <= _ACRONYM_KINDS else 1.0
+
+
+def kind_mismatch(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when the kinds differ but may be the NER's mistake ('Lavrov' as an ORGANIZATION): a
+    small objection, which the evidence across documents settles (see kg.graph REFRESH)."""
+    return 1.0 if a.kind is not b.kind and not kind_conflict(a, b) else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Weighted:
+    rule: Rule
+    weight: float
+
+    @property
+    def name(self) -> str:
+        return self.rule.__name__
+
+
+# The algorithm: positive rules give the reason to merge (the best one counts), negative ones
+# the objections (all count).
+RULES: tuple[Weighted, ...] = (
+    Weighted(same_name, 1.0),
+    Weighted(acronym_of, 0.95),
+    Weighted(surname_of, 0.9),
+    Weighted(name_part_of, 0.9),
+    Weighted(spelling_variant, 0.9),
+    Weighted(given_name_conflict, -1.0),
+    Weighted(kind_conflict, -1.0),
+    Weighted(kind_mismatch, -0.05),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """The score of a pair, the rule that gave the reason, and every non-zero feature."""
+
+    score: float
+    rule: str | None
+    features: dict[str, float]
+
+
+def compare(a: ActorRecord, b: ActorRecord, rules: tuple[Weighted, ...] = RULES) -> Comparison:
+    """Score ``a`` against ``b`` with ``rules`` (see the module docstring)."""
+    features: dict[str, float] = {}
+    reason: str | None = None
+    best = 0.0
+    objections = 0.0
+    for weighted in rules:
+        value = weighted.rule(a, b)
+        if value == 0.0:
+            continue
+        features[weighted.name] = round(value, 4)
+        contribution = weighted.weight * value
+        if weighted.weight > 0:
+            if contribution > best:
+                best, reason = contribution, weighted.name
+        else:
+            objections += contribution
+    score = max(0.0, min(1.0, best + objections))
+    return Comparison(score=round(score, 4), rule=reason, features=features)

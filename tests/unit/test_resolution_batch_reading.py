@@ -1,0 +1,74 @@
+"""What kg.graph.resolution reads from a batch before it asks the graph (no Neo4j needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.errors import InvalidInput
+from kg.graph.resolution import candidate_query, merge_waves, role_references, stored_tenures
+from kg.model import (
+    DocumentInfo,
+    Entity,
+    EntityKind,
+    Evidence,
+    Extraction,
+    Relation,
+    RelationType,
+)
+from kg.resolution.compare import ActorRecord
+from kg.resolution.resolver import Merge, RoleReference, Tenure
+
+
+def _extraction(entities: list[Entity], relations: list[Relation]) -> Extraction:
+    info = DocumentInfo(id="doc-1", sha256="0" * 64, published=dt.date(2022, 9, 15))
+    return Extraction(document=info, entities=tuple(entities), relations=tuple(relations))
+
+
+def _holds(subject: str, object_: str, role: str) -> Relation:
+    return Relation(subject=subject, type=RelationType.HOLDS_ROLE, object=object_, role=role,
+                    evidence=Evidence(text="...", start=0, end=3))
+
+
+def test_a_person_named_by_a_role_and_its_country_is_a_role_reference() -> None:
+    armenia = Entity(id="armenia", name="Armenia", kind=EntityKind.COUNTRY, aliases=("Armenian",))
+    title = Entity(id="armenian-prime-minister--doc-1", name="Armenian prime minister",
+                   kind=EntityKind.PERSON)
+    named = Entity(id="nikol-pashinyan", name="Nikol Pashinyan", kind=EntityKind.PERSON)
+    extraction = _extraction(
+        [armenia, title, named],
+        [_holds(title.id, "armenia", "Prime Minister"), _holds(named.id, "armenia", "Prime Minister")],
+    )
+    assert role_references([extraction]) == [
+        RoleReference(title.id, "prime minister", "armenia", dt.date(2022, 9, 15)),
+    ]
+
+
+def test_stored_tenures_keep_dated_intervals_and_leave_the_latest_holder_open() -> None:
+    rows = [
+        {"holder": "a", "role": "president", "of": "x", "first_seen": dt.date(2010, 1, 1),
+         "last_seen": dt.date(2012, 1, 1), "intervals": [[dt.date(2008, 1, 1), dt.date(2012, 5, 1)]]},
+        {"holder": "b", "role": "president", "of": "x", "first_seen": dt.date(2013, 1, 1),
+         "last_seen": dt.date(2014, 1, 1), "intervals": []},
+    ]
+    assert sorted(stored_tenures(rows), key=lambda t: (t.holder, str(t.start))) == [
+        Tenure("a", "president", "x", dt.date(2008, 1, 1), dt.date(2012, 5, 1)),
+        Tenure("a", "president", "x", dt.date(2010, 1, 1), dt.date(2012, 1, 1)),
+        Tenure("b", "president", "x", dt.date(2013, 1, 1), None),
+    ]
+
+
+def test_candidate_query_asks_for_words_near_spellings_and_acronym_letters() -> None:
+    person = ActorRecord("zelensky", "Volodymyr Zelensky", EntityKind.PERSON)
+    assert candidate_query(person) == "volodymyr OR volodymyr~1 OR zelensky OR zelensky~1 OR vz"
+    acronym = ActorRecord("csto", "CSTO", EntityKind.ORGANIZATION)
+    assert candidate_query(acronym) == "csto OR (c* AND s* AND t* AND o*)"
+    assert candidate_query(ActorRecord("x", "!!", EntityKind.PERSON)) is None
+
+
+def test_merges_run_in_waves_so_chains_move_once() -> None:
+    waves = merge_waves([Merge("b", "c", 1, "r"), Merge("a", "b", 1, "r"), Merge("d", "c", 1, "r")])
+    assert [[m.merged for m in wave] for wave in waves] == [["a", "d"], ["b"]]
+    with pytest.raises(InvalidInput):
+        merge_waves([Merge("a", "b", 1, "r"), Merge("b", "a", 1, "r")])

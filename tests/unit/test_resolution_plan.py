@@ -1,0 +1,90 @@
+"""kg.resolution.resolver.plan: which new actors are merged, which pairs become candidates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.model import EntityKind
+from kg.resolution.compare import ActorRecord
+from kg.resolution.resolver import (
+    AUTOMATIC,
+    Judgement,
+    Merge,
+    Plan,
+    RoleReference,
+    Tenure,
+    Thresholds,
+    plan,
+)
+
+PERSON, ORG = EntityKind.PERSON, EntityKind.ORGANIZATION
+
+
+def new(identifier: str, name: str, kind: EntityKind = PERSON) -> ActorRecord:
+    return ActorRecord(identifier, name, kind)
+
+
+def stored(identifier: str, name: str, kind: EntityKind = PERSON, *merged: str) -> ActorRecord:
+    return ActorRecord(identifier, name, kind, stored=True, ids=(identifier, *merged))
+
+
+def test_a_surname_merges_into_the_one_stored_person_with_it() -> None:
+    result = plan([new("putin", "Putin")], {"putin": [stored("vladimir-putin", "Vladimir Putin")]})
+    assert result.merges == [Merge("putin", "vladimir-putin", 0.9, "surname_of")]
+    assert result.candidates == []
+
+
+def test_two_stored_people_with_the_surname_make_candidates_not_a_merge() -> None:
+    offered = [stored("ilham-aliyev", "Ilham Aliyev"), stored("heydar-aliyev", "Heydar Aliyev")]
+    result = plan([new("aliyev", "Aliyev")], {"aliyev": offered})
+    assert result.merges == []
+    assert sorted((c.left, c.right) for c in result.candidates) == [
+        ("aliyev", "heydar-aliyev"), ("aliyev", "ilham-aliyev"),
+    ]
+
+
+def test_a_weak_match_is_a_candidate_only() -> None:
+    result = plan([new("lavrov", "Lavrov", ORG)], {"lavrov": [stored("sergei-lavrov", "Sergei Lavrov")]},
+                  thresholds=Thresholds(auto=0.9, candidate=0.6))
+    assert result.merges == [] and [c.right for c in result.candidates] == ["sergei-lavrov"]
+
+
+def test_new_actors_of_one_batch_merge_into_the_fullest_name() -> None:
+    result = plan([new("biden", "Biden"), new("joe-biden", "Joe Biden")], {})
+    assert result.merges == [Merge("biden", "joe-biden", 0.9, "surname_of")]
+    assert result.id_map() == {"biden": "joe-biden"}
+
+
+def test_a_negative_decision_rules_out_the_pair_and_ids_merged_into_it() -> None:
+    judgement = Judgement("putin", "v-putin", same=False, decided_by="ana", id="d1")
+    offered = {"putin": [stored("vladimir-putin", "Vladimir Putin", PERSON, "v-putin")]}
+    assert plan([new("putin", "Putin")], offered, [judgement]).merges == []
+
+
+def test_a_positive_decision_is_followed_whatever_the_score() -> None:
+    judgement = Judgement("kremlin-chief", "vladimir-putin", same=True, decided_by="ana", id="d2")
+    offered = {"kremlin-chief": [stored("vladimir-putin", "Vladimir Putin")]}
+    result = plan([new("kremlin-chief", "Kremlin chief")], offered, [judgement])
+    assert result.merges == [Merge("kremlin-chief", "vladimir-putin", 1.0, "decision", "ana", "d2")]
+
+
+def test_a_role_reference_is_the_one_holder_on_its_date() -> None:
+    reference = RoleReference(
+        "armenian-prime-minister--doc-1", "prime minister", "armenia", dt.date(2022, 9, 15)
+    )
+    tenures = [
+        Tenure("nikol-pashinyan", "prime minister", "armenia", dt.date(2018, 5, 8), None),
+        Tenure("serzh-sargsyan", "prime minister", "armenia", dt.date(2018, 4, 17), dt.date(2018, 4, 23)),
+    ]
+    result = plan([new(reference.id, "Armenian prime minister")], {}, roles=[reference], tenures=tenures)
+    assert result.merges == [Merge(reference.id, "nikol-pashinyan", 0.9, "role_holder", AUTOMATIC)]
+    earlier = RoleReference(reference.id, "prime minister", "armenia", dt.date(2018, 4, 20))
+    merges = plan([new(reference.id, "x")], {}, roles=[earlier], tenures=tenures).merges
+    assert [m.into for m in merges] == ["serzh-sargsyan"]
+    unknown = RoleReference(reference.id, "prime minister", "armenia", dt.date(2010, 1, 1))
+    assert plan([new(reference.id, "x")], {}, roles=[unknown], tenures=tenures).merges == []
+
+
+def test_id_map_follows_chains_of_merges() -> None:
+    chained = Plan(merges=[Merge("a", "b", 1, "r"), Merge("b", "c", 1, "r")])
+    assert chained.id_map() == {"a": "c", "b": "c"}

@@ -1,0 +1,107 @@
+"""Each comparison rule of kg.resolution.compare, and the table that combines them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import EntityKind
+from kg.resolution.compare import (
+    RULES,
+    ActorRecord,
+    acronym_of,
+    compare,
+    given_name_conflict,
+    kind_conflict,
+    kind_mismatch,
+    name_part_of,
+    same_name,
+    spelling_variant,
+    surname_of,
+)
+
+PERSON, ORG, LOC, COUNTRY, GROUP = (
+    EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.LOCATION, EntityKind.COUNTRY, EntityKind.GROUP,
+)
+
+
+def actor(name: str, kind: EntityKind = PERSON, *aliases: str) -> ActorRecord:
+    return ActorRecord(id=name.lower().replace(" ", "-"), name=name, kind=kind, aliases=aliases)
+
+
+def test_same_name_folds_accents_and_case_and_reads_aliases() -> None:
+    assert same_name(actor("Recep Tayyip Erdoğan"), actor("recep tayyip ERDOGAN")) == 1.0
+    assert same_name(actor("Hamas", ORG), actor("Islamic Resistance Movement", ORG, "Hamas")) == 1.0
+    assert same_name(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 0.0
+
+
+def test_surname_of_matches_a_bare_surname_to_a_full_name_in_either_order() -> None:
+    assert surname_of(actor("Putin"), actor("Vladimir Putin")) == 1.0
+    assert surname_of(actor("Vladimir Putin"), actor("Putin")) == 1.0
+    # The NER's kind for a bare name may be wrong; the full name must be a person's.
+    assert surname_of(actor("Lavrov", ORG), actor("Sergei Lavrov")) == 1.0
+    assert surname_of(actor("Blinken", LOC), actor("Antony Blinken")) == 1.0
+    assert surname_of(actor("Putin"), actor("Vladimir Putin Foundation", ORG)) == 0.0
+    assert surname_of(actor("Vladimir"), actor("Vladimir Putin")) == 0.0
+
+
+def test_surname_of_takes_transliterations_but_not_feminine_forms() -> None:
+    assert 0.95 < surname_of(actor("Zelensky"), actor("Volodymyr Zelenskyy")) < 1.0
+    assert surname_of(actor("Lavrova"), actor("Sergei Lavrov")) == 0.0
+
+
+def test_name_part_of_matches_shorter_writings_with_agreeing_given_names() -> None:
+    assert name_part_of(actor("Tayyip Erdogan"), actor("Recep Tayyip Erdogan")) == 1.0
+    assert name_part_of(actor("Joe Biden"), actor("Joseph R. Biden")) == 1.0
+    assert name_part_of(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 0.0
+
+
+def test_acronym_of_reads_initials_and_leading_letters_for_organisations_only() -> None:
+    full = actor("Collective Security Treaty Organization", ORG)
+    assert acronym_of(actor("CSTO", ORG), full) == 1.0
+    assert acronym_of(full, actor("CSTO", ORG)) == 1.0
+    assert acronym_of(actor("OAS", ORG), actor("Organization of American States", ORG)) == 1.0
+    assert acronym_of(actor("INTERPOL", ORG), actor("International Criminal Police Organization", ORG)) == 0.9
+    assert acronym_of(actor("CSTO", PERSON), full) == 0.0
+    assert acronym_of(actor("NATO", ORG), full) == 0.0
+
+
+def test_spelling_variant_pairs_every_word_with_a_similar_one() -> None:
+    assert spelling_variant(actor("Volodymyr Zelensky"), actor("Volodymyr Zelenskyy")) > 0.95
+    assert spelling_variant(actor("Muammar Gaddafi"), actor("Muammar Qaddafi")) >= 0.9
+    assert spelling_variant(actor("Sergei Lavrov"), actor("Sergey Lavrov")) > 0.9
+    assert spelling_variant(actor("Barack Obama"), actor("Barack Osama")) == 0.0
+    assert spelling_variant(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 0.0
+
+
+def test_given_name_conflict_separates_people_with_one_surname() -> None:
+    assert given_name_conflict(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 1.0
+    assert given_name_conflict(actor("Joe Biden"), actor("Joseph Biden")) == 0.0
+    assert given_name_conflict(actor("Aliyev"), actor("Heydar Aliyev")) == 0.0
+    assert given_name_conflict(actor("Ilham Aliyev"), actor("Ilham Tohti")) == 0.0
+
+
+def test_kind_conflict_keeps_countries_events_and_groups_apart_from_people() -> None:
+    assert kind_conflict(actor("Georgia", COUNTRY), actor("Georgia", LOC)) == 1.0
+    assert kind_conflict(actor("Jordan", COUNTRY), actor("Jordan", PERSON)) == 1.0
+    assert kind_conflict(actor("Lavrov", ORG), actor("Sergei Lavrov")) == 0.0
+    assert kind_conflict(actor("Hamas", GROUP), actor("Hamas", ORG)) == 0.0
+
+
+def test_kind_mismatch_is_only_the_ner_confusable_case() -> None:
+    assert kind_mismatch(actor("Lavrov", ORG), actor("Sergei Lavrov")) == 1.0
+    assert kind_mismatch(actor("Putin"), actor("Vladimir Putin")) == 0.0
+    assert kind_mismatch(actor("Georgia", COUNTRY), actor("Georgia", LOC)) == 0.0
+
+
+def test_the_table_gives_the_best_reason_minus_the_objections() -> None:
+    assert [weighted.name for weighted in RULES if weighted.weight < 0] == [
+        "given_name_conflict", "kind_conflict", "kind_mismatch",
+    ]
+    putin = compare(actor("Putin"), actor("Vladimir Putin"))
+    assert (putin.score, putin.rule) == (0.9, "surname_of")
+    lavrov = compare(actor("Lavrov", ORG), actor("Sergei Lavrov"))
+    assert lavrov.score == pytest.approx(0.85)
+    assert lavrov.features == {"surname_of": 1.0, "kind_mismatch": 1.0}
+    assert compare(actor("Ilham Aliyev"), actor("Heydar Aliyev")).score == 0.0
+    assert compare(actor("Georgia", COUNTRY), actor("Georgia", LOC)).score == 0.0
+    assert compare(actor("Recep Tayyip Erdogan"), actor("Recep Tayyip Erdoğan")).rule == "same_name"
