@@ -40,11 +40,13 @@ from kg.graph.reads import (
     RelationView,
 )
 from kg.model import RelationType
+from kg.resolution.roles import RoleEvidence
 from kg.settings import Settings
 
 if TYPE_CHECKING:
     from kg.client import AsyncGraph
     from kg.graph.repository import GraphRepository
+    from kg.graph.resolution import ActorResolution
     from kg.ingest import DocumentExtractor
 
 # Where kg.api.budget leaves a request's deadline (event-loop time) in the ASGI scope's state.
@@ -75,6 +77,11 @@ class Services:
         from kg.graph.repository import GraphRepository
 
         return GraphRepository(self.driver, self.settings.neo4j_database)
+
+    def resolution(self) -> ActorResolution:
+        from kg.graph.resolution import ActorResolution
+
+        return ActorResolution(self.driver, self.settings.neo4j_database)
 
     async def extractor(self) -> DocumentExtractor:
         """The NLP extractor, built once per process on first use (loading spaCy takes seconds)."""
@@ -264,6 +271,14 @@ class Context(BaseContext):
             return await reader.top_counterparts(ids, args.where, args.limit)
 
         return grouped_loader(counterparts)
+
+    @cached_property
+    def merged_from(self) -> DataLoader[str, tuple[str, ...] | None]:
+        return _keyed_loader(self.reader.merged_from)
+
+    @cached_property
+    def role_evidence(self) -> DataLoader[str, list[RoleEvidence] | None]:
+        return _keyed_loader(self.reader.role_evidence_of)
 
     def require_api_key(self) -> None:
         """Raise :class:`Unauthorized` unless the request carries the configured API key."""

@@ -254,11 +254,18 @@ async def read_relations(
 ) -> Connection[Relation]:
     given = filter or RelationFilter()
     page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
+    subject = str(given.subject) if given.subject is not None else None
+    object_ = str(given.object_) if given.object_ is not None else None
+    if subject is not None or object_ is not None:
+        # An id merged into another actor stands for it.
+        actors = await reader.canonical_ids([i for i in (subject, object_) if i is not None])
+        subject = actors.get(subject, subject) if subject is not None else None
+        object_ = actors.get(object_, object_) if object_ is not None else None
     found = await reader.relations(
         page,
         types=given.types,
-        subject=str(given.subject) if given.subject is not None else None,
-        object=str(given.object_) if given.object_ is not None else None,
+        subject=subject,
+        object=object_,
         since=given.since,
         until=given.until,
         min_confidence=given.min_confidence,
@@ -299,9 +306,10 @@ async def read_paths(
         raise InvalidInput("'maxHops' must be at least 1")
     hops = min(max_hops, settings.api_max_hops)
     limit = page_request(settings, "path", first, None, key_size=0).limit
+    actors = await reader.canonical_ids([str(source), str(to)])  # merged ids stand for their actor
     found, claims = await reader.shortest_paths(
-        str(source),
-        str(to),
+        actors.get(str(source), str(source)),
+        actors.get(str(to), str(to)),
         max_hops=hops,
         limit=limit,
         types=types,
@@ -496,6 +504,40 @@ class Mutation:
             raise NotFound("the relation was not found after writing it")
         return relation(found.items[0][1])
 
+
+    @strawberry.mutation(
+        description="Merge the actors `merge` into `keep` (ids, or ids merged before): their claims, "
+        "mentions and relations move to `keep`, their ids keep finding it, and the decision is "
+        "logged (see `kg actors decisions`). Undo with splitActor. Needs the API key."
+    )
+    async def merge_actors(
+        self, info: KGInfo, keep: strawberry.ID, merge: list[strawberry.ID], note: str | None = None
+    ) -> Actor:
+        info.context.require_api_key()
+        kept = await info.context.services.resolution().merge(
+            str(keep), [str(identifier) for identifier in merge], by=API_DECIDER, note=note
+        )
+        stored = await info.context.reader.entities_by_id([kept])
+        made = actor(stored[kept]) if kept in stored else None
+        if made is None:
+            raise NotFound(f"actor {kept!r} was not found after the merge")
+        return made
+
+    @strawberry.mutation(
+        description="Undo merges: an id merged into another actor becomes an actor again (with the "
+        "ids merged into it), restoring its claims and relations; an actor gives back every id "
+        "merged straight into it. Returns the actors split off. Needs the API key."
+    )
+    async def split_actor(self, info: KGInfo, id: strawberry.ID) -> list[Actor]:
+        info.context.require_api_key()
+        revived = await info.context.services.resolution().split(str(id), by=API_DECIDER)
+        stored = await info.context.reader.entities_by_id(revived)
+        return [made for identifier in revived if identifier in stored
+                if (made := actor(stored[identifier])) is not None]
+
+
+# Who decided, in the decision log, for merges and splits made through the API.
+API_DECIDER = "api"
 
 # Distinct query texts whose parse and validation are kept (bounded: clients send few shapes).
 QUERY_CACHE_SIZE = 256

@@ -271,6 +271,14 @@ class Actor(Entity):
         return [counterpart(activity) for activity in found]
 
     @strawberry.field(
+        description="Ids merged into this actor (by resolution at ingest or by a person: see "
+        "`kg actors decisions`); each of them still finds this actor, and splitActor undoes a merge."
+    )
+    async def merged_from(self, info: KGInfo) -> list[strawberry.ID]:
+        found = await info.context.merged_from.load(self.view.id)
+        return [strawberry.ID(identifier) for identifier in found or ()]
+
+    @strawberry.field(
         description="ISO 3166-1 alpha-2 code of the country this actor is or belongs to ('RS' for "
         "Serbia and for its agent 'Serbian military'), where the texts say so."
     )

@@ -530,18 +530,31 @@ RETURN d.id AS id, d.left AS left, d.right AS right, d.judgement = 'same' AS sam
        d.decided_by AS decided_by
 """
 
-# Who held each (role, of) when, from non-negated HOLDS_ROLE claims ($pairs: {role, of}, role
-# folded to lower case): one row per holder with the first and last date the claims give and
-# the dated intervals curated claims give (since/until).
-RESOLUTION_TENURES = """
-UNWIND $pairs AS pair
-MATCH (:Entity {id: pair.of})<-[:OBJECT]-(c:Claim {type: $holds_role})-[:SUBJECT]->(holder:Actor)
-WHERE c.negated = false AND toLower(trim(c.role)) = pair.role
-RETURN pair.role AS role, pair.of AS of, holder.id AS holder, min(c.seen) AS first_seen,
-       max(c.seen) AS last_seen,
-       [x IN collect(CASE WHEN c.since IS NOT NULL OR c.until IS NOT NULL THEN [c.since, c.until] END)
-        WHERE x IS NOT NULL] AS intervals
+# Who held which role of an office (a country, an organisation) when: per (holder, role as
+# written) of each office `of`, the first and last date its non-negated HOLDS_ROLE claims were
+# seen and the dated intervals (since, until) some of them give (kg.resolution.roles). The role
+# is folded and compared by the caller.
+_ROLE_CLAIMS_OF_OFFICE = """
+MATCH (:Entity {id: of})<-[:OBJECT]-(c:Claim {type: $holds_role})-[:SUBJECT]->(holder:Actor)
+WHERE c.negated = false AND c.role IS NOT NULL
+WITH asked, of, holder.id AS holder, c.role AS role, min(c.seen) AS first_seen, max(c.seen) AS last_seen,
+     collect(CASE WHEN c.since IS NOT NULL OR c.until IS NOT NULL THEN [c.since, c.until] END) AS intervals
+RETURN asked, of, holder, role, first_seen, last_seen, intervals
 """
+
+# ... for the offices $ofs (`asked` is the office).
+ROLE_CLAIMS_OF_OFFICES = """
+UNWIND $ofs AS of
+WITH of AS asked, of
+""" + _ROLE_CLAIMS_OF_OFFICE
+
+# ... for every office the actors $ids held a role of, all its holders (`asked` is the actor):
+# whether an actor still held a role depends on who was seen in it after them.
+ROLE_CLAIMS_OF_HOLDERS = """
+UNWIND $ids AS id
+MATCH (:Entity {id: id})<-[:SUBJECT]-(:Claim {type: $holds_role})-[:OBJECT]->(o:Entity)
+WITH DISTINCT id AS asked, o.id AS of
+""" + _ROLE_CLAIMS_OF_OFFICE
 
 
 def _claim_link(link: str) -> tuple[str, str]:
@@ -729,11 +742,31 @@ RETURN e {.id, .name, .kind, .aliases, .merged_from} AS actor
 
 READ_PING = "RETURN 1 AS ok"
 
+# By id; an id merged into another actor (kg.graph.resolution) finds that actor.
 READ_ENTITIES_BY_ID = """
 UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
+OPTIONAL MATCH (live:Entity {id: id})
+OPTIONAL MATCH (:MergedEntity {id: id})-[:MERGED_INTO*1..32]->(root:Entity)
+WITH id, coalesce(live, root) AS e
+WHERE e IS NOT NULL
+RETURN id, e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
 """
+
+# The ids merged into each actor (Actor.mergedFrom).
+READ_MERGED_FROM = """
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN id, coalesce(e.merged_from, []) AS merged_from
+"""
+
+# Who held a role of anything, for actors(role:) without `of`: the HOLDS_ROLE claims whose role,
+# lower-cased, is $role, by office (then as ROLE_CLAIMS_OF_OFFICES).
+ROLE_CLAIMS_OF_ROLE = """
+MATCH (c:Claim {type: $holds_role})-[:OBJECT]->(o:Entity)
+WHERE c.negated = false AND toLower(trim(c.role)) = $role
+WITH DISTINCT o.id AS of
+WITH of AS asked, of
+""" + _ROLE_CLAIMS_OF_OFFICE
 
 # Candidates come from the full-text index (a phrase of the name's words); the exact,
 # case-insensitive comparison with the name and every alias decides. A name match wins over

@@ -29,6 +29,7 @@ from kg.errors import GraphUnavailable, InvalidInput, TooComplex
 from kg.graph import queries
 from kg.graph.repository import triple_key
 from kg.model import Entity, EntityKind, Plover, RelationType
+from kg.resolution.roles import RoleEvidence, role_evidence, role_key
 from kg.settings import Settings
 
 T = TypeVar("T")
@@ -322,9 +323,47 @@ class GraphReader:
     # --- entities -----------------------------------------------------------------------------
 
     async def entities_by_id(self, ids: Sequence[str]) -> dict[str, EntityView]:
+        """The entities by the ids asked; an id merged into another actor finds that actor
+        (the view then has the actor's id)."""
         records = await self._run(queries.READ_ENTITIES_BY_ID, {"ids": list(dict.fromkeys(ids))})
-        views = (_entity(record["entity"]) for record in records)
-        return {view.id: view for view in views}
+        return {record["id"]: _entity(record["entity"]) for record in records}
+
+    async def canonical_ids(self, ids: Sequence[str]) -> dict[str, str]:
+        """The actor each known id is now: itself, or the actor it was merged into."""
+        records = await self._run(queries.RESOLUTION_IDS, {"ids": list(dict.fromkeys(ids))})
+        return {
+            record["id"]: record["id"] if record["live"] else record["root"]
+            for record in records if record["live"] or record["root"] is not None
+        }
+
+    async def merged_from(self, ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """The ids merged into each of these actors."""
+        records = await self._run(queries.READ_MERGED_FROM, {"ids": list(dict.fromkeys(ids))})
+        return {record["id"]: tuple(record["merged_from"]) for record in records}
+
+    async def role_evidence_of(self, ids: Sequence[str]) -> dict[str, list[RoleEvidence]]:
+        """For each actor, the role evidence of every office it held a role of (all holders:
+        whether it still held a role depends on who came after it)."""
+        records = await self._run(
+            queries.ROLE_CLAIMS_OF_HOLDERS,
+            {"ids": list(dict.fromkeys(ids)), "holds_role": RelationType.HOLDS_ROLE.value},
+        )
+        found: dict[str, list[RoleEvidence]] = {}
+        for record in records:
+            found.setdefault(record["asked"], []).extend(role_evidence([record]))
+        return found
+
+    async def role_holders(self, role: str, of: str | None) -> list[RoleEvidence]:
+        """The role evidence of the offices ``of`` (or of every office someone held ``role``
+        of), for the role ``role`` (compared folded)."""
+        parameters: dict[str, Any] = {"holds_role": RelationType.HOLDS_ROLE.value}
+        if of is not None:
+            records = await self._run(queries.ROLE_CLAIMS_OF_OFFICES, {**parameters, "ofs": [of]})
+        else:
+            parameters["role"] = role.strip().lower()
+            records = await self._run(queries.ROLE_CLAIMS_OF_ROLE, parameters)
+        wanted = role_key(role)
+        return [item for item in role_evidence(records) if item.key == wanted]
 
     async def actor_by_name(self, name: str) -> EntityView | None:
         """The actor whose name or one alias equals ``name``, ignoring case."""

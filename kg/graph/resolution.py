@@ -49,6 +49,8 @@ from kg.resolution.resolver import (
     Thresholds,
     plan,
 )
+from kg.resolution.roles import RoleEvidence, role_evidence
+from kg.resolution.roles import tenures as role_tenures
 
 ENTITY_LABELS: list[str] = ["Entity", "Actor", *(kind.label for kind in EntityKind)]
 
@@ -115,45 +117,17 @@ def role_references(extractions: Sequence[Extraction]) -> list[RoleReference]:
     return list(found.values())
 
 
-def _batch_tenures(extractions: Sequence[Extraction], skip: set[str]) -> list[Tenure]:
-    """Who the batch itself says holds which role when (a one-day tenure per claim date)."""
-    tenures = []
+def _batch_role_evidence(extractions: Sequence[Extraction], skip: set[str]) -> list[RoleEvidence]:
+    """What the batch itself says about who holds which role when (each claim on its date)."""
+    found = []
     for extraction in extractions:
         for relation in extraction.relations:
             if relation.type is not RelationType.HOLDS_ROLE or not relation.role or relation.negated:
                 continue
-            if relation.subject in skip:
-                continue
             date = relation.date or extraction.document.published
-            if date is not None:
-                tenures.append(Tenure(relation.subject, fold(relation.role), relation.object, date, date))
-    return tenures
-
-
-def stored_tenures(rows: Iterable[Mapping[str, Any]]) -> list[Tenure]:
-    """Tenures from the RESOLUTION_TENURES rows: dated intervals as given, and for claims the
-    span from the first to the last date they give, open-ended for the latest holder (no one
-    else was seen in the role after them: they are taken to hold it still)."""
-    tenures: list[Tenure] = []
-    spans: dict[tuple[str, str], list[tuple[dt.date, dt.date, str]]] = {}
-    for row in rows:
-        for since, until in row["intervals"] or ():
-            tenures.append(Tenure(row["holder"], row["role"], row["of"], _date(since), _date(until)))
-        first, last = _date(row["first_seen"]), _date(row["last_seen"])
-        if first is not None and last is not None:
-            spans.setdefault((row["role"], row["of"]), []).append((first, last, row["holder"]))
-    for (role, of), held in spans.items():
-        latest = max(held, key=lambda span: (span[0], span[1]))
-        for first, last, holder in held:
-            tenures.append(Tenure(holder, role, of, first, None if (first, last, holder) == latest else last))
-    return tenures
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    native = value.to_native()
-    return native if isinstance(native, dt.date) else None
+            if relation.subject not in skip and date is not None:
+                found.append(RoleEvidence(relation.subject, relation.role, relation.object, date, date))
+    return found
 
 
 def candidate_query(record: ActorRecord) -> str | None:
@@ -235,15 +209,13 @@ async def resolve_batch_in(
     roles = [reference for reference in role_references(extractions) if reference.id in new_ids]
     tenures: list[Tenure] = []
     if roles:
-        pairs = sorted({(reference.role, reference.of) for reference in roles})
-        tenure_rows = [
+        offices = sorted({resolution.id_map.get(reference.of, reference.of) for reference in roles})
+        evidence = role_evidence([
             r.data() async for r in await tx.run(
-                q.RESOLUTION_TENURES, pairs=[{"role": role, "of": resolution.id_map.get(of, of)}
-                                             for role, of in pairs],
-                holds_role=RelationType.HOLDS_ROLE.value)
-        ]
-        tenures = stored_tenures(tenure_rows)
-        tenures += _batch_tenures(extractions, {reference.id for reference in roles})
+                q.ROLE_CLAIMS_OF_OFFICES, ofs=offices, holds_role=RelationType.HOLDS_ROLE.value)
+        ])
+        evidence += _batch_role_evidence(extractions, {reference.id for reference in roles})
+        tenures = role_tenures(evidence)
         # Holders are compared as stored: an office written under a merged id is its actor's.
         roles = [RoleReference(r.id, r.role, resolution.id_map.get(r.of, r.of), r.date) for r in roles]
         tenures = [Tenure(resolution.id_map.get(t.holder, t.holder), t.role,

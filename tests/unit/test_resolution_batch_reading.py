@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.errors import InvalidInput
-from kg.graph.resolution import candidate_query, merge_waves, role_references, stored_tenures
+from kg.graph.resolution import candidate_query, merge_waves, role_references
 from kg.model import (
     DocumentInfo,
     Entity,
@@ -18,7 +18,7 @@ from kg.model import (
     RelationType,
 )
 from kg.resolution.compare import ActorRecord
-from kg.resolution.resolver import Merge, RoleReference, Tenure
+from kg.resolution.resolver import Merge, RoleReference
 
 
 def _extraction(entities: list[Entity], relations: list[Relation]) -> Extraction:
@@ -42,20 +42,6 @@ def test_a_person_named_by_a_role_and_its_country_is_a_role_reference() -> None:
     )
     assert role_references([extraction]) == [
         RoleReference(title.id, "prime minister", "armenia", dt.date(2022, 9, 15)),
-    ]
-
-
-def test_stored_tenures_keep_dated_intervals_and_leave_the_latest_holder_open() -> None:
-    rows = [
-        {"holder": "a", "role": "president", "of": "x", "first_seen": dt.date(2010, 1, 1),
-         "last_seen": dt.date(2012, 1, 1), "intervals": [[dt.date(2008, 1, 1), dt.date(2012, 5, 1)]]},
-        {"holder": "b", "role": "president", "of": "x", "first_seen": dt.date(2013, 1, 1),
-         "last_seen": dt.date(2014, 1, 1), "intervals": []},
-    ]
-    assert sorted(stored_tenures(rows), key=lambda t: (t.holder, str(t.start))) == [
-        Tenure("a", "president", "x", dt.date(2008, 1, 1), dt.date(2012, 5, 1)),
-        Tenure("a", "president", "x", dt.date(2010, 1, 1), dt.date(2012, 1, 1)),
-        Tenure("b", "president", "x", dt.date(2013, 1, 1), None),
     ]
 
 
