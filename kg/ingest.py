@@ -38,6 +38,7 @@ from kg.errors import GraphUnavailable, KGError, Problem
 from kg.graph.repository import GraphRepository, WriteResult
 from kg.graph.resolution import ResolutionPolicy
 from kg.model import DocumentInfo, Extraction, IngestSummary, SourceDocument
+from kg.resolution.knowledge import dictionary_knowledge
 from kg.resolution.resolver import Thresholds
 from kg.settings import Settings
 
@@ -107,6 +108,7 @@ def resolution_policy(settings: Settings) -> ResolutionPolicy:
         thresholds=Thresholds(
             auto=settings.resolution_auto_threshold, candidate=settings.resolution_candidate_threshold
         ),
+        knowledge=dictionary_knowledge if settings.resolution_dictionaries else None,
     )
 
 

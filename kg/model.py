@@ -193,6 +193,13 @@ def slugify(text: str) -> str:
     return _NON_WORD.sub("-", folded.lower()).strip("-") or "x"
 
 
+def is_document_scoped(entity_id: str) -> bool:
+    """Whether an entity id belongs to one document: the extractor scopes what a text does not
+    name ("the truce", "protesters", "parliament") as ``<slug>--doc-<hash>`` (kg.nlp.assemble), so
+    that every article's "protesters" is not one node. Resolution never merges such ids by name."""
+    return "--doc-" in entity_id
+
+
 def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

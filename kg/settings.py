@@ -81,6 +81,11 @@ class Settings(BaseSettings):
         default=0.85, ge=0.0, le=1.0,
         description="Score from which the one candidate that fits is merged automatically.",
     )
+    resolution_dictionaries: bool = Field(
+        default=True,
+        description="Use the Phoenix actor dictionaries at ingest: their name forms as resolution "
+        "knowledge, their dated roles as HOLDS_ROLE claims of the actors they know.",
+    )
     resolution_candidate_threshold: float = Field(
         default=0.6, ge=0.0, le=1.0,
         description="Score from which a pair is kept as a candidate for review (kg actors candidates).",

@@ -275,7 +275,8 @@ def recompute_typed_relationships(relation_type: str) -> str:
 #              evidence across documents, not by one sentence;
 #   aliases    curated aliases + every name and alias the documents used + the names and
 #              curated aliases of curated ids merged into it, minus the name;
-#   roles      curated roles + role titles of its non-negated HOLDS_ROLE claims;
+#   roles      curated roles + role titles of its non-negated HOLDS_ROLE claims (a dictionary's
+#              dated roles are not titles: roles(asOf:) in the API shows them);
 #   merged_from  the ids merged into it (kg.graph.resolution), absent when none;
 #   date       events only: the earliest date of a non-negated claim about them (when it happened);
 #   labels     :Actor + kind label, or :Event ($kind_labels maps kind -> label).
@@ -289,7 +290,7 @@ CALL (e) {
 }
 CALL (e) {
   OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {type: $holds_role})
-  WHERE c.negated = false AND c.role IS NOT NULL
+  WHERE c.negated = false AND c.role IS NOT NULL AND NOT coalesce(c.dictionary, false)
   RETURN collect(c.role) AS claim_roles
 }
 CALL (e) {
@@ -343,17 +344,22 @@ SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
     e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
 """
 
-# Entities nothing supports any more: no mention, no claim, not curated. The ids merged into
-# one go with it (the decisions that merged them stay in the log).
+# Entities nothing supports any more: no mention, no claim (a dictionary's dated role is not
+# support: it goes with the entity), not curated. The ids merged into one go with it (the
+# decisions that merged them stay in the log).
 DELETE_UNSUPPORTED_ENTITIES = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT coalesce(e.curated, false)
   AND NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
-  AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO]-(:Claim) }
+  AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO]-(c:Claim) WHERE NOT coalesce(c.dictionary, false) }
 CALL (e) {
   OPTIONAL MATCH (m:MergedEntity)-[:MERGED_INTO*1..32]->(e)
   DETACH DELETE m
+}
+CALL (e) {
+  OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(c:Claim {dictionary: true})
+  DETACH DELETE c
 }
 DETACH DELETE e
 RETURN count(*) AS deleted
@@ -503,7 +509,7 @@ RESOLUTION_IDS = """
 UNWIND $ids AS id
 OPTIONAL MATCH (e:Entity {id: id})
 OPTIONAL MATCH (:MergedEntity {id: id})-[:MERGED_INTO*1..32]->(root:Entity)
-RETURN id, e IS NOT NULL AS live, root.id AS root
+RETURN id, e IS NOT NULL AS live, root.id AS root, coalesce(e.merged_from, []) AS merged_from
 """
 
 # Stored actors that may be each new actor: a full-text query per row over folded names and
@@ -681,6 +687,13 @@ UNWIND $rows AS row
 MERGE (d:Decision {id: row.id})
 ON CREATE SET d.decided_at = datetime(), d.active = true
 SET d += row
+"""
+
+# Which of the claims $ids exist (a dictionary's dated roles are written once per actor id).
+EXISTING_CLAIM_IDS = """
+UNWIND $ids AS id
+MATCH (c:Claim {id: id})
+RETURN c.id AS id
 """
 
 # Undo decisions $ids (the merges a split takes back): kept as history, inactive.

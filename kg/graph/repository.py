@@ -471,7 +471,13 @@ class GraphRepository:
         merged earlier are written to their actor, new ones the resolver matches are merged
         after the write, and ambiguous pairs are stored as candidates.
         """
-        from kg.graph.resolution import ResolutionPolicy, merge_in, resolve_batch_in, write_candidates_in
+        from kg.graph.resolution import (
+            ResolutionPolicy,
+            merge_in,
+            resolve_batch_in,
+            write_candidates_in,
+            write_known_roles_in,
+        )
 
         policy = resolution or ResolutionPolicy()
         keys = source_keys or {}
@@ -550,6 +556,7 @@ class GraphRepository:
             if resolved.plan.merges:
                 await merge_in(tx, resolved.plan.merges)
             await write_candidates_in(tx, resolved.plan.candidates)
+            await write_known_roles_in(tx, resolved)
             merged = resolved.plan.id_map()
             outcome.entity_ids = sorted({merged.get(i, i) for i in batch.entity_ids()})
             outcome.entities = len(outcome.entity_ids)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import uuid
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,8 +35,9 @@ from neo4j import AsyncDriver, AsyncManagedTransaction
 from kg.errors import Conflict, InvalidInput, NotFound
 from kg.graph import queries as q
 from kg.graph.repository import neo4j_errors, recompute_derived
-from kg.model import Entity, EntityKind, Extraction, RelationType
+from kg.model import Entity, EntityKind, Extraction, RelationType, is_document_scoped
 from kg.resolution.compare import ActorRecord
+from kg.resolution.knowledge import ActorKnowledge
 from kg.resolution.names import fold, name_words, words
 from kg.resolution.resolver import (
     AUTOMATIC,
@@ -63,6 +64,8 @@ class ResolutionPolicy:
     enabled: bool = True
     thresholds: Thresholds = field(default_factory=Thresholds)
     candidate_limit: int = 20
+    # The dictionaries' knowledge (name forms, dated roles), read on first use; None: unused.
+    knowledge: Callable[[], ActorKnowledge] | None = None
 
 
 @dataclass(slots=True)
@@ -72,6 +75,14 @@ class BatchResolution:
 
     id_map: dict[str, str] = field(default_factory=dict)
     plan: Plan = field(default_factory=Plan)
+    # Batch actor id -> the dictionary actors its names are forms of (with knowledge only).
+    known: dict[str, frozenset[str]] = field(default_factory=dict)
+    knowledge: ActorKnowledge | None = None
+
+    def final_id(self, identifier: str) -> str:
+        """The actor ``identifier`` (as the batch wrote it) is after this batch."""
+        mapped = self.id_map.get(identifier, identifier)
+        return self.plan.id_map().get(mapped, mapped)
 
 
 # --- reading what the batch's actors are ------------------------------------------------------
@@ -152,14 +163,17 @@ def candidate_query(record: ActorRecord) -> str | None:
     return " OR ".join(unique) if unique else None
 
 
-def _record(row: Mapping[str, Any], *, stored: bool) -> ActorRecord:
+def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None) -> ActorRecord:
+    aliases = tuple(row.get("aliases") or ())
+    name = row["name"] or row["id"]
     return ActorRecord(
         id=row["id"],
-        name=row["name"] or row["id"],
+        name=name,
         kind=EntityKind(row["kind"]),
-        aliases=tuple(row.get("aliases") or ()),
-        stored=stored,
+        aliases=aliases,
+        stored=True,
         ids=(row["id"], *(row.get("merged_from") or ())),
+        known_as=knowledge.known_as((name, *aliases)) if knowledge is not None else frozenset(),
     )
 
 
@@ -171,32 +185,54 @@ async def resolve_batch_in(
     if not actors:
         return BatchResolution()
     resolution = BatchResolution()
+    knowledge = policy.knowledge() if policy.knowledge is not None and policy.enabled else None
+    if knowledge is not None:
+        resolution.knowledge = knowledge
+        resolution.known = {
+            identifier: keys for identifier, entity in actors.items()
+            if (keys := knowledge.known_as((entity.name, *entity.aliases)))
+        }
     new: list[Entity] = []
+    # Stored actors the batch names again: what it says of them (a kind, a full name) may make
+    # them match another stored actor now ('Koury' once, 'Stephanie Koury, the envoy' later).
+    live: dict[str, tuple[str, ...]] = {}
     async for record in await tx.run(q.RESOLUTION_IDS, ids=sorted(actors)):
         if record["live"]:
-            continue
-        if record["root"] is not None:
+            live[record["id"]] = (record["id"], *record["merged_from"])
+        elif record["root"] is not None:
             resolution.id_map[record["id"]] = record["root"]
         else:
             new.append(actors[record["id"]])
-    if not new:
+    if not new and not (live and policy.enabled):
         return resolution
     records = {
-        entity.id: ActorRecord(entity.id, entity.name, entity.kind, entity.aliases) for entity in new
+        entity.id: ActorRecord(
+            entity.id, entity.name, entity.kind, entity.aliases,
+            known_as=resolution.known.get(entity.id, frozenset()),
+        )
+        for entity in new
     }
+    if policy.enabled:
+        records |= {
+            identifier: ActorRecord(
+                identifier, actors[identifier].name, actors[identifier].kind, actors[identifier].aliases,
+                stored=True, ids=ids, known_as=resolution.known.get(identifier, frozenset()),
+            )
+            for identifier, ids in live.items()
+        }
     rows = [{"id": identifier, "query": query} for identifier, record in records.items()
-            if (query := candidate_query(record)) is not None]
+            if not is_document_scoped(identifier) and (query := candidate_query(record)) is not None]
     offered: dict[str, list[ActorRecord]] = {}
     if rows and policy.enabled:
         async for record in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
-            offered[record["id"]] = [_record(row, stored=True) for row in record["candidates"]
+            offered[record["id"]] = [_record(row, knowledge) for row in record["candidates"]
                                      if row["id"] != record["id"]]
     involved = set(records) | {i for found in offered.values() for r in found for i in r.all_ids}
     judgements = [
         Judgement(r["left"], r["right"], r["same"], r["decided_by"], r["id"])
         async for r in await tx.run(q.RESOLUTION_DECISIONS, ids=sorted(involved))
     ]
-    named = {i for j in judgements if j.same for i in (j.left, j.right)} - set(records)
+    named = {i for j in judgements if j.same for i in (j.left, j.right)} - {e.id for e in new}
     roots: dict[str, str] = {}
     if named:
         async for record in await tx.run(q.RESOLUTION_IDS, ids=sorted(named)):
@@ -205,7 +241,7 @@ async def resolve_batch_in(
     if not policy.enabled:
         resolution.plan = plan(list(records.values()), {}, judgements, roots=roots, matching=False)
         return resolution
-    new_ids = set(records)
+    new_ids = {entity.id for entity in new}
     roles = [reference for reference in role_references(extractions) if reference.id in new_ids]
     tenures: list[Tenure] = []
     if roles:
@@ -326,6 +362,55 @@ async def split_in(tx: AsyncManagedTransaction, ids: Sequence[str], by: str) -> 
          "judgement": "not_same", "decided_by": by, "rule": "split", "score": None, "note": None}
         for p in plans])).consume()
     return [p["id"] for p in plans]
+
+
+async def write_known_roles_in(tx: AsyncManagedTransaction, resolution: BatchResolution) -> None:
+    """Write the dated roles of the batch's actors that the dictionaries know (as exactly one
+    actor) as HOLDS_ROLE claims of the dictionary (``dictionary: true``, ``since``/``until``,
+    no document), once per actor id; the countries they are roles of are created if needed."""
+    knowledge = resolution.knowledge
+    if knowledge is None:
+        return
+    rows: dict[str, dict[str, Any]] = {}
+    offices: dict[str, str] = {}
+    for identifier_used, keys in sorted(resolution.known.items()):
+        known = knowledge.actor(next(iter(keys))) if len(keys) == 1 else None
+        if known is None:
+            continue
+        subject = resolution.final_id(identifier_used)
+        for role in known.roles:
+            # Once per actor: two ids of one actor that the dictionary knows give one set of roles.
+            identifier = _stable_id("dictionary-", subject, known.key, role.code, role.since, role.until)
+            key = f"{subject} -[{RelationType.HOLDS_ROLE.value}]-> {role.of}"
+            span = f"{role.since or '…'} to {role.until or '…'}"
+            offices[role.of] = role.of_name
+            rows[identifier] = {
+                "id": identifier, "subject": subject, "object": role.of, "document_id": None,
+                "attributed_to": None,
+                "props": {
+                    "type": RelationType.HOLDS_ROLE.value, "role": role.role,
+                    "text": f"{known.source}: {known.key} [{role.code} {span}]",
+                    "date": None, "seen": None, "since": role.since, "until": role.until,
+                    "confidence": 1.0, "negated": False, "extractor": "dictionary", "document_id": None,
+                    "curated": True, "dictionary": True, "source": known.source, "triple": key,
+                    "subject_ref": subject, "object_ref": role.of,
+                },
+            }
+    if not rows:
+        return
+    existing = {r["id"] async for r in await tx.run(q.EXISTING_CLAIM_IDS, ids=sorted(rows))}
+    fresh = [row for identifier, row in rows.items() if identifier not in existing]
+    if not fresh:
+        return
+    needed = sorted({row["object"] for row in fresh})
+    await (await tx.run(q.MERGE_EXTRACTED_ENTITIES, rows=[
+        {"id": office, "name": offices[office], "kind": EntityKind.COUNTRY.value} for office in needed
+    ])).consume()
+    await (await tx.run(q.MERGE_CLAIMS, rows=fresh)).consume()
+    triples = {row["props"]["triple"]: {"subject": row["subject"], "type": RelationType.HOLDS_ROLE.value,
+                                        "object": row["object"], "triple": row["props"]["triple"]}
+               for row in fresh}
+    await recompute_derived(tx, triples.values(), needed)
 
 
 async def write_candidates_in(tx: AsyncManagedTransaction, candidates: Sequence[Candidate]) -> None:

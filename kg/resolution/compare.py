@@ -21,7 +21,9 @@ from kg.resolution.names import (
     NameForm,
     acronym_match,
     given_names_compatible,
+    is_english_given_name,
     name_form,
+    name_words,
     word_similarity,
 )
 
@@ -37,6 +39,8 @@ class ActorRecord:
     stored: bool = False
     # Every id that is this actor: its own and, when stored, the ids merged into it.
     ids: tuple[str, ...] = field(default=())
+    # The dictionary actors its names are forms of (kg.resolution.knowledge), when known.
+    known_as: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> tuple[NameForm, ...]:
@@ -99,6 +103,27 @@ def surname_of(a: ActorRecord, b: ActorRecord) -> float:
     return best
 
 
+def single_name_of(a: ActorRecord, b: ActorRecord) -> float:
+    """A bare name that is the first word of a person's full name, as news names people whose
+    family name comes first ('Kim' / 'Kim Jong Un', 'Tsai' / 'Tsai Ing-wen') or who go by a
+    given name ('Abiy' / 'Abiy Ahmed'): 1, or 0.8 when the word is an English given name
+    ('Donald'), which news rarely uses alone; any other word but the last: 0.8 ('Lula')."""
+    best = 0.0
+    for short, long in ((a, b), (b, a)):
+        if long.kind is not EntityKind.PERSON or not _person_like(short):
+            continue
+        for form in short.forms:
+            if len(form.words) != 1 or form.acronym is not None or len(form.words[0]) < 3:
+                continue
+            word = form.words[0]
+            for full in long.forms:
+                if len(full.words) < 2 or word not in full.words[:-1]:
+                    continue
+                first = full.words[0] == word and not is_english_given_name(word)
+                best = max(best, 1.0 if first else 0.8)
+    return best
+
+
 def name_part_of(a: ActorRecord, b: ActorRecord) -> float:
     """Two multi-word person names, one a shorter writing of the other with the same surname
     ('Tayyip Erdogan' / 'Recep Tayyip Erdogan', 'Joe Biden' / 'Joseph R. Biden'): the
@@ -113,8 +138,33 @@ def name_part_of(a: ActorRecord, b: ActorRecord) -> float:
             continue  # same_name's case
         short, long = (x, y) if len(x.given) <= len(y.given) else (y, x)
         if all(given_names_compatible((name,), long.given) for name in short.given):
-            best = max(best, word_similarity(short.surname or "", long.surname or ""))
+            similarity = word_similarity(short.surname or "", long.surname or "")
+            # A given name that agrees makes a surname spelt differently surer.
+            bonus = 0.05 if short.given and similarity else 0.0
+            best = max(best, min(1.0, similarity + bonus))
     return best
+
+
+def designator_variant(a: ActorRecord, b: ActorRecord) -> float:
+    """Two organisation names that are one name once the word saying what kind of
+    organisation it is is left out ('Georgian Dream party' / 'Georgian Dream', 'Polisario
+    Front' / 'Polisario'; the words are data: names.toml ``designators``): 1, else 0. The
+    bare name may carry a kind the NER confuses."""
+    if not ({a.kind, b.kind} & _ACRONYM_KINDS) or not (_organisation_like(a) and _organisation_like(b)):
+        return 0.0
+    designators = name_words().designators
+    for x, y in _pairs(a, b):
+        if x.folded == y.folded or x.acronym or y.acronym:
+            continue
+        bare_x = tuple(word for word in x.words if word not in designators)
+        bare_y = tuple(word for word in y.words if word not in designators)
+        if bare_x and bare_x == bare_y:
+            return 1.0
+    return 0.0
+
+
+def _organisation_like(record: ActorRecord) -> bool:
+    return record.kind in _ACRONYM_KINDS or record.kind in _PERSON_LIKE
 
 
 def acronym_of(a: ActorRecord, b: ActorRecord) -> float:
@@ -137,7 +187,10 @@ _ACRONYM_KINDS = frozenset({EntityKind.ORGANIZATION, EntityKind.GROUP})
 def spelling_variant(a: ActorRecord, b: ActorRecord) -> float:
     """Two names of the same words spelt differently ('Volodymyr Zelensky' / 'Volodymyr
     Zelenskyy', 'Muammar Gaddafi' / 'Muammar Qaddafi'): the lowest word similarity when every
-    word pairs with a similar one (see names.word_similarity), else 0."""
+    word pairs with a similar one (see names.word_similarity), else 0. Not for countries,
+    whose names the extractor reads from a gazetteer ('Niger' is not 'Nigeria')."""
+    if EntityKind.COUNTRY in (a.kind, b.kind):
+        return 0.0
     best = 0.0
     for x, y in _pairs(a, b):
         if x.folded == y.folded or len(x.words) != len(y.words) or x.acronym or y.acronym:
@@ -145,6 +198,46 @@ def spelling_variant(a: ActorRecord, b: ActorRecord) -> float:
         similarity = min(word_similarity(p, q) for p, q in zip(x.words, y.words, strict=True))
         best = max(best, similarity)
     return best
+
+
+def same_known_actor(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when a name of each is a form of one and the same person of the field's dictionaries
+    ('Lavrov' and 'Sergey Lavrov'; see kg.resolution.knowledge). People only: the
+    dictionaries code organisations and places coarsely (every committee of a congress is one
+    entry)."""
+    if a.kind is not EntityKind.PERSON and b.kind is not EntityKind.PERSON:
+        return 0.0
+    return 1.0 if a.known_as & b.known_as else 0.0
+
+
+def different_known_actors(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when the dictionaries know both as different people only ('Ilham Aliyev' / 'Heydar
+    Aliyev' are two entries)."""
+    if a.kind is not EntityKind.PERSON or b.kind is not EntityKind.PERSON:
+        return 0.0
+    return 1.0 if a.known_as and b.known_as and not a.known_as & b.known_as else 0.0
+
+
+def full_name_conflict(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when both are organisations written out in full and no full name of one is a full
+    name of the other, a spelling of it, or a shorter writing of it: an acronym that fits both
+    ('UN': 'United Nations', 'University of Nicosia') is not enough."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS):
+        return 0.0
+    mine = [form for form in a.forms if len(form.words) > 1 and form.acronym is None]
+    theirs = [form for form in b.forms if len(form.words) > 1 and form.acronym is None]
+    if not mine or not theirs:
+        return 0.0
+    for x in mine:
+        for y in theirs:
+            shorter, longer = (x, y) if len(x.words) <= len(y.words) else (y, x)
+            if set(shorter.words) <= set(longer.words):
+                return 0.0
+            if len(x.words) == len(y.words) and all(
+                word_similarity(p, q) for p, q in zip(x.words, y.words, strict=True)
+            ):
+                return 0.0
+    return 1.0
 
 
 def given_name_conflict(a: ActorRecord, b: ActorRecord) -> float:
@@ -190,10 +283,15 @@ class Weighted:
 RULES: tuple[Weighted, ...] = (
     Weighted(same_name, 1.0),
     Weighted(acronym_of, 0.95),
+    Weighted(designator_variant, 0.9),
     Weighted(surname_of, 0.9),
+    Weighted(single_name_of, 0.85),
     Weighted(name_part_of, 0.9),
     Weighted(spelling_variant, 0.9),
+    Weighted(same_known_actor, 0.95),
     Weighted(given_name_conflict, -1.0),
+    Weighted(different_known_actors, -0.5),
+    Weighted(full_name_conflict, -0.6),
     Weighted(kind_conflict, -1.0),
     Weighted(kind_mismatch, -0.05),
 )

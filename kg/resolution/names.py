@@ -34,6 +34,8 @@ class NameWords:
     particles: frozenset[str]
     suffixes: frozenset[str]
     feminine_endings: tuple[tuple[str, str], ...]
+    sectors: dict[str, str]  # CAMEO sector code -> the role it names ("GOV" -> "government")
+    designators: frozenset[str]  # "party", "front": what kind of organisation a name is
 
 
 @functools.cache
@@ -47,6 +49,8 @@ def name_words() -> NameWords:
             particles=frozenset(data["particles"]),
             suffixes=frozenset(data["suffixes"]),
             feminine_endings=tuple((str(a), str(b)) for a, b in data["feminine_endings"]),
+            sectors={str(code): str(word) for code, word in data["sectors"].items()},
+            designators=frozenset(data["designators"]),
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"kg/resolution/data/names.toml cannot be read: {exc}") from exc
@@ -114,12 +118,6 @@ def metaphone(word: str) -> str:
     return str(jellyfish.metaphone(word))
 
 
-def _skeleton(word: str) -> str:
-    """The consonants of a word, doubled letters once: 'zelenskyy' -> 'zlnsk'."""
-    consonants = re.sub(r"[aeiouyjhw']", "", word)
-    return re.sub(r"(.)\1+", r"\1", consonants)
-
-
 def gendered_pair(a: str, b: str) -> bool:
     """True when the two surnames differ only by a masculine/feminine ending ('lavrov'/'lavrova')."""
     for masculine, feminine in name_words().feminine_endings:
@@ -134,25 +132,42 @@ def gendered_pair(a: str, b: str) -> bool:
 def word_similarity(a: str, b: str) -> float:
     """How likely two folded words are spellings of one name, 0..1.
 
-    1 for the same word; for words of 4+ letters, Jaro-Winkler similarity when it is high
-    (>= 0.94), or when the two sound alike (same Metaphone code or the same consonant
-    skeleton) and are close (>= 0.85); 0 otherwise, and 0 for a masculine/feminine pair.
+    1 for the same word; 0.97 for one written with an Arabic article joined to it
+    ('albusaidi' / 'busaidi'); for words of 4+ letters, Jaro-Winkler similarity when it is
+    high (>= 0.94), or when the two sound alike (same Metaphone code) and are close (>= 0.85);
+    0 otherwise, and 0 for a masculine/feminine pair.
     """
     if a == b:
         return 1.0
+    if _without_article(a) == _without_article(b):
+        return 0.97
     if min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit() or gendered_pair(a, b):
         return 0.0
     similarity = float(JaroWinkler.similarity(a, b))
     if similarity >= 0.94:
         return similarity
-    if similarity >= 0.85 and (metaphone(a) == metaphone(b) or _skeleton(a) == _skeleton(b)):
+    if similarity >= 0.85 and metaphone(a) == metaphone(b):
         return max(similarity, 0.94)
     return 0.0
+
+
+def _without_article(word: str) -> str:
+    """'albusaidi' -> 'busaidi': a word starting with a joined article ('al', 'el'), kept
+    whole when what follows is short."""
+    for article in ("al", "el"):
+        if word.startswith(article) and len(word) - len(article) >= 4:
+            return word[len(article):]
+    return word
 
 
 @functools.cache
 def _nick_namer() -> NickNamer:
     return NickNamer()
+
+
+def is_english_given_name(word: str) -> bool:
+    """Whether a folded word is an English given name or nickname (the nicknames data set)."""
+    return bool(_nicknames(word) - {word}) or bool(_nick_namer().canonicals_of(word))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -170,6 +185,8 @@ def given_names_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     ('sergei' / 'sergey'). Empty on either side is compatible (a bare surname).
     """
     if not a or not b:
+        return True
+    if "".join(a) == "".join(b):  # 'abdul hamid' / 'abdulhamid'
         return True
     return any(_given_agree(x, y) for x in a for y in b)
 
@@ -193,7 +210,10 @@ def acronym_match(acronym: str, tokens: tuple[str, ...]) -> float:
     significant = [t for t in tokens if t not in connectors]
     if len(significant) < 2:
         return 0.0
-    if "".join(t[0] for t in significant) == acronym or "".join(t[0] for t in tokens) == acronym:
+    if "".join(t[0] for t in tokens) == acronym:
+        return 1.0
+    # Two letters are too few to skip words by ('UN' is not 'University of Nicosia').
+    if len(acronym) > 2 and "".join(t[0] for t in significant) == acronym:
         return 1.0
     if len(acronym) < 4 or not significant[0].startswith(acronym[0]):
         return 0.0

@@ -16,9 +16,11 @@ The rules, in order:
    and it reaches ``auto_threshold``; several (or a weaker one) become candidates;
 4. a stored negative decision between two actors (any id of either) rules the pair out.
 
-New actors are taken fullest name first, so that in a batch 'Vladimir Putin' is there before
-'Putin' comes to be compared; a stored actor is always kept (the new id is merged into it: a
-stored hub is never moved), and between two new ones the fuller name is kept.
+Stored actors the batch names again are compared too (what the batch says of them may make
+them match another stored actor now). Actors are taken fullest name first, so that in a batch
+'Vladimir Putin' is there before 'Putin' comes to be compared; a stored actor is kept over a new
+one (the new id is merged into it: a stored hub is never moved), and between two new ones, or
+two stored ones, the fuller name is kept.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from kg.model import is_document_scoped
 from kg.resolution.compare import ActorRecord, compare
 from kg.resolution.names import metaphone, name_words
 
@@ -157,7 +160,7 @@ def plan(
 
     ordered = sorted(new, key=_fullness)
     # 1. Stored positive decisions.
-    by_id = {record.id: record for record in ordered}
+    by_id = {record.id: record for record in ordered if not record.stored}
     for judgement in sorted(judged, key=lambda j: (j.decided_by == AUTOMATIC, j.id)):
         if not judgement.same:
             continue
@@ -187,25 +190,32 @@ def plan(
         holders = {h for h in holders if not _blocked(negative, {reference.id}, _ids_of(h, stored_by_id))}
         if len(holders) == 1:
             merge(referring, holders.pop(), 0.9, "role_holder")
-    # 3. Scores.
+    # 3. Scores (what belongs to one document is never matched by name: "protesters").
     for record in ordered:
-        if record.id in merged or record.id in role_ids:
+        if record.id in merged or record.id in role_ids or is_document_scoped(record.id):
             continue
-        offered = list(stored_candidates.get(record.id, ())) + pool.near(record)
+        offered = [candidate for candidate in (*stored_candidates.get(record.id, ()), *pool.near(record))
+                   if not is_document_scoped(candidate.id) and candidate.id not in merged]
         scored: dict[str, tuple[float, str]] = {}
+        found: dict[str, ActorRecord] = {}
         for candidate in offered:
             if candidate.id == record.id or candidate.id in scored:
                 continue
-            ids = pool.ids(candidate)
-            if _blocked(negative, {record.id}, ids):
+            if _blocked(negative, pool.ids(record), pool.ids(candidate)):
                 continue
             comparison = compare(record, candidate)
             if comparison.score >= thresholds.candidate and comparison.rule is not None:
                 scored[candidate.id] = (comparison.score, comparison.rule)
+                found[candidate.id] = candidate
         fitting = [(score, rule, identifier) for identifier, (score, rule) in scored.items()]
         if len(fitting) == 1 and fitting[0][0] >= thresholds.auto:
             score, rule, identifier = fitting[0]
-            merge(record, identifier, score, rule)
+            candidate = found[identifier]
+            if record.stored and (not candidate.stored or _fullness(record) < _fullness(candidate)):
+                merge(candidate, record.id, score, rule)  # a stored actor is kept over a new one
+                pool.add(record)
+            else:
+                merge(record, identifier, score, rule)
             continue
         for score, rule, identifier in sorted(fitting, reverse=True):
             result.candidates.append(Candidate(record.id, identifier, score, rule))

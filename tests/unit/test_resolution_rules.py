@@ -10,11 +10,14 @@ from kg.resolution.compare import (
     ActorRecord,
     acronym_of,
     compare,
+    designator_variant,
+    full_name_conflict,
     given_name_conflict,
     kind_conflict,
     kind_mismatch,
     name_part_of,
     same_name,
+    single_name_of,
     spelling_variant,
     surname_of,
 )
@@ -49,10 +52,30 @@ def test_surname_of_takes_transliterations_but_not_feminine_forms() -> None:
     assert surname_of(actor("Lavrova"), actor("Sergei Lavrov")) == 0.0
 
 
+def test_single_name_of_matches_a_first_word_and_weakly_any_but_the_last() -> None:
+    assert single_name_of(actor("Tsai"), actor("Tsai Ing-wen")) == 1.0
+    assert single_name_of(actor("Abiy"), actor("Abiy Ahmed")) == 1.0
+    assert single_name_of(actor("Donald"), actor("Donald Trump")) == 0.8  # an English given name
+    assert single_name_of(actor("Lula"), actor("Luiz Inacio Lula da Silva")) == 0.8
+    assert single_name_of(actor("Trump"), actor("Donald Trump")) == 0.0  # surname_of's case
+    assert single_name_of(actor("Tsai", ORG), actor("Tsai Ing-wen", ORG)) == 0.0
+
+
+def test_full_name_conflict_keeps_organisations_with_other_full_names_apart() -> None:
+    un = actor("United Nations", ORG, "UN")
+    assert full_name_conflict(un, actor("University of Nicosia", ORG, "UN")) == 1.0
+    assert full_name_conflict(un, actor("UN", ORG)) == 0.0
+    assert full_name_conflict(actor("Collective Security Treaty Organization", ORG),
+                              actor("Russian-led Collective Security Treaty Organization", ORG)) == 0.0
+    assert full_name_conflict(actor("Hayat Tahrir al-Sham", ORG), actor("Hayat Tahrir al Sham", ORG)) == 0.0
+
+
 def test_name_part_of_matches_shorter_writings_with_agreeing_given_names() -> None:
     assert name_part_of(actor("Tayyip Erdogan"), actor("Recep Tayyip Erdogan")) == 1.0
     assert name_part_of(actor("Joe Biden"), actor("Joseph R. Biden")) == 1.0
     assert name_part_of(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 0.0
+    # A given name that agrees makes a surname spelt differently surer.
+    assert name_part_of(actor("Abdul Hamid Dbeibeh"), actor("Abdulhamid Dbeibah")) > 0.97
 
 
 def test_acronym_of_reads_initials_and_leading_letters_for_organisations_only() -> None:
@@ -65,12 +88,21 @@ def test_acronym_of_reads_initials_and_leading_letters_for_organisations_only() 
     assert acronym_of(actor("NATO", ORG), full) == 0.0
 
 
+def test_designator_variant_drops_the_word_for_the_kind_of_organisation() -> None:
+    assert designator_variant(actor("Georgian Dream party", ORG), actor("Georgian Dream", ORG)) == 1.0
+    assert designator_variant(actor("Polisario", PERSON), actor("Polisario Front", ORG)) == 1.0
+    assert designator_variant(actor("Wagner Group", ORG), actor("Wagner", PERSON)) == 1.0
+    assert designator_variant(actor("Democratic Party", ORG), actor("Republican Party", ORG)) == 0.0
+    assert designator_variant(actor("Party", ORG), actor("Front", ORG)) == 0.0
+
+
 def test_spelling_variant_pairs_every_word_with_a_similar_one() -> None:
     assert spelling_variant(actor("Volodymyr Zelensky"), actor("Volodymyr Zelenskyy")) > 0.95
     assert spelling_variant(actor("Muammar Gaddafi"), actor("Muammar Qaddafi")) >= 0.9
     assert spelling_variant(actor("Sergei Lavrov"), actor("Sergey Lavrov")) > 0.9
     assert spelling_variant(actor("Barack Obama"), actor("Barack Osama")) == 0.0
     assert spelling_variant(actor("Ilham Aliyev"), actor("Heydar Aliyev")) == 0.0
+    assert spelling_variant(actor("Niger", COUNTRY), actor("Nigeria", COUNTRY)) == 0.0
 
 
 def test_given_name_conflict_separates_people_with_one_surname() -> None:
@@ -95,7 +127,8 @@ def test_kind_mismatch_is_only_the_ner_confusable_case() -> None:
 
 def test_the_table_gives_the_best_reason_minus_the_objections() -> None:
     assert [weighted.name for weighted in RULES if weighted.weight < 0] == [
-        "given_name_conflict", "kind_conflict", "kind_mismatch",
+        "given_name_conflict", "different_known_actors", "full_name_conflict", "kind_conflict",
+        "kind_mismatch",
     ]
     putin = compare(actor("Putin"), actor("Vladimir Putin"))
     assert (putin.score, putin.rule) == (0.9, "surname_of")
@@ -105,3 +138,4 @@ def test_the_table_gives_the_best_reason_minus_the_objections() -> None:
     assert compare(actor("Ilham Aliyev"), actor("Heydar Aliyev")).score == 0.0
     assert compare(actor("Georgia", COUNTRY), actor("Georgia", LOC)).score == 0.0
     assert compare(actor("Recep Tayyip Erdogan"), actor("Recep Tayyip Erdoğan")).rule == "same_name"
+    assert compare(actor("UN", ORG), actor("University of Nicosia", ORG)).score == 0.0
