@@ -1,4 +1,4 @@
-"""``kg actors candidates|merge|split|decide|decisions``: review and decide which actors are one.
+"""``kg actors candidates|merge|split|decide|resolve|decisions``: review and decide which actors are one.
 
 Thin commands over :class:`kg.graph.resolution.ActorResolution`. Every merge, split and
 decision is stored with who made it (``--by``, default the login name) and can be undone.
@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import getpass
 import json
+import sys
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
@@ -149,6 +150,25 @@ def decide_command(left: str, right: str, same: bool, by: str, note: str | None)
         click.echo(f"merged {right} into {result}")
     else:
         click.echo(f"decided: {left} and {right} are different actors ({result})")
+
+
+@actors_group.command("resolve")
+def resolve_command() -> None:
+    """Resolve every stored actor against the others with the ingest rules and thresholds: for
+    a graph ingested with --no-resolve or before resolution existed. Sure matches are merged
+    (logged, undoable), the rest become candidates."""
+    from kg.ingest import resolution_policy
+
+    settings = load_settings()
+
+    async def work(resolution: ActorResolution) -> tuple[int, int]:
+        from tqdm import tqdm
+
+        with tqdm(unit=" actors", file=sys.stderr, desc="resolve", disable=None) as bar:
+            return await resolution.resolve_graph(resolution_policy(settings), progress=bar.update)
+
+    merges, candidates = _run(_with_resolution(settings, work))
+    click.echo(f"merged {merges} actors; {candidates} candidate pairs for review (kg actors candidates)")
 
 
 @actors_group.command("decisions")

@@ -220,18 +220,8 @@ async def resolve_batch_in(
             )
             for identifier, ids in live.items()
         }
-    rows = [{"id": identifier, "query": query} for identifier, record in records.items()
-            if not is_document_scoped(identifier) and (query := candidate_query(record)) is not None]
-    offered: dict[str, list[ActorRecord]] = {}
-    if rows and policy.enabled:
-        async for record in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
-            offered[record["id"]] = [_record(row, knowledge) for row in record["candidates"]
-                                     if row["id"] != record["id"]]
-    involved = set(records) | {i for found in offered.values() for r in found for i in r.all_ids}
-    judgements = [
-        Judgement(r["left"], r["right"], r["same"], r["decided_by"], r["id"])
-        async for r in await tx.run(q.RESOLUTION_DECISIONS, ids=sorted(involved))
-    ]
+    offered = await _offered_in(tx, records.values(), policy, knowledge) if policy.enabled else {}
+    judgements = await _judgements_in(tx, records.values(), offered)
     named = {i for j in judgements if j.same for i in (j.left, j.right)} - {e.id for e in new}
     roots: dict[str, str] = {}
     if named:
@@ -261,6 +251,49 @@ async def resolve_batch_in(
         thresholds=policy.thresholds,
     )
     return resolution
+
+
+async def _offered_in(
+    tx: AsyncManagedTransaction, records: Iterable[ActorRecord], policy: ResolutionPolicy,
+    knowledge: ActorKnowledge | None,
+) -> dict[str, list[ActorRecord]]:
+    """The stored actors the full-text index offers for each record (itself left out)."""
+    rows = [{"id": record.id, "query": query} for record in records
+            if not is_document_scoped(record.id) and (query := candidate_query(record)) is not None]
+    offered: dict[str, list[ActorRecord]] = {}
+    if rows:
+        async for found in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
+            offered[found["id"]] = [_record(row, knowledge) for row in found["candidates"]
+                                    if row["id"] != found["id"]]
+    return offered
+
+
+async def _judgements_in(
+    tx: AsyncManagedTransaction, records: Iterable[ActorRecord], offered: Mapping[str, list[ActorRecord]]
+) -> list[Judgement]:
+    """The stored decisions about the records and the actors offered for them."""
+    involved = {i for record in records for i in record.all_ids}
+    involved |= {i for found in offered.values() for record in found for i in record.all_ids}
+    return [
+        Judgement(r["left"], r["right"], r["same"], r["decided_by"], r["id"])
+        async for r in await tx.run(q.RESOLUTION_DECISIONS, ids=sorted(involved))
+    ]
+
+
+async def resolve_stored_in(
+    tx: AsyncManagedTransaction, rows: Sequence[Mapping[str, Any]], policy: ResolutionPolicy
+) -> Plan:
+    """Resolve stored actors (READ_ACTOR_PAGE rows) against the graph, as ingestion resolves the
+    stored actors a batch names again; makes the merges and stores the candidates."""
+    knowledge = policy.knowledge() if policy.knowledge is not None else None
+    records = [_record(row, knowledge) for row in rows]
+    offered = await _offered_in(tx, records, policy, knowledge)
+    planned = plan(records, offered, await _judgements_in(tx, records, offered),
+                   thresholds=policy.thresholds)
+    if planned.merges:
+        await merge_in(tx, planned.merges)
+    await write_candidates_in(tx, planned.candidates)
+    return planned
 
 
 # --- merging, splitting, deciding inside a transaction ------------------------------------------
@@ -585,6 +618,37 @@ class ActorResolution:
 
         result: str = await self._write(work)
         return result
+
+    async def resolve_graph(
+        self,
+        policy: ResolutionPolicy,
+        *,
+        page_size: int = 200,
+        progress: Callable[[int], object] | None = None,
+    ) -> tuple[int, int]:
+        """Resolve every stored actor against the others, page by page (graphs ingested without
+        resolution, or after the rules changed): the same rules and thresholds as ingestion.
+        Returns (merges made, candidate pairs stored)."""
+        merges = candidates = 0
+        after: str | None = None
+        while True:
+            page = await self._read(q.READ_ACTOR_PAGE, after=after, limit=page_size)
+            rows = [row["actor"] for row in page]
+            if not rows:
+                return merges, candidates
+
+            async def work(tx: AsyncManagedTransaction, rows: list[dict[str, Any]] = rows) -> Plan:
+                # Read again inside the transaction: a merge on an earlier page may have retired some.
+                found = await tx.run(q.RESOLUTION_IDS, ids=[row["id"] for row in rows])
+                live = {r["id"] async for r in found if r["live"]}
+                return await resolve_stored_in(tx, [row for row in rows if row["id"] in live], policy)
+
+            planned: Plan = await self._write(work)
+            merges += len(planned.merges)
+            candidates += len(planned.candidates)
+            after = rows[-1]["id"]
+            if progress is not None:
+                progress(len(rows))
 
     async def resolve_id(self, actor_id: str) -> str | None:
         """The live actor id ``actor_id`` is now (itself, or where it was merged), or None."""

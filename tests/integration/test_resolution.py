@@ -228,3 +228,20 @@ async def test_curated_relations_may_name_a_merged_id(
     assert ("vladimir-putin", "MET", "macron") in await typed_relationships(clean_graph)
     await resolution.split("putin", by="ana")
     assert ("putin", "MET", "macron") in await typed_relationships(clean_graph)
+
+
+async def test_resolving_the_whole_graph_merges_what_ingest_without_resolution_left(
+    repository: GraphRepository, resolution: ActorResolution, clean_graph: AsyncDriver
+) -> None:
+    for extraction in issue_articles():
+        await repository.write_extractions([extraction], resolution=ResolutionPolicy(enabled=False))
+    assert {"putin", "vladimir-putin", "lavrov", "sergei-lavrov"} <= set(await actors(clean_graph))
+    merges, candidates = await resolution.resolve_graph(ResolutionPolicy(), page_size=3)
+    found = await actors(clean_graph)
+    assert merges == 6 and candidates == 0
+    assert sorted(k for k, a in found.items() if a["kind"] == "PERSON") == [
+        "antony-blinken", "joe-biden", "macron", "nikol-pashinyan", "recep-tayyip-erdogan",
+        "sergei-lavrov", "vladimir-putin",
+    ]
+    assert ("sergei-lavrov", "MET", "antony-blinken") in await typed_relationships(clean_graph)
+    assert await resolution.resolve_graph(ResolutionPolicy()) == (0, 0)
