@@ -256,22 +256,33 @@ async def read_relations(
     page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
     subject = str(given.subject) if given.subject is not None else None
     object_ = str(given.object_) if given.object_ is not None else None
-    if subject is not None or object_ is not None:
-        # An id merged into another actor stands for it.
-        actors = await reader.canonical_ids([i for i in (subject, object_) if i is not None])
-        subject = actors.get(subject, subject) if subject is not None else None
-        object_ = actors.get(object_, object_) if object_ is not None else None
-    found = await reader.relations(
-        page,
-        types=given.types,
-        subject=subject,
-        object=object_,
-        since=given.since,
-        until=given.until,
-        min_confidence=given.min_confidence,
-        plover=given.plover,
-    )
+
+    async def read(subject: str | None, object_: str | None) -> Page[RelationView]:
+        return await reader.relations(
+            page,
+            types=given.types,
+            subject=subject,
+            object=object_,
+            since=given.since,
+            until=given.until,
+            min_confidence=given.min_confidence,
+            plover=given.plover,
+        )
+
+    found = await read(subject, object_)
+    if not found.items:
+        # An id merged into another actor stands for it (asked only when nothing was found).
+        ends = await _actors_now(reader, subject, object_)
+        if ends != (subject, object_):
+            found = await read(*ends)
     return connection(RELATIONS_TAG, _map_page(found, relation))
+
+
+async def _actors_now(reader: GraphReader, *ids: str | None) -> tuple[str | None, ...]:
+    """Each id as the actor it is now: an id merged into another actor is that actor's."""
+    given = [i for i in ids if i is not None]
+    actors = await reader.canonical_ids(given) if given else {}
+    return tuple(actors.get(i, i) if i is not None else None for i in ids)
 
 
 async def read_events(
@@ -306,18 +317,30 @@ async def read_paths(
         raise InvalidInput("'maxHops' must be at least 1")
     hops = min(max_hops, settings.api_max_hops)
     limit = page_request(settings, "path", first, None, key_size=0).limit
-    actors = await reader.canonical_ids([str(source), str(to)])  # merged ids stand for their actor
-    found, claims = await reader.shortest_paths(
-        actors.get(str(source), str(source)),
-        actors.get(str(to), str(to)),
-        max_hops=hops,
-        limit=limit,
-        types=types,
-        evidence_page=evidence.page if evidence else None,
-        include_negated=evidence.include_negated if evidence else False,
-        projection=projection,
-    )
-    return [build(str(source), hops_) for hops_ in found], claims
+
+    async def read(
+        source: str, to: str
+    ) -> tuple[list[list[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+        return await reader.shortest_paths(
+            source,
+            to,
+            max_hops=hops,
+            limit=limit,
+            types=types,
+            evidence_page=evidence.page if evidence else None,
+            include_negated=evidence.include_negated if evidence else False,
+            projection=projection,
+        )
+
+    source, to = str(source), str(to)
+    found, claims = await read(source, to)
+    if not found:
+        # An id merged into another actor stands for it (asked only when nothing was found).
+        ends = await _actors_now(reader, source, to)
+        if ends != (source, to):
+            source, to = str(ends[0]), str(ends[1])
+            found, claims = await read(source, to)
+    return [build(source, hops_) for hops_ in found], claims
 
 
 async def read_stats(reader: GraphReader) -> Stats:
