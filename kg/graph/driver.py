@@ -14,7 +14,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
+from neo4j import AsyncDriver, AsyncGraphDatabase
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
@@ -97,9 +97,6 @@ async def open_driver(settings: Settings, *, max_retry_time_s: float | None = No
             max_transaction_retry_time=(
                 settings.neo4j_query_timeout_s if max_retry_time_s is None else max_retry_time_s
             ),
-            # kg's statements are fixed text: "this label / property does not exist (yet)" only
-            # says the graph holds no such data so far (a fresh graph), not that a query is wrong.
-            notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
         )
     except (ConfigurationError, ValueError) as exc:
         raise ConfigError(
