@@ -509,7 +509,8 @@ RESOLUTION_IDS = """
 UNWIND $ids AS id
 OPTIONAL MATCH (e:Entity {id: id})
 OPTIONAL MATCH (:MergedEntity {id: id})-[:MERGED_INTO*1..32]->(root:Entity)
-RETURN id, e IS NOT NULL AS live, root.id AS root, coalesce(e.merged_from, []) AS merged_from
+RETURN id, e IS NOT NULL AS live, root.id AS root, coalesce(e.merged_from, []) AS merged_from,
+       e.name AS name, e.kind AS kind, coalesce(e.aliases, []) AS aliases
 """
 
 # Stored actors that may be each new actor: a full-text query per row over folded names and

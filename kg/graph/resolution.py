@@ -141,21 +141,23 @@ def _batch_role_evidence(extractions: Sequence[Extraction], skip: set[str]) -> l
     return found
 
 
-def candidate_query(record: ActorRecord) -> str | None:
+def candidate_query(record: ActorRecord, *, thorough: bool = True) -> str | None:
     """The Lucene query that finds stored actors that may be ``record``: any of its words
-    (folded; words of 5+ letters also one edit away), its acronym's letters as word
-    starts ('CSTO' -> c* AND s* AND t* AND o*) and a multi-word name's initials."""
+    (folded), a multi-word name's initials, and when ``thorough`` (a new actor: fuzzy and prefix
+    terms cost several times a plain one) words of 5+ letters one edit away and an acronym's
+    letters as word starts ('CSTO' -> c* AND s* AND t* AND o*)."""
     connectors = name_words().connectors
     terms: list[str] = []
     for form in record.forms:
         if form.acronym is not None:
             terms.append(form.acronym)
-            terms.append("(" + " AND ".join(f"{letter}*" for letter in form.acronym) + ")")
+            if thorough:
+                terms.append("(" + " AND ".join(f"{letter}*" for letter in form.acronym) + ")")
             continue
         significant = [word for word in form.words if word not in connectors]
         for word in significant:
             terms.append(word)
-            if len(word) >= 5 and not word.isdigit():
+            if thorough and len(word) >= 5 and not word.isdigit():
                 terms.append(f"{word}~1")
         if len(significant) > 1:
             terms.append("".join(word[0] for word in significant))
@@ -193,12 +195,14 @@ async def resolve_batch_in(
             if (keys := knowledge.known_as((entity.name, *entity.aliases)))
         }
     new: list[Entity] = []
-    # Stored actors the batch names again: what it says of them (a kind, a full name) may make
-    # them match another stored actor now ('Koury' once, 'Stephanie Koury, the envoy' later).
-    live: dict[str, tuple[str, ...]] = {}
+    # Stored actors the batch says something new of (a name, a kind): that may make them match
+    # another stored actor now ('Koury' once, 'Stephanie Koury, the envoy' later).
+    live: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # ids, stored names
     async for record in await tx.run(q.RESOLUTION_IDS, ids=sorted(actors)):
         if record["live"]:
-            live[record["id"]] = (record["id"], *record["merged_from"])
+            if says_something_new(actors[record["id"]], record):
+                live[record["id"]] = ((record["id"], *record["merged_from"]),
+                                      (record["name"] or record["id"], *record["aliases"]))
         elif record["root"] is not None:
             resolution.id_map[record["id"]] = record["root"]
         else:
@@ -215,10 +219,11 @@ async def resolve_batch_in(
     if policy.enabled:
         records |= {
             identifier: ActorRecord(
-                identifier, actors[identifier].name, actors[identifier].kind, actors[identifier].aliases,
+                identifier, actors[identifier].name, actors[identifier].kind,
+                tuple(dict.fromkeys((*actors[identifier].aliases, *names))),
                 stored=True, ids=ids, known_as=resolution.known.get(identifier, frozenset()),
             )
-            for identifier, ids in live.items()
+            for identifier, (ids, names) in live.items()
         }
     offered = await _offered_in(tx, records.values(), policy, knowledge) if policy.enabled else {}
     judgements = await _judgements_in(tx, records.values(), offered)
@@ -253,13 +258,24 @@ async def resolve_batch_in(
     return resolution
 
 
+def says_something_new(entity: Entity, stored: Mapping[str, Any]) -> bool:
+    """Whether the batch says something of a stored actor that the graph does not hold yet: a
+    name (folded) it was not known by, or another kind."""
+    known = {fold(name) for name in (stored["name"] or "", *stored["aliases"])}
+    return entity.kind.value != stored["kind"] or any(
+        fold(name) not in known for name in (entity.name, *entity.aliases)
+    )
+
+
 async def _offered_in(
     tx: AsyncManagedTransaction, records: Iterable[ActorRecord], policy: ResolutionPolicy,
     knowledge: ActorKnowledge | None,
 ) -> dict[str, list[ActorRecord]]:
-    """The stored actors the full-text index offers for each record (itself left out)."""
+    """The stored actors the full-text index offers for each record (itself left out); stored
+    records are looked up by their words only (their spellings were searched when they came)."""
     rows = [{"id": record.id, "query": query} for record in records
-            if not is_document_scoped(record.id) and (query := candidate_query(record)) is not None]
+            if not is_document_scoped(record.id)
+            and (query := candidate_query(record, thorough=not record.stored)) is not None]
     offered: dict[str, list[ActorRecord]] = {}
     if rows:
         async for found in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):

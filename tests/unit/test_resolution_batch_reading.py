@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.errors import InvalidInput
-from kg.graph.resolution import candidate_query, merge_waves, role_references
+from kg.graph.resolution import candidate_query, merge_waves, role_references, says_something_new
 from kg.model import (
     DocumentInfo,
     Entity,
@@ -51,6 +51,17 @@ def test_candidate_query_asks_for_words_near_spellings_and_acronym_letters() -> 
     acronym = ActorRecord("csto", "CSTO", EntityKind.ORGANIZATION)
     assert candidate_query(acronym) == "csto OR (c* AND s* AND t* AND o*)"
     assert candidate_query(ActorRecord("x", "!!", EntityKind.PERSON)) is None
+    # A stored actor named again is looked up by its words only (cheaper: no fuzzy or prefix terms).
+    assert candidate_query(acronym, thorough=False) == "csto"
+    assert candidate_query(person, thorough=False) == "volodymyr OR zelensky OR vz"
+
+
+def test_a_stored_actor_is_resolved_again_only_when_the_batch_says_something_new() -> None:
+    stored = {"name": "Sergei Lavrov", "kind": "PERSON", "aliases": ["Lavrov"]}
+    assert not says_something_new(Entity(id="x", name="Lavrov", kind=EntityKind.PERSON), stored)
+    assert not says_something_new(Entity(id="x", name="SERGEI LAVROV", kind=EntityKind.PERSON), stored)
+    assert says_something_new(Entity(id="x", name="Sergey Lavrov", kind=EntityKind.PERSON), stored)
+    assert says_something_new(Entity(id="x", name="Lavrov", kind=EntityKind.ORGANIZATION), stored)
 
 
 def test_merges_run_in_waves_so_chains_move_once() -> None:
