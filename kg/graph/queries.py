@@ -286,7 +286,8 @@ MATCH (e:Entity {id: id})
 CALL (e) {
   OPTIONAL MATCH (:Document)-[m:MENTIONS]->(e)
   RETURN collect(m.name) AS names, collect(m.aliases) AS alias_lists,
-         collect({kind: m.kind, words: size(split(trim(m.name), ' '))}) AS kinds
+         collect(CASE WHEN m IS NOT NULL THEN {kind: m.kind, words: size(split(trim(m.name), ' '))} END)
+           AS kinds
 }
 CALL (e) {
   OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {type: $holds_role})
@@ -344,21 +345,22 @@ SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
     e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
 """
 
-# Entities nothing supports any more: no mention, no claim (a dictionary's dated role is not
-# support: it goes with the entity), not curated. The ids merged into one go with it (the
-# decisions that merged them stay in the log).
+# Entities nothing supports any more: no mention, no claim (a dictionary's dated role does not
+# keep its holder: it goes with them; it does keep the country it is a role of), not curated.
+# The ids merged into one go with it (the decisions that merged them stay in the log).
 DELETE_UNSUPPORTED_ENTITIES = """
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 WHERE NOT coalesce(e.curated, false)
   AND NOT EXISTS { (:Document)-[:MENTIONS]->(e) }
-  AND NOT EXISTS { (e)<-[:SUBJECT|OBJECT|ATTRIBUTED_TO]-(c:Claim) WHERE NOT coalesce(c.dictionary, false) }
+  AND NOT EXISTS { (e)<-[:SUBJECT|ATTRIBUTED_TO]-(c:Claim) WHERE NOT coalesce(c.dictionary, false) }
+  AND NOT EXISTS { (e)<-[:OBJECT]-(:Claim) }
 CALL (e) {
   OPTIONAL MATCH (m:MergedEntity)-[:MERGED_INTO*1..32]->(e)
   DETACH DELETE m
 }
 CALL (e) {
-  OPTIONAL MATCH (e)<-[:SUBJECT|OBJECT]-(c:Claim {dictionary: true})
+  OPTIONAL MATCH (e)<-[:SUBJECT]-(c:Claim {dictionary: true})
   DETACH DELETE c
 }
 DETACH DELETE e

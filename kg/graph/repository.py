@@ -361,9 +361,15 @@ async def recompute_derived(
         await (await tx.run(statement, rows=rows)).consume()
     deleted = 0
     if entity_ids:
-        result = await tx.run(q.DELETE_UNSUPPORTED_ENTITIES, ids=list(entity_ids))
-        record = await result.single()
-        deleted = int(record["deleted"]) if record else 0
+        # Again while something goes: a deleted holder's dictionary roles were what kept the
+        # country they are roles of (one statement reads before it deletes).
+        for _ in range(3):
+            result = await tx.run(q.DELETE_UNSUPPORTED_ENTITIES, ids=list(entity_ids))
+            record = await result.single()
+            gone = int(record["deleted"]) if record else 0
+            deleted += gone
+            if not gone:
+                break
         await (
             await tx.run(
                 q.REFRESH_ENTITIES,

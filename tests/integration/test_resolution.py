@@ -7,13 +7,16 @@ about resolution, not NER.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from neo4j import AsyncDriver
 
 from kg.errors import Conflict
 from kg.graph.repository import GraphRepository
 from kg.graph.resolution import ActorResolution, ResolutionPolicy
-from kg.model import CuratedRelation, EntityKind, Extraction, RelationType
+from kg.model import CuratedRelation, Entity, EntityKind, Extraction, RelationType
+from kg.resolution.knowledge import ActorKnowledge, known_actors
 from kg.settings import Settings
 from tests.integration.ingest_support import prepared_repository
 from tests.integration.resolution_support import (
@@ -245,3 +248,52 @@ async def test_resolving_the_whole_graph_merges_what_ingest_without_resolution_l
     ]
     assert ("sergei-lavrov", "MET", "antony-blinken") in await typed_relationships(clean_graph)
     assert await resolution.resolve_graph(ResolutionPolicy()) == (0, 0)
+
+
+async def test_a_title_with_a_country_is_the_person_who_held_the_role_then(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    armenia = country("Armenia", "Armenian")
+    await repository.write_extractions([article(
+        "Armenian Prime Minister Nikol Pashinyan spoke.", [person("Nikol Pashinyan"), armenia],
+        [("nikol-pashinyan", "HOLDS_ROLE", "armenia", "Prime Minister")], published=dt.date(2022, 9, 15),
+    )])
+    title = Entity(id="armenian-prime-minister--doc-1", name="Armenian prime minister",
+                   kind=EntityKind.PERSON)
+    later = article(
+        "The Armenian prime minister asked the CSTO for help.",
+        [title, armenia, Entity(id="csto", name="CSTO", kind=ORG)],
+        [(title.id, "REQUESTED_AID", "csto"), (title.id, "HOLDS_ROLE", "armenia", "prime minister")],
+        published=dt.date(2022, 9, 20),
+    )
+    await repository.write_extractions([later])
+    assert ("nikol-pashinyan", "REQUESTED_AID", "csto") in await typed_relationships(clean_graph)
+    assert (await actors(clean_graph))["nikol-pashinyan"]["merged_from"] == [title.id]
+
+
+async def test_the_dictionaries_give_known_people_their_dated_roles(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    def office(code: str) -> tuple[str, str] | None:
+        return ("russia", "Russia") if code == "RUS" else None
+
+    knowledge = ActorKnowledge(known_actors(
+        [(("vladimir putin", "putin"), [("RUSGOV", dt.date(1999, 12, 31), dt.date(2008, 5, 7))])],
+        "test.actors.txt", office,
+    ))
+    policy = ResolutionPolicy(knowledge=lambda: knowledge)
+    await repository.write_extractions(issue_articles()[1:2], resolution=policy)  # "Putin" only
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (:Entity {id: 'putin'})<-[:SUBJECT]-(c:Claim {dictionary: true})-[:OBJECT]->(o) "
+        "RETURN c.role AS role, c.since AS since, c.until AS until, o.id AS of, o.kind AS kind"
+    )
+    found = [(r["role"], r["since"].to_native(), r["until"].to_native(), r["of"], r["kind"]) for r in records]
+    assert found == [("government", dt.date(1999, 12, 31), dt.date(2008, 5, 7), "russia", "COUNTRY")]
+    assert (await actors(clean_graph))["putin"]["name"] == "Putin"  # a dated role is not a title
+    await repository.write_extractions(issue_articles()[:1], resolution=policy)  # written once per actor
+    count, _, _ = await clean_graph.execute_query("MATCH (c:Claim {dictionary: true}) RETURN count(c) AS n")
+    assert count[0]["n"] == 1
+    await repository.retract_document(issue_articles()[1].document.id)
+    await repository.retract_document(issue_articles()[0].document.id)
+    left, _, _ = await clean_graph.execute_query("MATCH (n) WHERE n:Claim OR n:Actor RETURN count(n) AS n")
+    assert left[0]["n"] == 0  # dictionary roles do not keep an actor nothing else supports
