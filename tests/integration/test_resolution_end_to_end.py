@@ -60,19 +60,18 @@ async def test_one_actor_per_person_with_its_relations(
     relationships = await typed_relationships(clean_graph)
     assert (people["putin"], "MET", people["pashinyan"]) in relationships
     assert (people["biden"], "URGED", people["erdogan"]) in relationships
+    # Article 2 names them by surname only ("Putin and Pashinyan held talks"): the known-actors
+    # gazetteer finds Pashinyan, and the talks reach the actors article 1 named in full.
+    assert (people["putin"], "CONSULTED", people["pashinyan"]) in relationships
+    assert (people["pashinyan"], "CONSULTED", people["putin"]) in relationships
 
 
-@pytest.mark.xfail(strict=True, reason="#11 item 2 (nlp-actors): 'Pashinyan' alone and 'Lavrov met "
-                   "Blinken' are not read as people by the small model yet, so 'held talks' and 'met' "
-                   "are lost; remove this mark when that lands")
-async def test_the_relations_of_bare_surnames_reach_the_merged_actors(
+@pytest.mark.xfail(strict=True, reason="'Lavrov met Blinken': the small model tags 'Blinken' a "
+                   "LOCATION and the Phoenix dictionaries predate him, so no known-actors entry makes "
+                   "him a person when article 3 is read and 'met' is lost (article 4 names him later)")
+async def test_a_meeting_with_a_surname_the_model_mistypes_reaches_the_merged_actors(
     clean_graph: AsyncDriver, neo4j_settings: Settings, extractor: DocumentExtractor
 ) -> None:
     people = await _ingest(clean_graph, neo4j_settings, extractor)
     relationships = await typed_relationships(clean_graph)
     assert (people["lavrov"], "MET", people["blinken"]) in relationships
-    met, _, _ = await clean_graph.execute_query(
-        "MATCH (:Entity {id: $putin})-[r:MET]-(:Entity {id: $pashinyan}) RETURN r.documents AS documents",
-        putin=people["putin"], pashinyan=people["pashinyan"],
-    )
-    assert met[0]["documents"] == 2
