@@ -89,6 +89,7 @@ class Knowledge:
     reciprocal: frozenset[str] = frozenset()
     between: dict[str, RelationType] = field(default_factory=dict)
     nominal: dict[str, VerbSense] = field(default_factory=dict)  # object slots are prepositions
+    efforts: frozenset[str] = frozenset()  # nouns whose "to" infinitive is their owner's act
     copular: dict[str, RelationType] = field(default_factory=dict)
     demand_verbs: frozenset[str] = frozenset()
     demand_nouns: dict[str, RelationType] = field(default_factory=dict)
@@ -325,6 +326,7 @@ def load_knowledge() -> Knowledge:
             )
         )
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
+    know.efforts = frozenset(lexicon.get("efforts", {}).get("nouns", ()))
     know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
     for noun, spec in lexicon.get("nominal", {}).items():
         try:

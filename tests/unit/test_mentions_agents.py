@@ -95,9 +95,17 @@ def test_the_country_itself_stays_where_the_sentence_is_about_the_country() -> N
 
 
 def test_agent_sectors_name_the_first_sector_kg_knows() -> None:
-    sector = lexicon().agents.sector_of("security forces")
-    assert sector is not None and sector.code in ("COP", "MIL")
+    sector = lexicon().agents.sector_of("police officers")
+    assert sector is not None and sector.code == "COP"
     assert lexicon().agents.sector_of("people") is None  # a word for anybody
+
+
+def test_the_agents_file_overrides_a_dictionary_sector() -> None:
+    """Phoenix lists "security forces" as police first; agents.toml reads them as armed forces."""
+    sector = lexicon().agents.sector_of("security forces")
+    assert sector is not None and sector.code == "MIL"
+    forces = next(e for e in extract("Iraqi security forces retook the town.").entities if e.sector)
+    assert (forces.id, forces.sector) == ("iraq-military", "MIL")
 
 
 def test_an_agent_is_the_one_force_the_text_names_after_its_country() -> None:

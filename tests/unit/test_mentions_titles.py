@@ -86,3 +86,14 @@ def test_an_institution_before_a_portfolio_title_qualifies_it() -> None:
     cook = by_text(found, "Peter Cook")
     assert cook.role == "Press Secretary"
     assert cook.role_target is not None and found[cook.role_target].name == "Pentagon"
+
+
+def test_a_title_with_its_country_is_the_person_the_text_named_so_else_the_country() -> None:
+    text = (
+        "Armenian Prime Minister Nikol Pashinyan spoke. The Armenian prime minister said Russia had failed."
+    )
+    found = mentions(text)
+    assert by_text(found, "Armenian prime minister").key == by_text(found, "Nikol Pashinyan").key
+    assert "Armenian prime minister" not in read(mentions(text, without=[titles.described_by_title]))
+    # no name holds the title: the state acts through its official
+    assert ("Mali", "REJECTED", "France") in triples(extract("Mali expelled the French ambassador."))

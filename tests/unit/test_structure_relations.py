@@ -46,3 +46,14 @@ def test_a_bare_title_beside_a_command_is_a_role_in_it() -> None:
     found = triples(extract("Albert Connelly, a crew chief in Abel Battery, said the guns were ready."))
     assert ("Albert Connelly", "HOLDS_ROLE", "Abel Battery") in found
     assert not any(t == "HOLDS_ROLE" for _, t, _ in triples(extract("Ana Ruiz, a commander in Syria, said.")))
+
+
+def test_an_actor_within_a_body_is_its_member() -> None:
+    found = triples(extract("We remain committed to working closely with Turkey within NATO."))
+    assert ("Turkey", "MEMBER_OF", "NATO") in found
+    assert not any(t == "MEMBER_OF" for _, t, _ in triples(extract("Tensions within NATO grew.")))
+
+
+def test_a_bare_title_followed_by_an_organisation_is_a_role_in_it() -> None:
+    text = "The report was signed by John Smith, director, Office of Management and Budget, on Monday."
+    assert ("John Smith", "HOLDS_ROLE", "Office of Management and Budget") in triples(extract(text))

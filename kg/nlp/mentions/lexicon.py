@@ -138,6 +138,8 @@ def load_agents(name: str = AGENTS_FILE) -> Agents:
             codes.setdefault(form, agent.code)
     for phrase, code in data.get("extra", {}).items():
         codes.setdefault(str(phrase), str(code))
+    for phrase, code in data.get("override", {}).items():
+        codes[str(phrase)] = str(code)
     for phrase in skip:
         codes.pop(phrase, None)
     return Agents(codes=codes, sectors=sectors, people=frozenset(data.get("people", ())))

@@ -60,6 +60,7 @@ RULES: tuple[Rule, ...] = (
     agents.agents_named_in_full,
     events.events,
     titles.title_roles,
+    titles.described_by_title,
     places.loose_country_names,
     places.places_named_as_orgs,
 )

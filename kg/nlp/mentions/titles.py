@@ -274,3 +274,40 @@ def chamber_of_title(found: Found, m: Mention, lex: Lexicon) -> int | None:
     if len(longest) == 1 and all(names[k] in names[longest[0]].split() or k == longest[0] for k in located):
         return located[longest[0]]
     return None
+
+
+def _holders(found: Found) -> dict[tuple[str, str], set[str]]:
+    """(title, country code) -> keys of the people the text names with that title."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for m in found.mentions:
+        if m.kind is EntityKind.PERSON and m.role and m.role_target is not None:
+            target = found.mentions[m.role_target]
+            if target.kind is EntityKind.COUNTRY and target.country:
+                holders.setdefault((m.role.lower(), target.country), set()).add(m.key)
+    return holders
+
+
+def described_by_title(found: Found, lex: Lexicon) -> None:
+    """'the Armenian prime minister' is the person the text named so ("Armenian Prime Minister Nikol
+    Pashinyan"); a title no name holds stays its country's, the state acting through its official."""
+    doc = found.doc
+    holders = _holders(found)
+    by_key = {m.key: m for m in found.mentions if m.kind is EntityKind.PERSON}
+    for tok in doc:
+        if not found.free(tok.i) or tok.pos_ != "NOUN" or tok.tag_ != "NN":
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # a title before a name is the name's
+        first = _listed_title_before(found, tok.i + 1, tok.sent.start, lex)
+        if first is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        before = first - 1 - (1 if first > 1 and doc[first - 1].tag_ == "POS" else 0)
+        country = found.at(before) if before >= 0 else None
+        if country is None or country.kind is not EntityKind.COUNTRY or not country.country:
+            continue
+        title = doc[first : tok.i + 1].text.lower()
+        text = doc[country.start : tok.i + 1].text
+        named = holders.get((title, country.country), set())
+        if len(named) == 1:
+            person = by_key[next(iter(named))]
+            found.add(Mention(first, tok.i + 1, EntityKind.PERSON, person.key, person.name, text))

@@ -7,6 +7,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityKind, RelationType
 from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
+from kg.nlp.relations.codes import code_of_verb
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.resolve import resolve, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
@@ -151,18 +152,12 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
     subject_toks += prep_objects(noun, "by")
     subjects = [s for s in resolve_all(ctx, subject_toks, noun) if ctx.mentions[s].kind in AGENTS]
     preps = sense.objects
-    in_support = (
-        sense.type is RelationType.SUPPORTED
-        and noun.dep_ == "pobj"
-        and noun.head.lower_ == "in"
-        and noun.head.head.pos_ in ("VERB", "AUX")
-    )
-    if in_support:
+    supporter = support_giver(noun) if sense.type is RelationType.SUPPORTED else None
+    in_support = supporter is not None
+    if supporter is not None:
         # "fired rockets in support of its ally Hamas": whoever acted supports the "of"
         subjects = subjects or [
-            s
-            for s in resolve_all(ctx, subjects_of(ctx, noun.head.head), noun)
-            if ctx.mentions[s].kind in AGENTS
+            s for s in resolve_all(ctx, subjects_of(ctx, supporter), noun) if ctx.mentions[s].kind in AGENTS
         ]
         preps = ("of", *preps)
     if not subjects and sense.type in CONFLICT:
@@ -204,6 +199,20 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
                 date=date_phrase(ctx, noun, sent),
                 trigger=noun,
             )
+
+
+def support_giver(noun: Token) -> Token | None:
+    """The verb whose doers give the support of 'in support of': 'fired rockets in support of X',
+    'conducted strikes coordinated with and in support of X' (through the participle to its verb)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "in":
+        return None
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
+        prep = prep.head  # "coordinated with and in support of"
+    verb = prep.head
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj"):
+        verb = verb.head.head  # "strikes coordinated ... in support of X": who conducted them
+    return verb if verb.pos_ in ("VERB", "AUX") else None
 
 
 def doers_of_act(ctx: DocContext, noun: Token) -> list[Token]:
@@ -248,3 +257,36 @@ def hyphenated(ctx: DocContext, participle: Token, sent: Span, attributed: int |
             )
         if objects:
             return
+
+
+def owned_effort(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'the coalition's efforts to degrade and defeat ISIL': the effort's owner does what it is for."""
+    effort = verb.head
+    if (
+        ctx.codes is None
+        or verb.dep_ != "acl"
+        or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    ):
+        return
+    owners = [c for c in effort.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < effort.i]
+    subjects = [s for s in resolve_all(ctx, owners, verb) if ctx.mentions[s].kind in AGENTS]
+    for act in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
+        reading = code_of_verb(ctx.codes, act)
+        if not subjects or reading is None or ctx.by_trigger.get(act.i) or is_negated(ctx, act):
+            continue
+        targets = [
+            o for o in resolve_all(ctx, dobjs(act) or dobjs(verb), act) if ctx.mentions[o].kind in ACTOR
+        ]
+        for s in subjects:
+            for o in targets:
+                ctx.emit(
+                    s,
+                    reading.meaning.type,
+                    o,
+                    sent,
+                    0.6,
+                    attributed=attributed,
+                    trigger=act,
+                    plover=reading.meaning.plover,
+                    coded=True,
+                )

@@ -9,7 +9,15 @@ from kg.nlp.mentions import Mention
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.events import coded_events
-from kg.nlp.relations.nouns import between, came_under, demanded, hyphenated, nominal, reported_blame
+from kg.nlp.relations.nouns import (
+    between,
+    came_under,
+    demanded,
+    hyphenated,
+    nominal,
+    owned_effort,
+    reported_blame,
+)
 from kg.nlp.relations.resolve import according_to
 from kg.nlp.relations.structure import (
     ally_before_name,
@@ -17,6 +25,7 @@ from kg.nlp.relations.structure import (
     assigned_to,
     copular,
     listed_members,
+    member_within,
     members_included,
     organs,
     part_of_phrase,
@@ -56,6 +65,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                     between(ctx, tok, sent, attributed)
                 if lemma in ctx.know.nominal:
                     nominal(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and tok.head.lemma_.lower() in ctx.know.efforts:
+                owned_effort(ctx, tok, sent, attributed)
             if tok.i >= 2 and tok.tag_ == "VBN" and ctx.doc[tok.i - 1].text == "-":
                 hyphenated(ctx, tok, sent, attributed)
             if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
@@ -67,6 +78,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 part_of_phrase(ctx, tok, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ASSIGNING:
                 assigned_to(ctx, tok, sent)
+            if tok.lower_ == "within" and tok.dep_ == "prep":
+                member_within(ctx, tok, sent)
             if tok.pos_ == "NOUN" and ctx.know.copular.get(tok.lemma_.lower()) is ALLY:
                 ally_before_name(ctx, tok, sent)
             if tok.lemma_.lower() in MEMBER_HEADS and tok.pos_ == "NOUN":

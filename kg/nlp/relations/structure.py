@@ -195,12 +195,11 @@ def title_role(
 def body_after_title(ctx: DocContext, title: Token) -> list[int]:
     """The organisation a bare title is of: 'X, commander, U.S. Central Command' (a second
     apposition) or 'a crew chief in Abel Battery' (an organisation, never a place, after "in")."""
+    # the second apposition hangs from the name or (as the parser often reads it) from the title
+    after = [c for c in title.head.children if c.dep_ == "appos" and c.i > title.i]
+    after += [c for c in title.children if c.dep_ in ("appos", "conj") and c.i > title.i]
     found = [
-        t
-        for c in title.head.children
-        if c.dep_ == "appos" and c.i > title.i
-        for t in resolve(ctx, c, None)
-        if ctx.mentions[t].kind is EntityKind.ORGANIZATION
+        t for c in after for t in resolve(ctx, c, None) if ctx.mentions[t].kind is EntityKind.ORGANIZATION
     ]
     found += [
         t
@@ -496,3 +495,27 @@ def unit_members(ctx: DocContext, sent: Span) -> None:
             if units:
                 ctx.emit(pos, RelationType.MEMBER_OF, units[0], sent, 0.75, trigger=head)
         pos += 1
+
+
+def member_within(ctx: DocContext, within: Token, sent: Span) -> None:
+    """'Turkey within NATO', 'working with Turkey within NATO': the actor is a MEMBER_OF the body."""
+    bodies = [
+        b
+        for b in resolve_all(ctx, [c for c in within.children if c.dep_ == "pobj"], within)
+        if ctx.mentions[b].kind is EntityKind.ORGANIZATION
+    ]
+    if not bodies:
+        return
+    head = within.head
+    members = (
+        resolve(ctx, head, None)
+        if head.pos_ in ("NOUN", "PROPN")
+        else [
+            m
+            for t in (*prep_objects(head, "with"), *(c for c in head.children if c.dep_ == "dobj"))
+            for m in resolve(ctx, t, head)
+        ]
+    )
+    for member in members:
+        if ctx.mentions[member].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) and member != bodies[0]:
+            ctx.emit(member, RelationType.MEMBER_OF, bodies[0], sent, 0.7, trigger=within)
