@@ -71,6 +71,7 @@ class Knowledge:
     bodies: frozenset[str] = frozenset()
     state_bodies: frozenset[str] = frozenset()
     quantities: frozenset[str] = frozenset()
+    peoples: frozenset[str] = frozenset()  # "the people of X" stands for X
     units: frozenset[str] = frozenset()  # last words of military units' names ("Battalion")
     place_anaphors: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
@@ -280,6 +281,7 @@ def load_knowledge() -> Knowledge:
     know.state_bodies = frozenset(nouns.get("state_bodies", ()))
     know.bodies = frozenset(nouns.get("bodies", ())) | know.state_bodies
     know.quantities = frozenset(nouns.get("quantities", ()))
+    know.peoples = frozenset(nouns.get("peoples", ()))
     know.units = frozenset(nouns.get("units", ()))
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))

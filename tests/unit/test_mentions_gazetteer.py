@@ -63,3 +63,9 @@ def test_well_known_organisations_and_armed_groups_are_recognised_whole() -> Non
     names = {e.name for e in found.entities}
     assert "Islamic State" in names and "Intergovernmental Authority on Development" in names
     assert not any(e.name.lower() in ("islamics", "state") for e in found.entities)
+
+
+def test_a_name_written_with_a_typographic_apostrophe_is_the_listed_one() -> None:
+    found = read(mentions("The coalition struck Da\u2019esh, and France thanked C\u00f4te d\u2019Ivoire."))
+    assert found["Da\u2019esh"] == ("ORGANIZATION", "Islamic State")
+    assert found["C\u00f4te d\u2019Ivoire"][0] == "COUNTRY"

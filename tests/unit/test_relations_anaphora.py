@@ -104,3 +104,8 @@ def test_they_does_not_reach_a_coordination_three_sentences_back() -> None:
 def test_the_court_is_the_court_named_before() -> None:
     text = "Belize went to the International Court of Justice. Guatemala rejects the court's ruling."
     assert ("Guatemala", "REJECTED", "International Court of Justice") in triples(extract(text))
+
+
+def test_the_people_of_a_country_stand_for_it() -> None:
+    assert ("Russia", "SUPPORTED", "Syria") in triples(extract("Russia helped the people of Syria."))
+    assert not triples(extract("Strikes killed 20 people in Gaza."))

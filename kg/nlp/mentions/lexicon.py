@@ -286,8 +286,10 @@ def build_lexicon(
     institutions = PhraseMatcher(vocab)
     agent_phrases = PhraseMatcher(vocab, attr="LOWER")
     forms = list(know.country_forms)
-    countries.add("COUNTRY", [Doc(vocab, words=split_form(f)) for f in forms])
-    institutions.add("INSTITUTION", [Doc(vocab, words=split_form(f)) for f in know.institutions])
+    countries.add("COUNTRY", [Doc(vocab, words=split_form(v)) for f in forms for v in spellings(f)])
+    institutions.add(
+        "INSTITUTION", [Doc(vocab, words=split_form(v)) for f in know.institutions for v in spellings(f)]
+    )
     agent_phrases.add("AGENT", [make_doc(phrase) for phrase in agents.codes])
     return Lexicon(
         known=build_known_actors(vocab, know, agents, make_doc),
@@ -297,12 +299,18 @@ def build_lexicon(
         countries=countries,
         institutions=institutions,
         agent_phrases=agent_phrases,
-        country_form={" ".join(split_form(f)): f for f in forms},
-        institution_form={" ".join(split_form(f)): f for f in know.institutions},
+        country_form={" ".join(split_form(v)): f for f in forms for v in spellings(f)},
+        institution_form={" ".join(split_form(v)): f for f in know.institutions for v in spellings(f)},
     )
 
 
 _HYPHEN_INFIX = re.compile(r"(?<=[^\W_])(-)(?=[^\W\d_])")
+
+
+def spellings(form: str) -> tuple[str, ...]:
+    """A gazetteer form as listed and with typographic apostrophes: "Da'esh", "Da\u2019esh"."""
+    curly = form.replace("'", "\u2019")
+    return (form,) if curly == form else (form, curly)
 
 
 def split_form(form: str) -> list[str]:

@@ -164,6 +164,10 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             found = [f for o in conjuncts(obj) for f in resolve(ctx, o, verb, depth + 1)]
             if found:
                 return found
+    if lemma in know.peoples and any(c.lower_ == "the" for c in tok.children):
+        found = [f for obj in prep_objects(tok, "of") for f in resolve(ctx, obj, verb, depth + 1)]
+        if found and all(ctx.mentions[f].kind is EntityKind.COUNTRY for f in found):
+            return found  # "the people of Syria": Syria, as "the Syrian people"
     if lemma == "capital" and any(c.lower_ == "the" for c in tok.children):
         return salient_country(ctx, tok.i)  # "an offensive on the capital"
     if lemma in know.place_anaphors and any(
