@@ -288,8 +288,7 @@ def _holders(found: Found) -> dict[tuple[str, str], set[str]]:
 
 
 def described_by_title(found: Found, lex: Lexicon) -> None:
-    """'the Armenian prime minister' is the person the text named so ("Armenian Prime Minister Nikol
-    Pashinyan"); a title no name holds stays its country's, the state acting through its official."""
+    """'the French president' is the person the text named with that title; else it stays France's."""
     doc = found.doc
     holders = _holders(found)
     by_key = {m.key: m for m in found.mentions if m.kind is EntityKind.PERSON}
