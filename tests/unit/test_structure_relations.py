@@ -57,3 +57,11 @@ def test_an_actor_within_a_body_is_its_member() -> None:
 def test_a_bare_title_followed_by_an_organisation_is_a_role_in_it() -> None:
     text = "The report was signed by John Smith, director, Office of Management and Budget, on Monday."
     assert ("John Smith", "HOLDS_ROLE", "Office of Management and Budget") in triples(extract(text))
+
+
+def test_the_parts_a_body_is_made_up_of_are_its_members() -> None:
+    found = triples(extract("The Syrian Democratic Forces consist of the YPG and Arab tribes."))
+    assert ("YPG", "MEMBER_OF", "Syrian Democratic Forces") in found
+    made = "The SDF, made up in part by local Arabs and its Arab arm, the Syrian Arab Coalition, advanced."
+    assert ("Syrian Arab Coalition", "MEMBER_OF", "SDF") in triples(extract(made))
+    assert not triples(extract("Russia made a deal with Iran."))

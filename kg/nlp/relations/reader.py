@@ -25,6 +25,7 @@ from kg.nlp.relations.structure import (
     assigned_to,
     copular,
     listed_members,
+    made_up_of,
     member_within,
     members_included,
     organs,
@@ -35,7 +36,7 @@ from kg.nlp.relations.structure import (
     unit_of_unit,
 )
 from kg.nlp.relations.verbs import read_verb, ready_to_offer
-from kg.nlp.relations.vocabulary import ALLY, ASSIGNING, BLAME_VERBS, INCLUDING, MEMBER_HEADS, READY
+from kg.nlp.relations.vocabulary import ALLY, ASSIGNING, BLAME_VERBS, COMPOSED, INCLUDING, MEMBER_HEADS, READY
 
 
 class RelationReader:
@@ -86,6 +87,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 listed_members(ctx, tok, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in INCLUDING:
                 members_included(ctx, tok, sent)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in COMPOSED:
+                made_up_of(ctx, tok, sent)
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in BLAME_VERBS:
                 reported_blame(ctx, tok, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":

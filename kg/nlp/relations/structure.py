@@ -22,6 +22,7 @@ from kg.nlp.relations.vocabulary import (
     ACTOR,
     AGENTS,
     BODY_MEMBERS,
+    COMPOSED,
     FORMER,
     FORMERLY,
     HOLDERS,
@@ -519,3 +520,33 @@ def member_within(ctx: DocContext, within: Token, sent: Span) -> None:
     for member in members:
         if ctx.mentions[member].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) and member != bodies[0]:
             ctx.emit(member, RelationType.MEMBER_OF, bodies[0], sent, 0.7, trigger=within)
+
+
+def made_up_of(ctx: DocContext, verb: Token, sent: Span) -> None:
+    """'the SDF, made up of local Arabs and X', 'the alliance consists of A and B': each MEMBER_OF it."""
+    particle = COMPOSED[verb.lemma_.lower()]
+    if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
+        return  # "made a deal": no whole and parts
+    whole = [verb.head] if verb.dep_ == "acl" else subjects_of(ctx, verb)
+    bodies = [
+        b
+        for b in resolve_all(ctx, whole, verb)
+        if ctx.mentions[b].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
+    ]
+    if not bodies:
+        return
+    parts = [
+        t
+        for c in verb.children
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")
+        for o in c.children
+        if o.dep_ == "pobj"
+        for t in conjuncts(o)
+    ]
+    parts += [a for t in parts for a in t.children if a.dep_ == "appos"]  # "its Arab component, the X"
+    for member in resolve_all(ctx, parts, verb):
+        if (
+            ctx.mentions[member].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP)
+            and member != bodies[0]
+        ):
+            ctx.emit(member, RelationType.MEMBER_OF, bodies[0], sent, 0.75, trigger=verb)

@@ -103,6 +103,8 @@ OFFERABLE = frozenset(
 ASSIGNING = {"assign", "attach", "post", "second", "detail"}
 # Verbs that list a body's members: "Coalition nations include A, B and C".
 INCLUDING = {"include", "incorporate"}
+# Verbs whose subject is a whole made of the objects of "of"/"by": "made up of", "composed of".
+COMPOSED = {"make": "up", "compose": "", "consist": ""}
 # Nouns for the members of a body, named with it: "Coalition nations", "NATO members".
 BODY_MEMBERS = {"nation", "country", "member", "state", "partner", "government"}
 MEMBER_NOUNS = {
