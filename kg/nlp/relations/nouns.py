@@ -9,6 +9,7 @@ from kg.model import EntityKind, RelationType
 from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
 from kg.nlp.relations.codes import code_of_verb
 from kg.nlp.relations.context import DocContext
+from kg.nlp.relations.events import is_named
 from kg.nlp.relations.resolve import resolve, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
 from kg.nlp.relations.vocabulary import (
@@ -268,14 +269,21 @@ def owned_effort(ctx: DocContext, verb: Token, sent: Span, attributed: int | Non
         or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     ):
         return
-    owners = [c for c in effort.children if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < effort.i]
+    # named owners only, as the CAMEO coder reads only named parties ("their effort": no guess)
+    owners = [
+        c
+        for c in effort.children
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < effort.i and is_named(ctx, c)
+    ]
     subjects = [s for s in resolve_all(ctx, owners, verb) if ctx.mentions[s].kind in AGENTS]
     for act in [verb, *(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB")]:
         reading = code_of_verb(ctx.codes, act)
         if not subjects or reading is None or ctx.by_trigger.get(act.i) or is_negated(ctx, act):
             continue
         targets = [
-            o for o in resolve_all(ctx, dobjs(act) or dobjs(verb), act) if ctx.mentions[o].kind in ACTOR
+            o
+            for o in resolve_all(ctx, [t for t in dobjs(act) or dobjs(verb) if is_named(ctx, t)], act)
+            if ctx.mentions[o].kind in ACTOR
         ]
         for s in subjects:
             for o in targets:
