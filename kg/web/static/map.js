@@ -694,7 +694,7 @@
     if (claim.document) {
       const doc = claim.document;
       const title = doc.title || doc.source || doc.url || doc.id;
-      if (doc.url) {
+      if (doc.url && /^https?:\/\//i.test(doc.url)) { // a stored URL is data: never a javascript: link
         const a = document.createElement("a");
         a.href = doc.url;
         a.target = "_blank";
