@@ -639,16 +639,20 @@ class Graph:
         (KeyboardInterrupt), after the round of changes in progress."""
         loop = self._runner.loop
         stopping = self._run(_new_event())
-        if stop is not None:
-            threading.Thread(
-                target=lambda: stop.wait() and loop.call_soon_threadsafe(stopping.set),
-                name="kg-watch-stop", daemon=True,
-            ).start()
         future = asyncio.run_coroutine_threadsafe(
             self._graph.watch(folder, follow_deletes=follow_deletes, published=published,
                               debounce_ms=debounce_ms, stop=stopping, on_change=on_change),
             loop,
         )
+        if stop is not None:
+
+            def relay() -> None:  # the caller's threading.Event -> the loop's asyncio.Event
+                while not future.done():
+                    if stop.wait(0.2):
+                        loop.call_soon_threadsafe(stopping.set)
+                        return
+
+            threading.Thread(target=relay, name="kg-watch-stop", daemon=True).start()
         try:
             return future.result()
         except KeyboardInterrupt:

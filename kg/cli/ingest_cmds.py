@@ -123,6 +123,8 @@ def ingest_command(
         raise click.UsageError("give PATH... to ingest, or --watch DIR")
     if follow_deletes and watch_folder is None:
         raise click.UsageError("--follow-deletes goes with --watch DIR")
+    if force and watch_folder is not None:
+        raise click.UsageError("--force does not go with --watch (a watcher reads each change once)")
     overrides: dict[str, object] = {"nlp_workers": workers_option(workers)}
     if batch_size is not None:
         overrides["ingest_batch_size"] = batch_size
