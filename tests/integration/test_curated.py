@@ -21,15 +21,10 @@ from tests.integration.ingest_support import (
     cli_env,
     document,
     fingerprint,
-    prepared_repository,
 )
 
 pytestmark = pytest.mark.integration
 
-
-@pytest.fixture
-async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
-    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
 
 
 def node_count(settings: Settings) -> int:

@@ -27,15 +27,10 @@ from tests.integration.ingest_support import (
     corpus,
     document,
     fingerprint,
-    prepared_repository,
 )
 
 pytestmark = pytest.mark.integration
 
-
-@pytest.fixture
-async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
-    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
 
 
 def kg_cli(settings: Settings, *args: str) -> Result:

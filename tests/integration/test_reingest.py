@@ -17,14 +17,10 @@ from kg.ingest import ingest_documents
 from kg.model import Extraction, RelationType, SourceDocument
 from kg.settings import Settings
 from loaders.documents import iter_documents
-from tests.integration.ingest_support import LineExtractor, corpus, document, fingerprint, prepared_repository
+from tests.integration.ingest_support import LineExtractor, corpus, document, fingerprint
 
 pytestmark = pytest.mark.integration
 
-
-@pytest.fixture
-async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
-    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
 
 
 class CountingExtractor(LineExtractor):

@@ -16,15 +16,10 @@ from tests.integration.ingest_support import (
     document,
     fingerprint,
     ids_checksum,
-    prepared_repository,
 )
 
 pytestmark = pytest.mark.integration
 
-
-@pytest.fixture
-async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
-    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
 
 
 async def test_retract_then_reingest_gives_the_same_graph(
