@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
@@ -108,6 +109,19 @@ def test_ingest_needs_paths_or_watch() -> None:
     assert result.exit_code == 2 and "--watch DIR" in result.stderr
     result = CliRunner().invoke(main, ["ingest", "a.txt", "--follow-deletes"])
     assert result.exit_code == 2 and "--follow-deletes goes with --watch" in result.stderr
+    result = CliRunner().invoke(main, ["ingest", "--watch", ".", "--force"])
+    assert result.exit_code == 2 and "--force does not go with --watch" in result.stderr
+
+
+def test_serve_names_the_map_and_graphiql_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    served: dict[str, object] = {}
+    monkeypatch.setattr("uvicorn.run", lambda app, **options: served.update(options))
+    result = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--port", "27399"])
+    assert result.exit_code == 0, result.output
+    assert served["host"] == "0.0.0.0" and served["port"] == 27399
+    assert "the map at http://127.0.0.1:27399/, GraphiQL at http://127.0.0.1:27399/graphql" in result.stderr
+    result = CliRunner().invoke(main, ["serve", "--host", "::1", "--port", "27399"])
+    assert served["host"] == "::1" and "the map at http://[::1]:27399/" in result.stderr
 
 
 def test_help_documents_exit_statuses_and_json() -> None:
