@@ -35,5 +35,6 @@ def test_frozen_once_per_process(unfrozen: None) -> None:
     frozen = gc.get_freeze_count()
     created_later = [["request"]]
     _freeze_long_lived_objects()
-    assert gc.get_freeze_count() == frozen
+    # Not ==: a frozen object freed meanwhile (by another thread, say) leaves the count.
+    assert gc.get_freeze_count() <= frozen
     assert _collected(created_later)
