@@ -18,7 +18,6 @@ from kg.graph.resolution import ActorResolution, ResolutionPolicy
 from kg.model import CuratedRelation, Entity, EntityKind, Extraction, RelationType
 from kg.resolution.knowledge import ActorKnowledge, known_actors
 from kg.settings import Settings
-from tests.integration.ingest_support import prepared_repository
 from tests.integration.resolution_support import (
     actors,
     article,
@@ -31,11 +30,6 @@ from tests.integration.resolution_support import (
 pytestmark = pytest.mark.integration
 
 ORG, LOC = EntityKind.ORGANIZATION, EntityKind.LOCATION
-
-
-@pytest.fixture
-async def repository(clean_graph: AsyncDriver, neo4j_settings: Settings) -> GraphRepository:
-    return await prepared_repository(clean_graph, neo4j_settings.neo4j_database)
 
 
 @pytest.fixture
