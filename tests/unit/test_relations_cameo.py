@@ -214,3 +214,27 @@ def test_a_reading_the_lexicon_declined_stays_declined() -> None:
 def test_the_lexicons_relations_take_the_codes_category() -> None:
     found = extract("Uganda has granted political asylum to 18 Rwandan rebels.")
     assert any(r.plover is Plover.AID for r in found.relations), found.relations
+
+
+def test_a_mandative_complement_names_who_is_asked() -> None:
+    ctx = context("China demanded that Japan cancel the sale. Chile insisted that Peru remained calm.")
+    cancel, remained = verb(ctx.doc, "cancel"), verb(ctx.doc, "remained")
+    assert events.is_mandative(ctx, cancel) and not events.is_mandative(ctx, remained)
+    assert [t.text for t in events.own_subjects(ctx, cancel)] == ["Japan"]
+    assert ("China", "URGED", "Japan") in triples(extract("China demanded that Japan cancel the sale."))
+
+
+def test_what_a_speaker_says_another_must_do_is_a_demand() -> None:
+    found = triples(extract("Chile said Peru must withdraw its troops from the border."))
+    assert ("Chile", "URGED", "Peru") in found
+    assert not any(t[1] == "URGED" for t in triples(extract("Chile said Peru should be punished.")))
+
+
+def test_an_intended_cooperation_is_an_offer() -> None:
+    found = extract("Chile said it is ready to send food aid to Peru.")
+    names = {e.id: e.name for e in found.entities}
+    got = {
+        (names[r.subject], r.type.value, r.plover.value if r.plover else None, names[r.object])
+        for r in found.relations
+    }
+    assert ("Chile", "OFFERED", "AGREE", "Peru") in got, got

@@ -47,6 +47,9 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
         if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
             cur = cur.head
             continue
+        if cur.dep_ == "acomp" and cur.head.pos_ in ("VERB", "AUX"):
+            cur = cur.head  # "X is ready to ...": the copula's subject
+            continue
         if cur.dep_ == "acl" and cur.tag_ == "VBG":
             head = cur.head
             # "issued a joint statement calling on all sides": the issuer speaks

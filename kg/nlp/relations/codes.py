@@ -136,6 +136,8 @@ class Codes:
     phrase_preps: frozenset[str]  # prepositions inside a target phrase that lead to its actor
     place_categories: frozenset[Plover]
     denials: frozenset[str]
+    obligations: frozenset[str]  # auxiliaries of what someone must do ("must", "should")
+    obligation_heads: frozenset[str]  # verbs stating it, besides the reporting verbs
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -330,6 +332,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         phrase_preps=frozenset(targets.get("phrase_prepositions", ())),
         place_categories=place_categories,
         denials=frozenset(reading.get("denials", ())),
+        obligations=frozenset(policy.get("obligation", {}).get("auxiliaries", ())),
+        obligation_heads=frozenset(policy.get("obligation", {}).get("heads", ())),
     )
 
 

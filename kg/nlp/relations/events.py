@@ -247,6 +247,69 @@ def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
     return []
 
 
+def own_subjects(ctx: DocContext, verb: Token) -> list[Token]:
+    """The named subjects a clause has of its own ('demanded that the US cancel ...'), not the
+    ones it shares with the verb that governs it."""
+    return [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c) if is_named(ctx, t)]
+
+
+def is_mandative(ctx: DocContext, verb: Token) -> bool:
+    """A clause that says what someone is to do: 'that the US cancel' (a bare verb), 'that
+    Israel must ease', not what someone did or will do ('that Georgia remained', 'would use')."""
+    codes = ctx.codes
+    assert codes is not None
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxiliaries:
+        return any(a in codes.obligations for a in auxiliaries)
+    return verb.tag_ == "VB"
+
+
+def obligations(ctx: DocContext, sent: Span, attributed: int | None) -> None:
+    """'X said Y must withdraw', 'X declared that Y should pay': a statement of what another
+    must do is a demand of the speaker on that other (CAMEO 10: demand)."""
+    codes = ctx.codes
+    if codes is None:
+        return
+    for verb in sent:
+        if verb.pos_ not in ("VERB", "AUX") or not any(
+            c.dep_ == "aux" and c.lower_ in codes.obligations for c in verb.children
+        ):
+            continue
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        speaking = clause.head
+        if (
+            clause.dep_ != "ccomp"
+            or speaking.lemma_.lower() not in ctx.know.reporting | codes.obligation_heads
+        ):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            continue  # "X should be punished": a verdict, not a demand on X
+        speakers = [t for t in subjects_of(ctx, speaking) if is_named(ctx, t)]
+        sources = [s for s in resolve_all(ctx, speakers, speaking) if ctx.mentions[s].kind in AGENTS]
+        obliged = [
+            o
+            for o in resolve_all(ctx, own_subjects(ctx, verb), verb)
+            if ctx.mentions[o].kind in _TARGETS and o not in sources
+        ]
+        for s in sources:
+            for o in obliged:
+                ctx.emit(
+                    s,
+                    RelationType.URGED,
+                    o,
+                    sent,
+                    0.6,
+                    attributed=attributed,
+                    negated=is_negated(ctx, speaking),
+                    date=date_phrase(ctx, speaking, sent),
+                    trigger=speaking,
+                    plover=Plover.DEMAND,
+                    coded=True,
+                )
+
+
 def searched_phrases(ctx: DocContext, verb: Token, candidates: list[Token]) -> list[Token]:
     """The target phrases searched for an actor: a titled person the verb acts on ('met the
     president of X', 'complimented the minister on Y') alone, when there is one."""
@@ -370,6 +433,9 @@ def emit_event(
     targets: list[int] = []
     for acting in [] if reciprocal_only else [verb] if inner is None else [verb, inner]:
         candidates = event_targets(ctx, acting)
+        if acting is inner and is_mandative(ctx, inner):
+            # "demanded that the US cancel ...": who the complement's act is asked of
+            candidates = own_subjects(ctx, inner) or candidates
         targets = [
             t
             for t in resolve_all(ctx, [a for a in candidates if is_named(ctx, a)], acting)

@@ -8,7 +8,7 @@ from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
-from kg.nlp.relations.events import coded_events
+from kg.nlp.relations.events import coded_events, obligations
 from kg.nlp.relations.nouns import (
     between,
     came_under,
@@ -98,5 +98,6 @@ def read(ctx: DocContext) -> list[RawRelation]:
         titles(ctx, sent)
         organs(ctx, sent)
         coded_events(ctx, sent, attributed)
+        obligations(ctx, sent, attributed)
         unit_members(ctx, sent)
     return ctx.out
