@@ -594,7 +594,8 @@ def _accepts_connections(port: int, host: str = "127.0.0.1", timeout_s: float = 
         return False
 
 
-def _port_is_free(port: int) -> bool:
+def port_is_free(port: int) -> bool:
+    """Whether a server could listen on 127.0.0.1:port now (as uvicorn and Neo4j bind it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
@@ -654,7 +655,7 @@ def start(settings: Settings, *, progress: ProgressCallback | None = None) -> Se
 
 def _check_ports_free(settings: Settings) -> None:
     for name, port in (("Bolt", settings.neo4j_bolt_port), ("HTTP", settings.neo4j_http_port)):
-        if not _port_is_free(port):
+        if not port_is_free(port):
             variable = "KG_NEO4J_BOLT_PORT" if name == "Bolt" else "KG_NEO4J_HTTP_PORT"
             raise ConfigError(
                 f"Port {port} (the managed Neo4j's {name} port) is already taken by another "

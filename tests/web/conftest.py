@@ -13,7 +13,6 @@ import concurrent.futures
 import datetime as dt
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -165,21 +164,10 @@ def is_managed(settings: Settings) -> bool:
     return settings.neo4j_uri == server.bolt_uri(settings) and server.status(settings).running
 
 
-def _port_is_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        # As uvicorn binds: a port whose last server left connections in TIME_WAIT is free.
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
-
-
 def _site_port(settings: Settings) -> int:
     """The managed server's API port when it is free: its Browser then fetches kg's style and
     guide from this ``kg serve`` on connect, as from ``kg up``. Else any free port."""
-    if is_managed(settings) and _port_is_free(settings.api_port):
+    if is_managed(settings) and server.port_is_free(settings.api_port):
         return settings.api_port
     return free_port()
 
