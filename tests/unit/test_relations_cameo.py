@@ -238,3 +238,10 @@ def test_an_intended_cooperation_is_an_offer() -> None:
         for r in found.relations
     }
     assert ("Chile", "OFFERED", "AGREE", "Peru") in got, got
+
+
+def test_an_act_with_no_target_takes_the_one_of_its_purpose() -> None:
+    ctx = context("Chilean police opened fire to disperse Peruvian protesters.")
+    assert [c.text for c in events.purpose_clauses(verb(ctx.doc, "opened"))] == ["disperse"]
+    found = extract("Chilean police opened fire to disperse Peruvian protesters.")
+    assert any(r.plover is Plover.ASSAULT for r in found.relations), found.relations

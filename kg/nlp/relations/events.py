@@ -310,6 +310,18 @@ def obligations(ctx: DocContext, sent: Span, attributed: int | None) -> None:
                 )
 
 
+def purpose_clauses(verb: Token) -> list[Token]:
+    """What an act is done for, where its target is named: 'opened fire to disperse the
+    demonstrators', 'sent troops to help the government'."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and c.pos_ == "VERB"
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]
+
+
 def searched_phrases(ctx: DocContext, verb: Token, candidates: list[Token]) -> list[Token]:
     """The target phrases searched for an actor: a titled person the verb acts on ('met the
     president of X', 'complimented the minister on Y') alone, when there is one."""
@@ -431,7 +443,10 @@ def emit_event(
     codes = ctx.codes
     assert codes is not None
     targets: list[int] = []
-    for acting in [] if reciprocal_only else [verb] if inner is None else [verb, inner]:
+    acting_verbs = [verb] if inner is None else [verb, inner]
+    if inner is None:
+        acting_verbs += purpose_clauses(verb)
+    for acting in [] if reciprocal_only else acting_verbs:
         candidates = event_targets(ctx, acting)
         if acting is inner and is_mandative(ctx, inner):
             # "demanded that the US cancel ...": who the complement's act is asked of
