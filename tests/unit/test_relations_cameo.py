@@ -245,3 +245,8 @@ def test_an_act_with_no_target_takes_the_one_of_its_purpose() -> None:
     assert [c.text for c in events.purpose_clauses(verb(ctx.doc, "opened"))] == ["disperse"]
     found = extract("Chilean police opened fire to disperse Peruvian protesters.")
     assert any(r.plover is Plover.ASSAULT for r in found.relations), found.relations
+
+
+def test_an_act_done_to_a_place_reaches_a_named_region() -> None:
+    found = triples(extract("Serbia lifted the curfew in the Sandzak region."))
+    assert any(s == "Serbia" and o.startswith("Sandzak") for s, _, o in found), found

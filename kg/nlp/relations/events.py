@@ -16,7 +16,7 @@ from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, FEMALE, MALE, MAYBE, NEUTER, PLURAL, SUBJ
+from kg.nlp.relations.vocabulary import ACTOR, AGENTS, FEMALE, MALE, MAYBE, NEUTER, PLACES, PLURAL, SUBJ
 
 INTENT = "intent"
 _GOVERNED = ("xcomp", "ccomp")
@@ -467,7 +467,7 @@ def emit_event(
             targets = [
                 t
                 for t in resolve_all(ctx, place_targets(ctx, acting), acting)
-                if (ctx.mentions[t].kind is EntityKind.COUNTRY or ctx.mentions[t].label == "GPE")
+                if ctx.mentions[t].kind in PLACES
                 and t not in subjects
             ]
         if targets:
