@@ -202,3 +202,50 @@ def test_edges_can_be_coloured_by_plover_category(map_site: MapSite, offline_pag
 def _rgb(hex_colour: str) -> str:
     red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgb({red}, {green}, {blue})"
+
+
+def _with_document_url(value: Any, url: str) -> Any:
+    """A GraphQL answer with every document's ``url`` replaced."""
+    if isinstance(value, list):
+        return [_with_document_url(item, url) for item in value]
+    if isinstance(value, dict):
+        replaced = {key: _with_document_url(item, url) for key, item in value.items()}
+        if _is_document(replaced):
+            replaced["url"] = url
+        return replaced
+    return value
+
+
+def _is_document(value: dict[str, Any]) -> bool:
+    return "url" in value and ("title" in value or "source" in value)
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [("https://news.example/ceasefire", True), ("javascript:alert(document.cookie)", False),
+     ("data:text/html,<script>alert(1)</script>", False)],
+)
+def test_a_document_is_linked_only_by_an_http_url(
+    map_site: MapSite, offline_page: OfflinePage, url: str, linked: bool
+) -> None:
+    # A stored URL is whatever a JSON Lines record said: the map answers are rewritten to carry it.
+    from playwright.sync_api import Route
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+        route.fulfill(response=response, json=_with_document_url(response.json(), url))
+
+    page = offline_page.page
+    page.route("**/graphql", rewrite)
+    _open_actor(map_site, offline_page)
+    edge = _csto_edge(_edges(offline_page))
+    _open_actor(map_site, offline_page, f"&edge={edge['id']}")
+    claim = page.locator("#details-body .claim").first
+    claim.wait_for(timeout=WAIT_MS)
+    links = claim.locator(".meta a")
+    if linked:
+        assert links.count() == 1 and links.first.get_attribute("href") == url
+    else:
+        assert links.count() == 0
+        assert page.locator("#details-body a[href^='javascript'], #details-body a[href^='data']").count() == 0
+    _no_problems(offline_page)
