@@ -57,13 +57,16 @@ def tenures(evidence: Iterable[RoleEvidence]) -> list[Tenure]:
         if item.first_seen is not None and item.last_seen is not None:
             spans.setdefault((item.key, item.of), []).append(item)
     for (role, of), held in spans.items():
+        # One holder's claims under several spellings ('President', 'president') are one span.
+        seen: dict[str, tuple[dt.date, dt.date]] = {}
         for item in held:
             assert item.first_seen is not None and item.last_seen is not None
-            last = item.last_seen
-            later = [o.first_seen for o in held
-                     if o.holder != item.holder and o.first_seen is not None and o.first_seen > last]
+            first, last = seen.get(item.holder, (item.first_seen, item.last_seen))
+            seen[item.holder] = (min(first, item.first_seen), max(last, item.last_seen))
+        for holder, (first, last) in seen.items():
+            later = [start for other, (start, _) in seen.items() if other != holder and start > last]
             end = min(later) - dt.timedelta(days=1) if later else None
-            found.append(Tenure(item.holder, role, of, item.first_seen, end))
+            found.append(Tenure(holder, role, of, first, end))
     return found
 
 

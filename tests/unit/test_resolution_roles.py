@@ -49,3 +49,15 @@ def test_roles_are_compared_folded_and_shown_as_most_often_written() -> None:
                 RoleEvidence("a", "prime minister", "x", D(2021, 1, 1), D(2021, 1, 1)),
                 RoleEvidence("a", "Prime Minister", "y", D(2021, 1, 1), D(2021, 1, 1))]
     assert titles(evidence, tenures(evidence)) == ["Prime Minister"]
+
+
+def test_one_holders_spellings_of_a_role_are_one_tenure() -> None:
+    evidence = [
+        RoleEvidence("a", "President", "x", D(2009, 5, 1), D(2009, 5, 1)),
+        RoleEvidence("a", "president", "x", D(2011, 6, 1), D(2011, 6, 1)),
+        RoleEvidence("b", "President", "x", D(2012, 5, 7), D(2014, 1, 1)),
+    ]
+    assert sorted(tenures(evidence), key=lambda t: t.holder) == [
+        Tenure("a", "president", "x", D(2009, 5, 1), D(2012, 5, 6)),
+        Tenure("b", "president", "x", D(2012, 5, 7), None),
+    ]
