@@ -49,7 +49,7 @@ from kg.sources import Source, iter_sources
 if TYPE_CHECKING:
     from neo4j import AsyncDriver
 
-    from kg.graph.reads import ClaimView, EntityView, Page, RelationView
+    from kg.graph.reads import ClaimView, EntityView, RelationView
     from kg.ingest import DocumentExtractor
 
 T = TypeVar("T")
@@ -436,13 +436,13 @@ class AsyncGraph:
         """A shortest chain of typed relationships between two entities (ids or names), either
         direction, each hop with its ``evidence`` strongest claims; None when there is none
         within ``max_hops``."""
-        from kg.graph.reads import PageRequest
+        from kg.graph.reads import EvidenceRequest, PageRequest
 
         source, target = await self._actor_id(a), await self._actor_id(b)
         paths, claims = await self._reader.shortest_paths(
             source, target, max_hops=_positive(max_hops), limit=1,
             types=[RelationType(t) for t in types] if types else None,
-            evidence_page=PageRequest(limit=evidence) if evidence > 0 else None,
+            evidence=EvidenceRequest(PageRequest(limit=evidence)) if evidence > 0 else None,
         )
         if not paths:
             return None
@@ -456,13 +456,13 @@ class AsyncGraph:
 
     async def _evidence(
         self, views: Sequence[RelationView], limit: int, include_negated: bool
-    ) -> dict[Any, Page[ClaimView]]:
+    ) -> dict[Any, list[ClaimView]]:
         if limit <= 0 or not views:
             return {}
-        from kg.graph.reads import PageRequest
+        from kg.graph.reads import EvidenceRequest, PageRequest
 
         keys = [view.key for view in views]
-        found = await self._reader.evidence(keys, PageRequest(limit=limit), include_negated=include_negated)
+        found = await self._reader.evidence(keys, EvidenceRequest(PageRequest(limit=limit), include_negated))
         return dict(found)
 
 
@@ -803,12 +803,12 @@ def _claim(view: ClaimView) -> Claim:
     )
 
 
-def _relation(view: RelationView, evidence: Page[ClaimView] | None) -> StoredRelation:
+def _relation(view: RelationView, evidence: list[ClaimView] | None) -> StoredRelation:
     return StoredRelation(
         subject=_entity(view.subject), type=view.type, object=_entity(view.object), claims=view.claims,
         documents=view.documents, first_seen=view.first_seen, last_seen=view.last_seen,
         confidence=view.confidence, plover=view.plover,
-        evidence=tuple(_claim(claim) for _, claim in evidence.items) if evidence is not None else (),
+        evidence=tuple(_claim(claim) for claim in evidence) if evidence is not None else (),
     )
 
 

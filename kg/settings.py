@@ -124,11 +124,10 @@ class Settings(BaseSettings):
         description="FastAPI's /docs, /redoc and /openapi.json; "
         "default: on in development, off in production.",
     )
-    api_compiled: bool = Field(
+    api_narrow_reads: bool = Field(
         default=True,
-        description="Answer repeated read queries through the compiled read path (kg/api/compiled.py): "
-        "the same rules, limits and reads as the general GraphQL path, without graphql-core's executor; "
-        "anything unusual (errors included) is still answered by the general path. False: general path only.",
+        description="Read only the stored properties a query shows (kg.api.planning.projection); False "
+        "reads every property of what a query touches (a diagnostic: both answer the same).",
     )
     api_gc_freeze: bool = Field(
         default=True,

@@ -12,6 +12,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 import orjson
 from cross_web import HTTPException
@@ -20,13 +21,14 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.requests import Request
 from starlette.responses import Response
-from strawberry.fastapi import GraphQLRouter
+from starlette.routing import Route
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLHTTPResponse, process_result
 from strawberry.types import ExecutionResult
 
 from kg.api.budget import AnonymousBudget
-from kg.api.compiled import CompiledReads, CompiledReadsMiddleware
-from kg.api.context import Context, Services, get_context
+from kg.api.context import Context, Services, context_of
 from kg.api.errors import UNAVAILABLE_MESSAGE, coded_result, http_error_body
 from kg.api.schema import build_schema
 from kg.errors import GraphUnavailable
@@ -39,9 +41,15 @@ from kg.web import routes as web_routes
 log = logging.getLogger("kg.api")
 
 
-class CodedErrorsRouter(GraphQLRouter[Context, None]):
-    """The GraphQL router whose responses carry ``extensions.code`` on every error, including
-    the requests strawberry refuses before execution (answered as JSON, not plain text)."""
+class CodedErrorsGraphQL(GraphQL[Context, None]):
+    """Strawberry's GraphQL ASGI app, whose responses carry ``extensions.code`` on every error,
+    including the requests strawberry refuses before execution (answered as JSON, not plain
+    text). It is a route of the FastAPI app (not a FastAPI router: dependency injection and
+    routing cost a request a fifth of its CPU for nothing the endpoint needs)."""
+
+    async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
+        # A fresh context (and loaders) per request.
+        return context_of(request)
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         return process_result(coded_result(result))
@@ -65,11 +73,10 @@ class CodedErrorsRouter(GraphQLRouter[Context, None]):
             raise HTTPException(400, message)
         return value
 
-    async def run(  # type: ignore[override]
-        self, request: Request, context: Context | None = None, root_value: None = None
-    ) -> Response:
+    async def run(self, request: Request, **given: Any) -> Response:  # type: ignore[override]
+        # (Passing no context lets strawberry ask get_context for one.)
         try:
-            return await super().run(request, context=context, root_value=root_value)  # type: ignore[arg-type]
+            return await super().run(request, **given)
         except HTTPException as refused:
             status = refused.status_code
             return JSONResponse(http_error_body(status, refused.reason), status_code=status)
@@ -86,8 +93,8 @@ def _kind(value: object) -> str:
 def _freeze_long_lived_objects() -> None:
     """gc.freeze() once per process, after a collection (so garbage is not kept forever).
     A request allocates a few hundred objects; the collections that triggers otherwise walk the
-    schema, the driver and every module again and again (about a tenth of the compiled read
-    path's CPU, measured by replaying an actor query's records)."""
+    schema, the driver and every module again and again (about a tenth of a read's CPU,
+    measured by replaying an actor query's records)."""
     if gc.get_freeze_count() == 0:
         gc.collect()
         gc.freeze()
@@ -125,13 +132,8 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url="/redoc" if docs else None,
     )
     schema = build_schema(settings)
-    if settings.api_compiled:
-        # Added before CORS so that CORS stays the outer middleware for both paths.
-        compiled = CompiledReads(schema, settings)
-        app.state.compiled = compiled
-        app.add_middleware(CompiledReadsMiddleware, compiled=compiled)
     if settings.api_anonymous_budget_s > 0:
-        # Around both read paths, inside CORS (so a refusal still carries CORS headers).
+        # Inside CORS (so a refusal still carries CORS headers).
         app.add_middleware(AnonymousBudget, settings=settings)
     if settings.cors_origins:
         app.add_middleware(
@@ -141,8 +143,9 @@ def create_app(settings: Settings) -> FastAPI:
             allow_headers=["Content-Type", "Authorization", "X-API-Key"],
         )
 
-    graphql = CodedErrorsRouter(schema, context_getter=get_context, graphql_ide="graphiql")
-    app.include_router(graphql, prefix="/graphql")
+    # An ASGI app as a route's endpoint: starlette calls it as it is, at exactly /graphql.
+    graphql = CodedErrorsGraphQL(schema, graphql_ide="graphiql")
+    app.router.routes.append(Route("/graphql", endpoint=graphql, include_in_schema=False))
     web_routes.mount(app)
 
     @app.get("/health")

@@ -2,7 +2,7 @@
 
 :class:`Services` lives in ``app.state`` for the life of the process: the one driver, the
 reader, the repository and the lazily built extractor. :class:`Context` is built for every
-request by :func:`get_context` and holds fresh DataLoaders, so nothing is cached across
+request by :func:`context_of` and holds fresh DataLoaders, so nothing is cached across
 requests and every nesting level of a query costs one Cypher round trip, whatever the number
 of parents.
 """
@@ -14,10 +14,11 @@ import hmac
 from collections.abc import Awaitable, Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import AsyncDriver
-from starlette.requests import Request
+from starlette.requests import HTTPConnection, Request
+from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
@@ -27,9 +28,9 @@ from kg.graph.reads import (
     Affiliation,
     ClaimFilter,
     ClaimView,
-    Direction,
     DocumentView,
     EntityView,
+    EvidenceRequest,
     GraphReader,
     GroupBy,
     GroupCount,
@@ -37,6 +38,8 @@ from kg.graph.reads import (
     Page,
     PageRequest,
     RelationKey,
+    RelationsFound,
+    RelationsRequest,
     RelationView,
 )
 from kg.model import RelationType
@@ -89,22 +92,6 @@ class Services:
 
 
 @dataclass(frozen=True, slots=True)
-class EvidenceArgs:
-    include_negated: bool
-    page: PageRequest
-
-
-@dataclass(frozen=True, slots=True)
-class RelationArgs:
-    direction: Direction
-    types: tuple[RelationType, ...] | None
-    page: PageRequest
-    # Set when the query also asks for each relation's evidence (with these arguments): the
-    # relations are then read together with their evidence, which primes the evidence loader.
-    evidence: EvidenceArgs | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class NeighbourArgs:
     types: tuple[RelationType, ...] | None
     page: PageRequest
@@ -117,6 +104,35 @@ class SummaryArgs:
     where: ClaimFilter
     group_by: GroupBy = "TYPE"
     limit: int = 0
+
+
+class Prefetched:
+    """Pages one statement read along with their parent (see kg.api.planning), kept for the
+    request: a field's resolver looks here, under the key it computes from its own arguments,
+    before it loads anything."""
+
+    __slots__ = ("evidence", "evidence_requests", "relations")
+
+    def __init__(self) -> None:
+        # (entity id, the page's request without evidence) -> the page
+        self.relations: dict[tuple[str, RelationsRequest], Page[RelationView]] = {}
+        # evidence request -> relation (a RelationKey, or the plain tuple it equals) -> the claims
+        self.evidence: dict[EvidenceRequest, dict[tuple[str, RelationType, str], list[ClaimView]]] = {}
+        # Relation.evidence's arguments (first, after, includeNegated) -> their request
+        self.evidence_requests: dict[tuple[Any, ...], EvidenceRequest] = {}
+
+    def keep(self, found: RelationsFound, request: RelationsRequest) -> None:
+        """The pages of a relations read made for ``request`` (and their evidence)."""
+        page_request = RelationsRequest(request.page, request.direction, request.types)
+        for entity_id, page in found.pages.items():
+            self.relations[(entity_id, page_request)] = page
+        if request.evidence is not None:
+            self.keep_evidence(found.evidence, request.evidence)
+
+    def keep_evidence(self, claims: Mapping[RelationKey, list[ClaimView]], request: EvidenceRequest) -> None:
+        kept = self.evidence.setdefault(request, {})
+        for key, found in claims.items():
+            kept[key] = found
 
 
 def grouped_loader(
@@ -149,7 +165,8 @@ def _keyed_loader(fetch: Callable[[Sequence[str]], Awaitable[Mapping[str, V]]]) 
 
 
 class Context(BaseContext):
-    """One request: the shared services, the caller's rights and this request's loaders.
+    """One request: the shared services, the caller's rights, this request's loaders and what
+    its statements read ahead (``prefetched``).
 
     Each loader is built on first use: a request needs one or two of them, and building all of
     them for every request is a visible share of a small request's CPU time.
@@ -172,33 +189,28 @@ class Context(BaseContext):
         return _keyed_loader(self.reader.documents_by_id)
 
     @cached_property
-    def relations(self) -> DataLoader[tuple[str, RelationArgs], Page[RelationView]]:
+    def prefetched(self) -> Prefetched:
+        return Prefetched()
+
+    @cached_property
+    def relations(self) -> DataLoader[tuple[str, RelationsRequest], Page[RelationView]]:
         reader = self.reader
 
-        async def relations(ids: list[str], args: RelationArgs) -> Mapping[str, Page[RelationView]]:
-            if args.evidence is None:
-                return await reader.relations_of(ids, args.page, direction=args.direction, types=args.types)
-            pages, evidence = await reader.relations_with_evidence_of(
-                ids,
-                args.page,
-                args.evidence.page,
-                direction=args.direction,
-                types=args.types,
-                include_negated=args.evidence.include_negated,
-            )
-            self.evidence.prime_many({(key, args.evidence): page for key, page in evidence.items()})
-            return pages
+        async def relations(ids: list[str], request: RelationsRequest) -> Mapping[str, Page[RelationView]]:
+            found = await reader.relations_of(ids, request)
+            self.prefetched.keep(found, request)
+            return {entity_id: found.page(entity_id) for entity_id in ids}
 
         return grouped_loader(relations)
 
     @cached_property
-    def evidence(self) -> DataLoader[tuple[RelationKey, EvidenceArgs], Page[ClaimView]]:
+    def evidence(self) -> DataLoader[tuple[RelationKey, EvidenceRequest], list[ClaimView]]:
         reader = self.reader
 
         async def evidence(
-            keys: list[RelationKey], args: EvidenceArgs
-        ) -> Mapping[RelationKey, Page[ClaimView]]:
-            return await reader.evidence(keys, args.page, include_negated=args.include_negated)
+            keys: list[RelationKey], request: EvidenceRequest
+        ) -> Mapping[RelationKey, list[ClaimView]]:
+            return await reader.evidence(keys, request)
 
         return grouped_loader(evidence)
 
@@ -225,10 +237,10 @@ class Context(BaseContext):
         return grouped_loader(agents)
 
     @cached_property
-    def document_claims(self) -> DataLoader[tuple[str, EvidenceArgs], Page[ClaimView]]:
+    def document_claims(self) -> DataLoader[tuple[str, EvidenceRequest], Page[ClaimView]]:
         reader = self.reader
 
-        async def document_claims(ids: list[str], args: EvidenceArgs) -> Mapping[str, Page[ClaimView]]:
+        async def document_claims(ids: list[str], args: EvidenceRequest) -> Mapping[str, Page[ClaimView]]:
             return await reader.document_claims(ids, args.page, include_negated=args.include_negated)
 
         return grouped_loader(document_claims)
@@ -297,7 +309,7 @@ def is_api_key(settings: Settings, given: str | None) -> bool:
     return hmac.compare_digest(given.encode("utf-8", "surrogateescape"), configured.encode("utf-8"))
 
 
-def api_key_from(request: Request) -> str | None:
+def api_key_from(request: HTTPConnection) -> str | None:
     """The key from ``X-API-Key`` or ``Authorization: Bearer <key>``, if any."""
     key = request.headers.get("x-api-key")
     if key:
@@ -309,8 +321,8 @@ def api_key_from(request: Request) -> str | None:
     return None
 
 
-async def get_context(request: Request) -> Context:
-    """FastAPI dependency used by the GraphQL router: a fresh context (and loaders) per request."""
+def context_of(request: Request | WebSocket) -> Context:
+    """The context of one GraphQL request: fresh loaders, the caller's key, its deadline."""
     services: Services = request.app.state.services
     deadline = getattr(request.state, DEADLINE_STATE, None)
     return Context(services, api_key=api_key_from(request), deadline=deadline)

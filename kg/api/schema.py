@@ -11,29 +11,24 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable
 from enum import Enum
 from typing import Annotated
 
 import strawberry
-from graphql import ASTValidationRule, NoSchemaIntrospectionCustomRule
+from graphql import NoSchemaIntrospectionCustomRule
 from graphql.error import GraphQLError
 from pydantic import ValidationError
 from strawberry.extensions import (
-    AddValidationRules,
     MaxAliasesLimiter,
-    MaxTokensLimiter,
-    ParserCache,
     QueryDepthLimiter,
-    ValidationCache,
 )
 from strawberry.schema.config import StrawberryConfig
 from strawberry.types.execution import ExecutionContext
 
-from kg.api.context import EvidenceArgs, RelationArgs
+from kg.api import planning
 from kg.api.errors import log_errors
-from kg.api.execution import KGExecutionContext
-from kg.api.extensions import MergeIdenticalSelections
+from kg.api.executor import KGExecutor
+from kg.api.extensions import PreparedDocuments, PreparedQueries
 from kg.api.pagination import page_request
 from kg.api.types import (
     ACTORS_TAG,
@@ -54,21 +49,26 @@ from kg.api.types import (
     Relation,
     RelationTypeCount,
     Stats,
-    _map_page,
-    actor,
+    as_actor,
+    as_document,
+    as_entity,
+    as_relation,
     claim_filter,
     connection,
-    document,
-    entity,
     path,
-    relation,
     summary_limit,
-    wanted_evidence,
-    wanted_relations,
 )
 from kg.errors import InvalidInput, NotFound, Problem
-from kg.graph.queries import Projection
-from kg.graph.reads import ClaimView, EntityView, GraphReader, Page, PageRequest, RelationKey, RelationView
+from kg.graph.queries import EVERYTHING, Projection
+from kg.graph.reads import (
+    ClaimView,
+    EntityView,
+    GraphReader,
+    Page,
+    PageRequest,
+    RelationKey,
+    RelationView,
+)
 from kg.model import CuratedActor, CuratedRelation, EntityKind, Plover, RelationType, slugify
 from kg.settings import Settings, load_settings
 
@@ -86,6 +86,18 @@ class RelationFilter:
     )
 
 
+def _selections(info: KGInfo) -> list[planning.Selection]:
+    """What is selected below the field being resolved (strawberry's look-ahead)."""
+    return [selection for field in info.selected_fields for selection in field.selections]
+
+
+def _projection(info: KGInfo, kind: str, selections: list[planning.Selection] | None = None) -> Projection:
+    """The stored properties the query shows below this field (all when narrowing is off)."""
+    if not info.context.settings.api_narrow_reads:
+        return EVERYTHING
+    return planning.projection(_selections(info) if selections is None else selections, kind)
+
+
 @strawberry.type
 class Query:
     @strawberry.field(description="One actor by id, or by a name or alias (case-insensitive).")
@@ -93,26 +105,38 @@ class Query:
         self, info: KGInfo, id: strawberry.ID | None = None, name: str | None = None
     ) -> Actor | None:
         check_actor_lookup(id, name)
+        context = info.context
+        selections = _selections(info)
+        wanted = planning.plan_relations(context.settings, selections)
         view: EntityView | None
+        if wanted is None:
+            if id is not None:
+                view = await context.entities.load(str(id))
+            else:
+                view = await context.reader.actor_by_name(str(name))
+            return as_actor(view)
+        # The actor, the relations the query asks of it and their evidence: one statement.
+        projection = _projection(info, "entity", selections)
         if id is not None:
-            view = await info.context.entities.load(str(id))
-        elif (wanted := wanted_relations(info)) is not None:
-            # The actor and the relations (and evidence) the query asks of it, in one statement;
-            # the relations resolver then finds them in the loader.
-            evidence = wanted.evidence
-            view, relations, claims = await read_actor_with_relations(info.context.reader, str(name), wanted)
-            if view is not None:
-                info.context.relations.prime((view.id, wanted), relations)
-                if evidence is not None:
-                    info.context.evidence.prime_many({(key, evidence): page for key, page in claims.items()})
+            asked = str(id)
+            found = await context.reader.relations_of([asked], wanted, projection)
+            view = found.entities.get(asked)
+            if view is None:
+                # An id merged into another actor stands for it (asked only when nothing was found).
+                (now,) = await _actors_now(context.reader, asked)
+                if now is not None and now != asked:
+                    found = await context.reader.relations_of([now], wanted, projection)
+                    view = found.entities.get(now)
         else:
-            view = await info.context.reader.actor_by_name(str(name))
-        return actor(view) if view else None
+            found = await context.reader.actor_relations_by_name(str(name), wanted, projection)
+            view = next(iter(found.entities.values()), None)
+        context.prefetched.keep(found, wanted)
+        return as_actor(view)
 
     @strawberry.field(description="One actor or event by id.")
     async def entity(self, info: KGInfo, id: strawberry.ID) -> Entity | None:
         view = await info.context.entities.load(str(id))
-        return entity(view) if view else None
+        return as_entity(view) if view else None
 
     @strawberry.field(
         description="Actors: full-text search over names and aliases (best first, words may be "
@@ -126,7 +150,12 @@ class Query:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Actor]:
-        return await read_actors(info.context.settings, info.context.reader, search, kind, first, after)
+        context = info.context
+        tag = SEARCH_TAG if search is not None else ACTORS_TAG
+        page = page_request(context.settings, tag, first, after, key_size=2)
+        projection = _projection(info, "entities")
+        found = await context.reader.actors(page, search=search, kind=kind, projection=projection)
+        return connection(tag, found)
 
     @strawberry.field(description="Typed relationships matching a filter, by type, subject, object.")
     async def relations(
@@ -136,24 +165,49 @@ class Query:
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        return await read_relations(info.context.settings, info.context.reader, filter, first, after)
+        given = filter or RelationFilter()
+        reader = info.context.reader
+        page = page_request(info.context.settings, RELATIONS_TAG, first, after, key_size=3)
+        subject = str(given.subject) if given.subject is not None else None
+        object_ = str(given.object_) if given.object_ is not None else None
+
+        async def read(subject: str | None, object_: str | None) -> Page[RelationView]:
+            return await reader.relations(
+                page,
+                types=given.types,
+                subject=subject,
+                object=object_,
+                since=given.since,
+                until=given.until,
+                min_confidence=given.min_confidence,
+                plover=given.plover,
+            )
+
+        found = await read(subject, object_)
+        if not found.items and (subject is not None or object_ is not None):
+            # An id merged into another actor stands for it (asked only when nothing was found).
+            ends = await _actors_now(reader, subject, object_)
+            if ends != (subject, object_):
+                found = await read(*ends)
+        return connection(RELATIONS_TAG, found)
 
     @strawberry.field(description="Events, by id.")
     async def events(
         self, info: KGInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Event]:
-        return await read_events(info.context.settings, info.context.reader, first, after)
+        page = page_request(info.context.settings, EVENTS_TAG, first, after, key_size=1)
+        return connection(EVENTS_TAG, await info.context.reader.events(page))
 
     @strawberry.field(description="One document by id.")
     async def document(self, info: KGInfo, id: strawberry.ID) -> Document | None:
-        found = await info.context.documents.load(str(id))
-        return document(found) if found else None
+        return as_document(await info.context.documents.load(str(id)))
 
     @strawberry.field(description="Documents, by id.")
     async def documents(
         self, info: KGInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Document]:
-        return await read_documents(info.context.settings, info.context.reader, first, after)
+        page = page_request(info.context.settings, DOCUMENTS_TAG, first, after, key_size=1)
+        return connection(DOCUMENTS_TAG, await info.context.reader.documents(page))
 
     @strawberry.field(
         description="Shortest paths between two entities over typed relationships (either "
@@ -168,18 +222,51 @@ class Query:
         types: list[RelationType] | None = None,
         first: int | None = None,
     ) -> list[Path]:
+        context = info.context
+        settings = context.settings
+        if max_hops < 1:
+            raise InvalidInput("'maxHops' must be at least 1")
+        hops = min(max_hops, settings.api_max_hops)
+        limit = page_request(settings, "path", first, None, key_size=0).limit
         # The evidence asked of the hops comes with the paths, in the same statement.
-        evidence = wanted_evidence(info, "hops")
-        paths, claims = await read_paths(
-            info.context.settings, info.context.reader, source, to, max_hops, types, first, evidence
-        )
+        selections = _selections(info)
+        evidence = planning.plan_evidence(settings, selections, "hops")
+        projection = _projection(info, "path", selections)
+
+        async def read(
+            source: str, to: str
+        ) -> tuple[list[list[RelationView]], dict[RelationKey, list[ClaimView]]]:
+            return await context.reader.shortest_paths(
+                source, to, max_hops=hops, limit=limit, types=types, evidence=evidence,
+                projection=projection,
+            )
+
+        start, end = str(source), str(to)
+        found, claims = await read(start, end)
+        if not found:
+            # An id merged into another actor stands for it (asked only when nothing was found).
+            ends = await _actors_now(context.reader, start, end)
+            if ends != (start, end):
+                start, end = str(ends[0]), str(ends[1])
+                found, claims = await read(start, end)
         if evidence is not None:
-            info.context.evidence.prime_many({(key, evidence): page for key, page in claims.items()})
-        return paths
+            context.prefetched.keep_evidence(claims, evidence)
+        return [path(start, hops_) for hops_ in found]
 
     @strawberry.field(description="Counts of what the graph holds.")
     async def stats(self, info: KGInfo) -> Stats:
-        return await read_stats(info.context.reader)
+        found = await info.context.reader.stats()
+        return Stats(
+            actors=found.actors,
+            events=found.events,
+            documents=found.documents,
+            claims=found.claims,
+            relations=sum(found.relations_by_type.values()),
+            relations_by_type=[
+                RelationTypeCount(relation_type=t, count=n) for t, n in found.relations_by_type.items() if n
+            ],
+            actors_by_kind=[KindCount(kind=k, count=n) for k, n in found.actors_by_kind.items() if n],
+        )
 
     @strawberry.field(
         description="The actors party to claims of the most documents (then claims), over the "
@@ -200,28 +287,15 @@ class Query:
             summary_limit(info.context.settings, first), since=since, until=until, kind=kind, types=types
         )
         return [
-            ActorActivity(actor=_actor_node(a.entity), documents=a.documents, claims=a.claims) for a in found
+            ActorActivity(actor=_activity_actor(a.entity), documents=a.documents, claims=a.claims)
+            for a in found
         ]
 
 
-# --- the rules and reads of the query roots, shared with the compiled path (kg.api.compiled) ----
-
-
-async def read_actor_with_relations(
-    reader: GraphReader, name: str, wanted: RelationArgs, projection: Projection | None = None
-) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
-    """An actor by name with the page of relations (and of evidence) ``wanted`` asks of it,
-    in one statement."""
-    evidence = wanted.evidence
-    return await reader.actor_with_relations_by_name(
-        name,
-        wanted.page,
-        evidence.page if evidence else PageRequest(limit=0),
-        direction=wanted.direction,
-        types=wanted.types,
-        include_negated=evidence.include_negated if evidence else False,
-        projection=projection,
-    )
+def _activity_actor(view: EntityView) -> Actor:
+    made = as_actor(view)
+    assert made is not None  # the statement matches :Actor nodes
+    return made
 
 
 def check_actor_lookup(id: object, name: object) -> None:
@@ -229,145 +303,11 @@ def check_actor_lookup(id: object, name: object) -> None:
         raise InvalidInput("give exactly one of 'id' and 'name'")
 
 
-async def read_actors(
-    settings: Settings,
-    reader: GraphReader,
-    search: str | None,
-    kind: EntityKind | None,
-    first: int | None,
-    after: str | None,
-    projection: Projection | None = None,
-    cursors: bool = True,
-) -> Connection[Actor]:
-    tag = SEARCH_TAG if search is not None else ACTORS_TAG
-    page = page_request(settings, tag, first, after, key_size=2)
-    found = await reader.actors(page, search=search, kind=kind, projection=projection)
-    return connection(tag, _map_page(found, _actor_node), cursors=cursors)
-
-
-async def read_relations(
-    settings: Settings,
-    reader: GraphReader,
-    filter: RelationFilter | None,
-    first: int | None,
-    after: str | None,
-) -> Connection[Relation]:
-    given = filter or RelationFilter()
-    page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
-    subject = str(given.subject) if given.subject is not None else None
-    object_ = str(given.object_) if given.object_ is not None else None
-
-    async def read(subject: str | None, object_: str | None) -> Page[RelationView]:
-        return await reader.relations(
-            page,
-            types=given.types,
-            subject=subject,
-            object=object_,
-            since=given.since,
-            until=given.until,
-            min_confidence=given.min_confidence,
-            plover=given.plover,
-        )
-
-    found = await read(subject, object_)
-    if not found.items:
-        # An id merged into another actor stands for it (asked only when nothing was found).
-        ends = await _actors_now(reader, subject, object_)
-        if ends != (subject, object_):
-            found = await read(*ends)
-    return connection(RELATIONS_TAG, _map_page(found, relation))
-
-
 async def _actors_now(reader: GraphReader, *ids: str | None) -> tuple[str | None, ...]:
     """Each id as the actor it is now: an id merged into another actor is that actor's."""
     given = [i for i in ids if i is not None]
     actors = await reader.canonical_ids(given) if given else {}
     return tuple(actors.get(i, i) if i is not None else None for i in ids)
-
-
-async def read_events(
-    settings: Settings, reader: GraphReader, first: int | None, after: str | None
-) -> Connection[Event]:
-    page = page_request(settings, EVENTS_TAG, first, after, key_size=1)
-    return connection(EVENTS_TAG, _map_page(await reader.events(page), _event_node))
-
-
-async def read_documents(
-    settings: Settings, reader: GraphReader, first: int | None, after: str | None
-) -> Connection[Document]:
-    page = page_request(settings, DOCUMENTS_TAG, first, after, key_size=1)
-    return connection(DOCUMENTS_TAG, _map_page(await reader.documents(page), document))
-
-
-async def read_paths(
-    settings: Settings,
-    reader: GraphReader,
-    source: str,
-    to: str,
-    max_hops: int,
-    types: list[RelationType] | None,
-    first: int | None,
-    evidence: EvidenceArgs | None,
-    projection: Projection | None = None,
-    build: Callable[[str, list[RelationView]], Path] = path,
-) -> tuple[list[Path], dict[RelationKey, Page[ClaimView]]]:
-    """The paths, and (with ``evidence``) the evidence page of every hop, read together;
-    ``build`` makes each Path (the compiled path's shares objects between paths)."""
-    if max_hops < 1:
-        raise InvalidInput("'maxHops' must be at least 1")
-    hops = min(max_hops, settings.api_max_hops)
-    limit = page_request(settings, "path", first, None, key_size=0).limit
-
-    async def read(
-        source: str, to: str
-    ) -> tuple[list[list[RelationView]], dict[RelationKey, Page[ClaimView]]]:
-        return await reader.shortest_paths(
-            source,
-            to,
-            max_hops=hops,
-            limit=limit,
-            types=types,
-            evidence_page=evidence.page if evidence else None,
-            include_negated=evidence.include_negated if evidence else False,
-            projection=projection,
-        )
-
-    source, to = str(source), str(to)
-    found, claims = await read(source, to)
-    if not found:
-        # An id merged into another actor stands for it (asked only when nothing was found).
-        ends = await _actors_now(reader, source, to)
-        if ends != (source, to):
-            source, to = str(ends[0]), str(ends[1])
-            found, claims = await read(source, to)
-    return [build(source, hops_) for hops_ in found], claims
-
-
-async def read_stats(reader: GraphReader) -> Stats:
-    found = await reader.stats()
-    return Stats(
-        actors=found.actors,
-        events=found.events,
-        documents=found.documents,
-        claims=found.claims,
-        relations=sum(found.relations_by_type.values()),
-        relations_by_type=[
-            RelationTypeCount(relation_type=t, count=n) for t, n in found.relations_by_type.items() if n
-        ],
-        actors_by_kind=[KindCount(kind=k, count=n) for k, n in found.actors_by_kind.items() if n],
-    )
-
-
-def _actor_node(view: EntityView) -> Actor:
-    made = entity(view)
-    assert isinstance(made, Actor)
-    return made
-
-
-def _event_node(view: EntityView) -> Event:
-    made = entity(view)
-    assert isinstance(made, Event)
-    return made
 
 
 # --- mutations ---------------------------------------------------------------------------------
@@ -458,7 +398,7 @@ class Mutation:
             claims=summary.claims,
             replaced=summary.replaced,
             problems=[str(problem) for problem in summary.problems],
-            document=document(stored[source.id]) if source.id in stored else None,
+            document=as_document(stored.get(source.id)),
         )
 
     @strawberry.mutation(description="Remove a document (by id, URL or source) and what only it supports.")
@@ -495,7 +435,7 @@ class Mutation:
             ]) from None
         await info.context.services.graph.load_actors([curated])
         stored = await info.context.reader.entities_by_id([actor_id])
-        made = actor(stored[actor_id]) if actor_id in stored else None
+        made = as_actor(stored.get(actor_id))
         if made is None:
             raise NotFound(f"actor {actor_id!r} was not found after writing it")
         return made
@@ -525,7 +465,7 @@ class Mutation:
         )
         if not found.items:
             raise NotFound("the relation was not found after writing it")
-        return relation(found.items[0][1])
+        return as_relation(found.items[0][1])
 
 
     @strawberry.mutation(
@@ -541,7 +481,7 @@ class Mutation:
             str(keep), [str(identifier) for identifier in merge], by=API_DECIDER, note=note
         )
         stored = await info.context.reader.entities_by_id([kept])
-        made = actor(stored[kept]) if kept in stored else None
+        made = as_actor(stored.get(kept))
         if made is None:
             raise NotFound(f"actor {kept!r} was not found after the merge")
         return made
@@ -556,7 +496,7 @@ class Mutation:
         revived = await info.context.services.resolution().split(str(id), by=API_DECIDER)
         stored = await info.context.reader.entities_by_id(revived)
         return [made for identifier in revived if identifier in stored
-                if (made := actor(stored[identifier])) is not None]
+                if (made := as_actor(stored[identifier])) is not None]
 
 
 # Who decided, in the decision log, for merges and splits made through the API.
@@ -567,15 +507,7 @@ QUERY_CACHE_SIZE = 256
 
 
 class KGSchema(strawberry.Schema):
-    """Logs expected errors in one line and unexpected ones with their traceback.
-
-    Also keeps the limits it enforces (``kg_validation_rules``: kg's rules added to the
-    specified ones; ``kg_max_tokens``), so that the compiled read path (kg.api.compiled)
-    validates a query exactly as the general path does.
-    """
-
-    kg_validation_rules: tuple[type[ASTValidationRule], ...] = ()
-    kg_max_tokens: int | None = None
+    """Logs expected errors in one line and unexpected ones with their traceback."""
 
     def process_errors(
         self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
@@ -583,8 +515,11 @@ class KGSchema(strawberry.Schema):
         log_errors(errors)
 
 
-def build_schema(settings: Settings | None = None) -> KGSchema:
-    """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL)."""
+def build_schema(settings: Settings | None = None, *, graphql_core_executor: bool = False) -> KGSchema:
+    """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL),
+    executed by kg's executor (kg.api.executor); ``graphql_core_executor``: by graphql-core's
+    own, through strawberry's default (the reference tests/api/test_execution_equivalence.py
+    compares kg's with)."""
     limits = settings or load_settings()
     # The depth and alias rules are built once per schema, not per request, so that the
     # validation cache (keyed by the rules too) serves repeated queries.
@@ -594,23 +529,18 @@ def build_schema(settings: Settings | None = None) -> KGSchema:
     ]
     if not limits.api_introspection_enabled:
         rules.append(NoSchemaIntrospectionCustomRule)
+    executor = None if graphql_core_executor else KGExecutor.for_schema()
+    prepared = PreparedQueries(limits.api_max_tokens, rules, size=QUERY_CACHE_SIZE)
     built = KGSchema(
         query=Query,
         mutation=Mutation,
         types=[Actor, Event],
         config=StrawberryConfig(),
-        execution_context_class=KGExecutionContext,
-        extensions=[
-            lambda: MaxTokensLimiter(max_token_count=limits.api_max_tokens),
-            lambda: AddValidationRules(rules),
-            lambda: ParserCache(maxsize=QUERY_CACHE_SIZE),
-            # After the parser cache, before validation (see kg.api.extensions).
-            MergeIdenticalSelections,
-            lambda: ValidationCache(maxsize=QUERY_CACHE_SIZE),
-        ],
+        execution_context_class=executor,
+        extensions=[lambda: PreparedDocuments(prepared)],
     )
-    built.kg_validation_rules = tuple(rules)
-    built.kg_max_tokens = limits.api_max_tokens
+    if executor is not None:
+        executor.strawberry_schema = built
     return built
 
 

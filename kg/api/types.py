@@ -1,7 +1,22 @@
 # strawberry.field(description=...) is typed as returning Any, which strict mypy calls an untyped
 # decorator; the resolvers themselves are fully annotated.
 # mypy: disallow-untyped-decorators=False
-"""Strawberry types: thin wrappers over :mod:`kg.graph.reads` views, resolved through loaders.
+"""Strawberry types over :mod:`kg.graph.reads` views, resolved through loaders.
+
+The objects behind ``Actor``, ``Event``, ``Relation``, ``Evidence`` and ``Document`` are the
+graph layer's views themselves (``EntityView``, ``RelationView``, ``ClaimView``,
+``DocumentView``): no copy per object. Each type says so in ``is_type_of`` (and ``Entity`` in
+``resolve_type``), the way strawberry serves ORM objects, and names its Python attributes as the
+view names them (``Relation.claims`` is GraphQL's ``claimCount``); a resolver's ``self`` is then
+the view, and reads only attributes the type declares (tests/api/test_views_as_types.py
+checks both sides agree).
+
+Nested lists read with their parent (see :mod:`kg.api.planning`) are found in
+``info.context.prefetched`` under the key the field computes from its own arguments; otherwise
+the field's DataLoader reads them, batched over every parent of the level. Such a resolver is
+a plain ``def`` that returns the connection at once when it was read already, else the
+awaitable of its load (both executors await what is awaitable): a prefetched level costs no
+coroutine per parent.
 
 Every list is a Relay-style connection (``edges { cursor node }``, ``pageInfo``,
 ``totalCount``) with keyset cursors; ``first`` is capped at ``api_max_first``.
@@ -10,25 +25,23 @@ Every list is a Relay-style connection (``edges { cursor node }``, ``pageInfo``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Sequence
 from enum import Enum
 from typing import Any, Generic, TypeVar, cast
 
 import strawberry
-from graphql import (
-    FieldNode,
-    FragmentDefinitionNode,
-    FragmentSpreadNode,
-    InlineFragmentNode,
-    SelectionSetNode,
-    value_from_ast_untyped,
-)
-from strawberry.dataloader import DataLoader
+from graphql import GraphQLAbstractType, GraphQLResolveInfo
 from strawberry.types import Info
 
-from kg.api.context import Context, EvidenceArgs, NeighbourArgs, RelationArgs, SummaryArgs
+from kg.api.context import Context, NeighbourArgs, SummaryArgs
 from kg.api.pagination import encode_cursor, page_request
+from kg.api.planning import (
+    EVIDENCE_TAG,
+    RELATIONS_TAG,
+    evidence_request,
+    relation_evidence,
+    relations_request,
+)
 from kg.errors import InvalidInput, NotFound
 from kg.graph.reads import (
     Activity,
@@ -36,8 +49,10 @@ from kg.graph.reads import (
     ClaimView,
     DocumentView,
     EntityView,
+    EvidenceRequest,
     Page,
     RelationKey,
+    RelationsRequest,
     RelationView,
 )
 from kg.graph.reads import Direction as ReadsDirection
@@ -55,33 +70,18 @@ strawberry.enum(
 )
 
 N = TypeVar("N")
-K = TypeVar("K")
-V = TypeVar("V")
 S = TypeVar("S")
+T = TypeVar("T")
 KGInfo = Info[Context, None]
 
-M = TypeVar("M")
-
-
-def _made(cls: type[M], state: dict[str, Any]) -> M:
-    """``cls(**state)`` for a strawberry type whose generated ``__init__`` only assigns its
-    fields: the same instance state when ``state`` names every field ``__init__`` sets, in
-    its order, without the keyword ``__init__`` (a measurable share of a compiled request,
-    which makes some 40 of these). tests/api/test_types_construction.py checks the equivalence."""
-    instance = cls.__new__(cls)
-    instance.__dict__ = state
-    return instance
-
-
 # Cursor tags: a cursor from one list is refused by another.
-RELATIONS_TAG = "rel"
-EVIDENCE_TAG = "ev"
 CLAIMS_TAG = "claim"
 ENTITIES_TAG = "ent"
 ACTORS_TAG = "actor"
 SEARCH_TAG = "search"
 EVENTS_TAG = "event"
 DOCUMENTS_TAG = "doc"
+__all__ = ["EVIDENCE_TAG", "RELATIONS_TAG"]
 
 
 @strawberry.enum(description="Which typed relationships of an entity: where it is subject, object, or both.")
@@ -110,17 +110,23 @@ class Connection(Generic[N]):
     page_info: PageInfo
 
 
-def connection(tag: str, page: Page[N], *, cursors: bool = True) -> Connection[N]:
-    """The connection over ``page``. ``cursors=False`` (the compiled path, for a query that
-    selects no cursor and no endCursor) leaves the cursors empty instead of encoding them."""
-    edges = [Edge(cursor=encode_cursor(tag, key) if cursors else "", node=item) for key, item in page.items]
+def connection(tag: str, page: Page[Any]) -> Connection[Any]:
+    """The connection over ``page`` (its items are the nodes)."""
+    edges = [Edge(cursor=encode_cursor(tag, key), node=item) for key, item in page.items]
     return Connection(
         total_count=page.total,
         edges=edges,
-        page_info=PageInfo(
-            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges and cursors else None
-        ),
+        page_info=PageInfo(has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None),
     )
+
+
+def loaded(value: T | Awaitable[T]) -> T:
+    """The value of a plain-``def`` resolver that returns either its value or the awaitable
+    loading it (the executors await it); typed as the value for strawberry's annotations."""
+    return cast(T, value)
+
+
+# --- entities ------------------------------------------------------------------------------------
 
 
 @strawberry.interface(description="An actor or an event.")
@@ -128,7 +134,14 @@ class Entity:
     id: strawberry.ID
     name: str
     kind: EntityKind
-    view: strawberry.Private[EntityView]
+
+    @classmethod
+    def resolve_type(cls, obj: Any, info: GraphQLResolveInfo[Any], abstract_type: GraphQLAbstractType) -> str:
+        """An EntityView is an Actor or an Event by its kind."""
+        if type(obj) is EntityView:
+            return "Actor" if obj.kind.is_actor else "Event"
+        definition = getattr(obj, "__strawberry_definition__", None)
+        return str(definition.name) if definition is not None else ""
 
 
 @strawberry.enum(description="How Actor.relationCounts groups claims.")
@@ -187,7 +200,7 @@ def claim_filter(
 
 
 def counterpart(found: Activity) -> Counterpart:
-    return Counterpart(entity=entity(found.entity), documents=found.documents, claims=found.claims)
+    return Counterpart(entity=as_entity(found.entity), documents=found.documents, claims=found.claims)
 
 
 @strawberry.type(description="A person, organisation, country, group or location.")
@@ -195,6 +208,10 @@ class Actor(Entity):
     aliases: list[str]
     roles: list[str] = strawberry.field(description="Role titles, curated or extracted.")
     curated: bool
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
+        return isinstance(obj, EntityView) and obj.kind.is_actor
 
     @strawberry.field(description="Typed relationships of this actor, sorted by type, subject, object.")
     def relations(
@@ -205,7 +222,7 @@ class Actor(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        return relations_of(info, self.view.id, direction, types, first, after)
+        return loaded(relations_of(info, self.id, direction, types, first, after))
 
     @strawberry.field(description="Entities linked to this actor by any typed relationship, by id.")
     async def neighbours(
@@ -215,7 +232,7 @@ class Actor(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Entity]:
-        return await neighbours_of(info, self.view.id, types, first, after)
+        return await neighbours_of(info, self.id, types, first, after)
 
     @strawberry.field(
         description="How many claims this actor is party to, by relation type (groupBy: TYPE) or "
@@ -232,7 +249,7 @@ class Actor(Entity):
         until: dt.date | None = None,
     ) -> list[RelationCount]:
         args = SummaryArgs(claim_filter(direction, types, since, until), group_by.value)
-        found = await info.context.claim_counts.load((self.view.id, args))
+        found = await info.context.claim_counts.load((self.id, args))
         return [RelationCount(key=g.key, claims=g.claims, relations=g.relations, documents=g.documents)
                 for g in found]
 
@@ -249,7 +266,7 @@ class Actor(Entity):
         until: dt.date | None = None,
     ) -> list[MonthCount]:
         args = SummaryArgs(claim_filter(direction, types, since, until))
-        found = await info.context.claim_timeline.load((self.view.id, args))
+        found = await info.context.claim_timeline.load((self.id, args))
         return [MonthCount(month=m.month, claims=m.claims, documents=m.documents) for m in found]
 
     @strawberry.field(
@@ -267,7 +284,7 @@ class Actor(Entity):
     ) -> list[Counterpart]:
         limit = summary_limit(info.context.settings, first)
         args = SummaryArgs(claim_filter(direction, types, since, until), limit=limit)
-        found = await info.context.top_counterparts.load((self.view.id, args))
+        found = await info.context.top_counterparts.load((self.id, args))
         return [counterpart(activity) for activity in found]
 
     @strawberry.field(
@@ -275,7 +292,7 @@ class Actor(Entity):
         "`kg actors decisions`); each of them still finds this actor, and splitActor undoes a merge."
     )
     async def merged_from(self, info: KGInfo) -> list[strawberry.ID]:
-        found = await info.context.merged_from.load(self.view.id)
+        found = await info.context.merged_from.load(self.id)
         return [strawberry.ID(identifier) for identifier in found or ()]
 
     @strawberry.field(
@@ -283,7 +300,7 @@ class Actor(Entity):
         "Serbia and for its agent 'Serbian military'), where the texts say so."
     )
     async def country(self, info: KGInfo) -> str | None:
-        found = await info.context.affiliations.load(self.view.id)
+        found = await info.context.affiliations.load(self.id)
         return found.country if found else None
 
     @strawberry.field(
@@ -291,7 +308,7 @@ class Actor(Entity):
         "GOV government, REB rebels, CVL civilians, ...); null for other actors."
     )
     async def sector(self, info: KGInfo) -> str | None:
-        found = await info.context.affiliations.load(self.view.id)
+        found = await info.context.affiliations.load(self.id)
         return found.sector if found else None
 
     @strawberry.field(
@@ -303,20 +320,18 @@ class Actor(Entity):
         self, info: KGInfo, first: int | None = None, after: str | None = None
     ) -> Connection[Actor]:
         page = page_request(info.context.settings, ACTORS_TAG, first, after, key_size=1)
-        found = await info.context.agents.load((self.view.id, page))
-        return connection(ACTORS_TAG, _map_page(found, _actor_of))
-
-
-def _actor_of(view: EntityView) -> Actor:
-    made = entity(view)
-    assert isinstance(made, Actor)  # the agents query reads :Actor nodes only
-    return made
+        found = await info.context.agents.load((self.id, page))
+        return connection(ACTORS_TAG, found)
 
 
 @strawberry.type(description="Something that happened: a ceasefire, a summit, an agreement.")
 class Event(Entity):
     date: dt.date | None
     aliases: list[str]
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
+        return isinstance(obj, EntityView) and not obj.kind.is_actor
 
     @strawberry.field(description="Entities linked to this event by a typed relationship.")
     async def participants(
@@ -326,7 +341,7 @@ class Event(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Entity]:
-        return await neighbours_of(info, self.view.id, types, first, after)
+        return await neighbours_of(info, self.id, types, first, after)
 
     @strawberry.field(description="Typed relationships of this event.")
     def relations(
@@ -337,40 +352,19 @@ class Event(Entity):
         first: int | None = None,
         after: str | None = None,
     ) -> Connection[Relation]:
-        return relations_of(info, self.view.id, direction, types, first, after)
+        return loaded(relations_of(info, self.id, direction, types, first, after))
 
 
-def entity(view: EntityView) -> Entity:
-    # strawberry.ID is NewType("ID", str): an identity at run time.
-    if view.kind.is_actor:
-        return _made(
-            Actor,
-            {
-                "id": view.id,
-                "name": view.name,
-                "kind": view.kind,
-                "view": view,
-                "aliases": list(view.aliases),
-                "roles": list(view.roles),
-                "curated": view.curated,
-            },
-        )
-    return _made(
-        Event,
-        {
-            "id": view.id,
-            "name": view.name,
-            "kind": view.kind,
-            "view": view,
-            "date": view.date,
-            "aliases": list(view.aliases),
-        },
-    )
+def as_actor(view: EntityView | None) -> Actor | None:
+    """``view`` as the Actor it stands for (None for no view, or an event's)."""
+    return cast(Actor, view) if view is not None and view.kind.is_actor else None
 
 
-def actor(view: EntityView) -> Actor | None:
-    made = entity(view)
-    return made if isinstance(made, Actor) else None
+def as_entity(view: EntityView) -> Entity:
+    return cast(Entity, view)
+
+
+# --- documents and evidence ----------------------------------------------------------------------
 
 
 @strawberry.type(description="Where a document came from.")
@@ -385,6 +379,10 @@ class Document:
     )
     sha256: str
 
+    @classmethod
+    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
+        return isinstance(obj, DocumentView)
+
     @strawberry.field(description="Claims extracted from this document, in text order.")
     async def claims(
         self,
@@ -394,8 +392,9 @@ class Document:
         include_negated: bool = True,
     ) -> Connection[Evidence]:
         page = page_request(info.context.settings, CLAIMS_TAG, first, after, key_size=2)
-        found = await info.context.document_claims.load((str(self.id), EvidenceArgs(include_negated, page)))
-        return connection(CLAIMS_TAG, _map_page(found, lambda view: evidence(view)))
+        request = EvidenceRequest(page, include_negated)
+        found = await info.context.document_claims.load((str(self.id), request))
+        return connection(CLAIMS_TAG, found)
 
     @strawberry.field(description="Entities this document mentions, by id.")
     async def entities(
@@ -403,29 +402,26 @@ class Document:
     ) -> Connection[Entity]:
         page = page_request(info.context.settings, ENTITIES_TAG, first, after, key_size=1)
         found = await info.context.document_entities.load((str(self.id), page))
-        return connection(ENTITIES_TAG, _map_page(found, entity))
+        return connection(ENTITIES_TAG, found)
 
 
-def document(info_: DocumentView) -> Document:
-    return _made(
-        Document,
-        {
-            "id": info_.id,
-            "title": info_.title,
-            "url": info_.url,
-            "published": info_.published,
-            "author": info_.author,
-            "source": info_.source,
-            "sha256": info_.sha256,
-        },
-    )
+def as_document(view: DocumentView | None) -> Document | None:
+    return cast(Document, view) if view is not None else None
+
+
+def _evidence_cursor(root: Any) -> str | None:
+    """An evidence item's cursor: its rank and id (only among a relation's evidence)."""
+    claim: ClaimView = root
+    return None if claim.rank is None else encode_cursor(EVIDENCE_TAG, (claim.rank, claim.id))
 
 
 @strawberry.type(description="One claim: a sentence of a document (or a curated source) stating a relation.")
 class Evidence:
     id: strawberry.ID
-    cursor: str | None = strawberry.field(description="Where Relation.evidence continues after this.")
-    relation_type: RelationType = strawberry.field(name="type")
+    cursor: str | None = strawberry.field(
+        resolver=_evidence_cursor, description="Where Relation.evidence continues after this."
+    )
+    type: RelationType = strawberry.field(name="type")
     text: str | None
     start: int | None = strawberry.field(description="Character offset of the sentence in the document.")
     end: int | None
@@ -442,79 +438,52 @@ class Evidence:
     predicate: str | None = strawberry.field(
         description="The word carrying the relation: a verb's lemma and particle ('step up'), a noun, a title"
     )
-    view: strawberry.Private[ClaimView]
-    # The claim's ends when the caller already holds them (the relation it supports).
-    subject_view: strawberry.Private[EntityView | None] = None
-    object_view: strawberry.Private[EntityView | None] = None
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
+        return isinstance(obj, ClaimView)
 
     @strawberry.field
-    async def subject(self, info: KGInfo) -> Entity:
-        return await _claim_end(info, self.subject_view or self.view.subject, self.view.subject_id)
+    def subject(self, info: KGInfo) -> Entity:
+        claim = cast(ClaimView, self)
+        return loaded(_claim_end(info, claim.subject, claim.subject_id))
 
     @strawberry.field(name="object")
-    async def object_(self, info: KGInfo) -> Entity:
-        return await _claim_end(info, self.object_view or self.view.object, self.view.object_id)
+    def object_(self, info: KGInfo) -> Entity:
+        claim = cast(ClaimView, self)
+        return loaded(_claim_end(info, claim.object, claim.object_id))
 
 
-async def _claim_end(info: KGInfo, known: EntityView | None, entity_id: str) -> Entity:
-    view = known or await info.context.entities.load(entity_id)
+def _claim_end(info: KGInfo, known: EntityView | None, entity_id: str) -> Entity | Awaitable[Entity]:
+    if known is not None:
+        return as_entity(known)
+    return _load_claim_end(info, entity_id)
+
+
+async def _load_claim_end(info: KGInfo, entity_id: str) -> Entity:
+    view = await info.context.entities.load(entity_id)
     if view is None:  # pragma: no cover - a claim's ends exist while the claim does
         raise NotFound(f"entity {entity_id!r} of a claim is gone")
-    return entity(view)
-
-
-def evidence(
-    view: ClaimView,
-    cursor: str | None = None,
-    subject: EntityView | None = None,
-    object_: EntityView | None = None,
-    *,
-    make_entity: Callable[[EntityView], Any] | None = None,
-    make_document: Callable[[DocumentView], Any] | None = None,
-) -> Evidence:
-    """The Evidence object of a claim; ``make_entity``/``make_document`` let a caller share the
-    attribution's and document's objects between claims (default: a new object each)."""
-    make_entity = make_entity or entity
-    make_document = make_document or document
-    return _made(
-        Evidence,
-        {
-            "id": view.id,
-            "cursor": cursor,
-            "relation_type": view.type,
-            "text": view.text,
-            "start": view.start,
-            "end": view.end,
-            "date": view.date,
-            "confidence": view.confidence,
-            "negated": view.negated,
-            "curated": view.curated,
-            "source": view.source,
-            "attributed_to": make_entity(view.attributed_to) if view.attributed_to else None,
-            "document": make_document(view.document) if view.document else None,
-            "plover": view.plover,
-            "predicate": view.predicate,
-            "view": view,
-            "subject_view": subject,
-            "object_view": object_,
-        },
-    )
+    return as_entity(view)
 
 
 @strawberry.type(description="Subject -[type]-> object, aggregated over every claim that states it.")
 class Relation:
-    relation_type: RelationType = strawberry.field(name="type")
+    type: RelationType = strawberry.field(name="type")
     subject: Entity
-    object_: Entity = strawberry.field(name="object")
-    claim_count: int
-    document_count: int
+    object: Entity = strawberry.field(name="object")
+    claims: int = strawberry.field(name="claimCount")
+    documents: int = strawberry.field(name="documentCount")
     first_seen: dt.date | None
     last_seen: dt.date | None
     confidence: float | None
     plover: list[Plover] = strawberry.field(
         description="The PLOVER categories its claims give (each claim's own is Evidence.plover)."
     )
-    view: strawberry.Private[RelationView]
+
+    @classmethod
+    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
+        return isinstance(obj, RelationView)
 
     @strawberry.field(
         description="The claims behind this relation, strongest first (claimCount says how many). "
@@ -527,61 +496,31 @@ class Relation:
         after: str | None = None,
         include_negated: bool = False,
     ) -> list[Evidence]:
-        # Not async: when the page was read together with the relation (the usual case) it is
-        # returned at once, and graphql-core completes the relation without a task per field.
-        # Otherwise the coroutine that loads it is returned; graphql-core awaits it.
-        key = (self.view.key, evidence_args(info.context.settings, first, after, include_negated))
-        found = _primed(info.context.evidence, key)
+        relation = cast(RelationView, self)
+        context = info.context
+        prefetched = context.prefetched
+        # Called once per relation with the same arguments: validated once per request.
+        arguments = (first, after, include_negated)
+        request = prefetched.evidence_requests.get(arguments)
+        if request is None:
+            request = prefetched.evidence_requests[arguments] = evidence_request(
+                context.settings, first, after, include_negated
+            )
+        found = prefetched.evidence.get(request)
         if found is not None:
-            return self._evidence_items(found)
-        return cast(list[Evidence], self._load_evidence(info, key))
-
-    async def _load_evidence(
-        self, info: KGInfo, key: tuple[RelationKey, EvidenceArgs]
-    ) -> list[Evidence]:
-        return self._evidence_items(await info.context.evidence.load(key))
-
-    def _evidence_items(self, found: Page[ClaimView], *, cursors: bool = True) -> list[Evidence]:
-        subject, object_ = self.view.subject, self.view.object
-        return [
-            evidence(item, encode_cursor(EVIDENCE_TAG, key) if cursors else None, subject, object_)
-            for key, item in found.items
-        ]
+            # A plain tuple hashes and compares as the RelationKey it equals, and costs less.
+            claims = found.get((relation.subject.id, relation.type, relation.object.id))
+            if claims is not None:
+                return cast(list[Evidence], claims)
+        return loaded(_load_evidence(info, (relation.key, request)))
 
 
-def evidence_args(
-    settings: Settings, first: int | None, after: str | None, include_negated: bool
-) -> EvidenceArgs:
-    """The evidence loader's key for the arguments of ``Relation.evidence``."""
-    return EvidenceArgs(include_negated, page_request(settings, EVIDENCE_TAG, first, after, key_size=2))
+async def _load_evidence(info: KGInfo, key: tuple[RelationKey, EvidenceRequest]) -> list[Evidence]:
+    return cast(list[Evidence], await info.context.evidence.load(key))
 
 
-def _primed(loader: DataLoader[K, V], key: K) -> V | None:
-    """The value ``loader`` already holds for ``key`` (primed or loaded), else None."""
-    future = loader.cache_map.get(key)
-    if future is None or not future.done() or future.cancelled() or future.exception() is not None:
-        return None
-    return future.result()
-
-
-def relation(view: RelationView, make_entity: Callable[[EntityView], Entity] = entity) -> Relation:
-    """The Relation object of a typed relationship; ``make_entity`` lets a caller share the
-    ends' objects between relations (default: a new object each)."""
-    return _made(
-        Relation,
-        {
-            "relation_type": view.type,
-            "subject": make_entity(view.subject),
-            "object_": make_entity(view.object),
-            "claim_count": view.claims,
-            "document_count": view.documents,
-            "first_seen": view.first_seen,
-            "last_seen": view.last_seen,
-            "confidence": view.confidence,
-            "plover": list(view.plover),
-            "view": view,
-        },
-    )
+def as_relation(view: RelationView) -> Relation:
+    return cast(Relation, view)
 
 
 @strawberry.type(description="One shortest path: its relations in order, from 'from' to 'to'.")
@@ -591,15 +530,9 @@ class Path:
     entities: list[Entity] = strawberry.field(description="The entities along the path, 'from' first.")
 
 
-def path(
-    source_id: str,
-    hops: list[RelationView],
-    make_relation: Callable[[RelationView], Any] = relation,
-    make_entity: Callable[[EntityView], Any] = entity,
-) -> Path:
-    """The Path of ``hops`` from ``source_id``: its relations in order and the entities along it
-    ('from' first). ``make_relation``/``make_entity`` make their objects (the compiled reads
-    complete the views themselves)."""
+def path(source_id: str, hops: list[RelationView]) -> Path:
+    """The Path of ``hops`` from ``source_id``: its relations in order and the entities along
+    it ('from' first)."""
     nodes: list[EntityView] = []
     current = source_id
     for hop in hops:
@@ -609,7 +542,7 @@ def path(
         nodes.append(there)
         current = there.id
     return Path(
-        length=len(hops), hops=[make_relation(h) for h in hops], entities=[make_entity(n) for n in nodes]
+        length=len(hops), hops=[as_relation(h) for h in hops], entities=[as_entity(n) for n in nodes]
     )
 
 
@@ -639,7 +572,7 @@ class Stats:
 # --- shared resolvers -------------------------------------------------------------------------
 
 
-def _map_page(page: Page[S], convert: Callable[[S], N]) -> Page[N]:
+def map_page(page: Page[S], convert: Callable[[S], N]) -> Page[N]:
     items = [(key, convert(item)) for key, item in page.items]
     return Page(total=page.total, items=items, has_next=page.has_next)
 
@@ -648,146 +581,32 @@ def relations_of(
     info: KGInfo,
     entity_id: str,
     direction: Direction,
-    types: list[RelationType] | None,
+    types: Sequence[RelationType] | None,
     first: int | None,
     after: str | None,
-) -> Connection[Relation]:
-    """The connection at once when Query.actor read it already, else the coroutine loading it
-    (the resolvers are not async for the reason given in Relation.evidence)."""
-    settings = info.context.settings
-    document, nodes = _Document.of(info)
-    evidence = next((_evidence_args(settings, document, node) for node in nodes), None)
-    key = (entity_id, relation_args(settings, direction, types, first, after, evidence))
-    found = _primed(info.context.relations, key)
-    if found is not None:
-        return connection(RELATIONS_TAG, _map_page(found, relation))
-    return cast(Connection[Relation], _load_relations(info, key))
-
-
-async def _load_relations(info: KGInfo, key: tuple[str, RelationArgs]) -> Connection[Relation]:
-    found = await info.context.relations.load(key)
-    return connection(RELATIONS_TAG, _map_page(found, relation))
-
-
-def relation_args(
-    settings: Settings,
-    direction: Direction,
-    types: list[RelationType] | None,
-    first: int | None,
-    after: str | None,
-    evidence: EvidenceArgs | None,
-) -> RelationArgs:
-    """The relations loader's key for these field arguments (shared with the prefetch in
-    Query.actor, which must build the very same key)."""
-    page = page_request(settings, RELATIONS_TAG, first, after, key_size=3)
+) -> Connection[Relation] | Awaitable[Connection[Relation]]:
+    """The connection at once when its page was read with the parent, else the awaitable of
+    its load (the page and, when the query asks for them, its relations' evidence)."""
+    context = info.context
     reads_direction: ReadsDirection = direction.value
-    return RelationArgs(reads_direction, tuple(types) if types else None, page, evidence=evidence)
+    request = relations_request(context.settings, reads_direction, types, first, after)
+    found = context.prefetched.relations.get((entity_id, request))
+    if found is not None:
+        return connection(RELATIONS_TAG, found)
+    return _load_relations(info, entity_id, request)
 
 
-@dataclass(frozen=True, slots=True)
-class _Document:
-    """What reading a selection needs from the request: its fragments and variable values."""
-
-    fragments: Mapping[str, FragmentDefinitionNode]
-    variables: dict[str, Any]
-
-    @classmethod
-    def of(cls, info: KGInfo) -> tuple[_Document, Sequence[FieldNode]]:
-        """The request's document and the nodes of the field being resolved."""
-        # The graphql-core nodes, not info.selected_fields: that converts the field's whole
-        # selection tree (arguments included) on every call, while only a path or two is read.
-        raw = info._raw_info
-        return cls(raw.fragments, info.variable_values), raw.field_nodes
-
-    def selected(self, selection_set: SelectionSetNode | None, name: str) -> Iterator[FieldNode]:
-        """The fields called ``name`` in ``selection_set``, looking inside fragments."""
-        if selection_set is None:
-            return
-        for selection in selection_set.selections:
-            if isinstance(selection, FieldNode):
-                if selection.name.value == name:
-                    yield selection
-            elif isinstance(selection, InlineFragmentNode):
-                yield from self.selected(selection.selection_set, name)
-            elif isinstance(selection, FragmentSpreadNode):
-                fragment = self.fragments.get(selection.name.value)
-                if fragment is not None:
-                    yield from self.selected(fragment.selection_set, name)
-
-    def arguments(self, node: FieldNode) -> dict[str, Any]:
-        """The arguments written on ``node``: literals as Python values, variables as given."""
-        return {
-            argument.name.value: value_from_ast_untyped(argument.value, self.variables)
-            for argument in node.arguments or ()
-        }
-
-
-def _int(value: object) -> int | None:
-    return None if value is None else int(str(value))
-
-
-def _evidence_args(settings: Settings, document: _Document, relations: FieldNode) -> EvidenceArgs | None:
-    """The arguments of ``edges { node { evidence(...) } }`` under a relations field, if asked.
-
-    Lets the relations and their evidence be read in one statement; the evidence resolver then
-    finds its page in the loader's cache. Only the first such field is prefetched; others (other
-    arguments, aliases) load as usual.
-    """
-    for edges in document.selected(relations.selection_set, "edges"):
-        found = _wanted_evidence(settings, document, edges, "node")
-        if found is not None:
-            return found
-    return None
-
-
-def _wanted_evidence(
-    settings: Settings, document: _Document, parent: FieldNode, relation_field: str
-) -> EvidenceArgs | None:
-    for node in document.selected(parent.selection_set, relation_field):
-        for wanted in document.selected(node.selection_set, "evidence"):
-            arguments = document.arguments(wanted)
-            after = arguments.get("after")
-            try:
-                page = page_request(
-                    settings, EVIDENCE_TAG, _int(arguments.get("first")),
-                    str(after) if after is not None else None, key_size=2,
-                )
-            except (InvalidInput, ValueError):
-                return None  # the evidence resolver reports it
-            return EvidenceArgs(arguments.get("includeNegated") in (True, "true"), page)
-    return None
-
-
-def wanted_evidence(info: KGInfo, relation_field: str) -> EvidenceArgs | None:
-    """The arguments of ``relation_field { evidence(...) }`` under this field, if asked."""
-    document, nodes = _Document.of(info)
-    settings = info.context.settings
-    return next((_wanted_evidence(settings, document, node, relation_field) for node in nodes), None)
-
-
-def wanted_relations(info: KGInfo) -> RelationArgs | None:
-    """The loader key of the first ``relations`` field selected under this (actor) field."""
-    settings = info.context.settings
-    document, nodes = _Document.of(info)
-    for field in nodes:
-        for wanted in document.selected(field.selection_set, "relations"):
-            arguments = document.arguments(wanted)
-            after = arguments.get("after")
-            try:
-                direction = Direction(_enum_value(arguments.get("direction", Direction.BOTH)))
-                types = [RelationType(_enum_value(t)) for t in arguments.get("types") or []]
-                return relation_args(
-                    settings, direction, types or None, _int(arguments.get("first")),
-                    str(after) if after is not None else None,
-                    _evidence_args(settings, document, wanted),
-                )
-            except (InvalidInput, ValueError):
-                return None  # the relations resolver reports it
-    return None
-
-
-def _enum_value(value: object) -> str:
-    return str(value.value) if isinstance(value, Enum) else str(value)
+async def _load_relations(info: KGInfo, entity_id: str, request: RelationsRequest) -> Connection[Relation]:
+    # Read the evidence along when the query asks for it (the planner, on this field's own
+    # selection), batched with every other parent asking the same.
+    context = info.context
+    here = [selection for field in info.selected_fields for selection in field.selections]
+    try:
+        evidence = relation_evidence(context.settings, here)
+    except (InvalidInput, ValueError):
+        evidence = None  # the evidence resolver reports it
+    with_evidence = RelationsRequest(request.page, request.direction, request.types, evidence)
+    return connection(RELATIONS_TAG, await context.relations.load((entity_id, with_evidence)))
 
 
 async def neighbours_of(
@@ -800,5 +619,4 @@ async def neighbours_of(
     page = page_request(info.context.settings, ENTITIES_TAG, first, after, key_size=1)
     args = NeighbourArgs(tuple(types) if types else None, page)
     found = await info.context.neighbours.load((entity_id, args))
-    return connection(ENTITIES_TAG, _map_page(found, entity))
-
+    return connection(ENTITIES_TAG, found)

@@ -14,7 +14,7 @@ import urllib.parse
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from neo4j import AsyncDriver, AsyncGraphDatabase
+from neo4j import AsyncDriver, AsyncGraphDatabase, NotificationDisabledClassification
 from neo4j.exceptions import (
     AuthError,
     ConfigurationError,
@@ -97,6 +97,9 @@ async def open_driver(settings: Settings, *, max_retry_time_s: float | None = No
             max_transaction_retry_time=(
                 settings.neo4j_query_timeout_s if max_retry_time_s is None else max_retry_time_s
             ),
+            # Statements name every relation type of kg.model (so that Neo4j plans them from its
+            # degree store and per-type indexes); a type no relation has yet is not a mistake.
+            notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
         )
     except (ConfigurationError, ValueError) as exc:
         raise ConfigError(

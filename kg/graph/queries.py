@@ -9,7 +9,7 @@ Sections are owned by the module that runs them; keep each section's statements 
 from __future__ import annotations
 
 import functools
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 # --- schema and administration (kg.graph.schema, kg.graph.admin) ---------------------------
@@ -211,6 +211,9 @@ CALL (c, row) {
 #               source). Several sentences of one article are not independent evidence, so each
 #               source contributes its best claim once. Rounded so that the value does not
 #               depend on the order claims are read in.
+#   subject / object   the ends' entity ids, copied onto the relationship: the keys of the
+#               per-type relationship indexes that serve a hub's relation page in order
+#               (relation_end_indexes(); see relations_page()).
 # Deleted when no claim remains.
 #
 # One statement per relationship type, the type written into the text from RelationType (never
@@ -247,7 +250,8 @@ CALL (s, o, claims, documents, confidence, first_seen, last_seen, curated, plove
   WITH * WHERE claims > 0
   MERGE (s)-[r:RELATION_TYPE]->(o)
   SET r.claims = claims, r.documents = documents, r.confidence = confidence,
-      r.first_seen = first_seen, r.last_seen = last_seen, r.curated = curated, r.plover = plover
+      r.first_seen = first_seen, r.last_seen = last_seen, r.curated = curated, r.plover = plover,
+      r.subject = s.id, r.object = o.id
 }
 """
 
@@ -453,7 +457,7 @@ SET c.type = row.type, c.text = row.text, c.date = row.date, c.seen = row.date,
 CREATE (c)-[:SUBJECT]->(s)
 CREATE (c)-[:OBJECT]->(o)
 MERGE (s)-[r:RELATION_TYPE]->(o)
-ON CREATE SET r.claims = 0, r.documents = 0
+ON CREATE SET r.claims = 0, r.documents = 0, r.subject = row.subject, r.object = row.object
 WITH r, row
 CALL (r, row) {
   UNWIND coalesce(r.plover, []) + [row.plover] AS category
@@ -753,10 +757,81 @@ RETURN e {.id, .name, .kind, .aliases, .merged_from} AS actor
 
 # Read queries run by kg.graph.reads.GraphReader, always with READ routing and a timeout.
 # Entities and documents are projected with the same map shapes everywhere so that one
-# converter in reads.py handles them. Typed relationships are found with `r:$any($types)`,
-# where $types holds RelationType values only (the caller passes the enum's values).
+# converter in reads.py handles them. The statements that depend on what a GraphQL query
+# selects (the properties it shows, which relations and evidence it asks for) are composed from
+# the small functions below -- map projections, relation patterns, page fragments -- never
+# edited as text; property names come only from the tuples below and relationship types only
+# from kg.model.RelationType values (checked again by _relation_types).
 
 READ_PING = "RETURN 1 AS ok"
+
+ENTITY_PROPERTIES = ("id", "name", "kind", "aliases", "roles", "date", "curated")
+RELATION_PROPERTIES = ("claims", "documents", "first_seen", "last_seen", "plover", "confidence")
+CLAIM_PROPERTIES = (
+    "id", "type", "text", "start", "end", "date", "confidence", "negated", "curated", "source",
+    "plover", "predicate",
+)
+DOCUMENT_PROPERTIES = ("id", "sha256", "source", "title", "author", "url", "published")
+
+
+@dataclass(frozen=True, slots=True)
+class Projection:
+    """The stored properties a read returns: of entities, of typed relationships (aggregates), of
+    claims and of their documents (None: claims come without their document), and whether
+    claims come with who they are attributed to. Ids, an entity's kind and a claim's type are
+    always returned. The default reads everything."""
+
+    entity: frozenset[str] = frozenset(ENTITY_PROPERTIES)
+    relation: frozenset[str] = frozenset(RELATION_PROPERTIES)
+    claim: frozenset[str] = frozenset(CLAIM_PROPERTIES)
+    document: frozenset[str] | None = frozenset(DOCUMENT_PROPERTIES)
+    attributed_to: bool = True
+
+
+EVERYTHING = Projection()
+
+
+def _map(variable: str, allowed: tuple[str, ...], wanted: frozenset[str], always: tuple[str, ...]) -> str:
+    """``variable {.a, .b}``: the ``wanted`` properties among ``allowed`` (in their order) and
+    the ``always`` ones; ValueError for a name that is not a property of this kind."""
+    unknown = wanted - set(allowed)
+    if unknown:
+        raise ValueError(f"not a property of these reads: {sorted(unknown)}")
+    names = [name for name in allowed if name in wanted or name in always]
+    return variable + " {" + ", ".join("." + name for name in names) + "}"
+
+
+def entity_map(variable: str, projection: Projection = EVERYTHING) -> str:
+    return _map(variable, ENTITY_PROPERTIES, projection.entity, ("id", "kind"))
+
+
+def claim_map(variable: str, projection: Projection = EVERYTHING) -> str:
+    return _map(variable, CLAIM_PROPERTIES, projection.claim, ("id", "type"))
+
+
+def document_map(variable: str, projection: Projection = EVERYTHING) -> str:
+    return _map(variable, DOCUMENT_PROPERTIES, projection.document or frozenset(), ("id",))
+
+
+def _relation_aggregates(variable: str, projection: Projection) -> list[str]:
+    """``claims: r.claims`` ... for the aggregates the projection keeps."""
+    return [f"{name}: {variable}.{name}" for name in RELATION_PROPERTIES if name in projection.relation]
+
+
+def _claim_rows(projection: Projection, rank: str, *, collected: bool = True) -> str:
+    """The OPTIONAL MATCHes and the RETURN of claim ``c``'s map (document and attribution as
+    the projection asks) with its sort rank: collected, or one map per row (in COLLECT {})."""
+    matches, entries = "", [f"claim: {claim_map('c', projection)}"]
+    if projection.document is not None:
+        matches += "\n    OPTIONAL MATCH (c)-[:FROM]->(d:Document)"
+        entries.append(f"document: {document_map('d', projection)}")
+    if projection.attributed_to:
+        matches += "\n    OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)"
+        entries.append(f"attributed_to: {entity_map('a', projection)}")
+    entries.append(f"rank: {rank}")
+    row = "{" + ", ".join(entries) + "}"
+    return matches + "\n    RETURN " + (f"collect({row})" if collected else row)
+
 
 # By id; an id merged into another actor (kg.graph.resolution) finds that actor.
 READ_ENTITIES_BY_ID = """
@@ -786,36 +861,40 @@ WITH of AS asked, of
 
 # Candidates come from the full-text index (a phrase of the name's words); the exact,
 # case-insensitive comparison with the name and every alias decides. A name match wins over
-# an alias match, a curated actor over an extracted one, then the most claims.
-READ_ACTOR_BY_NAME = """
+# an alias match, a curated actor over an extracted one, then the best score, then the id.
+_ACTOR_BY_NAME = """
 CALL db.index.fulltext.queryNodes('entity_names', $phrase) YIELD node, score
 WITH node AS e, score
 WHERE e:Actor AND (toLower(e.name) = $name OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $name))
-RETURN e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
-ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, coalesce(e.curated, false) DESC,
+WITH e ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, coalesce(e.curated, false) DESC,
          score DESC, e.id
 LIMIT 1
 """
 
-# Keyset pages: $after is the sort key of the last row already seen (or null); rows come
-# back in sort order; the caller asks for one more row than it shows to learn hasNextPage.
-READ_ACTORS_SEARCH = """
-CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-  WHERE node:Actor AND ($kind IS NULL OR node.kind = $kind)
-  RETURN count(node) AS total
-}
-CALL () {
-  CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-  WHERE node:Actor AND ($kind IS NULL OR node.kind = $kind)
-    AND ($after IS NULL OR score < $after[0] OR (score = $after[0] AND node.id > $after[1]))
-  WITH node AS e, score ORDER BY score DESC, e.id LIMIT $limit
-  RETURN collect({
-    entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    key: [score, e.id]}) AS rows
+READ_ACTOR_BY_NAME = _ACTOR_BY_NAME + f"RETURN {entity_map('e')} AS entity\n"
+
+
+@functools.lru_cache(maxsize=64)
+def read_actors_search(projection: Projection = EVERYTHING) -> str:
+    """Actors matching a Lucene query ($query, words exact or as prefixes), best first: the
+    index is queried once, the hits sorted once, the total and one keyset page cut from them."""
+    return """
+CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
+WITH node AS e, score
+WHERE e:Actor AND ($kind IS NULL OR e.kind = $kind)
+WITH e, score ORDER BY score DESC, e.id
+WITH collect([score, e]) AS hits
+WITH size(hits) AS total,
+     [hit IN hits WHERE $after IS NULL OR hit[0] < $after[0]
+        OR (hit[0] = $after[0] AND hit[1].id > $after[1])][0..$limit] AS page
+CALL (page) {
+  UNWIND page AS hit
+  WITH hit[0] AS score, hit[1] AS e
+  RETURN collect({entity: """ + entity_map("e", projection) + """, key: [score, e.id]}) AS rows
 }
 RETURN total, rows
 """
+
 
 READ_ACTORS = """
 CALL () {
@@ -859,92 +938,241 @@ CALL () {
 RETURN total, rows
 """
 
-# The typed relationships of many entities at once: one row per entity id, each with its
-# total and one page sorted by (type, subject id, object id), the relationship's identity.
-# One entity's typed relationships: their total, and one page in (type, subject id, object id)
-# order, left open (r, s, o) for the statement that goes on with them.
-_RELATIONS_PAGE_OF_E = """CALL (e) {
-  MATCH (e)-[r:$any($types)]-(:Entity)
-  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
-     OR ($direction = 'IN' AND endNode(r) = e)
-  RETURN count(r) AS total
-}
-CALL (e) {
-  MATCH (e)-[r:$any($types)]-(:Entity)
-  WHERE $direction = 'BOTH' OR ($direction = 'OUT' AND startNode(r) = e)
-     OR ($direction = 'IN' AND endNode(r) = e)
-  WITH r, startNode(r) AS s, endNode(r) AS o
-  WHERE $after IS NULL OR type(r) > $after[0]
-     OR (type(r) = $after[0] AND (s.id > $after[1] OR (s.id = $after[1] AND o.id > $after[2])))
-  WITH r, s, o ORDER BY type(r), s.id, o.id LIMIT $limit
-"""
 
-READ_RELATIONS_OF = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-""" + _RELATIONS_PAGE_OF_E + """\
-  RETURN collect({
-    type: type(r),
-    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    plover: r.plover, confidence: r.confidence, key: [type(r), s.id, o.id]}) AS rows
-}
-RETURN id, total, rows
-"""
+# --- the relations of an entity: a hub's first page without reading all of them -------------
+#
+# A page of an entity's typed relationships is in (type, subject id, object id) order, keyset
+# after $after = [type, subject, object]. Its total is the sum of the entity's degrees per type
+# and direction, which Neo4j reads from its degree store (getDegree) without touching a
+# relationship. Below $expand_below relationships (of the asked types and direction), the page
+# is read by expanding the node and keeping the best $limit (top-k, never a full sort):
+# read_relations_of, one statement with the entity and the evidence.
+#
+# A hub (more than that) is not expanded. Each typed relationship holds its ends' ids
+# (r.subject, r.object; see the writes) and every relation type has two relationship range
+# indexes, on (subject, object) and on (object, subject) (relation_end_indexes()): the first rows
+# of one type and direction, in page order, are an index seek that stops after $limit rows,
+# whatever the degree. read_relations_of returns the hub's degree per type instead of rows;
+# the reader picks the types the page can reach (in type order, from the cursor's type until
+# their degrees cover the page) and read_relation_seeks reads the page from those types' seeks
+# only -- a statement of one or two seeks, which Neo4j plans quickly (a union of one seek per
+# type and direction, 48 of them, took 6-20 s to plan on the shared machine).
 
-# READ_RELATIONS_OF plus, for every relationship on the page, one page of its evidence (same
-# shape as READ_EVIDENCE): used when the query asks for both, to save a round trip. The claim
-# key is spelled as kg.graph.repository.triple_key spells it ("subject -[TYPE]-> object").
-_RELATIONS_WITH_EVIDENCE_OF_E = _RELATIONS_PAGE_OF_E + """\
-  WITH r, s, o, s.id + ' -[' + type(r) + ']-> ' + o.id AS triple
-  CALL (triple) {
-    MATCH (c:Claim {triple: triple})
-    WHERE $include_negated OR NOT coalesce(c.negated, false)
-    RETURN count(c) AS evidence_total
-  }
-  CALL (triple) {
-    MATCH (c:Claim {triple: triple})
-    WHERE $include_negated OR NOT coalesce(c.negated, false)
-    WITH c, coalesce(c.confidence, 0.0) AS confidence
-    WHERE $evidence_after IS NULL OR confidence < $evidence_after[0]
-       OR (confidence = $evidence_after[0] AND c.id > $evidence_after[1])
-    WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $evidence_limit
-    OPTIONAL MATCH (c)-[:FROM]->(d:Document)
-    OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
-    RETURN collect({
-      claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
-      .plover, .predicate},
-      document: d {.id, .sha256, .source, .title, .author, .url, .published},
-      attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
-      rank: confidence}) AS evidence_rows
-  }
-  RETURN collect({
-    type: type(r),
-    subject: s {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    object: o {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    claims: r.claims, documents: r.documents, first_seen: r.first_seen, last_seen: r.last_seen,
-    plover: r.plover, confidence: r.confidence,
-    evidence: {total: evidence_total, rows: evidence_rows}}) AS rows
-}
-RETURN id, total, rows, e {.id, .name, .kind, .aliases, .roles, .date, .curated} AS entity
-"""
-READ_RELATIONS_WITH_EVIDENCE_OF = """
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-""" + _RELATIONS_WITH_EVIDENCE_OF_E
+# From this many relationships (of the asked types and direction) on, a node's page is read from
+# the per-type index seeks instead of by expanding the node (expanding costs about a microsecond
+# per relationship; the seeks a fixed second round trip).
+RELATION_PAGE_EXPAND_BELOW = 1000
 
-# The same for the actor READ_ACTOR_BY_NAME finds: `actor(name) { relations { ... } }` in one
-# round trip.
-READ_ACTOR_BY_NAME_WITH_RELATIONS = """
-CALL db.index.fulltext.queryNodes('entity_names', $phrase) YIELD node, score
-WITH node AS e, score
-WHERE e:Actor AND (toLower(e.name) = $name OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) = $name))
-WITH e ORDER BY CASE WHEN toLower(e.name) = $name THEN 0 ELSE 1 END, coalesce(e.curated, false) DESC,
-         score DESC, e.id
-LIMIT 1
-WITH e, e.id AS id
-""" + _RELATIONS_WITH_EVIDENCE_OF_E
+DIRECTIONS = ("OUT", "IN", "BOTH")
+
+
+def _relation_types(types: Iterable[str]) -> tuple[str, ...]:
+    """Sorted distinct relation types, each checked to be an UPPER_SNAKE word (the values of
+    kg.model.RelationType; nothing else reaches the text)."""
+    checked = sorted(set(types))
+    for name in checked:
+        if not name or not name.isupper() or not name.replace("_", "").isalpha():
+            raise ValueError(f"not a relation type: {name!r}")
+    if not checked:
+        raise ValueError("at least one relation type")
+    return tuple(checked)
+
+
+def _direction(direction: str) -> str:
+    if direction not in DIRECTIONS:
+        raise ValueError(f"not a direction: {direction!r}")
+    return direction
+
+
+def relation_pattern(node: str, direction: str, types: Iterable[str], variable: str = "") -> str:
+    """``(node)-[variable:A|B]->()`` for OUT, ``<-...-`` for IN, ``-...-`` for BOTH."""
+    alternatives = "|".join(_relation_types(types))
+    left, right = {"OUT": ("-", "->"), "IN": ("<-", "-"), "BOTH": ("-", "-")}[_direction(direction)]
+    return f"({node}){left}[{variable}:{alternatives}]{right}()"
+
+
+def relation_degree(node: str, direction: str, types: Iterable[str]) -> str:
+    """The number of the node's relationships of these types in this direction (a self-loop
+    once), planned as a sum of getDegree: read from the degree store."""
+    return "COUNT { " + relation_pattern(node, direction, types) + " }"
+
+
+def relation_degrees(node: str, direction: str, types: Iterable[str]) -> str:
+    """The list of the node's degrees per type (in type order): for BOTH, each type's outgoing
+    then incoming degree (a self-loop counts in both)."""
+    directions = ("OUT", "IN") if _direction(direction) == "BOTH" else (direction,)
+    return "[" + ", ".join(
+        relation_degree(node, one, [relation_type])
+        for relation_type in _relation_types(types)
+        for one in directions
+    ) + "]"
+
+
+# Keyset: strictly after $after in (type, subject id, object id) order.
+_AFTER = (
+    "($after IS NULL OR type(r) > $after[0] OR (type(r) = $after[0] AND "
+    "(r.subject > $after[1] OR (r.subject = $after[1] AND r.object > $after[2]))))"
+)
+
+
+def _outgoing_seek(relation_type: str) -> str:
+    """The first $limit relationships of one type leaving the node, in page order: rows
+    (type, id, object) after $after."""
+    t = relation_type
+    return (
+        f'WITH * WHERE $after IS NULL OR "{t}" > $after[0] OR ("{t}" = $after[0] AND id >= $after[1])\n'
+        f"      MATCH ()-[r:{t}]->() USING INDEX r:{t}(subject, object)\n"
+        f"      WHERE r.subject = id AND r.object > CASE WHEN $after IS NOT NULL\n"
+        f'        AND "{t}" = $after[0] AND id = $after[1] THEN $after[2] ELSE "" END\n'
+        "      WITH r ORDER BY r.subject, r.object LIMIT $limit\n"
+        "      RETURN r"
+    )
+
+
+def _incoming_seek(relation_type: str, *, without_loops: bool) -> str:
+    """The first $limit relationships of one type entering the node, in page order: rows
+    (type, subject, id) after $after (without self-loops when the outgoing seek has them)."""
+    t = relation_type
+    loops = " AND r.subject <> id" if without_loops else ""
+    return (
+        f'WITH * WHERE $after IS NULL OR "{t}" >= $after[0]\n'
+        f"      MATCH ()-[r:{t}]->() USING INDEX r:{t}(object, subject)\n"
+        f"      WHERE r.object = id{loops} AND r.subject >= CASE\n"
+        f'        WHEN $after IS NOT NULL AND "{t}" = $after[0] THEN $after[1] ELSE "" END\n'
+        f'        AND ($after IS NULL OR "{t}" > $after[0] OR r.subject > $after[1] OR id > $after[2])\n'
+        "      WITH r ORDER BY r.object, r.subject LIMIT $limit\n"
+        "      RETURN r"
+    )
+
+
+def _page_rows(projection: Projection, evidence: bool) -> str:
+    """From the page's relationships ``r`` (in order): their ends, (``evidence``) each one's
+    evidence page, and the collected ``rows``."""
+    entries = [
+        "type: type(r)",
+        f"subject: {entity_map('s', projection)}",
+        f"object: {entity_map('o', projection)}",
+        *_relation_aggregates("r", projection),
+    ]
+    if evidence:
+        entries.append("evidence: evidence")
+    return (
+        "  WITH r, startNode(r) AS s, endNode(r) AS o\n"
+        + (_evidence_page("r", _TRIPLE_OF_R, projection) if evidence else "")
+        + "  RETURN collect({" + ", ".join(entries) + "}) AS rows\n"
+    )
+
+
+def _evidence_page(variable: str, triple: str, projection: Projection, name: str = "evidence") -> str:
+    """``CALL (variable)`` of one keyset page of the claims whose triple key is the expression
+    ``triple`` ($evidence_after, $evidence_limit), strongest first (confidence desc, claim id),
+    as ``name``. The triple key is spelled as kg.graph.repository.triple_key spells it."""
+    return (
+        f"  CALL ({variable}) {{\n"
+        f"    MATCH (c:Claim {{triple: {triple}}})\n"
+        "    WHERE $include_negated OR NOT coalesce(c.negated, false)\n"
+        "    WITH c, coalesce(c.confidence, 0.0) AS rank\n"
+        "    WHERE $evidence_after IS NULL OR rank < $evidence_after[0]\n"
+        "       OR (rank = $evidence_after[0] AND c.id > $evidence_after[1])\n"
+        "    WITH c, rank ORDER BY rank DESC, c.id LIMIT $evidence_limit"
+        + _claim_rows(projection, "rank") + f" AS {name}\n"
+        "  }\n"
+    )
+
+
+# A typed relationship's triple key, from the ends' ids it holds.
+_TRIPLE_OF_R = "r.subject + ' -[' + type(r) + ']-> ' + r.object"
+
+
+# Where the entities whose relations are read come from: ids (a batch), or the actor a name
+# or alias names (see _ACTOR_BY_NAME). Each yields ``e`` and its ``id``.
+_ANCHORS = {
+    "ids": "UNWIND $ids AS id\nMATCH (e:Entity {id: id})\n",
+    "name": _ACTOR_BY_NAME + "WITH e, e.id AS id\n",
+}
+
+
+@functools.lru_cache(maxsize=256)
+def read_relations_of(
+    anchor: str,
+    direction: str,
+    types: tuple[str, ...],
+    evidence: bool = False,
+    projection: Projection = EVERYTHING,
+) -> str:
+    """One row per entity of ``anchor`` ("ids": $ids; "name": the actor $phrase/$name finds):
+    ``id``, ``entity`` (its map), ``total`` (relations of ``types`` in ``direction``) and either
+    ``rows`` -- one page of them, each with (``evidence``) one page of its claims -- or, for a
+    hub (total >= $expand_below), ``degrees`` (relation_degrees) and no rows: its page is
+    read_relation_seeks's. Parameters: $limit, $after, $expand_below, and with evidence
+    $include_negated, $evidence_limit, $evidence_after."""
+    return (
+        _ANCHORS[anchor]
+        + f"WITH e, id, {relation_degree('e', direction, types)} AS total\n"
+        + "CALL (e, total) {\n"
+        + "  WITH * WHERE total < $expand_below\n"
+        + f"  MATCH {relation_pattern('e', direction, types, 'r')}\n"
+        + f"  WHERE {_AFTER}\n"
+        + "  WITH r ORDER BY type(r), r.subject, r.object LIMIT $limit\n"
+        + _page_rows(projection, evidence)
+        + "}\n"
+        + f"RETURN id, total, rows, {entity_map('e', projection)} AS entity,\n"
+        + "       CASE WHEN total >= $expand_below\n"
+        + f"         THEN {relation_degrees('e', direction, types)} END AS degrees\n"
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def read_relation_seeks(
+    direction: str,
+    types: tuple[str, ...],
+    evidence: bool = False,
+    projection: Projection = EVERYTHING,
+) -> str:
+    """The page of each entity of $ids (a hub) from the index seeks of ``types`` (the types its
+    page can reach; see the note above): one row per entity, ``id`` and ``rows`` as in
+    read_relations_of. Same parameters, without $expand_below."""
+    direction = _direction(direction)
+    seeks: list[str] = []
+    for relation_type in _relation_types(types):
+        if direction in ("OUT", "BOTH"):
+            seeks.append(_outgoing_seek(relation_type))
+        if direction in ("IN", "BOTH"):
+            seeks.append(_incoming_seek(relation_type, without_loops=direction == "BOTH"))
+    return (
+        "UNWIND $ids AS id\n"
+        "CALL (id) {\n"
+        "  CALL (id) {\n      " + "\n      UNION ALL\n      ".join(seeks) + "\n  }\n"
+        "  WITH r ORDER BY type(r), r.subject, r.object LIMIT $limit\n"
+        + _page_rows(projection, evidence)
+        + "}\n"
+        "RETURN id, rows\n"
+    )
+
+
+def relation_end_indexes(types: Iterable[str]) -> list[tuple[str, str]]:
+    """(name, statement) of the two relationship range indexes of every relation type that
+    serve relations_page() in order: on (subject, object) and on (object, subject)."""
+    statements: list[tuple[str, str]] = []
+    for relation_type in _relation_types(types):
+        lower = relation_type.lower()
+        for suffix, keys in (("out", "r.subject, r.object"), ("in", "r.object, r.subject")):
+            name = f"relation_{lower}_{suffix}"
+            statements.append(
+                (name, f"CREATE RANGE INDEX {name} IF NOT EXISTS FOR ()-[r:{relation_type}]-() ON ({keys})")
+            )
+    return statements
+
+
+def backfill_relation_ends(relation_type: str) -> str:
+    """Copies the ends' ids onto the typed relationships of one type that lack them (a graph
+    written before they were kept); batched, so run it in an auto-commit transaction."""
+    (checked,) = _relation_types([relation_type])
+    return (
+        f"MATCH ()-[r:{checked}]->() WHERE r.subject IS NULL OR r.object IS NULL\n"
+        "CALL (r) { SET r.subject = startNode(r).id, r.object = endNode(r).id } IN TRANSACTIONS OF 10000 ROWS"
+    )
+
 
 # Root `relations(filter)`: every typed relationship that passes the filter, same page shape.
 READ_RELATIONS = """
@@ -979,32 +1207,11 @@ RETURN total, rows
 # triple} maps (triple = kg.graph.repository.triple_key, indexed on :Claim); each gets its total
 # and one page sorted by (confidence desc, claim id). Subject and object come back as ids only:
 # the caller already holds them (the relation), and every byte decoded costs.
-READ_EVIDENCE = """
-UNWIND $keys AS k
-CALL (k) {
-  MATCH (c:Claim {triple: k.triple})
-  WHERE $include_negated OR NOT coalesce(c.negated, false)
-  RETURN count(c) AS total
-}
-CALL (k) {
-  MATCH (c:Claim {triple: k.triple})
-  WHERE $include_negated OR NOT coalesce(c.negated, false)
-  WITH c, coalesce(c.confidence, 0.0) AS confidence
-  WHERE $after IS NULL OR confidence < $after[0] OR (confidence = $after[0] AND c.id > $after[1])
-  WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $limit
-  MATCH (s:Entity)<-[:SUBJECT]-(c)-[:OBJECT]->(o:Entity)
-  OPTIONAL MATCH (c)-[:FROM]->(d:Document)
-  OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
-  RETURN collect({
-    claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
-      .plover, .predicate},
-    subject_id: s.id, object_id: o.id,
-    document: d {.id, .sha256, .source, .title, .author, .url, .published},
-    attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
-    key: [confidence, c.id]}) AS rows
-}
-RETURN k.subject AS subject, k.type AS type, k.object AS object, total, rows
-"""
+READ_EVIDENCE = (
+    "UNWIND $keys AS k\n"
+    + _evidence_page("k", "k.triple", EVERYTHING, "rows")
+    + "RETURN k.subject AS subject, k.type AS type, k.object AS object, rows\n"
+)
 
 # The claims a document supports, in text order.
 READ_DOCUMENT_CLAIMS = """
@@ -1113,51 +1320,43 @@ CALL () {
 RETURN total, rows
 """
 
-# Shortest paths over typed relationships only, in either direction, each hop with one page of
-# its evidence ($evidence_limit 0 when not asked for; claim key as in READ_EVIDENCE). A variable-length bound
-# cannot be a parameter, so the statement is generated per bound from an int that
-# read_shortest_paths() checks; nothing else varies.
-_READ_SHORTEST_PATHS = """
-MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = allShortestPaths((a)-[*..__MAX_HOPS__]-(b))
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
-WITH p LIMIT $limit
-RETURN [n IN nodes(p) | n {.id, .name, .kind, .aliases, .roles, .date, .curated}] AS nodes,
-       [r IN relationships(p) | {
-         type: type(r), subject: startNode(r).id, object: endNode(r).id,
-         claims: r.claims, documents: r.documents, first_seen: r.first_seen,
-         last_seen: r.last_seen, plover: r.plover, confidence: r.confidence,
-         evidence: {
-           total: COUNT {
-             MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
-             WHERE $include_negated OR NOT coalesce(c.negated, false)
-           },
-           rows: COLLECT {
-             MATCH (c:Claim {triple: startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})
-             WHERE $include_negated OR NOT coalesce(c.negated, false)
-             WITH c, coalesce(c.confidence, 0.0) AS confidence
-             WHERE $evidence_after IS NULL OR confidence < $evidence_after[0]
-                OR (confidence = $evidence_after[0] AND c.id > $evidence_after[1])
-             WITH c, confidence ORDER BY confidence DESC, c.id LIMIT $evidence_limit
-             OPTIONAL MATCH (c)-[:FROM]->(d:Document)
-             OPTIONAL MATCH (c)-[:ATTRIBUTED_TO]->(a:Entity)
-             RETURN {
-               claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,
-      .plover, .predicate},
-               document: d {.id, .sha256, .source, .title, .author, .url, .published},
-               attributed_to: a {.id, .name, .kind, .aliases, .roles, .date, .curated},
-               key: [confidence, c.id]}
-           }}}] AS hops
-"""
-
 PATH_HOPS_LIMIT = 16
 
 
-def read_shortest_paths(max_hops: int) -> str:
-    """The shortest-paths statement for paths of at most ``max_hops`` relationships."""
-    if not isinstance(max_hops, int) or not 1 <= max_hops <= PATH_HOPS_LIMIT:
+@functools.lru_cache(maxsize=64)
+def read_shortest_paths(max_hops: int, evidence: bool = True, projection: Projection = EVERYTHING) -> str:
+    """All shortest paths of at most ``max_hops`` typed relationships ($types), either
+    direction, at most $limit of them: their ``nodes`` and ``hops``, each hop (with
+    ``evidence``) with one page of its claims ($include_negated, $evidence_limit,
+    $evidence_after; claim key as in READ_EVIDENCE). A variable-length bound cannot be a
+    parameter, so the statement is composed per bound from a checked int."""
+    if not isinstance(max_hops, int) or isinstance(max_hops, bool) or not 1 <= max_hops <= PATH_HOPS_LIMIT:
         raise ValueError(f"max_hops must be an int in 1..{PATH_HOPS_LIMIT}")
-    return _READ_SHORTEST_PATHS.replace("__MAX_HOPS__", str(max_hops))
+    hop = [
+        "type: type(r)", "subject: startNode(r).id", "object: endNode(r).id",
+        *_relation_aggregates("r", projection),
+    ]
+    if evidence:
+        hop.append(
+            "evidence: {rows: COLLECT {\n"
+            "             MATCH (c:Claim {triple:\n"
+            "               startNode(r).id + ' -[' + type(r) + ']-> ' + endNode(r).id})\n"
+            "             WHERE $include_negated OR NOT coalesce(c.negated, false)\n"
+            "             WITH c, coalesce(c.confidence, 0.0) AS rank\n"
+            "             WHERE $evidence_after IS NULL OR rank < $evidence_after[0]\n"
+            "                OR (rank = $evidence_after[0] AND c.id > $evidence_after[1])\n"
+            "             WITH c, rank ORDER BY rank DESC, c.id LIMIT $evidence_limit"
+            + _claim_rows(projection, "rank", collected=False)
+            + "\n           }}"
+        )
+    return (
+        "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})\n"
+        f"MATCH p = allShortestPaths((a)-[*..{max_hops}]-(b))\n"
+        "WHERE all(r IN relationships(p) WHERE type(r) IN $types)\n"
+        "WITH p LIMIT $limit\n"
+        f"RETURN [n IN nodes(p) | {entity_map('n', projection)}] AS nodes,\n"
+        "       [r IN relationships(p) | {" + ", ".join(hop) + "}] AS hops\n"
+    )
 
 
 # Counts, all from Neo4j's count store: one `count()` per label and per relationship type.
@@ -1175,123 +1374,6 @@ def _read_stats() -> str:
 
 
 READ_STATS = _read_stats()
-
-
-# --- api compiled reads (owner: api) ------------------------------------------------------------
-# The compiled read path (kg.api.compiled) knows which properties a query selects. It runs the
-# reads statements above narrowed to those properties: the same MATCH, ORDER BY and LIMIT, the
-# unselected properties returned as null (or not read at all: documents, attributions), so the
-# driver decodes less. Property names come only from the tuples below, never from input.
-
-ENTITY_PROPERTIES = ("id", "name", "kind", "aliases", "roles", "date", "curated")
-RELATION_PROPERTIES = ("claims", "documents", "first_seen", "last_seen", "plover", "confidence")
-CLAIM_PROPERTIES = (
-    "id", "type", "text", "start", "end", "date", "confidence", "negated", "curated", "source",
-    "plover", "predicate",
-)
-DOCUMENT_PROPERTIES = ("id", "sha256", "source", "title", "author", "url", "published")
-
-_ENTITY_MAP = "{.id, .name, .kind, .aliases, .roles, .date, .curated}"
-_CLAIM_MAP = (
-    "claim: c {.id, .type, .text, .start, .end, .date, .confidence, .negated, .curated, .source,\n"
-    "      .plover, .predicate}"
-)
-_DOCUMENT_MAP = "document: d {.id, .sha256, .source, .title, .author, .url, .published}"
-_ATTRIBUTED_MAP = "attributed_to: a " + _ENTITY_MAP
-_DOCUMENT_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:FROM\]->\(d:Document\)")
-_ATTRIBUTED_MATCH = re.compile(r"\n\s*OPTIONAL MATCH \(c\)-\[:ATTRIBUTED_TO\]->\(a:Entity\)")
-# The evidence counts: a CALL in the relations statements, a COUNT in the paths statement.
-_EVIDENCE_TOTAL_CALL = re.compile(
-    r"\n\s*CALL \(triple\) \{\s*MATCH \(c:Claim \{triple: triple\}\)\s*WHERE [^\n]*"
-    r"\n\s*RETURN count\(c\) AS evidence_total\n\s*\}"
-)
-_EVIDENCE_TOTAL_COUNT = re.compile(
-    r"total: COUNT \{\s*MATCH \(c:Claim \{triple: [^}]*\}\)\s*WHERE [^\n]*\n\s*\},"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Projection:
-    """The properties a read returns: entity, relation aggregate, claim and document
-    properties (id, kind and a claim's type always), whether claims bring their document and
-    attribution."""
-
-    entity: frozenset[str] = frozenset(ENTITY_PROPERTIES)
-    relation: frozenset[str] = frozenset(RELATION_PROPERTIES)
-    claim: frozenset[str] = frozenset(CLAIM_PROPERTIES)
-    document: frozenset[str] | None = frozenset(DOCUMENT_PROPERTIES)
-    attributed_to: bool = True
-    # Evidence pages' total (no GraphQL field shows it: Relation.evidence is a list). False:
-    # not counted (0), and the reader asks for no look-ahead row (has_next stays False).
-    evidence_total: bool = True
-
-
-def _map(variable: str, allowed: tuple[str, ...], wanted: frozenset[str], always: tuple[str, ...]) -> str:
-    unknown = wanted - set(allowed)
-    if unknown:
-        raise ValueError(f"not a property of these reads: {sorted(unknown)}")
-    names = [name for name in allowed if name in wanted or name in always]
-    return variable + "{" + ", ".join("." + name for name in names) + "}"
-
-
-def _drop_entry(text: str, entry: str) -> str:
-    """``text`` without the map entry ``entry`` (each is followed by a comma in these maps): the
-    reader's conversions read an absent key as they read a null."""
-    narrowed = re.sub(re.escape(entry) + r",\s*", "", text)
-    if entry in narrowed:
-        raise ValueError(f"{entry!r} is not followed by a comma in this statement")
-    return narrowed
-
-
-@functools.lru_cache(maxsize=256)
-def projected(statement: str, projection: Projection) -> str:
-    """``statement`` (READ_ACTORS_SEARCH, READ_RELATIONS_OF, READ_RELATIONS_WITH_EVIDENCE_OF,
-    READ_ACTOR_BY_NAME_WITH_RELATIONS or a read_shortest_paths() statement) returning only
-    ``projection``; ValueError for a statement that has none of the maps it narrows."""
-    if _ENTITY_MAP not in statement:
-        raise ValueError("not a statement the compiled reads narrow")
-    text = statement
-    if _CLAIM_MAP in text:
-        claim = _map("c ", CLAIM_PROPERTIES, projection.claim, ("id", "type"))
-        text = text.replace(_CLAIM_MAP, "claim: " + claim)
-        if projection.document is None:
-            text = _DOCUMENT_MATCH.sub("", _drop_entry(text, _DOCUMENT_MAP))
-        else:
-            narrowed = _map("d ", DOCUMENT_PROPERTIES, projection.document, ("id",))
-            text = text.replace(_DOCUMENT_MAP, "document: " + narrowed)
-        if not projection.attributed_to:
-            text = _ATTRIBUTED_MATCH.sub("", _drop_entry(text, _ATTRIBUTED_MAP))
-        if not projection.evidence_total:
-            text, calls = _EVIDENCE_TOTAL_CALL.subn("", text)
-            text = text.replace("evidence: {total: evidence_total,", "evidence: {total: 0,")
-            text, counts = _EVIDENCE_TOTAL_COUNT.subn("total: 0,", text)
-            if calls + counts != 1 or "evidence_total" in text:
-                raise ValueError("the evidence count of this statement is not where it is expected")
-    for name in RELATION_PROPERTIES:
-        if name not in projection.relation:
-            text = _drop_entry(text, f"{name}: r.{name}")
-    return text.replace(_ENTITY_MAP, _map("", ENTITY_PROPERTIES, projection.entity, ("id", "kind")))
-
-# READ_ACTORS_SEARCH with one full-text query instead of two (one for the total, one for the
-# page): the hits are sorted once and the page is cut from them. Same total and rows; used by
-# the compiled reads, where a search is the whole request and the index query its main cost.
-READ_ACTORS_SEARCH_ONCE = """
-CALL db.index.fulltext.queryNodes('entity_names', $query) YIELD node, score
-WITH node AS e, score
-WHERE e:Actor AND ($kind IS NULL OR e.kind = $kind)
-WITH e, score ORDER BY score DESC, e.id
-WITH collect([score, e]) AS hits
-WITH size(hits) AS total,
-     [hit IN hits WHERE $after IS NULL OR hit[0] < $after[0]
-        OR (hit[0] = $after[0] AND hit[1].id > $after[1])][0..$limit] AS page
-CALL (page) {
-  UNWIND page AS hit
-  WITH hit[0] AS score, hit[1] AS e
-  RETURN collect({
-    entity: e {.id, .name, .kind, .aliases, .roles, .date, .curated}, key: [score, e.id]}) AS rows
-}
-RETURN total, rows
-"""
 
 
 # --- summaries for frontends (owner: api): counts, not rows ------------------------------------

@@ -23,7 +23,6 @@ from typing import Any, Generic, Literal, NamedTuple, TypeVar
 import neo4j
 from neo4j import READ_ACCESS, AsyncDriver, Query
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
-from pydantic import BaseModel
 
 from kg.errors import GraphUnavailable, InvalidInput, TooComplex
 from kg.graph import queries
@@ -33,7 +32,6 @@ from kg.resolution.roles import RoleEvidence, role_evidence, role_key
 from kg.settings import Settings
 
 T = TypeVar("T")
-M = TypeVar("M", bound=BaseModel)
 SortKey = tuple[Any, ...]
 Direction = Literal["OUT", "IN", "BOTH"]
 
@@ -62,16 +60,9 @@ class EntityView(NamedTuple):
     @property
     def entity(self) -> Entity:
         """The :class:`kg.model.Entity` of these fields (made on each call)."""
-        return _constructed(
-            Entity,
-            {
-                "id": self.id,
-                "name": self.name,
-                "kind": self.kind,
-                "aliases": self.aliases,
-                "country": self.country,
-                "sector": self.sector,
-            },
+        return Entity.model_construct(
+            id=self.id, name=self.name, kind=self.kind, aliases=self.aliases,
+            country=self.country, sector=self.sector,
         )
 
 
@@ -144,6 +135,9 @@ class ClaimView(NamedTuple):
     attributed_to: EntityView | None
     plover: Plover | None = None
     predicate: str | None = None
+    # The first part of its sort key among a relation's evidence (confidence, 0 when unknown),
+    # when it was read as one; None otherwise (a document's claims).
+    rank: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +192,25 @@ class Activity(NamedTuple):
 
 
 GroupBy = Literal["TYPE", "PLOVER"]
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceRequest:
+    """One page of the claims behind a relation, strongest first (confidence desc, claim id)."""
+
+    page: PageRequest
+    include_negated: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class RelationsRequest:
+    """One page of an entity's typed relationships of ``types`` (None: all) in ``direction``,
+    and (``evidence``) one page of the claims behind each relation on it."""
+
+    page: PageRequest
+    direction: Direction = "BOTH"
+    types: tuple[RelationType, ...] | None = None
+    evidence: EvidenceRequest | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +395,7 @@ class GraphReader:
         *,
         search: str | None = None,
         kind: EntityKind | None = None,
-        projection: queries.Projection | None = None,
+        projection: queries.Projection = queries.EVERYTHING,
     ) -> Page[EntityView]:
         """Actors matching ``search`` (best first; words may be prefixes) or all, by name."""
         kind_value = kind.value if kind else None
@@ -392,10 +405,8 @@ class GraphReader:
                 return Page(total=0)
             # Every word must match, exactly (scores higher) or as a prefix (typing ahead).
             lucene = " AND ".join(f"({term} OR {term}*)" for term in terms)
-            # The compiled API path (a projection) reads the index once; see READ_ACTORS_SEARCH_ONCE.
-            statement = queries.READ_ACTORS_SEARCH if projection is None else queries.READ_ACTORS_SEARCH_ONCE
             records = await self._run(
-                _projected(statement, projection),
+                queries.read_actors_search(projection),
                 {"query": lucene, "kind": kind_value, **_page_parameters(page)},
             )
         else:
@@ -446,86 +457,86 @@ class GraphReader:
     async def relations_of(
         self,
         ids: Sequence[str],
-        page: PageRequest,
-        *,
-        direction: Direction = "BOTH",
-        types: Sequence[RelationType] | None = None,
-        projection: queries.Projection | None = None,
-    ) -> dict[str, Page[RelationView]]:
-        """The typed relationships of each entity, sorted by (type, subject id, object id)."""
-        records = await self._run(
-            _projected(queries.READ_RELATIONS_OF, projection),
-            {
-                "ids": list(dict.fromkeys(ids)),
-                "direction": direction,
-                "types": _types(types),
-                **_page_parameters(page),
-            },
-        )
-        found = {rec["id"]: _page(rec, page, _relation) for rec in records}
-        return {entity_id: found.get(entity_id, Page(total=0)) for entity_id in ids}
+        request: RelationsRequest,
+        projection: queries.Projection = queries.EVERYTHING,
+    ) -> RelationsFound:
+        """The typed relationships of each entity (one page, in (type, subject id, object id)
+        order) and, when ``request.evidence`` asks, the claims behind every relation on those
+        pages: one statement, however many entities and whatever their degree."""
+        return await self._relations("ids", {"ids": list(dict.fromkeys(ids))}, request, projection)
 
-    async def relations_with_evidence_of(
-        self,
-        ids: Sequence[str],
-        page: PageRequest,
-        evidence_page: PageRequest,
-        *,
-        direction: Direction = "BOTH",
-        types: Sequence[RelationType] | None = None,
-        include_negated: bool = False,
-        projection: queries.Projection | None = None,
-    ) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
-        """:meth:`relations_of` and :meth:`evidence` of every relation on those pages, in one
-        round trip (for queries that ask for both)."""
-        records = await self._run(
-            _projected(queries.READ_RELATIONS_WITH_EVIDENCE_OF, projection),
-            {
-                "ids": list(dict.fromkeys(ids)),
-                "direction": direction,
-                "types": _types(types),
-                "include_negated": include_negated,
-                "evidence_limit": evidence_page.limit + _look_ahead(projection),
-                "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
-                **_page_parameters(page),
-            },
-        )
-        relations, evidence = _relations_with_evidence(records, page, evidence_page)
-        return {entity_id: relations.get(entity_id, Page(total=0)) for entity_id in ids}, evidence
-
-    async def actor_with_relations_by_name(
+    async def actor_relations_by_name(
         self,
         name: str,
-        page: PageRequest,
-        evidence_page: PageRequest,
-        *,
-        direction: Direction = "BOTH",
-        types: Sequence[RelationType] | None = None,
-        include_negated: bool = False,
-        projection: queries.Projection | None = None,
-    ) -> tuple[EntityView | None, Page[RelationView], dict[RelationKey, Page[ClaimView]]]:
-        """:meth:`actor_by_name` and :meth:`relations_with_evidence_of` for it, in one round trip."""
+        request: RelationsRequest,
+        projection: queries.Projection = queries.EVERYTHING,
+    ) -> RelationsFound:
+        """:meth:`actor_by_name` and :meth:`relations_of` for that actor, in one statement."""
         terms = fulltext_terms(name, self._search, field="name")
         if not terms:
-            return None, Page(total=0), {}
+            return RelationsFound()
+        parameters = {"phrase": '"' + " ".join(terms) + '"', "name": name.strip().lower()}
+        return await self._relations("name", parameters, request, projection)
+
+    async def _relations(
+        self,
+        anchor: str,
+        parameters: dict[str, Any],
+        request: RelationsRequest,
+        projection: queries.Projection,
+    ) -> RelationsFound:
+        wanted = request.evidence
+        types = tuple(_types(request.types))
+        evidence = wanted is not None
+        statement = queries.read_relations_of(anchor, request.direction, types, evidence, projection)
+        parameters.update(_page_parameters(request.page))
+        parameters["expand_below"] = queries.RELATION_PAGE_EXPAND_BELOW
+        if wanted is not None:
+            parameters.update(_evidence_parameters(wanted))
+        records = await self._run(statement, parameters)
+        found = _relations_found(records, request)
+        # Hubs came back with their degree per type instead of rows: their pages are read
+        # from the index seeks of the types those pages can reach (grouped by those types).
+        hubs: dict[tuple[str, ...], list[str]] = {}
+        for record in records:
+            if record["degrees"] is not None:
+                reached = _types_reached(types, record["degrees"], request)
+                hubs.setdefault(reached, []).append(record["id"])
+        for reached, ids in hubs.items():
+            seeks = queries.read_relation_seeks(request.direction, reached, evidence, projection)
+            memo = _Memo()
+            for record in await self._run(seeks, {**parameters, "ids": ids}):
+                entity_id = record["id"]
+                found.pages[entity_id] = _relation_page(
+                    record["rows"], found.page(entity_id).total, request, found, memo
+                )
+        return found
+
+    async def evidence(
+        self, keys: Sequence[RelationKey], request: EvidenceRequest
+    ) -> dict[RelationKey, list[ClaimView]]:
+        """The claims behind each typed relationship: one page each, strongest first."""
+        unique = list(dict.fromkeys(keys))
         records = await self._run(
-            _projected(queries.READ_ACTOR_BY_NAME_WITH_RELATIONS, projection),
+            queries.READ_EVIDENCE,
             {
-                "phrase": '"' + " ".join(terms) + '"',
-                "name": name.strip().lower(),
-                "direction": direction,
-                "types": _types(types),
-                "include_negated": include_negated,
-                "evidence_limit": evidence_page.limit + _look_ahead(projection),
-                "evidence_after": list(evidence_page.after) if evidence_page.after is not None else None,
-                **_page_parameters(page),
+                "keys": [
+                    {"subject": k.subject, "type": k.type.value, "object": k.object,
+                     "triple": triple_key(k.subject, k.type, k.object)}
+                    for k in unique
+                ],
+                **_evidence_parameters(request),
             },
         )
-        if not records:
-            return None, Page(total=0), {}
-        relations, evidence = _relations_with_evidence(records, page, evidence_page)
-        actor = _entity(records[0]["entity"])
-        return actor, relations[actor.id], evidence
+        memo = _Memo()
+        found = {
+            RelationKey(rec["subject"], _relation_type(rec["type"]), rec["object"]): [
+                _claim_between(row, None, None, memo, rec["subject"], rec["object"])
+                for row in rec["rows"] or ()
+            ]
+            for rec in records
+        }
+        return {key: found.get(key, []) for key in keys}
 
     async def relations(
         self,
@@ -554,29 +565,6 @@ class GraphReader:
         )
         return _page(records[0], page, _relation)
 
-    async def evidence(
-        self, keys: Sequence[RelationKey], page: PageRequest, *, include_negated: bool = False
-    ) -> dict[RelationKey, Page[ClaimView]]:
-        """The claims behind each typed relationship, strongest first."""
-        unique = list(dict.fromkeys(keys))
-        records = await self._run(
-            queries.READ_EVIDENCE,
-            {
-                "keys": [
-                    {"subject": k.subject, "type": k.type.value, "object": k.object,
-                     "triple": triple_key(k.subject, k.type, k.object)}
-                    for k in unique
-                ],
-                "include_negated": include_negated,
-                **_page_parameters(page),
-            },
-        )
-        found = {
-            RelationKey(rec["subject"], RelationType(rec["type"]), rec["object"]): _page(rec, page, _claim)
-            for rec in records
-        }
-        return {key: found.get(key, Page(total=0)) for key in keys}
-
     async def shortest_paths(
         self,
         source: str,
@@ -585,29 +573,21 @@ class GraphReader:
         max_hops: int,
         limit: int,
         types: Sequence[RelationType] | None = None,
-        evidence_page: PageRequest | None = None,
-        include_negated: bool = False,
-        projection: queries.Projection | None = None,
-    ) -> tuple[list[list[RelationView]], dict[RelationKey, Page[ClaimView]]]:
+        evidence: EvidenceRequest | None = None,
+        projection: queries.Projection = queries.EVERYTHING,
+    ) -> tuple[list[list[RelationView]], dict[RelationKey, list[ClaimView]]]:
         """All shortest paths of at most ``max_hops`` typed relationships, either direction,
-        and (with ``evidence_page``) one page of evidence for every hop."""
+        and (with ``evidence``) one page of evidence for every hop."""
         if source == target:
             raise InvalidInput("a path needs two different entities ('from' equals 'to')")
-        wanted = evidence_page or PageRequest(limit=0)
+        parameters: dict[str, Any] = {"from": source, "to": target, "types": _types(types), "limit": limit}
+        if evidence is not None:
+            parameters.update(_evidence_parameters(evidence))
         records = await self._run(
-            _projected(queries.read_shortest_paths(max_hops), projection),
-            {
-                "from": source,
-                "to": target,
-                "types": _types(types),
-                "limit": limit,
-                "include_negated": include_negated,
-                "evidence_limit": wanted.limit + _look_ahead(projection) if evidence_page else 0,
-                "evidence_after": list(wanted.after) if wanted.after is not None else None,
-            },
+            queries.read_shortest_paths(max_hops, evidence is not None, projection), parameters
         )
         paths: list[list[RelationView]] = []
-        evidence: dict[RelationKey, Page[ClaimView]] = {}
+        claims: dict[RelationKey, list[ClaimView]] = {}
         memo = _Memo()
         for record in records:
             nodes = {row["id"]: row for row in record["nodes"]}
@@ -615,15 +595,13 @@ class GraphReader:
                 _relation(hop, memo, nodes[hop["subject"]], nodes[hop["object"]]) for hop in record["hops"]
             ]
             paths.append(hops)
-            if evidence_page is not None:
+            if evidence is not None:
                 for hop, row in zip(hops, record["hops"], strict=True):
-                    subject_id, object_id = hop.subject.id, hop.object.id
-                    evidence[RelationKey(subject_id, hop.type, object_id)] = _page(
-                        row["evidence"],
-                        wanted,
-                        lambda claim, s=subject_id, o=object_id: _claim_between(claim, s, o, memo),
-                    )
-        return paths, evidence
+                    claims[hop.key] = [
+                        _claim_between(claim, hop.subject, hop.object, memo)
+                        for claim in row["evidence"]["rows"] or ()
+                    ]
+        return paths, claims
 
     # --- summaries ----------------------------------------------------------------------------
 
@@ -740,55 +718,87 @@ class GraphReader:
 # --- conversion from Cypher maps (kept here: records never leave this module) -------------------
 
 
-def _relations_with_evidence(
-    records: Sequence[Mapping[str, Any]], page: PageRequest, evidence_page: PageRequest
-) -> tuple[dict[str, Page[RelationView]], dict[RelationKey, Page[ClaimView]]]:
-    # _page and _relation inline: this conversion is the largest share of an API request's own
-    # work (a page of relations, each with a page of evidence).
-    relations: dict[str, Page[RelationView]] = {}
-    evidence: dict[RelationKey, Page[ClaimView]] = {}
+@dataclass(frozen=True, slots=True)
+class RelationsFound:
+    """What a relations read found: the entities asked about (by id), their pages, and the
+    evidence of the relations on those pages (when asked; by relation key)."""
+
+    entities: dict[str, EntityView] = field(default_factory=dict)
+    pages: dict[str, Page[RelationView]] = field(default_factory=dict)
+    evidence: dict[RelationKey, list[ClaimView]] = field(default_factory=dict)
+
+    def page(self, entity_id: str) -> Page[RelationView]:
+        return self.pages.get(entity_id) or Page(total=0)
+
+
+def _relations_found(records: Sequence[Mapping[str, Any]], request: RelationsRequest) -> RelationsFound:
+    found = RelationsFound()
     memo = _Memo()
-    limit, evidence_limit = page.limit, evidence_page.limit
     for record in records:
-        rows = record["rows"] or []
-        if type(rows) is not list:
-            rows = list(rows)
-        items: list[tuple[SortKey, RelationView]] = []
-        for row in rows[:limit]:
-            view = _relation(row, memo)
-            subject_id, object_id = view.subject.id, view.object.id
-            # The sort keys are not returned: (type, subject id, object id) and (confidence,
-            # claim id) are in the rows already (smaller records).
-            items.append(((row["type"], subject_id, object_id), view))
-            claims = row["evidence"]
-            claim_rows = claims["rows"] or []
-            if type(claim_rows) is not list:
-                claim_rows = list(claim_rows)
-            evidence[RelationKey(subject_id, view.type, object_id)] = Page(
-                int(claims["total"] or 0),
-                [
-                    (
-                        (claim["rank"], claim["claim"]["id"]),
-                        _claim_between(claim, subject_id, object_id, memo),
-                    )
-                    for claim in claim_rows[:evidence_limit]
-                ],
-                len(claim_rows) > evidence_limit,
-            )
-        relations[record["id"]] = Page(int(record["total"] or 0), items, len(rows) > limit)
-    return relations, evidence
+        entity = _memo_entity(record["entity"], memo)
+        found.entities[entity.id] = entity
+        total = int(record["total"] or 0)
+        found.pages[entity.id] = _relation_page(record["rows"], total, request, found, memo)
+    return found
 
 
-def _projected(statement: str, projection: queries.Projection | None) -> str:
-    # The compiled API path reads only the properties its query selects (the views then hold
-    # defaults for the others, which that query never reads); everyone else reads them all.
-    return statement if projection is None else queries.projected(statement, projection)
+def _relation_page(
+    rows: Any, total: int, request: RelationsRequest, found: RelationsFound, memo: _Memo
+) -> Page[RelationView]:
+    """One entity's page from its statement rows (the evidence of each relation, when asked,
+    into ``found.evidence``). _page and _relation inline: this conversion is the largest share
+    of an API request's own work (a page of relations, each with a page of evidence)."""
+    rows = rows or []
+    if type(rows) is not list:
+        rows = list(rows)
+    limit = request.page.limit
+    with_evidence = request.evidence is not None
+    items: list[tuple[SortKey, RelationView]] = []
+    for row in rows[:limit]:
+        view = _relation(row, memo)
+        subject, object_ = view.subject, view.object
+        # The sort key (type, subject id, object id) is the relation's identity: not returned.
+        items.append(((row["type"], subject.id, object_.id), view))
+        if with_evidence:
+            found.evidence[RelationKey(subject.id, view.type, object_.id)] = [
+                _claim_between(claim, subject, object_, memo) for claim in row["evidence"] or ()
+            ]
+    return Page(total, items, len(rows) > limit)
 
 
-def _look_ahead(projection: queries.Projection | None) -> int:
-    # One evidence row more than asked tells whether there are more (Page.has_next); a
-    # projection without evidence totals does not need to know.
-    return 1 if projection is None or projection.evidence_total else 0
+def _types_reached(
+    types: Sequence[str], degrees: Sequence[int], request: RelationsRequest
+) -> tuple[str, ...]:
+    """The relation types a hub's page (after its cursor) can take rows from: in type order,
+    from the cursor's type (whose rows before the cursor are unknown: it counts for nothing)
+    until the degrees of the types after it cover the page and its look-ahead row."""
+    per_type = len(degrees) // len(types)  # 2 for BOTH (out, in), else 1
+    after = request.page.after
+    start = str(after[0]) if after is not None else ""
+    needed = request.page.limit + 1
+    reached: list[str] = []
+    covered = 0
+    for index, relation_type in enumerate(sorted(types)):
+        if relation_type < start:
+            continue
+        degree = sum(degrees[index * per_type : (index + 1) * per_type])
+        if degree:
+            reached.append(relation_type)
+            if relation_type != start:
+                covered += degree
+        if covered >= needed:
+            break
+    return tuple(reached) or (sorted(types)[-1],)
+
+
+def _evidence_parameters(request: EvidenceRequest) -> dict[str, Any]:
+    # No look-ahead row and no total: Relation.evidence is a list (no field shows either).
+    after = request.page.after
+    return {
+        "include_negated": request.include_negated,
+        "evidence_limit": request.page.limit,
+        "evidence_after": list(after) if after is not None else None,
+    }
 
 
 def _is_connection_problem(exc: Exception) -> bool:
@@ -855,22 +865,6 @@ def _relation_type(value: Any) -> RelationType:
 def _entity_kind(value: Any) -> EntityKind:
     found = _ENTITY_KINDS.get(value)
     return found if found is not None else EntityKind(value)
-
-
-_object_setattr = object.__setattr__
-
-
-def _constructed(model: type[M], values: dict[str, Any]) -> M:
-    """``model.model_construct(**values)`` when ``values`` names every field of ``model``, in
-    field order: the same instance state (``__dict__``, fields set, no extra, no private),
-    without model_construct's per-field alias and default handling, which costs more than
-    the rest of a conversion. tests/api/test_reads_conversion.py checks the equivalence."""
-    instance = model.__new__(model)
-    _object_setattr(instance, "__dict__", values)
-    _object_setattr(instance, "__pydantic_fields_set__", set(values))
-    _object_setattr(instance, "__pydantic_extra__", None)
-    _object_setattr(instance, "__pydantic_private__", None)
-    return instance
 
 
 # One statement returns the same node with the same map wherever it appears (a hub is the
@@ -977,34 +971,35 @@ def _claim(row: Mapping[str, Any], memo: _Memo | None = None) -> ClaimView:
 
 
 def _claim_between(
-    row: Mapping[str, Any], subject_id: str | None, object_id: str | None, memo: _Memo | None
+    row: Mapping[str, Any],
+    subject: EntityView | None,
+    object_: EntityView | None,
+    memo: _Memo | None,
+    subject_id: str | None = None,
+    object_id: str | None = None,
 ) -> ClaimView:
-    """The claim of ``row``; ``subject_id``/``object_id`` (when given) are its ends' ids, for
-    rows of a relation's evidence, which do not repeat them (they stand in for the row's own
-    ``subject_id``/``object_id``)."""
+    """The claim of ``row``. For a relation's evidence, whose rows do not repeat the ends,
+    ``subject``/``object_`` are the relation's ends (or only their ids, when the caller holds
+    no views), and the row's ``rank`` is kept."""
     claim = row["claim"]
     get = row.get
     claim_get = claim.get
     document = get("document")
-    subject = get("subject")
-    object_ = get("object")
+    subject_row = get("subject")
+    object_row = get("object")
     attributed_to = get("attributed_to")
-    if subject:
-        subject_id = subject["id"]
-    elif subject_id is None:
-        subject_id = row["subject_id"]
-    if object_:
-        object_id = object_["id"]
-    elif object_id is None:
-        object_id = row["object_id"]
+    if subject_row:
+        subject = _memo_entity(subject_row, memo)
+    if object_row:
+        object_ = _memo_entity(object_row, memo)
     source_document = _memo_document(document, memo) if document else None
     return ClaimView(
         claim["id"],
         _relation_type(claim["type"]),
-        subject_id,
-        object_id,
-        _memo_entity(subject, memo) if subject else None,
-        _memo_entity(object_, memo) if object_ else None,
+        subject.id if subject is not None else subject_id or row["subject_id"],
+        object_.id if object_ is not None else object_id or row["object_id"],
+        subject,
+        object_,
         claim_get("text"),
         claim_get("start"),
         claim_get("end"),
@@ -1018,6 +1013,7 @@ def _claim_between(
         _memo_entity(attributed_to, memo) if attributed_to else None,
         _plover(claim_get("plover")),
         claim_get("predicate"),
+        get("rank"),
     )
 
 

@@ -11,6 +11,7 @@ editable install, the Docker image), else ``kg/schema/`` inside an installed pac
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ import kg
 from kg.errors import ConfigError, InvalidInput, Problem
 from kg.graph import queries
 from kg.graph.driver import graph_errors
+from kg.model import RelationType
 from kg.settings import Settings
 
 INDEX_ONLINE_TIMEOUT_S = 300
@@ -138,10 +140,11 @@ async def apply_schema(
     folder = schema_dir if schema_dir is not None else default_schema_dir()
     if not folder.is_dir():
         raise ConfigError(f"Schema folder {folder} does not exist")
-    statements = read_schema_files(folder)
+    statements = read_schema_files(folder) + relation_end_index_statements()
     database = settings.neo4j_database
     with graph_errors():
         before = await _schema_rules(driver, database)
+        await _backfill_relation_ends(driver, database, existing=before.keys())
         for statement in statements:
             await _run_statement(driver, database, statement)
         if ("index", "document_url") in before:  # a graph from before the index keys
@@ -154,6 +157,30 @@ async def apply_schema(
     created = [f"created {after[key]}" for key in sorted(after.keys() - before.keys())]
     dropped = [f"dropped {before[key]}" for key in sorted(before.keys() - after.keys())]
     return created + dropped
+
+
+def relation_end_index_statements() -> list[Statement]:
+    """The relation page's indexes (two per kg.model.RelationType; see
+    queries.relation_end_indexes), as schema statements."""
+    source = "kg.graph.queries.relation_end_indexes (one pair per kg.model.RelationType)"
+    return [
+        Statement(text=text, source=source, line=line)
+        for line, (_, text) in enumerate(queries.relation_end_indexes(t.value for t in RelationType), 1)
+    ]
+
+
+async def _backfill_relation_ends(
+    driver: AsyncDriver, database: str, existing: Collection[tuple[str, str]]
+) -> None:
+    """A graph written before typed relationships kept their ends' ids gets them, once: before
+    a type's relation-end indexes are created (every write sets them since; should this be
+    interrupted, the indexes are not there yet and the next run does it again)."""
+    for relation_type in RelationType:
+        out_index = queries.relation_end_indexes([relation_type.value])[0][0]
+        if ("index", out_index) not in existing:
+            # Batched (CALL IN TRANSACTIONS): an auto-commit transaction, not a managed one.
+            async with driver.session(database=database) as session:
+                await (await session.run(queries.backfill_relation_ends(relation_type.value))).consume()
 
 
 async def _run_statement(driver: AsyncDriver, database: str, statement: Statement) -> None:

@@ -104,12 +104,17 @@ def test_dates_as_before(value: object) -> None:
 
 def test_relation_evidence_rows_take_their_ends_from_the_relation() -> None:
     row = {"claim": {"id": "c1", "type": "MET", "text": "t", "start": 0, "end": 1, "negated": None},
-           "document": {"id": "d1", "published": neo4j.time.Date(2020, 2, 2)}}
-    claim = reads._claim_between(row, "s1", "o1", reads._Memo())
-    assert (claim.subject_id, claim.object_id, claim.subject, claim.object) == ("s1", "o1", None, None)
+           "document": {"id": "d1", "published": neo4j.time.Date(2020, 2, 2)}, "rank": 0.5}
+    subject = reads.EntityView("s1", "S", EntityKind.PERSON)
+    object_ = reads.EntityView("o1", "O", EntityKind.COUNTRY)
+    claim = reads._claim_between(row, subject, object_, reads._Memo())
+    assert (claim.subject_id, claim.object_id, claim.subject, claim.object) == ("s1", "o1", subject, object_)
     assert claim.type is RelationType.MET and claim.date == dt.date(2020, 2, 2) and claim.negated is False
-    assert claim == reads._claim({**row, "subject_id": "s1", "object_id": "o1"})
+    assert claim.rank == 0.5
+    by_ids = reads._claim_between(row, None, None, None, "s1", "o1")
+    assert (by_ids.subject_id, by_ids.object_id, by_ids.subject, by_ids.object) == ("s1", "o1", None, None)
+    assert by_ids == reads._claim({**row, "subject_id": "s1", "object_id": "o1"})
     with_ends = {**row, "subject": {"id": "s2"}, "object": {"id": "o2"}, "attributed_to": {"id": "w"}}
-    claim = reads._claim_between(with_ends, "s1", "o1", None)
+    claim = reads._claim_between(with_ends, subject, object_, None)
     assert (claim.subject_id, claim.object_id) == ("s2", "o2")
     assert claim.attributed_to is not None and claim.attributed_to.id == "w"

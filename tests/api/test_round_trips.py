@@ -118,16 +118,18 @@ fragment rels on Actor {
 """
 
 
-async def test_actor_by_name_reads_relations_and_evidence_in_one_statement(
+async def test_actor_by_name_or_id_reads_relations_and_evidence_in_one_statement(
     api: Api, repository: GraphRepository, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     await write_actors(repository, 3)
     ran = count_runs(api, monkeypatch)
     for direction, types, first in (("OUT", None, 2), ("BOTH", ["CONSULTED"], 10), ("IN", None, None)):
         variables = {"name": "Hub 001", "id": "hub-001", "d": direction, "types": types, "first": first}
+        ran.clear()
         data = await api.data(BY_NAME_AND_BY_ID, variables)
-        # Prefetched (by name) and loaded level by level (by id): the same answer.
+        # Both the same answer, each one statement: the actor, its relations and their evidence.
         assert data["byName"] == data["byId"]
+        assert len(ran) == 2
     literal = await api.data(
         '{ actor(name: "hub 001") { relations(direction: OUT, types: [CONSULTED], first: 2) {'
         " totalCount edges { node { object { id } evidence(first: 2) { text } } } } } }"
@@ -135,9 +137,10 @@ async def test_actor_by_name_reads_relations_and_evidence_in_one_statement(
     relations = literal["actor"]["relations"]
     assert relations["totalCount"] == 3 and len(relations["edges"]) == 2
     assert all(len(edge["node"]["evidence"]) == 2 for edge in relations["edges"])
-    ran.clear()
-    await api.data('{ actor(name: "Hub 002") { relations { edges { node { evidence { text } } } } } }')
-    assert len(ran) == 1
+    for lookup in ('name: "Hub 002"', 'id: "hub-002"'):
+        ran.clear()
+        await api.data("{ actor(" + lookup + ") { relations { edges { node { evidence { text } } } } } }")
+        assert len(ran) == 1
 
 
 async def test_path_reads_hops_with_their_evidence_in_one_statement(

@@ -78,7 +78,7 @@ def fake_node_modules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, no_assets
 
 def _app() -> FastAPI:
     # No lifespan runs under ASGITransport: the pages need no Neo4j.
-    return create_app(load_settings(api_compiled=False))
+    return create_app(load_settings())
 
 
 @pytest.fixture
