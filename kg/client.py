@@ -48,6 +48,7 @@ from kg.sources import Source, iter_sources
 
 if TYPE_CHECKING:
     from neo4j import AsyncDriver
+    from neo4j.api import AsyncBookmarkManager
 
     from kg.graph.reads import ClaimView, EntityView, RelationView
     from kg.ingest import DocumentExtractor
@@ -162,17 +163,19 @@ class AsyncGraph:
         extractor: DocumentExtractor | None = None,
         owns_driver: bool = True,
         schema_applied: bool = False,
+        bookmarks: AsyncBookmarkManager | None = None,
     ) -> None:
-        """Wrap an open driver (``owns_driver``: :meth:`close` closes it). Most code calls
-        :func:`kg.connect_async` instead."""
+        """Wrap an open driver (``owns_driver``: :meth:`close` closes it); ``bookmarks``: a
+        bookmark manager shared with other sessions of the process (its reads then see these
+        writes on a cluster). Most code calls :func:`kg.connect_async` instead."""
         from kg.graph.reads import GraphReader
         from kg.graph.repository import GraphRepository
 
         self.settings = settings
         self._driver = driver
         self._owns_driver = owns_driver
-        self._repository = GraphRepository(driver, settings.neo4j_database)
-        self._reader = GraphReader(driver, settings)
+        self._repository = GraphRepository(driver, settings.neo4j_database, bookmarks=bookmarks)
+        self._reader = GraphReader(driver, settings, bookmarks=bookmarks)
         self._extractor = extractor
         self._schema_applied = schema_applied
         self._lock = asyncio.Lock()

@@ -19,6 +19,7 @@ from cross_web import HTTPException
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
+from neo4j import AsyncGraphDatabase
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
@@ -31,7 +32,7 @@ from kg.api.budget import AnonymousBudget
 from kg.api.context import Context, Services, context_of
 from kg.api.errors import UNAVAILABLE_MESSAGE, coded_result, http_error_body
 from kg.api.schema import build_schema
-from kg.errors import GraphUnavailable
+from kg.errors import GraphUnavailable, InvalidInput
 from kg.graph.driver import open_driver
 from kg.graph.reads import GraphReader
 from kg.graph.schema import apply_schema
@@ -48,8 +49,11 @@ class CodedErrorsGraphQL(GraphQL[Context, None]):
     routing cost a request a fifth of its CPU for nothing the endpoint needs)."""
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
-        # A fresh context (and loaders) per request.
-        return context_of(request)
+        # A fresh context (and loaders) per request; a mutation adds its bookmarks to response.
+        try:
+            return context_of(request, response)
+        except InvalidInput as mistake:  # a malformed header: 400, as strawberry's own refusals
+            raise HTTPException(400, str(mistake)) from mistake
 
     async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
         return process_result(coded_result(result))
@@ -112,8 +116,13 @@ def create_app(settings: Settings) -> FastAPI:
             changed = await apply_schema(driver, settings)
             if changed:
                 log.info("graph schema: %d change(s) applied", len(changed))
-            reader = GraphReader(driver, settings)
-            app.state.services = Services(settings=settings, driver=driver, reader=reader)
+            # One bookmark manager for every session of the process: its reads follow its writes
+            # on a cluster too (a reader that has not applied a write yet waits for it).
+            bookmarks = AsyncGraphDatabase.bookmark_manager()
+            reader = GraphReader(driver, settings, bookmarks=bookmarks)
+            app.state.services = Services(
+                settings=settings, driver=driver, reader=reader, bookmarks=bookmarks
+            )
             if settings.api_gc_freeze:
                 _freeze_long_lived_objects()
             yield

@@ -17,12 +17,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from neo4j import AsyncDriver
+from neo4j.api import AsyncBookmarkManager
 from starlette.requests import HTTPConnection, Request
 from starlette.websockets import WebSocket
 from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from kg.api.errors import Unauthorized
+from kg.errors import InvalidInput
 from kg.graph.reads import (
     Activity,
     Affiliation,
@@ -60,13 +62,21 @@ A = TypeVar("A", bound=Hashable)
 V = TypeVar("V")
 
 
+# The header carrying bookmarks: a mutation's answer names the writes it made, a request that
+# sends them back reads after those writes (on any API process, any cluster member).
+BOOKMARKS_HEADER = "x-kg-bookmarks"
+MAX_BOOKMARKS = 64
+
+
 @dataclass
 class Services:
-    """What one API process shares between requests."""
+    """What one API process shares between requests: the driver, the reader and the bookmark
+    manager every session of the process shares (a read sees the process's earlier writes)."""
 
     settings: Settings
     driver: AsyncDriver
     reader: GraphReader
+    bookmarks: AsyncBookmarkManager | None = None
 
     @cached_property
     def graph(self) -> AsyncGraph:
@@ -74,17 +84,19 @@ class Services:
         command does (the schema is applied at startup; the extractor is built on first use)."""
         from kg.client import AsyncGraph
 
-        return AsyncGraph(self.driver, self.settings, owns_driver=False, schema_applied=True)
+        return AsyncGraph(
+            self.driver, self.settings, owns_driver=False, schema_applied=True, bookmarks=self.bookmarks
+        )
 
     def repository(self) -> GraphRepository:
         from kg.graph.repository import GraphRepository
 
-        return GraphRepository(self.driver, self.settings.neo4j_database)
+        return GraphRepository(self.driver, self.settings.neo4j_database, bookmarks=self.bookmarks)
 
     def resolution(self) -> ActorResolution:
         from kg.graph.resolution import ActorResolution
 
-        return ActorResolution(self.driver, self.settings.neo4j_database)
+        return ActorResolution(self.driver, self.settings.neo4j_database, bookmarks=self.bookmarks)
 
     async def extractor(self) -> DocumentExtractor:
         """The NLP extractor, built once per process on first use (loading spaCy takes seconds)."""
@@ -172,13 +184,34 @@ class Context(BaseContext):
     them for every request is a visible share of a small request's CPU time.
     """
 
-    def __init__(self, services: Services, *, api_key: str | None, deadline: float | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        *,
+        api_key: str | None,
+        deadline: float | None = None,
+        bookmarks: Sequence[str] = (),
+        response: Any = None,
+    ) -> None:
         super().__init__()
         self.services = services
         self.settings = services.settings
-        # A request under a time budget (kg.api.budget) reads with what is left of it.
-        self.reader = services.reader if deadline is None else services.reader.within(deadline)
+        # A request under a time budget (kg.api.budget) reads with what is left of it, after the
+        # writes its bookmarks name.
+        reader = services.reader if deadline is None else services.reader.within(deadline)
+        self.reader = reader.after(bookmarks)
+        self.response = response
         self._api_key = api_key
+
+    async def stamp_bookmarks(self) -> None:
+        """Tell the client, in a response header, the writes this process has made (its
+        bookmarks): sending them back makes a later request read after them."""
+        manager = self.services.bookmarks
+        if manager is None or self.response is None:
+            return
+        values = sorted(await manager.get_bookmarks())
+        if values:
+            self.response.headers[BOOKMARKS_HEADER] = ",".join(values)
 
     @cached_property
     def entities(self) -> DataLoader[str, EntityView | None]:
@@ -321,8 +354,28 @@ def api_key_from(request: HTTPConnection) -> str | None:
     return None
 
 
-def context_of(request: Request | WebSocket) -> Context:
-    """The context of one GraphQL request: fresh loaders, the caller's key, its deadline."""
+def context_of(request: Request | WebSocket, response: Any = None) -> Context:
+    """The context of one GraphQL request: fresh loaders, the caller's key, its deadline and
+    bookmarks, the response whose headers a mutation adds its bookmarks to."""
     services: Services = request.app.state.services
     deadline = getattr(request.state, DEADLINE_STATE, None)
-    return Context(services, api_key=api_key_from(request), deadline=deadline)
+    return Context(
+        services, api_key=api_key_from(request), deadline=deadline,
+        bookmarks=bookmarks_from(request), response=response,
+    )
+
+
+def _bookmark_like(value: str) -> bool:
+    return len(value) <= 1000 and value.isascii() and value.isprintable() and " " not in value
+
+
+def bookmarks_from(request: HTTPConnection) -> list[str]:
+    """The bookmarks a request sends (comma-separated in X-KG-Bookmarks); InvalidInput for a
+    header that cannot be bookmarks."""
+    header = request.headers.get(BOOKMARKS_HEADER, "").strip()
+    if not header:
+        return []
+    values = [value.strip() for value in header.split(",") if value.strip()]
+    if len(values) > MAX_BOOKMARKS or not all(_bookmark_like(value) for value in values):
+        raise InvalidInput(f"the {BOOKMARKS_HEADER} header is not a list of bookmarks")
+    return values

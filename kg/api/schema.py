@@ -382,6 +382,7 @@ class Mutation:
 
         source = document_from_text(text, title=title, url=url, published=published, source=url)
         summary = await context.services.graph.ingest(source)
+        await context.stamp_bookmarks()
         if summary.failed:
             status = IngestStatus.FAILED
         elif summary.unchanged:
@@ -406,6 +407,7 @@ class Mutation:
         info.context.require_api_key()
         # By reference only: a client never makes the server read a file of its own.
         result = await info.context.services.graph.retract(str(id), read_files=False)
+        await info.context.stamp_bookmarks()
         return RetractResult(
             documents=[strawberry.ID(doc) for doc in result.documents],
             claims=result.claims,
@@ -434,6 +436,7 @@ class Mutation:
                 for item in error.errors()
             ]) from None
         await info.context.services.graph.load_actors([curated])
+        await info.context.stamp_bookmarks()
         stored = await info.context.reader.entities_by_id([actor_id])
         made = as_actor(stored.get(actor_id))
         if made is None:
@@ -459,6 +462,7 @@ class Mutation:
             note=input.note,
         )
         await info.context.services.graph.load_relations([curated])
+        await info.context.stamp_bookmarks()
         key = RelationKey(subject, input.relation_type, object_)
         found = await info.context.reader.relations(
             PageRequest(limit=1), types=[key.type], subject=key.subject, object=key.object
@@ -480,6 +484,7 @@ class Mutation:
         kept = await info.context.services.resolution().merge(
             str(keep), [str(identifier) for identifier in merge], by=API_DECIDER, note=note
         )
+        await info.context.stamp_bookmarks()
         stored = await info.context.reader.entities_by_id([kept])
         made = as_actor(stored.get(kept))
         if made is None:
@@ -494,6 +499,7 @@ class Mutation:
     async def split_actor(self, info: KGInfo, id: strawberry.ID) -> list[Actor]:
         info.context.require_api_key()
         revived = await info.context.services.resolution().split(str(id), by=API_DECIDER)
+        await info.context.stamp_bookmarks()
         stored = await info.context.reader.entities_by_id(revived)
         return [made for identifier in revived if identifier in stored
                 if (made := as_actor(stored[identifier])) is not None]

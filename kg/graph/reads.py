@@ -16,12 +16,19 @@ import asyncio
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 import neo4j
-from neo4j import READ_ACCESS, AsyncDriver, Query
+from neo4j import (
+    READ_ACCESS,
+    AsyncDriver,
+    AsyncManagedTransaction,
+    Bookmarks,
+    unit_of_work,
+)
+from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from kg.errors import GraphUnavailable, InvalidInput, TooComplex
@@ -271,16 +278,34 @@ def over_budget_message(budget_s: float) -> str:
 
 
 class GraphReader:
-    """Batch reads over one shared async driver (READ routing, per-query timeout)."""
+    """Batch reads over one shared async driver: each statement a managed READ transaction
+    (routed to a reader of a cluster, retried by the driver on a transient error or a changed
+    leader), with a per-query timeout, causally after the writes the bookmark manager (the
+    process's writes) and the caller's bookmarks (see after()) name."""
 
-    def __init__(self, driver: AsyncDriver, settings: Settings) -> None:
+    def __init__(
+        self, driver: AsyncDriver, settings: Settings, bookmarks: AsyncBookmarkManager | None = None
+    ) -> None:
         self._driver = driver
         self._database = settings.neo4j_database
         self._timeout = settings.neo4j_query_timeout_s
         self._search = SearchLimits.of(settings)
         self._budget_s = settings.api_anonymous_budget_s
+        self._bookmark_manager = bookmarks
         # Event-loop time after which this reader's statements are refused (see within()).
         self._deadline: float | None = None
+        # Writes this reader's statements must see (a client's bookmarks, see after()).
+        self._bookmarks: Bookmarks | None = None
+
+    def after(self, bookmarks: Iterable[str]) -> GraphReader:
+        """This reader for one request that must see the writes ``bookmarks`` name (bookmarks
+        a client got back from a write, possibly from another API process)."""
+        values = list(bookmarks)
+        if not values:
+            return self
+        causal = copy.copy(self)
+        causal._bookmarks = Bookmarks.from_raw_values(values)
+        return causal
 
     def within(self, deadline: float) -> GraphReader:
         """This reader for one request that must be done by ``deadline`` (event-loop time):
@@ -303,16 +328,26 @@ class GraphReader:
         return over_budget_message(self._budget_s)
 
     async def _run(self, text: str, parameters: Mapping[str, Any]) -> list[neo4j.Record]:
-        # An auto-commit transaction: RUN and PULL go out together, one network round trip
-        # (a managed transaction adds BEGIN/COMMIT and a second one). Reads need no retry
-        # logic: a failure is reported and the client asks again.
+        # A managed read transaction: routed as READ (a cluster's followers and read replicas
+        # answer), and retried by the driver on a transient error, within its retry time
+        # (max_transaction_retry_time). It costs a COMMIT round trip more than an auto-commit
+        # transaction (measured in the API bench).
         timeout, budgeted = self._statement_timeout()
+        arguments = dict(parameters)
+
+        @unit_of_work(timeout=timeout)
+        async def read(tx: AsyncManagedTransaction) -> list[neo4j.Record]:
+            result = await tx.run(text, arguments)
+            return [record async for record in result]
+
         try:
             async with self._driver.session(
-                database=self._database, default_access_mode=READ_ACCESS
+                database=self._database,
+                default_access_mode=READ_ACCESS,
+                bookmarks=self._bookmarks,
+                bookmark_manager=self._bookmark_manager,
             ) as session:
-                result = await session.run(Query(text, timeout=timeout), dict(parameters))
-                records = [record async for record in result]
+                records = await session.execute_read(read)
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(f"Neo4j cannot be reached: {exc}") from exc
         except ClientError as exc:
@@ -322,6 +357,8 @@ class GraphReader:
                 raise GraphUnavailable(
                     f"the query took longer than the {self._timeout:g} s limit (neo4j_query_timeout_s)"
                 ) from exc
+            if exc.code and "InvalidBookmark" in exc.code:
+                raise InvalidInput(f"the bookmarks given are not this database's: {exc.message}") from exc
             raise
         except (DriverError, Neo4jError) as exc:
             if _is_connection_problem(exc):

@@ -28,7 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction, Record
+from neo4j import AsyncDriver, AsyncManagedTransaction, AsyncSession, Record
+from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -406,11 +407,22 @@ async def _retract_in(tx: AsyncManagedTransaction, document_ids: list[str]) -> t
 
 
 class GraphRepository:
-    """kg's writes against one Neo4j database. Async; share one per process with its driver."""
+    """kg's writes against one Neo4j database. Async; share one per process with its driver.
 
-    def __init__(self, driver: AsyncDriver, database: str = "neo4j") -> None:
+    Writes are managed WRITE transactions (a cluster's leader; retried by the driver on a
+    transient error). With ``bookmarks`` (a bookmark manager shared with the process's reader),
+    reads that follow see these writes, on whichever cluster member answers them."""
+
+    def __init__(
+        self, driver: AsyncDriver, database: str = "neo4j", bookmarks: AsyncBookmarkManager | None = None
+    ) -> None:
         self._driver = driver
         self._database = database
+        self._bookmarks = bookmarks
+        self._query_bookmarks = bookmarks or driver.execute_query_bookmark_manager
+
+    def _session(self) -> AsyncSession:
+        return self._driver.session(database=self._database, bookmark_manager=self._bookmarks)
 
     async def apply_schema_files(self, schema_dir: Path) -> list[str]:
         """Run ``schema_dir/*.cypher`` in name order. Kept for callers written before
@@ -428,7 +440,8 @@ class GraphRepository:
             return []
         async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r"
+                q.KNOWN_DOCUMENTS, sha256s=wanted, database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks
             )
         return records
 
@@ -443,7 +456,8 @@ class GraphRepository:
     async def document_by_url(self, url: str) -> DocumentInfo | None:
         async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                q.DOCUMENT_BY_URL, url_key=index_key(url), database_=self._database, routing_="r"
+                q.DOCUMENT_BY_URL, url_key=index_key(url), database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks
             )
         if not records:
             return None
@@ -569,7 +583,7 @@ class GraphRepository:
             outcome.claims = len(batch.claims)
             return outcome
 
-        async with neo4j_errors(), self._driver.session(database=self._database) as session:
+        async with neo4j_errors(), self._session() as session:
             return await session.execute_write(work)
 
     async def documents_from_path(self, path: str) -> list[str]:
@@ -579,6 +593,7 @@ class GraphRepository:
             records, _, _ = await self._driver.execute_query(
                 q.DOCUMENTS_FROM_PATH, key=index_key(path), record_prefix=path + ":",
                 folder_prefix=path.rstrip(os.sep) + os.sep, database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks,
             )
         return [record["id"] for record in records]
 
@@ -599,7 +614,7 @@ class GraphRepository:
             claims, deleted = await _retract_in(tx, ids)
             return RetractResult(documents=ids, claims=claims, entities_deleted=deleted)
 
-        async with neo4j_errors(), self._driver.session(database=self._database) as session:
+        async with neo4j_errors(), self._session() as session:
             return await session.execute_write(work)
 
     # -- curated data ------------------------------------------------------------------------
@@ -610,7 +625,8 @@ class GraphRepository:
             return set()
         async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                q.EXISTING_ENTITY_IDS, ids=wanted, database_=self._database, routing_="r"
+                q.EXISTING_ENTITY_IDS, ids=wanted, database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks
             )
         return {record["id"] for record in records}
 
@@ -633,7 +649,7 @@ class GraphRepository:
                 refreshed = {row["id"] for row in live} | {roots[row["id"]] for row in merged}
                 await recompute_derived(tx, (), sorted(refreshed))
 
-            async with neo4j_errors(), self._driver.session(database=self._database) as session:
+            async with neo4j_errors(), self._session() as session:
                 await session.execute_write(work)
         return len(actors)
 
@@ -695,7 +711,7 @@ class GraphRepository:
                         "object": row["object"], "triple": row["props"]["triple"]} for row in claim_rows}
                     await recompute_derived(tx, triples.values(), ())
 
-            async with neo4j_errors(), self._driver.session(database=self._database) as session:
+            async with neo4j_errors(), self._session() as session:
                 await session.execute_write(work)
         return len(relations)
 
@@ -704,7 +720,8 @@ class GraphRepository:
     async def counts(self) -> GraphCounts:
         async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                q.GRAPH_COUNTS, database_=self._database, routing_="r"
+                q.GRAPH_COUNTS, database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks
             )
         return GraphCounts(**records[0].data())
 

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import AsyncDriver, AsyncManagedTransaction
+from neo4j.api import AsyncBookmarkManager
 
 from kg.errors import Conflict, InvalidInput, NotFound
 from kg.graph import queries as q
@@ -527,18 +528,26 @@ def _datetime(value: Any) -> dt.datetime | None:
 class ActorResolution:
     """Merges, splits and decisions on demand (``kg actors ...``, the API's mutations)."""
 
-    def __init__(self, driver: AsyncDriver, database: str = "neo4j") -> None:
+    def __init__(
+        self, driver: AsyncDriver, database: str = "neo4j", bookmarks: AsyncBookmarkManager | None = None
+    ) -> None:
+        # ``bookmarks``: the bookmark manager the process's reads share (they see these writes).
         self._driver = driver
         self._database = database
+        self._bookmarks = bookmarks
+        self._query_bookmarks = bookmarks or driver.execute_query_bookmark_manager
 
     async def _write(self, work: Any) -> Any:
-        async with neo4j_errors(), self._driver.session(database=self._database) as session:
+        async with neo4j_errors(), self._driver.session(
+            database=self._database, bookmark_manager=self._bookmarks
+        ) as session:
             return await session.execute_write(work)
 
     async def _read(self, statement: str, **parameters: Any) -> list[dict[str, Any]]:
         async with neo4j_errors():
             records, _, _ = await self._driver.execute_query(
-                statement, parameters_=parameters, database_=self._database, routing_="r"
+                statement, parameters_=parameters, database_=self._database, routing_="r",
+                bookmark_manager_=self._query_bookmarks,
             )
         return [record.data() for record in records]
 

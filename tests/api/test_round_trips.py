@@ -28,20 +28,30 @@ query ($n: Int!) {
 
 
 def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Wrap the app's real driver so that every statement run in its sessions is recorded."""
+    """Wrap the app's real driver so that every statement run in its sessions is recorded: a
+    read transaction's statements as Query objects with the transaction's timeout."""
     driver = api.app.state.services.driver
     open_session: Callable[..., Any] = driver.session
     ran: list[Any] = []
 
     def session(*args: Any, **kwargs: Any) -> Any:
         real = open_session(*args, **kwargs)
-        run: Callable[..., Any] = real.run
+        execute_read: Callable[..., Any] = real.execute_read
 
-        async def counting_run(query: Any, *run_args: Any, **run_kwargs: Any) -> Any:
-            ran.append(query)
-            return await run(query, *run_args, **run_kwargs)
+        async def counting_read(work: Any, *work_args: Any, **work_kwargs: Any) -> Any:
+            async def counted_work(tx: Any, *args: Any, **kwargs: Any) -> Any:
+                run: Callable[..., Any] = tx.run
 
-        real.run = counting_run
+                async def counting_run(query: Any, *run_args: Any, **run_kwargs: Any) -> Any:
+                    ran.append(Query(query, timeout=getattr(work, "timeout", None)))
+                    return await run(query, *run_args, **run_kwargs)
+
+                tx.run = counting_run
+                return await work(tx, *args, **kwargs)
+
+            return await execute_read(counted_work, *work_args, **work_kwargs)
+
+        real.execute_read = counting_read
         return real
 
     monkeypatch.setattr(driver, "session", session)
