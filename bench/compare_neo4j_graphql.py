@@ -59,6 +59,7 @@ from bench.api import (  # noqa: E402
     add_graph_arguments,
     build_graph,
     free_port,
+    graph_defaults,
     measure,
     questions,
     start_server,
@@ -569,7 +570,7 @@ def main() -> None:
     parser.add_argument("--node", default="node", help="the Node.js 20+ executable")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "neo4j-graphql-bench.md",
                         help="where the report is written [default: docs/neo4j-graphql-bench.md]")
-    args = parser.parse_args()
+    args = graph_defaults(parser.parse_args())
     for name in ("clients", "requests", "rounds", "repeat"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
