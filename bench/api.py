@@ -153,66 +153,27 @@ RETURN length(p) AS length, [r IN relationships(p) | {
 
 ALL_TYPES = [t.value for t in RelationType]
 
-# Where kg's time goes, from profiles of single requests (cProfile and process_time loops on the
-# bench graph, 2026-11-27; kept with the table because the table alone does not say why).
+# How kg answers the questions, kept with the table because the table alone does not say why.
 NOTES = """\
-## How kg answers these queries: the compiled read path
+## How kg answers these queries: one executor
 
-Since 2026-11-27 a repeated query text is answered by kg's compiled read path
-(kg/api/compiled.py, on by default, `KG_API_COMPILED=false` turns it off): an ASGI middleware in
-front of strawberry's router looks the query text up in a bounded cache of plans. A plan is
-built once per text: parsed with the token limit and validated with the general path's rules
-(graphql-core's, strawberry's, kg's depth and alias limits); only queries whose every field it
-knows are compiled, anything else is remembered as not compilable and goes to strawberry
-unchanged. A compiled request coerces its variables and arguments with graphql-core, applies
-the resolvers' own rules (shared functions in kg/api/schema.py and kg/api/types.py: defaults,
-api_max_first, api_max_hops, cursors), calls the same reader methods, builds the same strawberry
-objects and completes the selected fields itself, level by level, writing the JSON with orjson.
-Its reads return only the properties the query selects (kg.graph.queries.projected: the same
-statements with narrower maps, no document or attribution match when not asked, no evidence
-counts that no field shows; a search reads the full-text index once). Any error, null in a
-non-null field or other surprise hands the request to the general path, which answers it with
-its usual errors: tests/api/test_compiled.py checks byte-identical answers for both paths.
-
-## Where kg's time goes
+Every operation goes through strawberry (parse and validation once per query text, kg's
+limits) and one executor, kg/api/executor.py: graphql-core's Executor whose public
+execute_operation completes the operation from plans kept per query text. The objects are the
+graph layer's views; one planner (kg/api/planning.py, on info.selected_fields) lets a root field
+read what is selected below it in one Cypher statement composed from parts in
+kg/graph/queries.py (only the selected properties; no document or attribution match when not
+asked). tests/api/test_execution_equivalence.py compares it with graphql-core's own executor on
+generated queries. Reads are managed READ transactions (routed to a cluster's readers, retried
+on transient errors): a COMMIT round trip more than the baseline's auto-commit statement.
+(Until 2026-12-02 a second, compiled executor answered repeated queries; it is gone, issue #13.)
 
 The load generator: by default the app is called directly through ASGI in this process
 (`--client raw`): FastAPI, its middlewares and kg run in full, and no client library adds its
-own CPU (httpx costs about 0.6 ms a request, close to the whole baseline request; `--client
-httpx` measures with it). `--transport http` runs `kg serve` (uvicorn with uvloop and httptools)
-as a separate process and a minimal keep-alive HTTP/1.1 client; its CPU column is then only the
-client's.
-
-CPU per request of the actor question (sequential process_time loops, `--transport asgi`; the
-shared 2-core machine makes every number noisy by 10-30%):
-
-- the driver running kg's narrowed statement costs what the hand-written one costs (0.7-0.8 ms
-  run alone, within 0.04 ms of it);
-- kg's own work beyond the driver, `python bench/api_cpu.py --question actor|search|path`
-  (the reads answered from records recorded once): 0.20 ms for the actor question, 0.055 ms
-  for search, 0.17 ms for a path. It was 0.46 / 0.10 / 0.33 ms before the second round of work
-  on the compiled path and 0.39 / 0.07 / 0.24 ms before the third. Inside a live request the
-  same code costs up to twice that (colder caches after the driver's work);
-- the third round (2026-11-27, 03:20-04:00): each object's synchronous fields are completed by
-  a function generated from the plan; the compiled path completes the views themselves
-  (actors, events, relations, documents are no longer copied into strawberry objects); the
-  views are named tuples holding their fields (a 16-field frozen dataclass took 1.8 us to
-  make, a named tuple 0.3 us; no pydantic model per entity or document); the relation pages
-  are converted inline and no longer return sort keys the rows hold; the API freezes what is
-  alive at startup out of the garbage collector's generations (gc.freeze, which speeds up the
-  baseline in the same process as well);
-- Neo4j's CPU per request, read from /proc for the server process over 3,000 requests, is
-  1.0-1.2 ms for either statement; kg's costs about 0.08 ms more (the direction, cursor and
-  negation parameters it takes) and its per-query timeout another 0.04 ms;
-- graphql-core's executor needs about 4 ms for the same completion (the general path: about
-  6 ms per request in all, `KG_API_COMPILED=false`).
-
+own CPU. `--transport http` runs `kg serve` (uvicorn with uvloop and httptools) as a separate
+process and a minimal keep-alive HTTP/1.1 client; its CPU column is then only the client's.
 With 8 clients on 2 cores shared with Neo4j, requests queue for the CPU and the latency ratio
-follows the CPU per request of both processes. After the third round the three questions
-measure 1.41-1.44 / 1.19-1.27 / 1.36-1.40 pooled over 5 runs (two runs, 2026-11-27 04:00); a
-single run of the actor question still lands between 1.30 and 1.59, so on a busy machine it
-can cross 1.5. What is left: kg's Python per live request (about 0.4 ms against the
-baseline's 0.5 ms of driver work) and the statement's extra 0.1 ms on the server.
+follows the CPU per request of both processes.
 """
 Call = Callable[[], Awaitable[Any]]
 
