@@ -70,6 +70,7 @@ from kg.graph.reads import (
     RelationView,
 )
 from kg.model import CuratedActor, CuratedRelation, EntityKind, Plover, RelationType, slugify
+from kg.resolution.roles import held_on, tenures
 from kg.settings import Settings, load_settings
 
 
@@ -149,8 +150,24 @@ class Query:
         kind: EntityKind | None = None,
         first: int | None = None,
         after: str | None = None,
+        role: Annotated[str | None, strawberry.argument(
+            description="Only the actors who held this role (a title: 'president', compared "
+            "without case), by name.")] = None,
+        of: Annotated[strawberry.ID | None, strawberry.argument(
+            description="With role: of this actor (a country, an organisation).")] = None,
+        as_of: Annotated[dt.date | None, strawberry.argument(
+            description="With role: on this date (claim dates and dated roles; see README).")] = None,
     ) -> Connection[Actor]:
         context = info.context
+        if role is not None:
+            if search is not None:
+                raise InvalidInput("give 'search' or 'role', not both")
+            of_id = str(of) if of is not None else None
+            found_holders = await role_holders(context.reader, page_request(
+                context.settings, ACTORS_TAG, first, after, key_size=2), role, of_id, as_of, kind)
+            return connection(ACTORS_TAG, found_holders)
+        if of is not None or as_of is not None:
+            raise InvalidInput("'of' and 'asOf' go with 'role'")
         tag = SEARCH_TAG if search is not None else ACTORS_TAG
         page = page_request(context.settings, tag, first, after, key_size=2)
         projection = _projection(info, "entities")
@@ -308,6 +325,37 @@ async def _actors_now(reader: GraphReader, *ids: str | None) -> tuple[str | None
     given = [i for i in ids if i is not None]
     actors = await reader.canonical_ids(given) if given else {}
     return tuple(actors.get(i, i) if i is not None else None for i in ids)
+
+async def role_holders(
+    reader: GraphReader,
+    page: PageRequest,
+    role: str,
+    of: str | None,
+    as_of: dt.date | None,
+    kind: EntityKind | None,
+) -> Page[EntityView]:
+    """The actors who held ``role`` (of ``of``, on ``as_of``), by name: the tenures of
+    kg.resolution.roles over the role's HOLDS_ROLE claims (a few rows: paged here)."""
+    if not role.strip():
+        raise InvalidInput("'role' is empty")
+    office = of
+    if of is not None:
+        office = (await reader.canonical_ids([of])).get(of)
+        if office is None:
+            return Page(total=0)
+    held = held_on(tenures(await reader.role_holders(role, office)), as_of)
+    views = await reader.entities_by_id(sorted({tenure.holder for tenure in held}))
+    actors = {view.id: view for view in views.values()}  # two holders merged since are one
+    ranked = sorted(
+        ((view.name, view.id), view) for view in actors.values()
+        if view.kind.is_actor and (kind is None or view.kind is kind)
+    )
+    rest = ranked
+    if page.after is not None:
+        after_key = (str(page.after[0]), str(page.after[1]))
+        rest = [(key, view) for key, view in ranked if key > after_key]
+    return Page(total=len(ranked), items=list(rest[: page.limit]), has_next=len(rest) > page.limit)
+
 
 
 # --- mutations ---------------------------------------------------------------------------------

@@ -57,6 +57,8 @@ from kg.graph.reads import (
 )
 from kg.graph.reads import Direction as ReadsDirection
 from kg.model import EntityKind, Plover, RelationType
+from kg.resolution.resolver import Tenure
+from kg.resolution.roles import RoleEvidence, held_on, tenures, titles
 from kg.settings import Settings
 
 strawberry.enum(EntityKind, description="What an entity is: an actor's kind, or EVENT.")
@@ -203,15 +205,65 @@ def counterpart(found: Activity) -> Counterpart:
     return Counterpart(entity=as_entity(found.entity), documents=found.documents, claims=found.claims)
 
 
+@strawberry.type(description="A role an actor held of another actor, and when.")
+class RoleTenure:
+    role: str = strawberry.field(description="The role as the sources write it ('Prime Minister', "
+                                 "or a dictionary's sector: 'government').")
+    of: Entity = strawberry.field(description="What the role is of: a country, an organisation.")
+    since: dt.date | None = strawberry.field(description="First day held (the first claim's date).")
+    until: dt.date | None = strawberry.field(
+        description="Last day held: the day before someone else was first seen in the role, or a "
+        "dated role's end; null while no one else was."
+    )
+
+
+def role_tenures_of(actor_id: str, evidence: Sequence[RoleEvidence], as_of: dt.date | None) -> list[Tenure]:
+    """The tenures of ``actor_id`` that cover ``as_of`` (all of them when None), oldest first."""
+    held = [t for t in held_on(tenures(evidence), as_of) if t.holder == actor_id]
+    return sorted(held, key=lambda t: (t.start or dt.date.min, t.role, t.of))
+
+
+def _written(evidence: Sequence[RoleEvidence], tenure: Tenure) -> str:
+    """How the sources most often write the role of ``tenure`` (its folded key if none do)."""
+    spelled = titles([item for item in evidence if item.of == tenure.of], [tenure])
+    return spelled[0] if spelled else tenure.role
+
+
 @strawberry.type(description="A person, organisation, country, group or location.")
 class Actor(Entity):
     aliases: list[str]
-    roles: list[str] = strawberry.field(description="Role titles, curated or extracted.")
     curated: bool
 
     @classmethod
     def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
         return isinstance(obj, EntityView) and obj.kind.is_actor
+
+    @strawberry.field(
+        description="Role titles, curated or extracted. With asOf: the roles it held on that date, "
+        "from the dates of its HOLDS_ROLE claims and the dictionaries' dated roles (see README, "
+        "roles over time)."
+    )
+    async def roles(self, info: KGInfo, as_of: dt.date | None = None) -> list[str]:
+        if as_of is None:
+            return list(cast(EntityView, self).roles)  # self is the actor's view
+        evidence = await info.context.role_evidence.load(self.id) or []
+        held = role_tenures_of(self.id, evidence, as_of)
+        return titles([item for item in evidence if item.holder == self.id], held)
+
+    @strawberry.field(
+        description="When it held which role of which actor, oldest first; with asOf, the roles "
+        "held on that date."
+    )
+    async def role_history(self, info: KGInfo, as_of: dt.date | None = None) -> list[RoleTenure]:
+        evidence = await info.context.role_evidence.load(self.id) or []
+        held = role_tenures_of(self.id, evidence, as_of)
+        offices = await info.context.entities.load_many([tenure.of for tenure in held])
+        mine = [item for item in evidence if item.holder == self.id]
+        return [
+            RoleTenure(role=_written(mine, tenure), of=as_entity(office),
+                       since=tenure.start, until=tenure.end)
+            for tenure, office in zip(held, offices, strict=True) if office is not None
+        ]
 
     @strawberry.field(description="Typed relationships of this actor, sorted by type, subject, object.")
     def relations(
