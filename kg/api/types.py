@@ -223,6 +223,13 @@ def role_tenures_of(actor_id: str, evidence: Sequence[RoleEvidence], as_of: dt.d
     return sorted(held, key=lambda t: (t.start or dt.date.min, t.role, t.of))
 
 
+async def _roles_on(info: KGInfo, actor_id: str, as_of: dt.date) -> list[str]:
+    """The role titles ``actor_id`` held on ``as_of``."""
+    evidence = await info.context.role_evidence.load(actor_id) or []
+    held = role_tenures_of(actor_id, evidence, as_of)
+    return titles([item for item in evidence if item.holder == actor_id], held)
+
+
 def _written(evidence: Sequence[RoleEvidence], tenure: Tenure) -> str:
     """How the sources most often write the role of ``tenure`` (its folded key if none do)."""
     spelled = titles([item for item in evidence if item.of == tenure.of], [tenure])
@@ -243,12 +250,11 @@ class Actor(Entity):
         "from the dates of its HOLDS_ROLE claims and the dictionaries' dated roles (see README, "
         "roles over time)."
     )
-    async def roles(self, info: KGInfo, as_of: dt.date | None = None) -> list[str]:
+    def roles(self, info: KGInfo, as_of: dt.date | None = None) -> list[str]:
+        # A plain def: without asOf (the usual case) no coroutine per actor is made.
         if as_of is None:
             return list(cast(EntityView, self).roles)  # self is the actor's view
-        evidence = await info.context.role_evidence.load(self.id) or []
-        held = role_tenures_of(self.id, evidence, as_of)
-        return titles([item for item in evidence if item.holder == self.id], held)
+        return loaded(_roles_on(info, self.id, as_of))
 
     @strawberry.field(
         description="When it held which role of which actor, oldest first; with asOf, the roles "
