@@ -6,29 +6,14 @@ prints the per-page table); this test keeps the result from slipping.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 from urllib.parse import urlsplit
 
-BENCH = Path(__file__).resolve().parents[2] / "bench" / "html_text.py"
-
-
-@functools.cache
-def _bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("html_text_bench", BENCH)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+from bench import html_text
 
 
 def test_the_page_set_has_at_least_twenty_sites_with_expected_text() -> None:
-    pages = _bench().PAGES
+    pages = html_text.PAGES
     names = [path.name.removesuffix(".html.gz") for path in pages.glob("*.html.gz")]
     sites = set()
     for name in names:
@@ -40,8 +25,7 @@ def test_the_page_set_has_at_least_twenty_sites_with_expected_text() -> None:
 
 
 def test_kg_reads_at_least_as_much_article_text_as_trafilatura() -> None:
-    bench = _bench()
-    totals = bench.summary(bench.score_all())
+    totals = html_text.summary(html_text.score_all())
 
     assert totals["kg_f1"] >= totals["trafilatura_f1"]
     assert totals["kg_f1"] >= 0.9
@@ -49,9 +33,7 @@ def test_kg_reads_at_least_as_much_article_text_as_trafilatura() -> None:
 
 
 def test_the_scorer_counts_words_and_unspaced_characters() -> None:
-    bench = _bench()
-
-    assert bench.f1("The port reopened.", "the port reopened") == 1.0
-    assert bench.f1("", "") == 1.0
-    assert bench.f1("nothing shared", "the port") == 0.0
-    assert round(bench.f1("港口重新开放", "港口开放"), 3) == round(2 * (4 / 6) * 1.0 / (4 / 6 + 1.0), 3)
+    assert html_text.f1("The port reopened.", "the port reopened") == 1.0
+    assert html_text.f1("", "") == 1.0
+    assert html_text.f1("nothing shared", "the port") == 0.0
+    assert round(html_text.f1("港口重新开放", "港口开放"), 3) == round(2 * (4 / 6) * 1.0 / (4 / 6 + 1.0), 3)

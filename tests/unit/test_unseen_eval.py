@@ -7,9 +7,7 @@ improves; never lower them to make a change pass without saying why in FINDINGS.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -17,6 +15,7 @@ from typing import Any
 import pytest
 
 from kg.model import EntityKind, RelationType
+from tests.eval.unseen import run_eval
 
 UNSEEN = Path(__file__).resolve().parents[1] / "eval" / "unseen"
 
@@ -28,18 +27,9 @@ MICRO_F1_FLOOR = 0.78
 MICRO_PRECISION_FLOOR = 0.92
 
 
-def _load_runner() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("unseen_run_eval", UNSEEN / "run_eval.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def runner() -> ModuleType:
-    return _load_runner()
+    return run_eval
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ regression fails the suite. Each floor sits a little below what was measured whe
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+
+from tests.eval.real import score_real
 
 HERE = Path(__file__).resolve().parent
 
@@ -36,18 +36,9 @@ RE3D_F1_FLOOR = 0.40
 RE3D_RECALL_FLOOR = 0.34
 
 
-def _load_scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("kg_real_scorer", HERE / "score_real.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses resolve their module through sys.modules
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def scorer() -> ModuleType:
-    return _load_scorer()
+    return score_real
 
 
 @pytest.fixture(scope="module")
