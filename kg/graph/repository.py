@@ -406,8 +406,8 @@ async def _retract_in(tx: AsyncManagedTransaction, document_ids: list[str]) -> t
     return claims, deleted
 
 
-class GraphRepository:
-    """kg's writes against one Neo4j database. Async; share one per process with its driver.
+class DatabaseWriter:
+    """A driver, a database and the bookmark manager that ties its writes to later reads.
 
     Writes are managed WRITE transactions (a cluster's leader; retried by the driver on a
     transient error). With ``bookmarks`` (a bookmark manager shared with the process's reader),
@@ -423,6 +423,10 @@ class GraphRepository:
 
     def _session(self) -> AsyncSession:
         return self._driver.session(database=self._database, bookmark_manager=self._bookmarks)
+
+
+class GraphRepository(DatabaseWriter):
+    """kg's writes against one Neo4j database. Async; share one per process with its driver."""
 
     async def apply_schema_files(self, schema_dir: Path) -> list[str]:
         """Run ``schema_dir/*.cypher`` in name order. Kept for callers written before

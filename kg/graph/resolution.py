@@ -30,12 +30,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from neo4j import AsyncDriver, AsyncManagedTransaction
-from neo4j.api import AsyncBookmarkManager
+from neo4j import AsyncManagedTransaction
 
 from kg.errors import Conflict, InvalidInput, NotFound
 from kg.graph import queries as q
-from kg.graph.repository import neo4j_errors, recompute_derived
+from kg.graph.repository import DatabaseWriter, neo4j_errors, recompute_derived
 from kg.model import Entity, EntityKind, Extraction, RelationType, is_document_scoped
 from kg.resolution.compare import ActorRecord
 from kg.resolution.knowledge import ActorKnowledge
@@ -525,22 +524,11 @@ def _datetime(value: Any) -> dt.datetime | None:
     return native if isinstance(native, dt.datetime) else None
 
 
-class ActorResolution:
+class ActorResolution(DatabaseWriter):
     """Merges, splits and decisions on demand (``kg actors ...``, the API's mutations)."""
 
-    def __init__(
-        self, driver: AsyncDriver, database: str = "neo4j", bookmarks: AsyncBookmarkManager | None = None
-    ) -> None:
-        # ``bookmarks``: the bookmark manager the process's reads share (they see these writes).
-        self._driver = driver
-        self._database = database
-        self._bookmarks = bookmarks
-        self._query_bookmarks = bookmarks or driver.execute_query_bookmark_manager
-
     async def _write(self, work: Any) -> Any:
-        async with neo4j_errors(), self._driver.session(
-            database=self._database, bookmark_manager=self._bookmarks
-        ) as session:
+        async with neo4j_errors(), self._session() as session:
             return await session.execute_write(work)
 
     async def _read(self, statement: str, **parameters: Any) -> list[dict[str, Any]]:
