@@ -250,3 +250,35 @@ def test_an_act_with_no_target_takes_the_one_of_its_purpose() -> None:
 def test_an_act_done_to_a_place_reaches_a_named_region() -> None:
     found = triples(extract("Serbia lifted the curfew in the Sandzak region."))
     assert any(s == "Serbia" and o.startswith("Sandzak") for s, _, o in found), found
+
+
+def test_a_misread_lemma_falls_back_to_the_regular_stem() -> None:
+    from kg.nlp.relations.codes import regular_stems
+
+    assert "stage" in regular_stems("staged") and "rally" in regular_stems("rallied")
+    assert "stop" in regular_stems("stopped")
+    reading = code_of_verb(codes(), verb(parse("Students have staged rallies in Jakarta."), "staged"))
+    assert reading is not None and reading.meaning.plover is Plover.PROTEST
+
+
+def test_a_light_verb_is_coded_by_the_event_noun_it_takes() -> None:
+    table = codes()
+    assert "continue" in table.light_verbs and table.light_patterns
+    strike = code_of_verb(table, verb(parse("Refugees are continuing a hunger strike."), "continuing"))
+    assert strike is not None and strike.meaning.plover is Plover.PROTEST
+    raids = code_of_verb(table, verb(parse("Rebels mounted raids on the town."), "mounted"))
+    assert raids is not None and raids.meaning.plover is Plover.ASSAULT
+
+
+def test_a_light_verb_takes_only_its_objects_head_noun() -> None:
+    # "an emergency meeting" is a meeting: the modifier alone names no event
+    reading = code_of_verb(codes(), verb(parse("Chile held an emergency meeting."), "held"))
+    assert reading is None or reading.meaning.plover is not Plover.AID
+
+
+def test_a_stance_phrase_names_the_target_of_an_act() -> None:
+    ctx = context("Peruvian refugees staged a hunger strike in protest against the Chilean government.")
+    staged = verb(ctx.doc, "staged")
+    assert [t.text for t in events.stance_targets(ctx, staged)] == ["government"]
+    found = extract("Peruvian refugees staged a hunger strike in protest against the Chilean government.")
+    assert any(r.plover is Plover.PROTEST for r in found.relations), found.relations

@@ -49,6 +49,15 @@ _REGION_WIDTH = 12
 _BEFORE_WIDTH = 6
 _PREP_DEPS = frozenset({"prep", "agent", "dative", "prt", "pcomp"})
 _SLOTS = frozenset({"$", "+", "^", "%"})
+# Regular verb endings and what the stem may end with instead ("staged": stag+e, "rallied": rall+y).
+_INFLECTIONS = (
+    ("ied", ("y",)),
+    ("ies", ("y",)),
+    ("ed", ("", "e")),
+    ("ing", ("", "e")),
+    ("es", ("", "e")),
+    ("s", ("",)),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +147,9 @@ class Codes:
     denials: frozenset[str]
     obligations: frozenset[str]  # auxiliaries of what someone must do ("must", "should")
     obligation_heads: frozenset[str]  # verbs stating it, besides the reporting verbs
+    stance_nouns: frozenset[str] = frozenset()  # "in protest against X": X is the target
+    light_verbs: frozenset[str] = frozenset()  # verbs whose event is their object ("staged a strike")
+    light_patterns: tuple[Pattern, ...] = ()  # the object patterns the light verbs share
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -245,6 +257,17 @@ def _verb_entries(
                     yield "~" + words[verb.verb_index], entry
 
 
+def is_light_pattern(
+    note: str | None, pre: tuple[Element, ...], post: tuple[Element, ...], light: frozenset[str]
+) -> bool:
+    """A pattern naming only the object of a light verb ('stage - strike', 'carried_out -
+    raid'): the event is the noun's, whichever light verb carries it."""
+    if not note or pre or len(post) != 1 or not isinstance(post[0], Words):
+        return False
+    verb = note.split("_")[0]
+    return verb in light or any(stem in light for stem in regular_stems(verb))
+
+
 def build_codes(policy_file: str = "cameo.toml") -> Codes:
     """The lemma tables of the CAMEO verb dictionary and kg's reading of its codes."""
     verbs = cameo_verbs()
@@ -282,6 +305,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         else:
             table.setdefault(key, []).append(entry)
     patterns: dict[str, tuple[Pattern, ...]] = {}
+    light_verbs = frozenset(policy.get("light", {}).get("verbs", ()))
+    light: list[Pattern] = []
     codes_used: set[str] = {e.code for entries in table.values() for e in entries if e.code}
     codes_used |= set(verb_codes.values())
     for block in verbs.blocks:
@@ -296,6 +321,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
             # BREAK"): a pattern of one verb does not code its synonyms ("beat ... with").
             verb = raw.note if raw.note in lemmas else None
             compiled.append(Pattern(pre, post, raw.code, size, verb))
+            if raw.code and is_light_pattern(raw.note, pre, post, light_verbs):
+                light.append(Pattern(pre, post, raw.code, size))
             if raw.code:
                 codes_used.add(raw.code)
         # most specific first; the dictionary's order among equals
@@ -334,6 +361,9 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         denials=frozenset(reading.get("denials", ())),
         obligations=frozenset(policy.get("obligation", {}).get("auxiliaries", ())),
         obligation_heads=frozenset(policy.get("obligation", {}).get("heads", ())),
+        stance_nouns=frozenset(targets.get("stance_nouns", ())),
+        light_verbs=light_verbs,
+        light_patterns=tuple(sorted(light, key=lambda p: -p.size)),
     )
 
 
@@ -415,13 +445,37 @@ def _entry_fits(entry: VerbEntry, verb: Token) -> bool:
     return True
 
 
+def regular_stems(word: str) -> list[str]:
+    """The stems a regularly inflected verb form may have: 'staged' -> stage, 'rallied' ->
+    rally, 'stopped' -> stop (for forms the tagger's lemma misreads: 'staged' -> 'stag')."""
+    stems: list[str] = []
+    for suffix, endings in _INFLECTIONS:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            base = word[: -len(suffix)]
+            stems += [base + e for e in endings]
+            if len(base) > 2 and base[-1] == base[-2]:
+                stems.append(base[:-1])  # a doubled consonant: "stopped", "banning"
+    return stems
+
+
+def verb_entries(codes: Codes, verb: Token) -> tuple[VerbEntry, ...]:
+    """The dictionary entries of a verb: by its lemma, its irregular form, or a regular stem."""
+    found = codes.verbs.get(verb.lemma_.lower()) or codes.verbs.get(codes.forms.get(verb.lower_, ""))
+    if found:
+        return found
+    for stem in regular_stems(verb.lower_):
+        if stem in codes.verbs:
+            return codes.verbs[stem]
+    return ()
+
+
 def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
     """A verb's CAMEO reading: the entries of its lemma that fit, each refined by the most
     specific pattern of its block that the phrase matches; the most specific reading wins."""
-    lemma = verb.lemma_.lower()
-    entries = codes.verbs.get(lemma) or codes.verbs.get(codes.forms.get(verb.lower_, ""), ())
+    entries = verb_entries(codes, verb)
+    light = light_reading(codes, verb)
     if not entries:
-        return None
+        return light
     after, before = phrase_after(verb), phrase_before(verb)
     near = {c.i for c in verb.children} | {
         g.i for c in verb.children if c.dep_ in ("dobj", "obj") for g in c.children
@@ -450,4 +504,37 @@ def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
         reading = VerbCode(entry.block, code, meaning, size) if code and meaning else None
         if best is None or key > best[0]:
             best = (key, reading)
-    return best[1] if best else None
+    reading = best[1] if best else None
+    if light is not None and (reading is None or light.specificity > reading.specificity):
+        return light
+    return reading
+
+
+def is_light_verb(codes: Codes, verb: Token) -> bool:
+    """A verb whose event is named by its object: 'staged a strike', 'launched attacks'."""
+    lemma = verb.lemma_.lower()
+    return lemma in codes.light_verbs or any(s in codes.light_verbs for s in regular_stems(verb.lower_))
+
+
+def object_nouns(verb: Token) -> list[list[Token]]:
+    """Each direct object (and its conjuncts) with its compound and adjective modifiers."""
+    heads = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in (c, *c.conjuncts)]
+    return [[h, *(c for c in h.children if c.dep_ in ("compound", "amod"))] for h in heads]
+
+
+def light_reading(codes: Codes, verb: Token) -> VerbCode | None:
+    """A light verb coded by the event noun it takes: 'staged a hunger strike' (140),
+    'carried out raids' (190), whichever light verb the dictionary wrote the noun for."""
+    if not codes.light_patterns or not is_light_verb(codes, verb):
+        return None
+    for noun in object_nouns(verb):
+        head = words_of(noun[0])
+        words: set[str] = set().union(*(words_of(t) for t in noun))
+        for pattern in codes.light_patterns:
+            element = pattern.post[0]
+            assert isinstance(element, Words)
+            option = next((o for o in element.options if o <= words and o & head), None)
+            meaning = codes.meaning(pattern.code) if option is not None else None
+            if meaning is not None and pattern.code is not None:
+                return VerbCode("LIGHT", pattern.code, meaning, len(option or ()))
+    return None

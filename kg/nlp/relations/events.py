@@ -185,6 +185,19 @@ def event_targets(ctx: DocContext, verb: Token) -> list[Token]:
     return found
 
 
+def stance_targets(ctx: DocContext, verb: Token) -> list[Token]:
+    """Whom an act is done against when its object names no one: 'staged a hunger strike in
+    protest against X', 'in retaliation for X's raids' (which nouns: cameo.toml stance_nouns)."""
+    codes = ctx.codes
+    assert codes is not None
+    found: list[Token] = []
+    for head in [verb, *dobjs(verb)]:
+        for stance in prep_objects(head, "in"):
+            if stance.lemma_.lower() in codes.stance_nouns:
+                found += [t for prep in codes.object_preps for t in prep_objects(stance, prep)]
+    return found
+
+
 def place_targets(ctx: DocContext, verb: Token) -> list[Token]:
     """Where an act done to a place is done: 'lifted the curfew in X', 'its forces in X'."""
     codes = ctx.codes
@@ -463,12 +476,20 @@ def emit_event(
                 for t in resolve_all(ctx, inside, acting)
                 if ctx.mentions[t].kind in _TARGETS and t not in subjects
             ]
+        if not targets:
+            stance = stance_targets(ctx, acting)
+            named = [a for a in stance if is_named(ctx, a)]
+            inside = [t for a in stance if a not in named for t in actor_in_phrase(ctx, a)]
+            targets = [
+                t
+                for t in resolve_all(ctx, named + inside, acting)
+                if ctx.mentions[t].kind in _TARGETS and t not in subjects
+            ]
         if not targets and event.plover in codes.place_categories:
             targets = [
                 t
                 for t in resolve_all(ctx, place_targets(ctx, acting), acting)
-                if ctx.mentions[t].kind in PLACES
-                and t not in subjects
+                if ctx.mentions[t].kind in PLACES and t not in subjects
             ]
         if targets:
             break
