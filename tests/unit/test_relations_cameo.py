@@ -263,7 +263,8 @@ def test_a_misread_lemma_falls_back_to_the_regular_stem() -> None:
 
 def test_a_light_verb_is_coded_by_the_event_noun_it_takes() -> None:
     table = codes()
-    assert "continue" in table.light_verbs and table.light_patterns
+    light = next(f for f in table.families if f.name == "light")
+    assert "continue" in light.verbs and light.patterns
     strike = code_of_verb(table, verb(parse("Refugees are continuing a hunger strike."), "continuing"))
     assert strike is not None and strike.meaning.plover is Plover.PROTEST
     raids = code_of_verb(table, verb(parse("Rebels mounted raids on the town."), "mounted"))
@@ -282,3 +283,24 @@ def test_a_stance_phrase_names_the_target_of_an_act() -> None:
     assert [t.text for t in events.stance_targets(ctx, staged)] == ["government"]
     found = extract("Peruvian refugees staged a hunger strike in protest against the Chilean government.")
     assert any(r.plover is Plover.PROTEST for r in found.relations), found.relations
+
+
+def test_raising_a_measure_is_imposing_it() -> None:
+    table = codes()
+    curfew = code_of_verb(table, verb(parse("The army tightened the curfew in Gao."), "tightened"))
+    assert curfew is not None and curfew.meaning.plover is Plover.COERCE
+    forces = code_of_verb(table, verb(parse("Chile has strengthened its forces in Peru."), "strengthened"))
+    assert forces is not None and forces.meaning.plover is Plover.MOBILIZE  # kg's own object: forces
+
+
+def test_lowering_a_measure_is_easing_or_cutting_it() -> None:
+    table = codes()
+    curfew = code_of_verb(table, verb(parse("Chile relaxed the curfew in Arica."), "relaxed"))
+    assert curfew is not None and curfew.meaning.plover in (Plover.CONCEDE, Plover.RETREAT)
+    aid = code_of_verb(table, verb(parse("Chile suspended aid to Peru."), "suspended"))
+    assert aid is not None and aid.meaning.plover is Plover.SANCTION
+
+
+def test_a_measure_threatened_at_a_place_targets_the_place() -> None:
+    found = triples(extract("Chile said it will extend the curfew in the Arica region."))
+    assert any(s == "Chile" and o.startswith("Arica") for s, _, o in found), found

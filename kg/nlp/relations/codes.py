@@ -122,6 +122,16 @@ class Combination:
 
 
 @dataclass(frozen=True, slots=True)
+class Family:
+    """Verbs whose event is named by their object ('staged a strike', 'tightened the blockade'),
+    sharing the object patterns the dictionary wrote for any of them."""
+
+    name: str
+    verbs: frozenset[str]
+    patterns: tuple[Pattern, ...]  # most specific first
+
+
+@dataclass(frozen=True, slots=True)
 class Codes:
     """The CAMEO verb dictionary as lemma tables, and kg's reading of its codes."""
 
@@ -148,8 +158,7 @@ class Codes:
     obligations: frozenset[str]  # auxiliaries of what someone must do ("must", "should")
     obligation_heads: frozenset[str]  # verbs stating it, besides the reporting verbs
     stance_nouns: frozenset[str] = frozenset()  # "in protest against X": X is the target
-    light_verbs: frozenset[str] = frozenset()  # verbs whose event is their object ("staged a strike")
-    light_patterns: tuple[Pattern, ...] = ()  # the object patterns the light verbs share
+    families: tuple[Family, ...] = ()  # verbs that share their object patterns
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -257,15 +266,28 @@ def _verb_entries(
                     yield "~" + words[verb.verb_index], entry
 
 
-def is_light_pattern(
-    note: str | None, pre: tuple[Element, ...], post: tuple[Element, ...], light: frozenset[str]
+def is_object_pattern(
+    note: str | None, pre: tuple[Element, ...], post: tuple[Element, ...], sources: frozenset[str]
 ) -> bool:
-    """A pattern naming only the object of a light verb ('stage - strike', 'carried_out -
-    raid'): the event is the noun's, whichever light verb carries it."""
+    """A pattern naming only the object of one of a family's source verbs ('stage - strike',
+    'carried_out - raid', 'impose - curfew')."""
     if not note or pre or len(post) != 1 or not isinstance(post[0], Words):
         return False
     verb = note.split("_")[0]
-    return verb in light or any(stem in light for stem in regular_stems(verb))
+    return verb in sources or any(stem in sources for stem in regular_stems(verb))
+
+
+def _family(raw: dict[str, Any], found: list[Pattern], verbs: CameoVerbs) -> Family:
+    """A family of cameo.toml: its verbs, and the patterns found for it plus kg's own objects."""
+    own = [
+        Pattern((), (_words(str(words), verbs),), str(code), 1)
+        for words, code in raw.get("objects", {}).items()
+    ]
+    return Family(
+        name=str(raw["name"]),
+        verbs=frozenset(raw["verbs"]),
+        patterns=tuple(sorted(own + found, key=lambda p: -p.size)),
+    )
 
 
 def build_codes(policy_file: str = "cameo.toml") -> Codes:
@@ -305,8 +327,9 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         else:
             table.setdefault(key, []).append(entry)
     patterns: dict[str, tuple[Pattern, ...]] = {}
-    light_verbs = frozenset(policy.get("light", {}).get("verbs", ()))
-    light: list[Pattern] = []
+    family_rules = list(policy.get("family", ()))
+    sources = [frozenset(f.get("sources", f.get("verbs", ()))) for f in family_rules]
+    shared: list[list[Pattern]] = [[] for _ in family_rules]
     codes_used: set[str] = {e.code for entries in table.values() for e in entries if e.code}
     codes_used |= set(verb_codes.values())
     for block in verbs.blocks:
@@ -321,12 +344,18 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
             # BREAK"): a pattern of one verb does not code its synonyms ("beat ... with").
             verb = raw.note if raw.note in lemmas else None
             compiled.append(Pattern(pre, post, raw.code, size, verb))
-            if raw.code and is_light_pattern(raw.note, pre, post, light_verbs):
-                light.append(Pattern(pre, post, raw.code, size))
+            for k, source in enumerate(sources):
+                if raw.code and is_object_pattern(raw.note, pre, post, source):
+                    shared[k].append(Pattern(pre, post, raw.code, size))
             if raw.code:
                 codes_used.add(raw.code)
         # most specific first; the dictionary's order among equals
         patterns[block.name] = tuple(sorted(compiled, key=lambda p: -p.size))
+    try:
+        families = tuple(_family(f, found, verbs) for f, found in zip(family_rules, shared, strict=True))
+    except (KeyError, TypeError) as exc:
+        raise ConfigError(f"kg/nlp/data/{policy_file}: [[family]] {exc}") from exc
+    codes_used |= {p.code for f in families for p in f.patterns if p.code}
     plover_table = cameo_plover()
     meanings: dict[str, Meaning] = {}
     for code in sorted(codes_used):
@@ -362,8 +391,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         obligations=frozenset(policy.get("obligation", {}).get("auxiliaries", ())),
         obligation_heads=frozenset(policy.get("obligation", {}).get("heads", ())),
         stance_nouns=frozenset(targets.get("stance_nouns", ())),
-        light_verbs=light_verbs,
-        light_patterns=tuple(sorted(light, key=lambda p: -p.size)),
+        families=families,
     )
 
 
@@ -473,7 +501,7 @@ def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
     """A verb's CAMEO reading: the entries of its lemma that fit, each refined by the most
     specific pattern of its block that the phrase matches; the most specific reading wins."""
     entries = verb_entries(codes, verb)
-    light = light_reading(codes, verb)
+    light = family_reading(codes, verb)
     if not entries:
         return light
     after, before = phrase_after(verb), phrase_before(verb)
@@ -510,10 +538,10 @@ def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
     return reading
 
 
-def is_light_verb(codes: Codes, verb: Token) -> bool:
-    """A verb whose event is named by its object: 'staged a strike', 'launched attacks'."""
-    lemma = verb.lemma_.lower()
-    return lemma in codes.light_verbs or any(s in codes.light_verbs for s in regular_stems(verb.lower_))
+def family_of(codes: Codes, verb: Token) -> list[Family]:
+    """The families a verb belongs to: 'staged' (light), 'tightened' (raising)."""
+    names = {verb.lemma_.lower(), *regular_stems(verb.lower_)}
+    return [f for f in codes.families if names & f.verbs]
 
 
 def object_nouns(verb: Token) -> list[list[Token]]:
@@ -522,19 +550,18 @@ def object_nouns(verb: Token) -> list[list[Token]]:
     return [[h, *(c for c in h.children if c.dep_ in ("compound", "amod"))] for h in heads]
 
 
-def light_reading(codes: Codes, verb: Token) -> VerbCode | None:
-    """A light verb coded by the event noun it takes: 'staged a hunger strike' (140),
-    'carried out raids' (190), whichever light verb the dictionary wrote the noun for."""
-    if not codes.light_patterns or not is_light_verb(codes, verb):
-        return None
-    for noun in object_nouns(verb):
-        head = words_of(noun[0])
-        words: set[str] = set().union(*(words_of(t) for t in noun))
-        for pattern in codes.light_patterns:
-            element = pattern.post[0]
-            assert isinstance(element, Words)
-            option = next((o for o in element.options if o <= words and o & head), None)
-            meaning = codes.meaning(pattern.code) if option is not None else None
-            if meaning is not None and pattern.code is not None:
-                return VerbCode("LIGHT", pattern.code, meaning, len(option or ()))
+def family_reading(codes: Codes, verb: Token) -> VerbCode | None:
+    """A verb coded by the event noun it takes, whichever verb of its family the dictionary
+    wrote the noun for: 'staged a hunger strike' (140), 'tightened the curfew' (1723)."""
+    for family in family_of(codes, verb):
+        for noun in object_nouns(verb):
+            head = words_of(noun[0])
+            words: set[str] = set().union(*(words_of(t) for t in noun))
+            for pattern in family.patterns:
+                element = pattern.post[0]
+                assert isinstance(element, Words)
+                option = next((o for o in element.options if o <= words and o & head), None)
+                meaning = codes.meaning(pattern.code) if option is not None else None
+                if meaning is not None and pattern.code is not None:
+                    return VerbCode(family.name, pattern.code, meaning, len(option or ()))
     return None
