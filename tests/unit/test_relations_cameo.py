@@ -304,3 +304,12 @@ def test_lowering_a_measure_is_easing_or_cutting_it() -> None:
 def test_a_measure_threatened_at_a_place_targets_the_place() -> None:
     found = triples(extract("Chile said it will extend the curfew in the Arica region."))
     assert any(s == "Chile" and o.startswith("Arica") for s, _, o in found), found
+
+
+def test_a_noun_of_two_senses_is_left_to_its_own_verb() -> None:
+    conducted = code_of_verb(
+        codes(), verb(parse("Coalition aircraft conducted strikes near Raqqah."), "conducted")
+    )
+    assert conducted is None or conducted.meaning.plover is not Plover.PROTEST
+    staged = code_of_verb(codes(), verb(parse("Dockers staged a strike in Lagos."), "staged"))
+    assert staged is not None and staged.meaning.plover is Plover.PROTEST

@@ -283,11 +283,19 @@ def _family(raw: dict[str, Any], found: list[Pattern], verbs: CameoVerbs) -> Fam
         Pattern((), (_words(str(words), verbs),), str(code), 1)
         for words, code in raw.get("objects", {}).items()
     ]
+    shared = [p for p in found if not is_ambiguous_alone(p, frozenset(raw.get("ambiguous", ())))]
     return Family(
         name=str(raw["name"]),
         verbs=frozenset(raw["verbs"]),
-        patterns=tuple(sorted(own + found, key=lambda p: -p.size)),
+        patterns=tuple(sorted(own + shared, key=lambda p: -p.size)),
     )
+
+
+def is_ambiguous_alone(pattern: Pattern, ambiguous: frozenset[str]) -> bool:
+    """A pattern naming only a noun of two senses ('strike': a walk-out, an air strike), which
+    only the verb it was written for disambiguates ('staged a strike', 'conducted strikes')."""
+    element = pattern.post[0]
+    return isinstance(element, Words) and all(option <= ambiguous for option in element.options)
 
 
 def build_codes(policy_file: str = "cameo.toml") -> Codes:
