@@ -313,3 +313,30 @@ def test_a_noun_of_two_senses_is_left_to_its_own_verb() -> None:
     assert conducted is None or conducted.meaning.plover is not Plover.PROTEST
     staged = code_of_verb(codes(), verb(parse("Dockers staged a strike in Lagos."), "staged"))
     assert staged is not None and staged.meaning.plover is Plover.PROTEST
+
+
+def test_taking_a_place_is_occupying_it() -> None:
+    table = codes()
+    town = code_of_verb(table, verb(parse("Rebels captured the town of Gao."), "captured"))
+    assert town is not None and town.code == "192" and town.meaning.plover is Plover.ASSAULT
+    people = code_of_verb(table, verb(parse("Rebels captured two engineers."), "captured"))
+    assert people is not None and people.code != "192"  # people are seized, not occupied
+
+
+def test_an_act_on_part_of_a_thing_is_an_act_on_the_whole() -> None:
+    reading = code_of_verb(codes(), verb(parse("Rebels captured part of the army stronghold."), "captured"))
+    assert reading is not None and reading.code == "192"
+
+
+def test_a_protest_takes_its_target_from_the_participle_that_goes_with_it() -> None:
+    ctx = context("Kurds demonstrated in Kirkuk calling for independence from Iraq.")
+    assert [c.text for c in events.accompanying_clauses(verb(ctx.doc, "demonstrated"))] == ["calling"]
+    found = triples(extract("Kurds demonstrated in Kirkuk calling for independence from Iraq."))
+    assert ("Kurds", "PROTESTED", "Iraq") in found, found
+
+
+def test_a_rejected_proposal_names_whom_it_rejects() -> None:
+    found = extract("Chilean rebels rejected a Peruvian peace plan.")
+    names = {e.id: e.name for e in found.entities}
+    got = {(names[r.subject], r.plover.value if r.plover else None, names[r.object]) for r in found.relations}
+    assert any(p == "REJECT" and o == "Peru" for _, p, o in got), got

@@ -157,8 +157,11 @@ class Codes:
     denials: frozenset[str]
     obligations: frozenset[str]  # auxiliaries of what someone must do ("must", "should")
     obligation_heads: frozenset[str]  # verbs stating it, besides the reporting verbs
+    accompanied_categories: frozenset[Plover] = frozenset()  # "protested, demanding X's ..."
+    proposal_categories: frozenset[Plover] = frozenset()  # "rejected X's plan": X is the target
     stance_nouns: frozenset[str] = frozenset()  # "in protest against X": X is the target
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
+    partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -399,7 +402,10 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         obligations=frozenset(policy.get("obligation", {}).get("auxiliaries", ())),
         obligation_heads=frozenset(policy.get("obligation", {}).get("heads", ())),
         stance_nouns=frozenset(targets.get("stance_nouns", ())),
+        proposal_categories=frozenset(Plover(p) for p in targets.get("proposal_categories", ())),
+        accompanied_categories=frozenset(Plover(p) for p in targets.get("accompanied_categories", ())),
         families=families,
+        partitives=frozenset(policy.get("objects", {}).get("partitives", ())),
     )
 
 
@@ -552,17 +558,31 @@ def family_of(codes: Codes, verb: Token) -> list[Family]:
     return [f for f in codes.families if names & f.verbs]
 
 
-def object_nouns(verb: Token) -> list[list[Token]]:
-    """Each direct object (and its conjuncts) with its compound and adjective modifiers."""
+def object_nouns(verb: Token, partitives: frozenset[str] = frozenset()) -> list[list[Token]]:
+    """Each direct object (and its conjuncts) with its compound and adjective modifiers; of a
+    part, the whole ('captured part of a stronghold': the stronghold)."""
     heads = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in (c, *c.conjuncts)]
+    heads = [whole_of(h) if h.lemma_.lower() in partitives else h for h in heads]
     return [[h, *(c for c in h.children if c.dep_ in ("compound", "amod"))] for h in heads]
+
+
+def whole_of(part: Token) -> Token:
+    """The whole a part is of ('part of the town' -> town), or the part itself."""
+    wholes = [
+        o
+        for c in part.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return wholes[0] if wholes else part
 
 
 def family_reading(codes: Codes, verb: Token) -> VerbCode | None:
     """A verb coded by the event noun it takes, whichever verb of its family the dictionary
     wrote the noun for: 'staged a hunger strike' (140), 'tightened the curfew' (1723)."""
     for family in family_of(codes, verb):
-        for noun in object_nouns(verb):
+        for noun in object_nouns(verb, codes.partitives):
             head = words_of(noun[0])
             words: set[str] = set().union(*(words_of(t) for t in noun))
             for pattern in family.patterns:

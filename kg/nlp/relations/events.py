@@ -335,6 +335,12 @@ def purpose_clauses(verb: Token) -> list[Token]:
     ]
 
 
+def accompanying_clauses(verb: Token) -> list[Token]:
+    """What a protest is made with, where its target is named: 'demonstrated in Kirkuk calling
+    for independence from Iraq', 'marched, demanding the minister's resignation'."""
+    return [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"]
+
+
 def searched_phrases(ctx: DocContext, verb: Token, candidates: list[Token]) -> list[Token]:
     """The target phrases searched for an actor: a titled person the verb acts on ('met the
     president of X', 'complimented the minister on Y') alone, when there is one."""
@@ -428,11 +434,14 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             if inner is None and declined:
                 continue
             emit_event(ctx, verb, inner, event, sent, attributed)
-        elif lexicon.type is RelationType.AGREED_TO and all(
-            ctx.mentions[r.object].kind is EntityKind.EVENT for r in ctx.by_trigger[verb.i]
-        ):
-            # "A and B agreed to a ceasefire", "signed a treaty": the parties, to each other
-            emit_event(ctx, verb, None, lexicon, sent, attributed, reciprocal_only=True)
+        elif all(ctx.mentions[r.object].kind is EntityKind.EVENT for r in ctx.by_trigger[verb.i]):
+            if lexicon.plover in ctx.codes.proposal_categories:
+                # "rejected a Senegalese peace plan", "accepted a ceasefire with X": the actor
+                # the proposal names, or the parties to each other
+                emit_event(ctx, verb, None, lexicon, sent, attributed)
+            elif lexicon.type is RelationType.AGREED_TO:
+                # "A and B agreed to a ceasefire", "signed a treaty": the parties, to each other
+                emit_event(ctx, verb, None, lexicon, sent, attributed, reciprocal_only=True)
 
 
 def emit_event(
@@ -459,6 +468,8 @@ def emit_event(
     acting_verbs = [verb] if inner is None else [verb, inner]
     if inner is None:
         acting_verbs += purpose_clauses(verb)
+        if event.plover in codes.accompanied_categories:
+            acting_verbs += accompanying_clauses(verb)
     for acting in [] if reciprocal_only else acting_verbs:
         candidates = event_targets(ctx, acting)
         if acting is inner and is_mandative(ctx, inner):
