@@ -105,6 +105,16 @@ def _batch_actors(extractions: Sequence[Extraction]) -> dict[str, Entity]:
     return actors
 
 
+def _batch_documents(extractions: Sequence[Extraction]) -> dict[str, frozenset[str]]:
+    """The documents of the batch that name each actor id."""
+    found: dict[str, set[str]] = {}
+    for extraction in extractions:
+        for entity in extraction.entities:
+            if entity.kind.is_actor:
+                found.setdefault(entity.id, set()).add(extraction.document.id)
+    return {identifier: frozenset(documents) for identifier, documents in found.items()}
+
+
 def role_references(extractions: Sequence[Extraction]) -> list[RoleReference]:
     """Actors named only by a role and its country or organisation ('the Armenian prime
     minister'): a PERSON whose HOLDS_ROLE relation in the same document has a role title that,
@@ -165,17 +175,20 @@ def candidate_query(record: ActorRecord, *, thorough: bool = True) -> str | None
     return " OR ".join(unique) if unique else None
 
 
-def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None) -> ActorRecord:
+def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None,
+            documents: Mapping[str, frozenset[str]] | None = None) -> ActorRecord:
     aliases = tuple(row.get("aliases") or ())
     name = row["name"] or row["id"]
+    ids = (row["id"], *(row.get("merged_from") or ()))
     return ActorRecord(
         id=row["id"],
         name=name,
         kind=EntityKind(row["kind"]),
         aliases=aliases,
         stored=True,
-        ids=(row["id"], *(row.get("merged_from") or ())),
+        ids=ids,
         known_as=knowledge.known_as((name, *aliases)) if knowledge is not None else frozenset(),
+        documents=frozenset().union(*(documents.get(i, ()) for i in ids)) if documents else frozenset(),
     )
 
 
@@ -194,6 +207,7 @@ async def resolve_batch_in(
             identifier: keys for identifier, entity in actors.items()
             if (keys := knowledge.known_as((entity.name, *entity.aliases)))
         }
+    documents = _batch_documents(extractions)
     new: list[Entity] = []
     # Stored actors the batch says something new of (a name, a kind): that may make them match
     # another stored actor now ('Koury' once, 'Stephanie Koury, the envoy' later).
@@ -209,10 +223,15 @@ async def resolve_batch_in(
             new.append(actors[record["id"]])
     if not new and not (live and policy.enabled):
         return resolution
+    # The documents naming each actor, by the id it is stored under ('Kim' beside a stored
+    # 'Kim Jong-un' the same article names again).
+    for used, root in resolution.id_map.items():
+        documents[root] = documents.get(root, frozenset()) | documents.get(used, frozenset())
     records = {
         entity.id: ActorRecord(
             entity.id, entity.name, entity.kind, entity.aliases,
             known_as=resolution.known.get(entity.id, frozenset()),
+            documents=documents.get(entity.id, frozenset()),
         )
         for entity in new
     }
@@ -222,10 +241,11 @@ async def resolve_batch_in(
                 identifier, actors[identifier].name, actors[identifier].kind,
                 tuple(dict.fromkeys((*actors[identifier].aliases, *names))),
                 stored=True, ids=ids, known_as=resolution.known.get(identifier, frozenset()),
+                documents=documents.get(identifier, frozenset()),
             )
             for identifier, (ids, names) in live.items()
         }
-    offered = await _offered_in(tx, records.values(), policy, knowledge) if policy.enabled else {}
+    offered = await _offered_in(tx, records.values(), policy, knowledge, documents) if policy.enabled else {}
     judgements = await _judgements_in(tx, records.values(), offered)
     named = {i for j in judgements if j.same for i in (j.left, j.right)} - {e.id for e in new}
     roots: dict[str, str] = {}
@@ -269,7 +289,7 @@ def says_something_new(entity: Entity, stored: Mapping[str, Any]) -> bool:
 
 async def _offered_in(
     tx: AsyncManagedTransaction, records: Iterable[ActorRecord], policy: ResolutionPolicy,
-    knowledge: ActorKnowledge | None,
+    knowledge: ActorKnowledge | None, documents: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[ActorRecord]]:
     """The stored actors the full-text index offers for each record (itself left out); stored
     records are looked up by their words only (their spellings were searched when they came)."""
@@ -279,7 +299,7 @@ async def _offered_in(
     offered: dict[str, list[ActorRecord]] = {}
     if rows:
         async for found in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
-            offered[found["id"]] = [_record(row, knowledge) for row in found["candidates"]
+            offered[found["id"]] = [_record(row, knowledge, documents) for row in found["candidates"]
                                     if row["id"] != found["id"]]
     return offered
 

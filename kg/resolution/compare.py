@@ -41,6 +41,8 @@ class ActorRecord:
     ids: tuple[str, ...] = field(default=())
     # The dictionary actors its names are forms of (kg.resolution.knowledge), when known.
     known_as: frozenset[str] = frozenset()
+    # The documents of the batch being resolved that name it (empty: none, or not known).
+    documents: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> tuple[NameForm, ...]:
@@ -122,6 +124,20 @@ def single_name_of(a: ActorRecord, b: ActorRecord) -> float:
                 first = full.words[0] == word and not is_english_given_name(word)
                 best = max(best, 1.0 if first else 0.8)
     return best
+
+
+def single_name_in_document(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when one document names both, as a bare name and a person's full name with that word
+    before its last ('Kim' beside 'Kim Jong-un', 'Lula' beside 'Luiz Inácio Lula da Silva'):
+    an article's bare name is the full name it wrote, whatever else the word may be."""
+    if not a.documents & b.documents:
+        return 0.0
+    return 1.0 if single_name_of(a, b) else 0.0
+
+
+def shares_document(a: ActorRecord, b: ActorRecord) -> bool:
+    """Whether one document of the batch names both."""
+    return bool(a.documents & b.documents)
 
 
 def name_part_of(a: ActorRecord, b: ActorRecord) -> float:
@@ -286,6 +302,7 @@ RULES: tuple[Weighted, ...] = (
     Weighted(designator_variant, 0.9),
     Weighted(surname_of, 0.9),
     Weighted(single_name_of, 0.85),
+    Weighted(single_name_in_document, 0.9),
     Weighted(name_part_of, 0.9),
     Weighted(spelling_variant, 0.9),
     Weighted(same_known_actor, 0.95),

@@ -13,7 +13,8 @@ The rules, in order:
    one person who held that role on the claim's date, when exactly one did;
 3. otherwise every candidate is scored by :func:`kg.resolution.compare.compare`; the new actor
    is merged into the best one only when exactly one candidate reaches ``candidate_threshold``
-   and it reaches ``auto_threshold``; several (or a weaker one) become candidates;
+   (or, of several, exactly one is named in a document that names the new actor too) and it
+   reaches ``auto_threshold``; several (or a weaker one) become candidates;
 4. a stored negative decision between two actors (any id of either) rules the pair out.
 
 Stored actors the batch names again are compared too (what the batch says of them may make
@@ -30,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kg.model import is_document_scoped
-from kg.resolution.compare import ActorRecord, compare
+from kg.resolution.compare import ActorRecord, compare, shares_document
 from kg.resolution.names import metaphone, name_words
 
 AUTOMATIC = "kg-resolver"
@@ -208,8 +209,9 @@ def plan(
                 scored[candidate.id] = (comparison.score, comparison.rule)
                 found[candidate.id] = candidate
         fitting = [(score, rule, identifier) for identifier, (score, rule) in scored.items()]
-        if len(fitting) == 1 and fitting[0][0] >= thresholds.auto:
-            score, rule, identifier = fitting[0]
+        chosen = _the_one(fitting, record, found, thresholds)
+        if chosen is not None:
+            score, rule, identifier = chosen
             candidate = found[identifier]
             if record.stored and (not candidate.stored or _fullness(record) < _fullness(candidate)):
                 merge(candidate, record.id, score, rule)  # a stored actor is kept over a new one
@@ -221,6 +223,20 @@ def plan(
             result.candidates.append(Candidate(record.id, identifier, score, rule))
         pool.add(record)
     return result
+
+
+def _the_one(
+    fitting: Sequence[tuple[float, str, str]], record: ActorRecord, found: Mapping[str, ActorRecord],
+    thresholds: Thresholds,
+) -> tuple[float, str, str] | None:
+    """The candidate to merge with: the only one that fits, or else the only one named in a
+    document that names ``record`` too (within an article a name is the article's actor:
+    'Kim' beside 'Kim Jong-un' there, whoever else is called Kim), when it reaches ``auto``."""
+    if len(fitting) > 1:
+        fitting = [fit for fit in fitting if shares_document(record, found[fit[2]])]
+    if len(fitting) == 1 and fitting[0][0] >= thresholds.auto:
+        return fitting[0]
+    return None
 
 
 def _fullness(record: ActorRecord) -> tuple[int, int, str]:

@@ -88,3 +88,25 @@ def test_a_role_reference_is_the_one_holder_on_its_date() -> None:
 def test_id_map_follows_chains_of_merges() -> None:
     chained = Plan(merges=[Merge("a", "b", 1, "r"), Merge("b", "c", 1, "r")])
     assert chained.id_map() == {"a": "c", "b": "c"}
+
+
+def test_a_bare_name_goes_to_the_full_name_its_own_article_wrote() -> None:
+    kim = ActorRecord("kim", "Kim", PERSON, documents=frozenset({"d1"}))
+    offered = [ActorRecord("kim-jong-un", "Kim Jong-un", PERSON, stored=True, documents=frozenset({"d1"})),
+               ActorRecord("jack-kim", "Jack Kim", PERSON, stored=True)]
+    result = plan([kim], {"kim": offered})
+    assert result.merges == [Merge("kim", "kim-jong-un", 0.9, "single_name_in_document")]
+
+
+def test_a_bare_name_beside_two_full_names_in_its_article_stays_a_candidate() -> None:
+    kim = ActorRecord("kim", "Kim", PERSON, documents=frozenset({"d1"}))
+    offered = [ActorRecord("kim-jong-un", "Kim Jong-un", PERSON, stored=True, documents=frozenset({"d1"})),
+               ActorRecord("kim-yo-jong", "Kim Yo-jong", PERSON, stored=True, documents=frozenset({"d1"}))]
+    result = plan([kim], {"kim": offered})
+    assert result.merges == []
+    assert sorted(c.right for c in result.candidates) == ["kim-jong-un", "kim-yo-jong"]
+
+
+def test_without_a_shared_article_an_english_given_name_is_only_a_candidate() -> None:
+    result = plan([new("kim", "Kim")], {"kim": [stored("kim-jong-un", "Kim Jong-un")]})
+    assert result.merges == [] and [c.right for c in result.candidates] == ["kim-jong-un"]

@@ -17,6 +17,7 @@ from kg.resolution.compare import (
     kind_mismatch,
     name_part_of,
     same_name,
+    single_name_in_document,
     single_name_of,
     spelling_variant,
     surname_of,
@@ -139,3 +140,16 @@ def test_the_table_gives_the_best_reason_minus_the_objections() -> None:
     assert compare(actor("Georgia", COUNTRY), actor("Georgia", LOC)).score == 0.0
     assert compare(actor("Recep Tayyip Erdogan"), actor("Recep Tayyip Erdoğan")).rule == "same_name"
     assert compare(actor("UN", ORG), actor("University of Nicosia", ORG)).score == 0.0
+
+
+def test_single_name_in_document_needs_both_named_in_one_article() -> None:
+    kim = ActorRecord("kim", "Kim", PERSON, documents=frozenset({"d1"}))
+    kim_jong_un = ActorRecord("kim-jong-un", "Kim Jong-un", PERSON, documents=frozenset({"d1", "d2"}))
+    elsewhere = ActorRecord("kim-jong-un", "Kim Jong-un", PERSON, documents=frozenset({"d2"}))
+    assert single_name_in_document(kim, kim_jong_un) == 1.0
+    assert single_name_in_document(kim, elsewhere) == 0.0
+    lula = ActorRecord("lula", "Lula", PERSON, documents=frozenset({"d1"}))
+    full = ActorRecord("lula-da-silva", "Luiz Inácio Lula da Silva", PERSON, documents=frozenset({"d1"}))
+    assert compare(lula, full).score == 0.9
+    assert compare(lula, full).rule == "single_name_in_document"
+    assert single_name_in_document(ActorRecord("silva", "Silva", PERSON, documents=frozenset({"d1"})), full) == 0.0
