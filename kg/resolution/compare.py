@@ -226,6 +226,21 @@ def same_known_actor(a: ActorRecord, b: ActorRecord) -> float:
     return 1.0 if a.known_as & b.known_as else 0.0
 
 
+def shortened_known_organisation(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when a name of one organisation is the end of a name of the other ('Security Council'
+    / 'UN Security Council': the body without its parent) and the dictionaries list both names
+    as forms of one organisation. The end, not any part: the dictionaries lump an
+    organisation's branches into its entry ('PLA Navy' under the PLA)."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS) or not a.known_as & b.known_as:
+        return 0.0
+    for x, y in _pairs(a, b):
+        short, long = (x, y) if len(x.words) < len(y.words) else (y, x)
+        size = len(short.words)
+        if size and size < len(long.words) and long.words[-size:] == short.words:
+            return 1.0
+    return 0.0
+
+
 def different_known_actors(a: ActorRecord, b: ActorRecord) -> float:
     """1 when the dictionaries know both as different people only ('Ilham Aliyev' / 'Heydar
     Aliyev' are two entries)."""
@@ -306,6 +321,7 @@ RULES: tuple[Weighted, ...] = (
     Weighted(name_part_of, 0.9),
     Weighted(spelling_variant, 0.9),
     Weighted(same_known_actor, 0.95),
+    Weighted(shortened_known_organisation, 0.9),
     Weighted(given_name_conflict, -1.0),
     Weighted(different_known_actors, -0.5),
     Weighted(full_name_conflict, -0.6),

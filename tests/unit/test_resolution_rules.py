@@ -17,6 +17,7 @@ from kg.resolution.compare import (
     kind_mismatch,
     name_part_of,
     same_name,
+    shortened_known_organisation,
     single_name_in_document,
     single_name_of,
     spelling_variant,
@@ -152,4 +153,21 @@ def test_single_name_in_document_needs_both_named_in_one_article() -> None:
     full = ActorRecord("lula-da-silva", "Luiz Inácio Lula da Silva", PERSON, documents=frozenset({"d1"}))
     assert compare(lula, full).score == 0.9
     assert compare(lula, full).rule == "single_name_in_document"
-    assert single_name_in_document(ActorRecord("silva", "Silva", PERSON, documents=frozenset({"d1"})), full) == 0.0
+    silva = ActorRecord("silva", "Silva", PERSON, documents=frozenset({"d1"}))
+    assert single_name_in_document(silva, full) == 0.0
+
+
+def test_shortened_known_organisation_needs_the_dictionary_and_the_end_of_the_name() -> None:
+    unsc = frozenset({"un security council"})
+    council = ActorRecord("security-council", "Security Council", ORG, known_as=unsc)
+    full = ActorRecord("un-security-council", "UN Security Council", ORG, known_as=unsc)
+    assert shortened_known_organisation(council, full) == 1.0
+    assert compare(council, full).rule == "shortened_known_organisation"
+    # Unknown to the dictionaries: 'Security Council' may be a country's own.
+    unknown = actor("Security Council", ORG)
+    assert shortened_known_organisation(unknown, actor("UN Security Council", ORG)) == 0.0
+    pla = frozenset({"peoples liberation army"})
+    navy = ActorRecord("pla-navy", "PLA Navy", ORG, known_as=pla)
+    assert shortened_known_organisation(ActorRecord("pla", "PLA", ORG, known_as=pla), navy) == 0.0
+    person = ActorRecord("x", "Security Council", PERSON, known_as=unsc)
+    assert shortened_known_organisation(council, person) == 0.0
