@@ -26,3 +26,15 @@ def test_an_unknown_all_capitals_name_is_an_organisation_except_a_shouting_sente
     assert read(mentions(text))["MONUSCO"] == ("ORGANIZATION", "MONUSCO")
     assert "MONUSCO" not in read(mentions(text, without=[acronyms.unknown_acronyms]))
     assert "BREAKING" not in read(mentions("BREAKING news came from the north."))
+
+
+def test_an_unknown_acronym_in_apposition_names_the_organisation_before_it() -> None:
+    text = "Ukraine's military intelligence agency, the HUR, said last week that units came under fire."
+    name = "Military Intelligence Agency of Ukraine"
+    assert read(mentions(text))["HUR"] == ("ORGANIZATION", name)
+    assert read(mentions(text, without=[acronyms.acronym_in_apposition]))["HUR"] == ("ORGANIZATION", "HUR")
+
+
+def test_acronyms_listed_after_an_organisation_are_not_its_name() -> None:
+    found = read(mentions("Officials from the European Union, the XYZ, and the AU met."))
+    assert found["XYZ"] == ("ORGANIZATION", "XYZ")

@@ -27,3 +27,11 @@ def test_surnames_of_a_name() -> None:
 def test_a_name_the_model_stopped_early_is_completed() -> None:
     doc = parse("Phumzile Mlambo-Ngcuka spoke on Monday.")
     assert names.complete_name(doc[0:2], lexicon()).text == "Phumzile Mlambo-Ngcuka"
+
+
+def test_a_name_known_as_another_is_one_actor_under_its_first_name() -> None:
+    text = "RSF commander Mohamed Hamdan Dagalo, widely known as Hemedti, said his forces had left."
+    assert read(mentions(text))["Hemedti"] == ("PERSON", "Mohamed Hamdan Dagalo")
+    assert read(mentions(text, without=[names.known_as]))["Hemedti"] != ("PERSON", "Mohamed Hamdan Dagalo")
+    text = "HTS leader Ahmed al-Sharaa, who is also known as Abu Mohammed al-Golani, spoke."
+    assert read(mentions(text))["Abu Mohammed al-Golani"] == ("PERSON", "Ahmed al-Sharaa")

@@ -135,3 +135,29 @@ def unknown_acronyms(found: Found, lex: Lexicon) -> None:
                 continue
             seen.add(text)
             found.add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
+
+
+def acronym_in_apposition(found: Found, lex: Lexicon) -> None:
+    """An unknown acronym in apposition names the organisation before it: "Ukraine's military
+    intelligence agency, the HUR, said" (an acronym of another language, spelling nothing)."""
+    doc = found.doc
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.ORGANIZATION or m.end - m.start != 1:
+            continue
+        tok = doc[m.start]
+        # Unknown: not expanded by a gazetteer ('UN' is the United Nations). Alone: not a
+        # list ('the European Union, the UN and the AU', 'the EU, the UN, and the AU').
+        if m.name != tok.text or not ACRONYM.match(tok.text) or tok.dep_ != "appos":
+            continue
+        if any(c.dep_ in ("cc", "conj") for c in tok.children) or _listed_after(doc, m.end):
+            continue
+        named = found.at(tok.head.i)
+        if named is None or named is m or named.kind is not EntityKind.ORGANIZATION or named.acronym:
+            continue
+        m.key, m.name = named.key, named.name
+
+
+def _listed_after(doc: Doc, end: int) -> bool:
+    """Whether 'and' / 'or' follows the token before ``end`` (after a comma or not)."""
+    following = [t.lower_ for t in doc[end : end + 2]]
+    return bool({"and", "or"} & set(following))

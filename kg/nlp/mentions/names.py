@@ -119,3 +119,30 @@ def coordinated_names(found: Found, lex: Lexicon) -> None:
             ):
                 text = tok.text
                 found.add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{text}", text, text))
+
+
+def known_as(found: Found, lex: Lexicon) -> None:
+    """'X, (who is) (also) known as Y' names X twice: 'Mohamed Hamdan Dagalo, known as Hemedti'."""
+    doc = found.doc
+    for tok in doc:
+        if tok.lower_ != "known" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "as":
+            continue
+        other = found.at(tok.i + 2)
+        if other is None or other.start != tok.i + 2 or other.kind in _NOT_AN_OTHER_NAME:
+            continue
+        j = tok.i - 1
+        while j >= 0 and doc[j].pos_ == "ADV":  # 'widely', 'also', 'better', 'formerly'
+            j -= 1
+        if j >= 1 and doc[j].lower_ in ("is", "was") and doc[j - 1].lower_ == "who":
+            j -= 2
+        if j < 1 or doc[j].text != ",":
+            continue
+        named = found.at(j - 1)
+        if named is None or named is other or named.end != j or named.kind not in _NAMED_TWICE:
+            continue
+        other.key, other.name, other.kind = named.key, named.name, named.kind
+
+
+# Who goes by a second name; and what a second name never is.
+_NAMED_TWICE = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION})
+_NOT_AN_OTHER_NAME = frozenset({EntityKind.COUNTRY, EntityKind.EVENT})

@@ -63,6 +63,8 @@ RULES: tuple[Rule, ...] = (
     titles.described_by_title,
     places.loose_country_names,
     places.places_named_as_orgs,
+    names.known_as,
+    acronyms.acronym_in_apposition,
 )
 
 
