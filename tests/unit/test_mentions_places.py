@@ -26,3 +26,11 @@ def test_a_loose_country_name_is_the_country_of_the_document_whose_name_contains
     assert read(mentions(text))["Congo"] == ("COUNTRY", "Democratic Republic of the Congo")
     unsettled = read(mentions(text, without=[places.loose_country_names]))
     assert unsettled["Congo"] == ("COUNTRY", "Republic of the Congo")
+
+
+def test_a_lone_name_taken_for_a_place_that_is_met_is_a_person() -> None:
+    text = "Lavrov met Blinken in Geneva."
+    found = read(mentions(text))
+    assert found["Blinken"] == ("PERSON", "Blinken")
+    assert found["Geneva"] == ("LOCATION", "Geneva")
+    assert read(mentions(text, without=[places.people_taken_for_places]))["Blinken"][0] == "LOCATION"

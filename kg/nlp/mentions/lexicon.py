@@ -45,6 +45,7 @@ class MentionWords:
     settled_prepositions: frozenset[str]
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    people_verbs: frozenset[str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,7 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         settled_prepositions=words("places", "settled_prepositions"),
         place_nouns=words("places", "qualified_nouns"),
         place_prepositions=words("places", "prepositions"),
+        people_verbs=words("places", "people_verbs"),
     )
 
 

@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     known.known_people,
     known.known_surnames,
     names.named_in_apposition,
+    places.people_taken_for_places,
     names.known_names,
     names.coordinated_names,
     groups.group_adjectives,

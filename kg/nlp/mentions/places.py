@@ -20,6 +20,22 @@ def unlabelled_places(found: Found, lex: Lexicon) -> None:
             found.add(Mention(tok.i, tok.i + 1, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE"))
 
 
+def people_taken_for_places(found: Found, lex: Lexicon) -> None:
+    """A lone name the model took for a place that meets or is met is a person: 'X met Blinken'."""
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.LOCATION or m.end - m.start != 1:
+            continue
+        tok = found.doc[m.start]
+        if (
+            tok.dep_ in ("nsubj", "dobj")
+            and tok.head.lemma_.lower() in lex.words.people_verbs
+            and tok.pos_ == "PROPN"
+            and tok.is_title
+            and tok.text not in lex.know.country_forms
+        ):
+            m.kind, m.key, m.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+
 def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
     """Model organisations (and their conjuncts) before a place noun are places: 'the X border crossing'."""
     doc = found.doc
