@@ -138,8 +138,8 @@ def unknown_acronyms(found: Found, lex: Lexicon) -> None:
 
 
 def acronym_in_apposition(found: Found, lex: Lexicon) -> None:
-    """An unknown acronym in apposition names the organisation before it: "Ukraine's military
-    intelligence agency, the HUR, said" (an acronym of another language, spelling nothing)."""
+    """An unknown acronym in apposition names the organisation before it: 'X's agency, the HUR,'."""
+    # an acronym of another language spells nothing of the English name
     doc = found.doc
     for m in found.mentions:
         if m.dropped or m.kind is not EntityKind.ORGANIZATION or m.end - m.start != 1:
