@@ -340,3 +340,20 @@ def test_a_rejected_proposal_names_whom_it_rejects() -> None:
     names = {e.id: e.name for e in found.entities}
     got = {(names[r.subject], r.plover.value if r.plover else None, names[r.object]) for r in found.relations}
     assert any(p == "REJECT" and o == "Peru" for _, p, o in got), got
+
+
+def test_cutting_supplies_is_a_sanction() -> None:
+    reading = code_of_verb(codes(), verb(parse("The UN reduced food supplies to the camp."), "reduced"))
+    assert reading is not None and reading.code == "162" and reading.meaning.plover is Plover.SANCTION
+
+
+def test_accepting_demands_is_yielding() -> None:
+    reading = code_of_verb(codes(), verb(parse("Chile accepted demands from the strikers."), "accepted"))
+    assert reading is not None and reading.meaning.plover in (Plover.CONCEDE, Plover.RETREAT)
+
+
+def test_turning_down_a_proposal_is_rejecting_it() -> None:
+    reading = code_of_verb(
+        codes(), verb(parse("Rebels dismissed an appeal from the president."), "dismissed")
+    )
+    assert reading is not None and reading.meaning.plover is Plover.REJECT
