@@ -44,6 +44,11 @@ class Mention:
         return self.start < 0
 
 
+def document_entities(doc: Doc) -> tuple[Span, ...]:
+    """The Doc's named entities (spaCy builds a new list of them on every ``doc.ents``)."""
+    return tuple(doc.ents)
+
+
 @dataclass(slots=True)
 class Found:
     """The mentions of one Doc found so far, and which mention owns each token.
@@ -61,15 +66,24 @@ class Found:
     titled_orgs: set[int] = field(default_factory=set)
     # the model's entity each token is part of
     entity: list[Span | None] = field(default_factory=list)
+    # the model's entities, read once: spaCy rebuilds doc.ents on every access, so a rule that
+    # asked the Doc per mention would cost the length of the document each time
+    ents: tuple[Span, ...] = ()
+    # the first words of the entities the model tagged as places (GPE, LOC) anywhere in the Doc
+    place_words: frozenset[str] = frozenset()
 
     def __post_init__(self) -> None:
         if not self.owner:
             self.owner = [FREE] * len(self.doc)
+        if not self.ents:
+            self.ents = document_entities(self.doc)
         if not self.entity:
             self.entity = [None] * len(self.doc)
-            for ent in self.doc.ents:
+            for ent in self.ents:
                 for i in range(ent.start, ent.end):
                     self.entity[i] = ent
+        if not self.place_words:
+            self.place_words = frozenset(e[0].text for e in self.ents if e.label_ in ("GPE", "LOC"))
 
     def add(self, m: Mention) -> int | None:
         """Keep ``m`` if none of its tokens is taken; its index, else None."""

@@ -19,7 +19,7 @@ _NATIONALITY_ENDINGS = ("i", "ian", "an", "ese", "ish")
 
 def model_entities(found: Found, lex: Lexicon) -> None:
     """Named entities from the model, where no gazetteer name took their tokens."""
-    for ent in found.doc.ents:
+    for ent in found.ents:
         if ent.label_ in lex.words.skip_labels:
             continue
         if any(found.owner[i] >= 0 for i in range(ent.start, ent.end)):
@@ -46,7 +46,7 @@ def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
     if label == "ORG":
         return organisation_entity(span, lex)
     if label == "NORP":
-        return people_entity(span, lex)
+        return people_entity(span, found, lex)
     if label == "EVENT":
         text = span.text
         return Mention(span.start, span.end, EntityKind.EVENT, f"event:{text}", text, text, named=True)
@@ -124,13 +124,13 @@ def organisation_entity(span: Span, lex: Lexicon) -> Mention | None:
     return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text, weak=weak)
 
 
-def people_entity(span: Span, lex: Lexicon) -> Mention | None:
+def people_entity(span: Span, found: Found, lex: Lexicon) -> Mention | None:
     """A nationality or religious label: a plural names a group ("Houthis"); a singular proper
     noun the group it belongs to ("Houthi spokesman"); a word used as a place, a place."""
     text = span.text
     if text.endswith("s") and text[:1].isupper():
         return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
-    if len(span) == 1 and named_as_place(span, lex):
+    if len(span) == 1 and named_as_place(span, found, lex):
         return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE")
     if len(span) == 1 and span[0].tag_ == "NNP" and text[:1].isupper():
         plural = f"{text}s"
@@ -138,13 +138,13 @@ def people_entity(span: Span, lex: Lexicon) -> Mention | None:
     return None
 
 
-def named_as_place(span: Span, lex: Lexicon) -> bool:
+def named_as_place(span: Span, found: Found, lex: Lexicon) -> bool:
     """A single capitalised word that stands alone after a place preposition ("fled to X") or
     that the model tagged as a place elsewhere in the text."""
     word = span[0]
     if word.dep_ == "pobj" and word.head.lower_ in lex.words.place_prepositions:
         return True
-    return any(e.label_ in ("GPE", "LOC") and e[0].text == word.text for e in span.doc.ents)
+    return word.text in found.place_words
 
 
 def titled_in_apposition(span: Span, lex: Lexicon) -> bool:

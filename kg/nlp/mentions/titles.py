@@ -128,7 +128,7 @@ def reserve_titles(found: Found, lex: Lexicon) -> None:
     """Reserve the title before each person's name, so no later rule reads a word of it as a name."""
     # "Secretary of State Antony Blinken": "State" is no organisation. A name the model took for
     # an organisation counts as a person when a title precedes it ("spokeswoman Yolande Makolo").
-    for ent in found.doc.ents:
+    for ent in found.ents:
         if ent.label_ == "PERSON":
             start = strip_titles(ent, lex).start
             if start > ent.start:
