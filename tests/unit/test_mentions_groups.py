@@ -47,3 +47,22 @@ def test_singular_of_a_named_group_qualifies_a_title() -> None:
         "said the blockade would continue."
     )
     assert ("Ramon Ortega", "HOLDS_ROLE", "Mapuches") in triples(result)
+
+
+def test_partners_a_pronoun_owns_are_a_group() -> None:
+    found = mentions("The coalition will keep supporting its partners on the ground.")
+    assert by_text(found, "partners").name == "partners"
+
+
+def test_partners_or_allies_of_a_named_actor_are_no_group_of_their_own() -> None:
+    for text in (
+        "Zelenskiy urged Kyiv's Western partners to respond.",
+        "The European Union will coordinate with partners in Asia.",
+        "The United States, an ally of the Philippines, sent ships.",
+    ):
+        assert not any(m.name in ("partners", "allies") for m in mentions(text)), text
+
+
+def test_the_international_community_is_a_group() -> None:
+    found = mentions("Fidan urged the international community to end the isolation.")
+    assert by_text(found, "community").name == "international community"

@@ -87,11 +87,11 @@ def us_states_before_party_members(found: Found, lex: Lexicon) -> None:
 
 def _group_of_noun(tok: Token, lex: Lexicon) -> str | None:
     """The canonical group a noun names: "lawmakers" for "MP", "rights groups" for "human
-    rights group" (a compound listed whole wins)."""
+    rights group", "international community" (a compound or phrase listed whole wins)."""
     groups = lex.know.group_nouns
     lemma = tok.lemma_.lower()
     for c in tok.lefts:
-        if c.dep_ == "compound" and f"{c.lower_} {lemma}" in groups:
+        if c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in groups:
             return groups[f"{c.lower_} {lemma}"]
     return (
         groups.get(lemma)
@@ -108,6 +108,13 @@ def org_modified(tok: Token, found: Found) -> bool:
         and found.mentions[found.owner[c.i]].kind in (EntityKind.ORGANIZATION, EntityKind.PERSON)
         for c in tok.children
     )
+
+
+def unowned_relation(tok: Token, group: str, lex: Lexicon) -> bool:
+    """'partners', 'Kyiv's allies', 'ally of X': a relational group no pronoun says whose it is."""
+    if group not in lex.words.relational_groups:
+        return False
+    return not any(c.dep_ == "poss" and c.lower_ in lex.words.group_owners for c in tok.children)
 
 
 def qualifier_country(tok: Token, found: Found, lex: Lexicon) -> str | None:
@@ -136,7 +143,7 @@ def common_groups(found: Found, lex: Lexicon) -> None:
         if not found.free(tok.i) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         group = _group_of_noun(tok, lex)
-        if group is None or org_modified(tok, found):
+        if group is None or org_modified(tok, found) or unowned_relation(tok, group, lex):
             continue
         country = qualifier_country(tok, found, lex)
         sector = lex.agents.sector_of(tok.lower_) or lex.agents.sector_of(tok.lemma_.lower())

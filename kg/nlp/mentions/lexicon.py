@@ -40,6 +40,8 @@ class MentionWords:
     collectives: frozenset[str]
     personnel: frozenset[str]
     plain_modifiers: frozenset[str]
+    relational_groups: frozenset[str]
+    group_owners: frozenset[str]
     fresh: frozenset[str]
     vague: frozenset[str]
     settled_prepositions: frozenset[str]
@@ -112,6 +114,8 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         collectives=words("bodies", "collectives"),
         personnel=words("bodies", "personnel"),
         plain_modifiers=words("bodies", "plain_modifiers"),
+        relational_groups=words("groups", "relational"),
+        group_owners=words("groups", "owners"),
         fresh=words("events", "fresh"),
         vague=words("events", "vague"),
         settled_prepositions=words("places", "settled_prepositions"),
