@@ -4,7 +4,7 @@ last word, administrations named after a person."""
 from __future__ import annotations
 
 from kg.nlp.mentions import bodies
-from tests.unit.mention_support import lexicon, mentions, read
+from tests.unit.mention_support import by_text, lexicon, mentions, read
 from tests.unit.test_nlp_support import extract, triples
 
 
@@ -89,3 +89,16 @@ def test_an_organ_word_describing_people_is_no_organ() -> None:
     found = read(mentions("Carter flew to visit U.S. service members at the airfield."))
     assert not any(name.startswith("Service of") for _, name in found.values())
     assert found["U.S. service members"] == ("ORGANIZATION", "American military")
+
+
+def test_a_lower_case_coalition_qualifying_what_acts_is_the_coalition_named_before() -> None:
+    text = "The U.S.-led coalition struck Raqqa. Later, coalition aircraft struck a bridge."
+    found = mentions(text)
+    assert [m.name for m in found if m.text == "coalition"] == ["U.S.-led coalition"]
+    assert "coalition" not in read(mentions(text, without=[bodies.collective_modifiers]))
+
+
+def test_a_coalition_campaign_with_no_coalition_named_is_a_coalition_of_its_own() -> None:
+    found = mentions("They discussed the coalition campaign against Daesh.")
+    assert by_text(found, "coalition").kind.value == "ORGANIZATION"
+    assert "coalition" not in read(mentions("They discussed coalition talks in Rome."))

@@ -249,6 +249,29 @@ def collective_bodies(found: Found, lex: Lexicon) -> None:
         found.add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, f"org:{text}", text, text))
 
 
+def collective_modifiers(found: Found, lex: Lexicon) -> None:
+    """'coalition aircraft', 'the coalition campaign': a lower-case collective qualifying what
+    acts is that body, the one the text named before if any ('the U.S.-led coalition')."""
+    doc = found.doc
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        if not found.free(tok.i) or lemma not in lex.words.collectives or not tok.is_lower:
+            continue
+        head = tok.head.lemma_.lower()
+        if tok.dep_ != "compound" or (head not in lex.know.proxies and head not in lex.words.collective_acts):
+            continue
+        named = [
+            m
+            for m in found.mentions
+            if not m.dropped
+            and m.start < tok.i
+            and m.kind is EntityKind.ORGANIZATION
+            and m.name.lower().split()[-1:] == [lemma]
+        ]
+        key, name = (named[-1].key, named[-1].name) if named else (f"org:{lemma}", lemma)
+        found.add(Mention(tok.i, tok.i + 1, EntityKind.ORGANIZATION, key, name, tok.text))
+
+
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 
 

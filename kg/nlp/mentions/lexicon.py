@@ -38,6 +38,7 @@ class MentionWords:
     body_endings: frozenset[str]
     administrations: frozenset[str]
     collectives: frozenset[str]
+    collective_acts: frozenset[str]
     personnel: frozenset[str]
     plain_modifiers: frozenset[str]
     relational_groups: frozenset[str]
@@ -112,6 +113,7 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         body_endings=words("bodies", "endings"),
         administrations=words("bodies", "administrations"),
         collectives=words("bodies", "collectives"),
+        collective_acts=words("bodies", "collective_acts"),
         personnel=words("bodies", "personnel"),
         plain_modifiers=words("bodies", "plain_modifiers"),
         relational_groups=words("groups", "relational"),

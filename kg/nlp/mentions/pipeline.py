@@ -49,6 +49,7 @@ RULES: tuple[Rule, ...] = (
     acronyms.unknown_acronyms,
     bodies.unrecognised_bodies,
     bodies.collective_bodies,
+    bodies.collective_modifiers,
     bodies.administrations,
     titles.company_qualifiers,
     groups.communities,
