@@ -39,3 +39,11 @@ def test_an_untagged_name_coordinated_with_a_person_is_a_person() -> None:
     assert read(mentions(text))["Pashinyan"] == ("PERSON", "Pashinyan")
     assert "Pashinyan" not in read(mentions(text, without=[names.coordinated_names]))
     assert ("Putin", "CONSULTED", "Pashinyan") in triples(extract(text))
+
+
+def test_the_coalition_against_the_islamic_state_is_known_under_its_many_names() -> None:
+    texts = ("Kerry hosted ministers of the Global Coalition to Counter ISIL.", "The Global Coalition met.")
+    for text in texts:
+        names = [m.name for m in mentions(text) if m.name.startswith("Global")]
+        assert names == ["Global Coalition to Defeat ISIS"]
+    assert read(mentions("We trained the ISF and Peshmerga."))["Peshmerga"] == ("ORGANIZATION", "Peshmerga")

@@ -63,3 +63,12 @@ def test_an_organisation_with_a_title_in_apposition_is_a_person() -> None:
 def test_a_capitalised_preposition_the_model_took_into_a_name_leaves_a_place() -> None:
     found = read(mentions("Near Ar Raqqah, 15 strikes engaged five ISIL tactical units."))
     assert found["Ar Raqqah"] == ("LOCATION", "Ar Raqqah")
+
+
+def test_of_a_list_the_model_ran_into_one_entity_the_untaken_names_stand_alone() -> None:
+    text = "He discussed support for the Iraqi Armed Forces, Popular Mobilization Forces, and others."
+    found = read(mentions(text))
+    assert found["Iraqi Armed Forces"][0] == "ORGANIZATION"
+    assert found["Popular Mobilization Forces"][0] == "ORGANIZATION"
+    doc = parse("Armenia's Security Council met.")
+    assert entities.listed_parts(doc[0:4], Found(doc)) == []  # nothing taken, nothing cut off

@@ -23,10 +23,41 @@ def model_entities(found: Found, lex: Lexicon) -> None:
         if ent.label_ in lex.words.skip_labels:
             continue
         if any(found.owner[i] >= 0 for i in range(ent.start, ent.end)):
-            continue  # a body named after a country: "Armenia's Security Council"
+            # a body named after a country: "Armenia's Security Council"; but of a list the
+            # model ran together ("Iraqi Armed Forces, Popular Mobilization Forces") the
+            # names not yet taken are names of their own
+            for part in listed_parts(ent, found):
+                m = entity_mention(part, found, lex)
+                if m is not None:
+                    found.add(m)
+            continue
         m = entity_mention(ent, found, lex)
         if m is not None:
             found.add(m)
+
+
+_LIST_BREAKS = {",", ";", "and", "or", "&"}
+
+
+def listed_parts(ent: Span, found: Found) -> list[Span]:
+    """The runs of an entity's free tokens cut off from its taken ones by a comma or 'and'."""
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for i in range(ent.start, ent.end + 1):
+        if i < ent.end and found.owner[i] < 0 and doc[i].text not in _LIST_BREAKS:
+            continue
+        run = doc[start:i]
+        if len(run) and run[0].lower_ == "the":
+            run = run[1:]
+        before_ok = start == ent.start or doc[start - 1].text in _LIST_BREAKS
+        after_ok = i == ent.end or doc[i].text in _LIST_BREAKS
+        if len(run) and before_ok and after_ok and run[0].is_title and all(found.owner[t.i] < 0 for t in run):
+            parts.append(Span(doc, run.start, run.end, label=ent.label_))
+        start = i + 1
+    if len(parts) == 1 and (parts[0].start, parts[0].end) == (ent.start, ent.end):
+        return []
+    return parts
 
 
 def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
