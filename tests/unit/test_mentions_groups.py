@@ -59,6 +59,7 @@ def test_partners_or_allies_of_a_named_actor_are_no_group_of_their_own() -> None
         "Zelenskiy urged Kyiv's Western partners to respond.",
         "The European Union will coordinate with partners in Asia.",
         "The United States, an ally of the Philippines, sent ships.",
+        "Rebels took Dabiq, aided by support from our ally Turkey.",
     ):
         assert not any(m.name in ("partners", "allies") for m in mentions(text)), text
 

@@ -109,3 +109,8 @@ def test_the_court_is_the_court_named_before() -> None:
 def test_the_people_of_a_country_stand_for_it() -> None:
     assert ("Russia", "SUPPORTED", "Syria") in triples(extract("Russia helped the people of Syria."))
     assert not triples(extract("Strikes killed 20 people in Gaza."))
+
+
+def test_our_named_partners_are_the_name_in_the_phrase() -> None:
+    found = triples(extract("Our Coalition partners struck Islamic State positions near Raqqa."))
+    assert ("Coalition", "ATTACKED", "Islamic State") in found

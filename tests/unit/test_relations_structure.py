@@ -201,3 +201,16 @@ def test_the_parts_a_body_is_made_up_of_are_its_members() -> None:
     made = "The SDF, made up in part by local Arabs and its Arab arm, the Syrian Arab Coalition, advanced."
     assert ("Syrian Arab Coalition", "MEMBER_OF", "SDF") in triples(extract(made))
     assert not triples(extract("Russia made a deal with Iran."))
+
+
+def test_a_side_acting_together_with_another_is_its_ally() -> None:
+    found = triples(extract("Iraqi forces, along with the Peshmerga, attacked Islamic State fighters."))
+    assert ("Peshmerga", "ALLIED_WITH", "Iraqi military") in found
+    found = triples(extract("The 407th AEG, together with our Coalition partners, works to defeat Daesh."))
+    assert ("Coalition", "ALLIED_WITH", "407th AEG") in found
+
+
+def test_a_speaker_saying_another_shares_the_blame_makes_no_alliance() -> None:
+    text = "Pakistan hit the Bahadur group, which it said was responsible, along with the TTP, for an attack."
+    found = triples(extract(text))
+    assert not any(t == "ALLIED_WITH" for _, t, _ in found)

@@ -110,10 +110,13 @@ def org_modified(tok: Token, found: Found) -> bool:
     )
 
 
-def unowned_relation(tok: Token, group: str, lex: Lexicon) -> bool:
-    """'partners', 'Kyiv's allies', 'ally of X': a relational group no pronoun says whose it is."""
+def unowned_relation(tok: Token, group: str, found: Found, lex: Lexicon) -> bool:
+    """'partners', 'Kyiv's allies', 'our ally Turkey': a relational group no pronoun says whose
+    it is, or one the name after it names."""
     if group not in lex.words.relational_groups:
         return False
+    if tok.i + 1 < len(found.doc) and not found.free(tok.i + 1):
+        return True  # "our ally Turkey": Turkey
     return not any(c.dep_ == "poss" and c.lower_ in lex.words.group_owners for c in tok.children)
 
 
@@ -143,7 +146,7 @@ def common_groups(found: Found, lex: Lexicon) -> None:
         if not found.free(tok.i) or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ == "compound":
             continue
         group = _group_of_noun(tok, lex)
-        if group is None or org_modified(tok, found) or unowned_relation(tok, group, lex):
+        if group is None or org_modified(tok, found) or unowned_relation(tok, group, found, lex):
             continue
         country = qualifier_country(tok, found, lex)
         sector = lex.agents.sector_of(tok.lower_) or lex.agents.sector_of(tok.lemma_.lower())

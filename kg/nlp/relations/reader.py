@@ -20,6 +20,7 @@ from kg.nlp.relations.nouns import (
 )
 from kg.nlp.relations.resolve import according_to
 from kg.nlp.relations.structure import (
+    acting_with,
     ally_before_name,
     apposition,
     assigned_to,
@@ -81,6 +82,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 assigned_to(ctx, tok, sent)
             if tok.lower_ == "within" and tok.dep_ == "prep":
                 member_within(ctx, tok, sent)
+            if tok.lower_ == "with" and tok.dep_ == "prep":
+                acting_with(ctx, tok, sent)
             if tok.pos_ == "NOUN" and ctx.know.copular.get(tok.lemma_.lower()) is ALLY:
                 ally_before_name(ctx, tok, sent)
             if tok.lemma_.lower() in MEMBER_HEADS and tok.pos_ == "NOUN":

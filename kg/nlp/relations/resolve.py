@@ -15,6 +15,7 @@ from kg.nlp.relations.vocabulary import (
     ACTOR,
     EVENT_ANAPHORS,
     FEMALE,
+    FIRST_PERSON,
     FORMER,
     HOLDING,
     LOOKBACK,
@@ -219,7 +220,10 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
     # "attacked Colombia's border posts": the possessor stands in for its belongings.
     for c in tok.children:
         if c.dep_ == "poss":
-            return resolve(ctx, c, verb, depth + 1)
+            owned = resolve(ctx, c, verb, depth + 1)
+            if owned or c.lower_ not in FIRST_PERSON:
+                return owned
+            # "our Coalition partners": the writer's own; the name in the phrase says who
     # "air strikes on Houthi targets", "a Philippine supply boat": the actor in the phrase
     # (not "the former Spanish colony").
     if any(c.lower_ in FORMER for c in tok.children):

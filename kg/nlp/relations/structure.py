@@ -26,6 +26,7 @@ from kg.nlp.relations.vocabulary import (
     FORMER,
     FORMERLY,
     HOLDERS,
+    JOINTLY,
     MEMBER_NOUNS,
     NO_KEYS,
     ONCE_HELD,
@@ -550,3 +551,28 @@ def made_up_of(ctx: DocContext, verb: Token, sent: Span) -> None:
             and member != bodies[0]
         ):
             ctx.emit(member, RelationType.MEMBER_OF, bodies[0], sent, 0.75, trigger=verb)
+
+
+def acting_with(ctx: DocContext, prep: Token, sent: Span) -> None:
+    """'Iraqi forces, along with the Peshmerga, attacked' / 'X, together with Y, is working to':
+    the two act as one side (ALLIED_WITH)."""
+    head = prep.head
+    if not (any(c.lower_ in JOINTLY for c in prep.children) or head.lower_ in JOINTLY):
+        return
+    if head.lower_ in JOINTLY and head.dep_ == "prep":
+        head = head.head
+    if head.pos_ in ("VERB", "AUX"):
+        if is_negated(ctx, head) or head.lemma_.lower() in ctx.know.reporting:
+            return  # "which it said was responsible, along with the TTP, ...": the speaker acts alone
+        sides = subjects_of(ctx, head)
+    elif head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
+        sides = conjuncts(head)
+    else:
+        return  # "responsible, along with the TTP, for the attack": no side acting
+    partners = [o for c in prep.children if c.dep_ == "pobj" for o in conjuncts(c)]
+    found_sides = [s for s in resolve_all(ctx, sides, None) if ctx.mentions[s].kind in ACTOR]
+    for p in resolve_all(ctx, partners, None):
+        if ctx.mentions[p].kind not in ACTOR:
+            continue
+        for side in found_sides:
+            ctx.emit(p, RelationType.ALLIED_WITH, side, sent, 0.7, trigger=prep)

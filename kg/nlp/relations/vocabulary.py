@@ -35,6 +35,7 @@ ROLE_TARGETS = frozenset({EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKin
 AGENTS = ACTOR | {EntityKind.LOCATION}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}
+FIRST_PERSON = {"our", "my"}
 STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
 EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangement"}
@@ -161,6 +162,9 @@ STATE_PROXIES = {
 FORMERLY = {"previously", "formerly", "once", "no longer", "until"}
 # "former"/"ex" say a role was held ("then" or "late" say less: "the then president", "the late king").
 ALLY = RelationType.ALLIED_WITH
+# "X, together with Y, ...", "X, along with Y, ...": the words before "with" that make Y a side
+# acting with X.
+JOINTLY = {"together", "along"}
 MAYBE = {"could", "might", "may", "should"}
 CALLED_OFF = {"postpone", "cancel", "delay", "suspend", "scrap", "defer", "shelve", "call"}
 # Nouns that sum up what someone said: "an account the embassy rejected".
