@@ -250,8 +250,7 @@ def collective_bodies(found: Found, lex: Lexicon) -> None:
 
 
 def collective_modifiers(found: Found, lex: Lexicon) -> None:
-    """'coalition aircraft', 'the coalition campaign': a lower-case collective qualifying what
-    acts is that body, the one the text named before if any ('the U.S.-led coalition')."""
+    """'coalition aircraft': a lower-case collective qualifying an actor is the one named before."""
     doc = found.doc
     for tok in doc:
         lemma = tok.lemma_.lower()

@@ -554,8 +554,7 @@ def made_up_of(ctx: DocContext, verb: Token, sent: Span) -> None:
 
 
 def acting_with(ctx: DocContext, prep: Token, sent: Span) -> None:
-    """'Iraqi forces, along with the Peshmerga, attacked' / 'X, together with Y, is working to':
-    the two act as one side (ALLIED_WITH)."""
+    """'Iraqi forces, along with the Peshmerga, attacked': the two act as one side (ALLIED_WITH)."""
     head = prep.head
     if not (any(c.lower_ in JOINTLY for c in prep.children) or head.lower_ in JOINTLY):
         return
