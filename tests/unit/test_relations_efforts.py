@@ -20,7 +20,7 @@ def test_an_efforts_owner_does_what_the_effort_is_for() -> None:
     found = triples(extract("Kenya's campaign to destroy al-Shabaab continued."))
     assert ("Kenya", "ATTACKED", "Al-Shabaab") in found
     coordinated = triples(extract("They backed the Global Coalition efforts to degrade and defeat Daesh."))
-    assert ("Global Coalition", "ATTACKED", "Islamic State") in coordinated
+    assert ("Global Coalition to Defeat ISIS", "ATTACKED", "Islamic State") in coordinated
     # a plan or a bid is not an act done
     assert not triples(extract("China's plan to blockade Taiwan worried analysts."))
 

@@ -111,7 +111,7 @@ def org_modified(tok: Token, found: Found) -> bool:
 
 
 def unowned_relation(tok: Token, group: str, found: Found, lex: Lexicon) -> bool:
-    """'partners', 'Kyiv's allies', 'our ally Turkey': a relational group no pronoun owns or a name follows."""
+    """'partners', 'Kyiv's allies', 'our ally Turkey': a relational group unowned or named."""
     if group not in lex.words.relational_groups:
         return False
     if tok.i + 1 < len(found.doc) and not found.free(tok.i + 1):
