@@ -1326,10 +1326,10 @@ PATH_HOPS_LIMIT = 16
 @functools.lru_cache(maxsize=64)
 def read_shortest_paths(max_hops: int, evidence: bool = True, projection: Projection = EVERYTHING) -> str:
     """All shortest paths of at most ``max_hops`` typed relationships ($types), either
-    direction, at most $limit of them: their ``nodes`` and ``hops``, each hop (with
-    ``evidence``) with one page of its claims ($include_negated, $evidence_limit,
-    $evidence_after; claim key as in READ_EVIDENCE). A variable-length bound cannot be a
-    parameter, so the statement is composed per bound from a checked int."""
+    direction, at most $limit of them (the first by the ids along them, so a page is stable):
+    their ``nodes`` and ``hops``, each hop (with ``evidence``) with one page of its claims
+    ($include_negated, $evidence_limit, $evidence_after; claim key as in READ_EVIDENCE). A
+    variable-length bound cannot be a parameter, so the statement is composed per bound from a checked int."""
     if not isinstance(max_hops, int) or isinstance(max_hops, bool) or not 1 <= max_hops <= PATH_HOPS_LIMIT:
         raise ValueError(f"max_hops must be an int in 1..{PATH_HOPS_LIMIT}")
     hop = [
@@ -1353,7 +1353,10 @@ def read_shortest_paths(max_hops: int, evidence: bool = True, projection: Projec
         "MATCH (a:Entity {id: $from}), (b:Entity {id: $to})\n"
         f"MATCH p = allShortestPaths((a)-[*..{max_hops}]-(b))\n"
         "WHERE all(r IN relationships(p) WHERE type(r) IN $types)\n"
-        "WITH p LIMIT $limit\n"
+        # allShortestPaths yields its paths in plan order: ordered here so that the page is the
+        # same whichever columns a query projects (and from one run to the next).
+        "WITH p ORDER BY [n IN nodes(p) | n.id], [r IN relationships(p) | type(r)],\n"
+        "  [r IN relationships(p) | startNode(r).id] LIMIT $limit\n"
         f"RETURN [n IN nodes(p) | {entity_map('n', projection)}] AS nodes,\n"
         "       [r IN relationships(p) | {" + ", ".join(hop) + "}] AS hops\n"
     )

@@ -323,6 +323,26 @@ async def test_shortest_path_with_evidence_and_hop_cap(api: Api, repository: Gra
     assert (await api.data(query, {"from": chain[0].id, "to": chain[7].id, "hops": 50}))["path"] == []
 
 
+async def test_a_page_of_shortest_paths_is_the_first_in_a_stable_order(
+    api: Api, repository: GraphRepository
+) -> None:
+    start, end = entity("Fork Start"), entity("Fork End")
+    middles = [entity(f"Fork Middle {i}") for i in (4, 1, 3, 0, 2)]
+    relations = [(start, RelationType.CONSULTED, m, f"{start.name} consulted {m.name}.") for m in middles]
+    relations += [(m, RelationType.MET, end, f"{m.name} met {end.name}.") for m in middles]
+    await repository.write_extractions([extraction("fork", [start, end, *middles], relations)])
+    ids = "path(from: $from, to: $to, maxHops: 2, first: 2) { entities { id } }"
+    full = "path(from: $from, to: $to, maxHops: 2, first: 2) { length entities { id name kind ... on Actor { aliases } } " \
+        "hops { type subject { id } object { id } evidence { text } } }"
+    variables = {"from": start.id, "to": end.id}
+    middle_ids = sorted(m.id for m in middles)
+    for selection in (ids, full, ids):
+        found = (await api.data(f"query ($from: ID!, $to: ID!) {{ {selection} }}", variables))["path"]
+        # five paths of two hops; the page holds the first two by the ids along them
+        assert [[e["id"] for e in p["entities"]] for p in found] == [
+            [start.id, middle, end.id] for middle in middle_ids[:2]]
+
+
 async def test_documents_stats_and_events(api: Api, repository: GraphRepository) -> None:
     await write_world(repository)
     data = await api.data(
