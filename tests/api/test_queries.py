@@ -332,8 +332,11 @@ async def test_a_page_of_shortest_paths_is_the_first_in_a_stable_order(
     relations += [(m, RelationType.MET, end, f"{m.name} met {end.name}.") for m in middles]
     await repository.write_extractions([extraction("fork", [start, end, *middles], relations)])
     ids = "path(from: $from, to: $to, maxHops: 2, first: 2) { entities { id } }"
-    full = "path(from: $from, to: $to, maxHops: 2, first: 2) { length entities { id name kind ... on Actor { aliases } } " \
+    full = (
+        "path(from: $from, to: $to, maxHops: 2, first: 2) { length "
+        "entities { id name kind ... on Actor { aliases } } "
         "hops { type subject { id } object { id } evidence { text } } }"
+    )
     variables = {"from": start.id, "to": end.id}
     middle_ids = sorted(m.id for m in middles)
     for selection in (ids, full, ids):
