@@ -62,7 +62,8 @@ class RecordedReads:
 
 
 async def measure(
-    question: str, requests: int, profile: bool, seed: int = 11, sort: str = "tottime", lines: int = 40
+    question: str, requests: int, profile: bool, seed: int = 11, sort: str = "tottime", lines: int = 40,
+    dump: Path | None = None,
 ) -> None:
     settings = load_settings()
     recorded = RecordedReads()
@@ -107,7 +108,10 @@ async def measure(
             for index in range(requests):
                 await caller.post("/graphql", bodies[index % len(bodies)])
             profiler.disable()
-            pstats.Stats(profiler).sort_stats(sort).print_stats(lines)
+            stats = pstats.Stats(profiler)
+            if dump is not None:
+                stats.dump_stats(dump)
+            stats.sort_stats(sort).print_stats(lines)
 
 
 def main() -> None:
@@ -120,8 +124,12 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--sort", default="tottime", help="the profile's order (pstats: tottime, cumulative)")
     parser.add_argument("--lines", type=int, default=40, help="rows of the profile")
+    parser.add_argument("--dump", type=Path, default=None,
+                        help="with --profile: also write the profile there (pstats, for callers/callees)")
     args = parser.parse_args()
-    asyncio.run(measure(args.question, args.requests, args.profile, args.seed, args.sort, args.lines))
+    asyncio.run(measure(
+        args.question, args.requests, args.profile, args.seed, args.sort, args.lines, args.dump
+    ))
 
 
 if __name__ == "__main__":

@@ -120,7 +120,7 @@ class _FieldPlan:
     """One response key of an object type's selection: what to call and how to complete it."""
 
     __slots__ = (
-        "arguments", "attribute", "definition", "key", "kind", "name", "nodes", "objects",
+        "arguments", "attribute", "definition", "given", "key", "kind", "name", "nodes", "objects",
         "parent_type", "type", "typename",
     )
 
@@ -137,6 +137,9 @@ class _FieldPlan:
         self.typename = ""
         # The coerced arguments when every argument is a literal (else computed per request).
         self.arguments: dict[str, Any] | None = None
+        # The names of the arguments the query gives, when only those are passed to the
+        # resolver (see KGExecutor._defaults_in_resolver); None: every coerced argument.
+        self.given: frozenset[str] | None = None
         self.type = _TypePlan(definition.type)
         # The object plans of the selection below, per runtime object type.
         self.objects: dict[str, _ObjectPlan] = {}
@@ -365,11 +368,16 @@ class KGExecutor(Executor[Any]):
                 if attribute:
                     plan.kind = _BASIC
                     plan.attribute = attribute
-                elif not _has_variables(field_nodes[0]):
-                    try:
-                        plan.arguments = get_argument_values(definition, field_nodes[0], self.variable_values)
-                    except GraphQLError:
-                        plan.arguments = None  # refused per request, as graphql-core does
+                else:
+                    if definition.args and self._defaults_in_resolver(object_type, name):
+                        given = field_nodes[0].arguments or ()
+                        plan.given = frozenset(argument.name.value for argument in given)
+                    if not _has_variables(field_nodes[0]):
+                        try:
+                            coerced = get_argument_values(definition, field_nodes[0], self.variable_values)
+                            plan.arguments = _only(coerced, plan.given)
+                        except GraphQLError:
+                            plan.arguments = None  # refused per request, as graphql-core does
             plans.append(plan)
         return _ObjectPlan(object_type, plans, nodes)
 
@@ -389,6 +397,19 @@ class KGExecutor(Executor[Any]):
                 attribute = field.python_name
         self.basic_fields[id(definition)] = (definition, attribute)
         return attribute
+
+    def _defaults_in_resolver(self, object_type: GraphQLObjectType, name: str) -> bool:
+        """Whether the field is a strawberry field without field extensions, whose resolver can
+        be called with only the arguments the query gives: strawberry makes each argument's
+        GraphQL default from the resolver's Python default, so leaving a defaulted argument
+        out calls the resolver with the same value, and spares strawberry converting it (its
+        wrapper converts every argument passed, on every call: a page of relations calls the
+        evidence resolver once per relation)."""
+        schema = self.strawberry_schema
+        if schema is None:
+            return False
+        field = schema.get_field_for_type(name, object_type.name)
+        return field is not None and not field.is_basic_field and not field.extensions
 
     # --- execution --------------------------------------------------------------------------
 
@@ -526,7 +547,7 @@ class KGExecutor(Executor[Any]):
             if arguments is None:
                 node = field.nodes[0]
                 arguments = (
-                    get_argument_values(definition, node, self.variable_values)
+                    _only(get_argument_values(definition, node, self.variable_values), field.given)
                     if definition.args or node.arguments
                     else {}
                 )
@@ -788,6 +809,13 @@ def _parent_path(path: Path) -> Path:
 
 def _not_of_type(object_type: GraphQLObjectType, value: Any, field: _FieldPlan) -> GraphQLError:
     return GraphQLError(f"Expected value of type '{object_type}' but got: {inspect(value)}.", field.nodes)
+
+
+def _only(arguments: dict[str, Any], given: frozenset[str] | None) -> dict[str, Any]:
+    """The coerced ``arguments`` the query gives (all of them when ``given`` is None)."""
+    if given is None or len(given) == len(arguments):
+        return arguments
+    return {name: value for name, value in arguments.items() if name in given}
 
 
 def _has_variables(node: FieldNode) -> bool:

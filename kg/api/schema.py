@@ -23,6 +23,8 @@ from strawberry.extensions import (
     QueryDepthLimiter,
 )
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.name_converter import NameConverter
+from strawberry.types.arguments import StrawberryArgument
 from strawberry.types.execution import ExecutionContext
 
 from kg.api import planning
@@ -569,6 +571,25 @@ class KGSchema(strawberry.Schema):
         log_errors(errors)
 
 
+class ArgumentNames(NameConverter):
+    """Strawberry's names, with each argument's GraphQL name kept once worked out: strawberry
+    asks for the names of all of a field's arguments on every call of its resolver (to pick
+    the given ones from graphql-core's), and camel-cases the Python name each time."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        # By argument identity; the argument is kept in the value, so its id is not reused.
+        self.argument_names: dict[int, tuple[StrawberryArgument, str]] = {}
+
+    def from_argument(self, argument: StrawberryArgument) -> str:
+        known = self.argument_names.get(id(argument))
+        if known is not None:
+            return known[1]
+        name = super().from_argument(argument)
+        self.argument_names[id(argument)] = (argument, name)
+        return name
+
+
 def build_schema(settings: Settings | None = None, *, graphql_core_executor: bool = False) -> KGSchema:
     """The schema with the limits of ``settings`` (defaults when None, e.g. to print the SDL),
     executed by kg's executor (kg.api.executor); ``graphql_core_executor``: by graphql-core's
@@ -589,7 +610,7 @@ def build_schema(settings: Settings | None = None, *, graphql_core_executor: boo
         query=Query,
         mutation=Mutation,
         types=[Actor, Event],
-        config=StrawberryConfig(),
+        config=StrawberryConfig(name_converter=ArgumentNames()),
         execution_context_class=executor,
         extensions=[lambda: PreparedDocuments(prepared)],
     )
