@@ -84,12 +84,15 @@ PLAN_CACHE_SIZE = 4096
 
 _TYPENAME, _BASIC, _RESOLVED = range(3)
 _LEAF, _LIST, _OBJECT, _ABSTRACT = range(4)
+# What completion returns most (an object's fields, a list, a leaf): checked before calling
+# is_awaitable, which no definition of it makes true for these.
+_NEVER_AWAITABLE = frozenset({dict, list, str, int, float, bool, type(None)})
 
 
 class _TypePlan:
     """How a value of one output type is completed."""
 
-    __slots__ = ("enum_outputs", "graphql_type", "item", "kind", "non_null", "unchanged")
+    __slots__ = ("enum_outputs", "graphql_type", "item", "kind", "non_null", "runtime_types", "unchanged")
 
     def __init__(self, graphql_type: GraphQLOutputType) -> None:
         self.non_null = is_non_null_type(graphql_type)
@@ -101,6 +104,8 @@ class _TypePlan:
         self.enum_outputs: dict[int, Any] = {}
         # The Python type a built-in scalar's coercion returns unchanged (checked inline).
         self.unchanged: type | None = None
+        # An abstract type's object types by the names its resolve_type gave, once checked.
+        self.runtime_types: dict[str, GraphQLObjectType] = {}
         if isinstance(named, GraphQLList):
             self.kind = _LIST
             self.item = _TypePlan(named.of_type)
@@ -455,7 +460,7 @@ class KGExecutor(Executor[Any]):
             except Exception as raw_error:
                 completed = self._failed(raw_error, field, field_path, results, pending)
             results[key] = completed
-            if completed is not None and self.is_awaitable(completed):
+            if type(completed) not in _NEVER_AWAITABLE and self.is_awaitable(completed):
                 if pending is None:
                     pending = [key]
                 else:
@@ -600,7 +605,7 @@ class KGExecutor(Executor[Any]):
             return self._complete_object(type_plan.graphql_type, field, path, value, info)
         if kind == _LIST:
             return self._complete_list(type_plan, field, path, value, info)
-        return self._complete_abstract(type_plan.graphql_type, field, path, value, info)
+        return self._complete_abstract(type_plan, field, path, value, info)
 
     def _leaf(self, type_plan: _TypePlan, value: Any) -> Any:
         leaf: GraphQLLeafType = type_plan.graphql_type
@@ -626,7 +631,7 @@ class KGExecutor(Executor[Any]):
     def _complete_list(
         self, type_plan: _TypePlan, field: _FieldPlan, path: Path, values: Any, info: ResolveInfo | None
     ) -> Any:
-        if not is_iterable(values):
+        if type(values) is not list and not is_iterable(values):
             raise GraphQLError(
                 "Expected Iterable, but did not find one for field"
                 f" '{_parent_path(path).typename}.{field.name}'."
@@ -648,7 +653,7 @@ class KGExecutor(Executor[Any]):
         for index, value in enumerate(values):
             done = self._list_item(item, field, Path(path, index, None), value, info)
             completed.append(done)
-            if done is not None and self.is_awaitable(done):
+            if type(done) not in _NEVER_AWAITABLE and self.is_awaitable(done):
                 if pending is None:
                     pending = [index]
                 else:
@@ -664,7 +669,7 @@ class KGExecutor(Executor[Any]):
             if self.is_awaitable(value):
                 return self._complete_awaited_item(item, field, path, value, info)
             done = self._complete(item, field, path, value, info)
-            if done is not None and self.is_awaitable(done):
+            if type(done) not in _NEVER_AWAITABLE and self.is_awaitable(done):
                 return self._awaited_item(item, field, path, done)
             return done
         except Exception as raw_error:
@@ -733,15 +738,24 @@ class KGExecutor(Executor[Any]):
 
     def _complete_abstract(
         self,
-        abstract_type: GraphQLAbstractType,
+        type_plan: _TypePlan,
         field: _FieldPlan,
         path: Path,
         value: Any,
         info: ResolveInfo | None,
     ) -> Any:
+        abstract_type: GraphQLAbstractType = type_plan.graphql_type
         info = info if info is not None else self._made_info(field, path)
         resolve_type = abstract_type.resolve_type or self.type_resolver
         runtime = resolve_type(value, info, abstract_type)
+        if type(runtime) is str:
+            # A name checked before (EnsureValidRuntimeType depends only on it and the schema).
+            known = type_plan.runtime_types.get(runtime)
+            if known is None:
+                known = type_plan.runtime_types[runtime] = self._runtime_type(
+                    runtime, abstract_type, field, info, value
+                )
+            return self._complete_object(known, field, path, value, info)
         if self.is_awaitable(runtime):
 
             async def complete_awaited() -> Any:

@@ -22,10 +22,13 @@ with other arguments) is simply not prefetched: the field's resolver then loads 
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
+from graphql import FieldNode, InlineFragmentNode, OperationDefinitionNode, SelectionSetNode, ValueNode
+from strawberry import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
 __all__ = ["Selection"]
@@ -74,6 +77,77 @@ def below(selections: Iterable[Selection], *path: str) -> list[Sequence[Selectio
     for name in path:
         level = [field.selections for current in level for field in fields(current, name)]
     return level
+
+
+# Operations whose root fields' selections are kept (bounded; a client sends few query texts).
+ROOT_SELECTIONS_SIZE = 256
+# By operation identity (the operation is kept in the value, so its id is not reused); None
+# for an operation whose selections depend on the variables.
+_root_selections: OrderedDict[int, tuple[OperationDefinitionNode, dict[str, list[Selection]] | None]] = (
+    OrderedDict()
+)
+
+
+def selections_below(info: Info[Any, Any]) -> list[Selection]:
+    """What is selected below the field being resolved (strawberry's look-ahead, all its
+    fields' selections). For a root field it is worked out once per query text when nothing
+    below depends on the variables: the look-ahead converts every node below on each call,
+    a tenth of a small query's CPU. Callers must not change the list."""
+    path = info.path
+    if path.prev is None and isinstance(path.key, str):
+        operation = info.operation
+        known = _root_selections.get(id(operation))
+        if known is None or known[0] is not operation:
+            known = (operation, {} if _fixed(operation.selection_set) else None)
+            _root_selections[id(operation)] = known
+            if len(_root_selections) > ROOT_SELECTIONS_SIZE:
+                _root_selections.popitem(last=False)
+        by_key = known[1]
+        if by_key is not None:
+            found = by_key.get(path.key)
+            if found is None:
+                found = by_key[path.key] = _look_ahead(info)
+            return found
+    return _look_ahead(info)
+
+
+def _look_ahead(info: Info[Any, Any]) -> list[Selection]:
+    return [selection for field in info.selected_fields for selection in field.selections]
+
+
+def _fixed(root: SelectionSetNode) -> bool:
+    """Whether the selections below the root fields are the same whatever the variables: no
+    directive (@skip/@include), fragment spread or variable anywhere (the root fields' own
+    arguments may hold variables: they are not part of what is below)."""
+    stack: list[SelectionSetNode] = []
+    for selection in root.selections:
+        if not isinstance(selection, FieldNode) or selection.directives:
+            return False
+        if selection.selection_set is not None:
+            stack.append(selection.selection_set)
+    while stack:
+        for selection in stack.pop().selections:
+            if selection.directives:
+                return False
+            if isinstance(selection, FieldNode):
+                if any(_holds_variable(argument.value) for argument in selection.arguments or ()):
+                    return False
+            elif not isinstance(selection, InlineFragmentNode):
+                return False  # a fragment spread
+            if selection.selection_set is not None:
+                stack.append(selection.selection_set)
+    return True
+
+
+def _holds_variable(value: ValueNode) -> bool:
+    kind = value.kind
+    if kind == "variable":
+        return True
+    if kind == "list_value":
+        return any(_holds_variable(item) for item in value.values)  # type: ignore[attr-defined]
+    if kind == "object_value":
+        return any(_holds_variable(field.value) for field in value.fields)  # type: ignore[attr-defined]
+    return False
 
 
 # --- page arguments, shared with the fields' resolvers -------------------------------------------

@@ -91,7 +91,7 @@ class RelationFilter:
 
 def _selections(info: KGInfo) -> list[planning.Selection]:
     """What is selected below the field being resolved (strawberry's look-ahead)."""
-    return [selection for field in info.selected_fields for selection in field.selections]
+    return planning.selections_below(info)
 
 
 def _projection(info: KGInfo, kind: str, selections: list[planning.Selection] | None = None) -> Projection:
