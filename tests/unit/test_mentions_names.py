@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from kg.model import EntityKind
 from kg.nlp.mentions import names
+from kg.nlp.mentions.core import Mention
 from tests.unit.mention_support import lexicon, mentions, parse, read
 
 
@@ -16,6 +18,17 @@ def test_a_surname_seen_in_a_full_name_is_that_person_where_the_model_says_other
     text = "Anna Varga arrived on Monday. Varga said the talks would resume."
     assert read(mentions(text))["Varga"] == ("PERSON", "Varga")
     assert read(mentions(text, without=[names.known_names]))["Varga"][0] == "ORGANIZATION"
+
+
+def test_a_surname_the_model_took_for_a_nationality_is_that_person_not_a_group() -> None:
+    text = "Sisi met intelligence chief Abbas Kamel in Cairo. Kamel urged both sides to show flexibility."
+    assert read(mentions(text))["Kamel"] == ("PERSON", "Kamel")
+    assert read(mentions(text, without=[names.known_names]))["Kamel"] == ("GROUP", "Kamels")
+
+
+def test_a_group_made_of_one_singular_name_is_told_from_a_plural_one() -> None:
+    assert names.group_of_one_name(Mention(0, 1, EntityKind.GROUP, "group:Kamels", "Kamels", "Kamel"))
+    assert not names.group_of_one_name(Mention(0, 1, EntityKind.GROUP, "group:Houthis", "Houthis", "Houthis"))
 
 
 def test_surnames_of_a_name() -> None:

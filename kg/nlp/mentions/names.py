@@ -71,7 +71,7 @@ def named_in_apposition(found: Found, lex: Lexicon) -> None:
 
 def known_names(found: Found, lex: Lexicon) -> None:
     """A person's name or surname seen once is that person elsewhere: 'Varga' after 'Anna Varga'."""
-    # even where the model missed it or took it for an organisation or a place
+    # even where the model missed it or took it for an organisation, a place or a people
     names: dict[str, str] = {}
     for m in found.mentions:
         if m.kind is EntityKind.PERSON:
@@ -91,11 +91,16 @@ def known_names(found: Found, lex: Lexicon) -> None:
         other = found.at(tok.i)
         if (
             other is not None
-            and other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION)
+            and (other.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) or group_of_one_name(other))
             and other.start == tok.i
             and other.end == tok.i + 1
         ):
             other.kind, other.key, other.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+
+def group_of_one_name(m: Mention) -> bool:
+    """A group the model's nationality label made of one singular name ('Kamel' -> 'Kamels')."""
+    return m.kind is EntityKind.GROUP and m.name == f"{m.text}s" and " " not in m.text
 
 
 def coordinated_names(found: Found, lex: Lexicon) -> None:
