@@ -525,7 +525,7 @@ RESOLUTION_CANDIDATES = """
 UNWIND $rows AS row
 CALL (row) {
   CALL db.index.fulltext.queryNodes('actor_names_folded', row.query, {limit: $limit}) YIELD node
-  RETURN collect(node {.id, .name, .kind, .aliases, .merged_from}) AS candidates
+  RETURN collect(node {.id, .name, .kind, .aliases, .merged_from, .country, .sector}) AS candidates
 }
 RETURN row.id AS id, candidates
 """

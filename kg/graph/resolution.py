@@ -189,6 +189,8 @@ def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None,
         ids=ids,
         known_as=knowledge.known_as((name, *aliases)) if knowledge is not None else frozenset(),
         documents=frozenset().union(*(documents.get(i, ()) for i in ids)) if documents else frozenset(),
+        country=row.get("country"),
+        sector=row.get("sector"),
     )
 
 
@@ -232,6 +234,7 @@ async def resolve_batch_in(
             entity.id, entity.name, entity.kind, entity.aliases,
             known_as=resolution.known.get(entity.id, frozenset()),
             documents=documents.get(entity.id, frozenset()),
+            country=entity.country, sector=entity.sector,
         )
         for entity in new
     }
@@ -242,6 +245,7 @@ async def resolve_batch_in(
                 tuple(dict.fromkeys((*actors[identifier].aliases, *names))),
                 stored=True, ids=ids, known_as=resolution.known.get(identifier, frozenset()),
                 documents=documents.get(identifier, frozenset()),
+                country=actors[identifier].country, sector=actors[identifier].sector,
             )
             for identifier, (ids, names) in live.items()
         }

@@ -43,6 +43,9 @@ class ActorRecord:
     known_as: frozenset[str] = frozenset()
     # The documents of the batch being resolved that name it (empty: none, or not known).
     documents: frozenset[str] = frozenset()
+    # For an agent of a country: its ISO code and Phoenix sector ("SD", "MIL"), when known.
+    country: str | None = None
+    sector: str | None = None
 
     @cached_property
     def forms(self) -> tuple[NameForm, ...]:
@@ -241,6 +244,24 @@ def shortened_known_organisation(a: ActorRecord, b: ActorRecord) -> float:
     return 0.0
 
 
+def whole_force(record: ActorRecord) -> bool:
+    """Whether a name of an agent of a country is its whole force ('Sudanese military', 'Sudanese
+    Armed Forces'), not a branch ('PLA Navy'; the words are data: names.toml ``whole_forces``)."""
+    if record.country is None or record.sector is None:
+        return False
+    ends = name_words().whole_forces
+    return any(form.folded.endswith(end) and (form.folded == end or form.folded.endswith(" " + end))
+               for form in record.forms for end in ends)
+
+
+def one_force_of_country(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when both name the whole force of one sector of one country ('Sudanese military' /
+    'Sudanese Armed Forces'): a country has one army, however a text calls it."""
+    if EntityKind.ORGANIZATION not in (a.kind, b.kind) or (a.country, a.sector) != (b.country, b.sector):
+        return 0.0
+    return 1.0 if whole_force(a) and whole_force(b) else 0.0
+
+
 def different_known_actors(a: ActorRecord, b: ActorRecord) -> float:
     """1 when the dictionaries know both as different people only ('Ilham Aliyev' / 'Heydar
     Aliyev' are two entries)."""
@@ -252,8 +273,9 @@ def different_known_actors(a: ActorRecord, b: ActorRecord) -> float:
 def full_name_conflict(a: ActorRecord, b: ActorRecord) -> float:
     """1 when both are organisations written out in full and no full name of one is a full
     name of the other, a spelling of it, or a shorter writing of it: an acronym that fits both
-    ('UN': 'United Nations', 'University of Nicosia') is not enough."""
-    if not ({a.kind, b.kind} <= _ACRONYM_KINDS):
+    ('UN': 'United Nations', 'University of Nicosia') is not enough. Two names of one
+    country's whole force are no conflict (see one_force_of_country)."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS) or one_force_of_country(a, b):
         return 0.0
     mine = [form for form in a.forms if len(form.words) > 1 and form.acronym is None]
     theirs = [form for form in b.forms if len(form.words) > 1 and form.acronym is None]
@@ -322,6 +344,7 @@ RULES: tuple[Weighted, ...] = (
     Weighted(spelling_variant, 0.9),
     Weighted(same_known_actor, 0.95),
     Weighted(shortened_known_organisation, 0.9),
+    Weighted(one_force_of_country, 0.9),
     Weighted(given_name_conflict, -1.0),
     Weighted(different_known_actors, -0.5),
     Weighted(full_name_conflict, -0.6),

@@ -36,6 +36,7 @@ class NameWords:
     feminine_endings: tuple[tuple[str, str], ...]
     sectors: dict[str, str]  # CAMEO sector code -> the role it names ("GOV" -> "government")
     designators: frozenset[str]  # "party", "front": what kind of organisation a name is
+    whole_forces: tuple[str, ...]  # "army", "armed forces": a country's whole force, not a branch
 
 
 @functools.cache
@@ -51,6 +52,7 @@ def name_words() -> NameWords:
             feminine_endings=tuple((str(a), str(b)) for a, b in data["feminine_endings"]),
             sectors={str(code): str(word) for code, word in data["sectors"].items()},
             designators=frozenset(data["designators"]),
+            whole_forces=tuple(fold(str(word)) for word in data["whole_forces"]),
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"kg/resolution/data/names.toml cannot be read: {exc}") from exc

@@ -287,7 +287,7 @@ class _Pool:
 
 def _block_keys(record: ActorRecord) -> set[str]:
     """Keys two actors must share to be compared: their words, the sound of their words, an
-    acronym and the initials of a multi-word name."""
+    acronym, the initials of a multi-word name, and the country and sector of an agent."""
     connectors = name_words().connectors
     keys: set[str] = set()
     for form in record.forms:
@@ -301,4 +301,6 @@ def _block_keys(record: ActorRecord) -> set[str]:
             keys.add("word:" + word)
             if len(word) >= 4 and not word.isdigit():
                 keys.add("sound:" + metaphone(word))
+    if record.country is not None and record.sector is not None:
+        keys.add(f"agent:{record.country}:{record.sector}")
     return keys

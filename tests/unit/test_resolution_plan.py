@@ -110,3 +110,10 @@ def test_a_bare_name_beside_two_full_names_in_its_article_stays_a_candidate() ->
 def test_without_a_shared_article_an_english_given_name_is_only_a_candidate() -> None:
     result = plan([new("kim", "Kim")], {"kim": [stored("kim-jong-un", "Kim Jong-un")]})
     assert result.merges == [] and [c.right for c in result.candidates] == ["kim-jong-un"]
+
+
+def test_a_countrys_forces_named_apart_in_one_batch_meet_by_country_and_sector() -> None:
+    military = ActorRecord("china-military", "Chinese military", ORG, country="CN", sector="MIL")
+    pla = ActorRecord("people-s-liberation-army", "People's Liberation Army", ORG, country="CN", sector="MIL")
+    result = plan([military, pla], {})
+    assert result.merges == [Merge("china-military", "people-s-liberation-army", 0.9, "one_force_of_country")]

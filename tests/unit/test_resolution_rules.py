@@ -16,6 +16,7 @@ from kg.resolution.compare import (
     kind_conflict,
     kind_mismatch,
     name_part_of,
+    one_force_of_country,
     same_name,
     shortened_known_organisation,
     single_name_in_document,
@@ -171,3 +172,20 @@ def test_shortened_known_organisation_needs_the_dictionary_and_the_end_of_the_na
     assert shortened_known_organisation(ActorRecord("pla", "PLA", ORG, known_as=pla), navy) == 0.0
     person = ActorRecord("x", "Security Council", PERSON, known_as=unsc)
     assert shortened_known_organisation(council, person) == 0.0
+
+
+def test_one_force_of_country_joins_two_names_of_a_countrys_whole_force_only() -> None:
+    military = ActorRecord("sudan-military", "Sudanese military", ORG, ("Sudan's army",),
+                           country="SD", sector="MIL")
+    saf = ActorRecord("sudanese-armed-forces", "Sudanese Armed Forces", ORG, ("SAF",),
+                      country="SD", sector="MIL")
+    assert one_force_of_country(military, saf) == 1.0
+    assert compare(military, saf).rule == "one_force_of_country"
+    # A branch, another country's force, another sector, or no country: not the same.
+    navy = ActorRecord("pla-navy", "PLA Navy", ORG, country="CN", sector="MIL")
+    chinese = ActorRecord("china-military", "Chinese military", ORG, country="CN", sector="MIL")
+    assert one_force_of_country(chinese, navy) == 0.0
+    assert one_force_of_country(military, chinese) == 0.0
+    police = ActorRecord("sudan-police", "Sudanese police", ORG, country="SD", sector="COP")
+    assert one_force_of_country(military, police) == 0.0
+    assert one_force_of_country(military, actor("Libyan National Army", ORG)) == 0.0
