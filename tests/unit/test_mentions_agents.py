@@ -123,3 +123,26 @@ def test_personnel_from_a_military_unit_are_a_group_of_its_members() -> None:
     assert ("airmen", "MEMBER_OF", "507th Air Refueling Wing") in triples(extract(text))
     assert "Ninety-Four Citizen Airmen" not in read(mentions(text, without=[agents.unit_personnel]))
     assert all(m.sector is None for m in mentions("Soldiers from the village fled."))
+
+
+def test_a_force_named_after_its_country_is_that_countrys_agent() -> None:
+    text = "The Sudanese Armed Forces (SAF) accused the RSF of looting."
+    saf = by_text(mentions(text), "Sudanese Armed Forces")
+    assert (saf.country, saf.sector) == ("SD", "MIL")
+    text = "Turkish-backed fighters attacked the Syrian Democratic Forces (SDF) near Manbij."
+    sdf = by_text(mentions(text), "Syrian Democratic Forces")
+    assert (sdf.country, sdf.sector) == (None, None)  # a militia, not Syria's army
+
+
+def test_an_organisation_named_only_by_what_it_is_is_the_texts_one_agent_of_that_kind() -> None:
+    text = ("Sudan's army withdrew its troops overnight. "
+            "Army chief General Abdel Fattah al-Burhan vowed to fight.")
+    army = by_text(mentions(text), "Army")
+    assert (army.name, army.entity_id) == ("Sudanese military", "sudan-military")
+    assert by_text(mentions(text, without=[agents.bare_agents]), "Army").name == "Army"
+
+
+def test_a_bare_agent_stays_itself_where_the_text_names_two_such_agents() -> None:
+    text = ("Sudan's army and Chad's army met on Monday. "
+            "Army chief General Abdel Fattah al-Burhan vowed to fight.")
+    assert by_text(mentions(text), "Army").name == "Army"

@@ -53,9 +53,17 @@ def test_unnamed_capitalised_words_ending_in_watch_are_an_organisation() -> None
 
 
 def test_a_persons_administration_is_an_organisation() -> None:
+    text = "The Smith administration announced sanctions."
+    assert read(mentions(text))["Smith administration"] == ("ORGANIZATION", "Smith administration")
+    assert read(mentions(text, without=[bodies.administrations]))["Smith"][0] == "PERSON"
+
+
+def test_an_administration_named_after_a_known_head_of_government_is_its_countrys() -> None:
     text = "The Biden administration announced sanctions."
-    assert read(mentions(text))["Biden administration"] == ("ORGANIZATION", "Biden administration")
-    assert read(mentions(text, without=[bodies.administrations]))["Biden"][0] == "PERSON"
+    assert read(mentions(text))["Biden administration"] == ("ORGANIZATION", "White House")
+    assert bodies.government_named_after("Joe Biden", "administration", lexicon()) is not None
+    assert bodies.government_named_after("Biden", "campaign", lexicon()) is None
+    assert bodies.government_named_after("John Smith", "administration", lexicon()) is None
 
 
 def test_organ_names_are_title_cased_but_particles_are_not() -> None:
@@ -102,3 +110,11 @@ def test_a_coalition_campaign_with_no_coalition_named_is_a_coalition_of_its_own(
     found = mentions("They discussed the coalition campaign against Daesh.")
     assert by_text(found, "coalition").kind.value == "ORGANIZATION"
     assert "coalition" not in read(mentions("They discussed coalition talks in Rome."))
+
+
+def test_a_peoples_word_taken_for_an_organisation_is_the_one_body_named_after_its_place() -> None:
+    text = ("Getachew Reda, a spokesman for the Tigray People's Liberation Front, "
+            "signed for the Tigrayan side.")
+    assert read(mentions(text))["Tigrayan"] == ("ORGANIZATION", "Tigray People's Liberation Front")
+    unread = read(mentions(text, without=[bodies.demonym_of_named_body]))
+    assert unread["Tigrayan"] == ("ORGANIZATION", "Tigrayan")

@@ -228,11 +228,20 @@ def _named_force(m: Mention, lex: Lexicon) -> tuple[str, str] | None:
     return form[0], sector.code
 
 
+def _names_whole_force(name: str, lex: Lexicon) -> bool:
+    """Whether a force's name is of a country's whole force ("Sudanese Armed Forces"), not of a
+    branch or a militia ("Syrian Democratic Forces", "PLA Navy"; words: mentions.toml)."""
+    lowered = name.lower()
+    return any(lowered == end or lowered.endswith(f" {end}") for end in lex.words.whole_forces)
+
+
 def agents_named_in_full(found: Found, lex: Lexicon) -> None:
     """A country's agent is the one force the text names after it: 'Iraqi Security Forces'."""
     named: dict[tuple[str, str], list[Mention]] = {}
     for m in found.mentions:
         key = _named_force(m, lex) if not m.dropped else None
+        if key is not None and _names_whole_force(m.name, lex):
+            m.country, m.sector = key  # its country's whole force, in other documents too
         if key is not None and all(other.key != m.key for other in named.get(key, [])):
             named.setdefault(key, []).append(m)
     if not named:
@@ -243,6 +252,24 @@ def agents_named_in_full(found: Found, lex: Lexicon) -> None:
         full = named.get((m.country, m.sector), [])
         if len(full) == 1:
             m.key, m.name, m.entity_id, m.kind = full[0].key, full[0].name, None, full[0].kind
+
+
+def bare_agents(found: Found, lex: Lexicon) -> None:
+    """An organisation named only as a whole force ('Army chief ...', 'the Military said') is
+    the one agent of that kind the text names with its country: 'Sudan's army'."""
+    bare = [m for m in found.mentions if not m.dropped and m.kind is EntityKind.ORGANIZATION
+            and not m.entity_id and not m.country and m.name.lower() in lex.words.whole_forces]
+    for m in bare:
+        sector = lex.agents.sector_of(m.name.lower())
+        if sector is None:
+            continue
+        agents = {other.key: other for other in found.mentions
+                  if not other.dropped and other is not m and other.sector == sector.code and other.country
+                  and (other.entity_id or _names_whole_force(other.name, lex))}
+        if len(agents) == 1:
+            (agent,) = agents.values()
+            m.key, m.name, m.entity_id, m.kind = agent.key, agent.name, agent.entity_id, agent.kind
+            m.country, m.sector = agent.country, agent.sector
 
 
 def personnel_sources(head: Token) -> list[Token]:

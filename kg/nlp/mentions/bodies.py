@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from kg.model import EntityKind
+from kg.nlp.knowledge import Institution
 from kg.nlp.mentions.core import FREE, Found, Mention
 from kg.nlp.mentions.lexicon import Lexicon
 
@@ -211,11 +212,28 @@ def administrations(found: Found, lex: Lexicon) -> None:
             and head.lemma_.lower() in lex.words.administrations
             and found.free(head.i)
         ):
+            person = m.text
             m.kind = EntityKind.ORGANIZATION
             m.name = f"{m.text.split()[-1]} {head.lower_}"
             m.key = f"org:{m.name}"
             m.text = doc[m.start : head.i + 1].text
             found.extend(idx, head.i + 1)
+            institution = government_named_after(person, head.lower_, lex)
+            if institution is not None:
+                m.name, m.key, m.country = institution.name, f"org:{institution.name}", institution.country
+
+
+def government_named_after(person: str, what: str, lex: Lexicon) -> Institution | None:
+    """The institution a government named after its head is ('the Biden administration': the
+    White House): the one of the country the dictionaries give the person a government role in
+    that is called '<country> <what>' ('US administration')."""
+    country = lex.known.governments.get(person.lower())
+    if country is None:
+        return None
+    forms = {form for form, (code, _) in lex.know.country_forms.items() if code == country}
+    found = {inst.name: inst for inst in lex.know.institutions.values()
+             if inst.country == country and any(f"{form} {what}" in inst.aliases for form in forms)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _describing(found: Found, tok: Token, lex: Lexicon) -> list[Token]:
@@ -287,3 +305,21 @@ def military_units(found: Found, lex: Lexicon) -> None:
             continue
         name = doc[tok.i : end].text
         found.add(Mention(tok.i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name))
+
+
+def demonym_of_named_body(found: Found, lex: Lexicon) -> None:
+    """A lone people's word the model took for an organisation is the one organisation of the
+    text named after that place: 'the Tigrayan side' beside the 'Tigray People's Liberation Front'."""
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.ORGANIZATION or m.end - m.start != 1 or m.country:
+            continue
+        word = m.name
+        stems = {word[: -len(end)] for end in lex.words.demonym_endings
+                 if word.endswith(end) and len(word) - len(end) >= 4}
+        bodies = {other.key: other for other in found.mentions
+                  if not other.dropped and other is not m and other.kind is EntityKind.ORGANIZATION
+                  and len(other.name.split()) > 1 and other.name.split()[0] in stems}
+        if len(bodies) == 1:
+            (body,) = bodies.values()
+            m.key, m.name, m.entity_id = body.key, body.name, body.entity_id
+            m.country, m.sector = body.country, body.sector

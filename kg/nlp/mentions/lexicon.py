@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -41,6 +41,8 @@ class MentionWords:
     collective_acts: frozenset[str]
     personnel: frozenset[str]
     plain_modifiers: frozenset[str]
+    whole_forces: frozenset[str]
+    demonym_endings: frozenset[str]
     relational_groups: frozenset[str]
     group_owners: frozenset[str]
     fresh: frozenset[str]
@@ -116,6 +118,8 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         collective_acts=words("bodies", "collective_acts"),
         personnel=words("bodies", "personnel"),
         plain_modifiers=words("bodies", "plain_modifiers"),
+        whole_forces=words("bodies", "whole_forces"),
+        demonym_endings=words("bodies", "demonym_endings"),
         relational_groups=words("groups", "relational"),
         group_owners=words("groups", "owners"),
         fresh=words("events", "fresh"),
@@ -163,6 +167,9 @@ class KnownActors:
     organisations: PhraseMatcher  # names of two words or more of known organisations
     # lower-case organisation name -> (ISO code of its country, Phoenix sector), where its code says
     affiliation: dict[str, tuple[str | None, str | None]]
+    # lower-case full name or unique surname of a person the dictionaries give a government
+    # role of exactly one country -> that country's ISO code ("joe biden", "biden" -> "US")
+    governments: dict[str, str] = field(default_factory=dict)
 
 
 _NAME_PARTICLES = frozenset(
@@ -199,6 +206,7 @@ def build_known_actors(
     organisations = PhraseMatcher(vocab, attr="LOWER")
     full_names: set[str] = set()
     surname_count: dict[str, int] = {}
+    governed: dict[str, set[str | None]] = {}
     for actor in (*dictionaries.country_actors(), *dictionaries.international_actors()):
         if not actor.roles:
             continue
@@ -206,6 +214,9 @@ def build_known_actors(
         full_names |= names
         for last in {n.split()[-1] for n in names}:
             surname_count[last] = surname_count.get(last, 0) + 1
+        states = {_country_of_code(r.code, know) for r in actor.roles if r.code[3:6] == "GOV"}
+        for name in (names | {n.split()[-1] for n in names}) if states else ():
+            governed.setdefault(name, set()).update(states)
     affiliation: dict[str, tuple[str | None, str | None]] = {}
     # what an organisation's name ends with ("... army", "... front", "... ministry"): the
     # dictionaries list some people without dated roles, and they are no organisations
@@ -247,7 +258,13 @@ def build_known_actors(
         for s, n in surname_count.items()
         if n == 1 and len(s) > 3 and s.title() not in know.country_forms and s not in common
     )
-    return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation)
+    governments = {
+        name: state for name, states in governed.items()
+        if len(states) == 1 and (state := next(iter(states))) is not None
+        and (" " in name or name in surnames)
+    }
+    return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation,
+                       governments=governments)
 
 
 def _dictionary_words(agents: Agents) -> frozenset[str]:

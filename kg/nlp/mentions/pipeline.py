@@ -60,6 +60,8 @@ RULES: tuple[Rule, ...] = (
     agents.people_agents,
     agents.peoples,
     agents.agents_named_in_full,
+    agents.bare_agents,
+    bodies.demonym_of_named_body,
     events.events,
     titles.title_roles,
     titles.described_by_title,
