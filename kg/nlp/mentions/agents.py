@@ -255,8 +255,8 @@ def agents_named_in_full(found: Found, lex: Lexicon) -> None:
 
 
 def bare_agents(found: Found, lex: Lexicon) -> None:
-    """An organisation named only as a whole force ('Army chief ...', 'the Military said') is
-    the one agent of that kind the text names with its country: 'Sudan's army'."""
+    """'Army' alone is the one whole force of a country the text names: 'Sudan's army'."""
+    # ('Army chief ...', 'the Military said'; not where two countries' forces are named)
     bare = [m for m in found.mentions if not m.dropped and m.kind is EntityKind.ORGANIZATION
             and not m.entity_id and not m.country and m.name.lower() in lex.words.whole_forces]
     for m in bare:

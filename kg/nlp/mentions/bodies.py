@@ -308,8 +308,8 @@ def military_units(found: Found, lex: Lexicon) -> None:
 
 
 def demonym_of_named_body(found: Found, lex: Lexicon) -> None:
-    """A lone people's word the model took for an organisation is the one organisation of the
-    text named after that place: 'the Tigrayan side' beside the 'Tigray People's Liberation Front'."""
+    """A people's word taken for an organisation is the one named after its place: 'Tigrayan' (TPLF)."""
+    # 'the Tigrayan side' beside the 'Tigray People's Liberation Front' of the same article
     for m in found.mentions:
         if m.dropped or m.kind is not EntityKind.ORGANIZATION or m.end - m.start != 1 or m.country:
             continue
