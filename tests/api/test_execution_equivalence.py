@@ -100,9 +100,27 @@ class Executors:
         finally:
             cypher.RELATION_PAGE_EXPAND_BELOW = expand
         reference = self.answer(self.reference, self.reference_settings, query, given_variables)
-        assert mine == reference, (query, variables)
+        assert mine == reference, (first_difference(mine, reference), query, variables)
         self.compared += 1
         return mine[0]
+
+
+def first_difference(mine: Any, reference: Any, where: str = "") -> str:
+    """Where two answers first differ, and the two values there (pytest's diff of a whole
+    answer is truncated, and the difference is usually one value deep inside it)."""
+    if isinstance(mine, dict) and isinstance(reference, dict):
+        for key in [*mine, *(k for k in reference if k not in mine)]:
+            if key not in mine or key not in reference:
+                return f"{where}.{key}: only in {'reference' if key not in mine else 'kg'}"
+            if mine[key] != reference[key]:
+                return first_difference(mine[key], reference[key], f"{where}.{key}")
+    elif isinstance(mine, (list, tuple)) and isinstance(reference, (list, tuple)):
+        for index, (left, right) in enumerate(zip(mine, reference, strict=False)):
+            if left != right:
+                return first_difference(left, right, f"{where}[{index}]")
+        if len(mine) != len(reference):
+            return f"{where}: {len(mine)} items in kg's answer, {len(reference)} in the reference"
+    return f"{where}: kg {mine!r} != reference {reference!r}"
 
 
 @pytest.fixture(scope="module")
@@ -237,3 +255,10 @@ def test_bench_like_graph(executors: Executors, neo4j_settings: Settings) -> Non
     _hand_written(executors)
     _generated(executors)
     assert executors.compared - before >= EXAMPLES
+
+
+def test_first_difference_names_the_path_and_both_values() -> None:
+    mine = ({"a": [{"id": "x"}, {"id": "y"}]}, [])
+    reference = ({"a": [{"id": "x"}, {"id": "z"}]}, [])
+    assert first_difference(mine, reference) == "[0].a[1].id: kg 'y' != reference 'z'"
+    assert first_difference([1], [1, 2]) == ": 1 items in kg's answer, 2 in the reference"
