@@ -100,7 +100,8 @@ class Executors:
         finally:
             cypher.RELATION_PAGE_EXPAND_BELOW = expand
         reference = self.answer(self.reference, self.reference_settings, query, given_variables)
-        assert mine == reference, (first_difference(mine, reference), query, variables)
+        # The errors first: pytest truncates the message, and an error is what explains a null.
+        assert mine == reference, (mine[1], reference[1], first_difference(mine, reference), query, variables)
         self.compared += 1
         return mine[0]
 
