@@ -205,7 +205,10 @@ class KGExecutor(Executor[Any]):
         # Strawberry passes operation_extensions to its own executor class; kept for parity.
         super().__init__(*args, **kwargs)
         self.operation_extensions = operation_extensions
-        self._arguments: dict[int, dict[str, Any]] = {}
+        # A field's coerced arguments for this request, by its plan: the plan itself is the key
+        # (not its id), so a plan that dies mid-request -- an uncacheable root's field, once
+        # completed -- cannot lend its arguments to a new plan given the same address.
+        self._arguments: dict[_FieldPlan, dict[str, Any]] = {}
 
     @classmethod
     def for_schema(cls, name: str = "KGSchemaExecutor") -> type[KGExecutor]:
@@ -548,7 +551,7 @@ class KGExecutor(Executor[Any]):
         info = self._info(field, parent_type, path)
         arguments = field.arguments
         if arguments is None:
-            arguments = self._arguments.get(id(field))
+            arguments = self._arguments.get(field)
             if arguments is None:
                 node = field.nodes[0]
                 arguments = (
@@ -556,7 +559,7 @@ class KGExecutor(Executor[Any]):
                     if definition.args or node.arguments
                     else {}
                 )
-                self._arguments[id(field)] = arguments
+                self._arguments[field] = arguments
         result = resolve(source, info, **arguments)
         if self.is_awaitable(result):
             return self._complete_awaited(field, path, result, info)
