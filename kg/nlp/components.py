@@ -9,8 +9,9 @@ parse in ``doc._.kg_relations``. Both keep their matchers and lexicon for the li
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -81,25 +82,30 @@ class ParagraphBreaks:
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
             if prev.is_space and prev.text.count("\n") >= 2:
-                tok.is_sent_start = True
                 starts.append(tok.i)
-        for start in starts:
-            self._dateline(doc, start)
+        marked = starts[1:] + [after for start in starts if (after := self._dateline(doc, start))]
+        if marked:
+            # One array write: Token.is_sent_start's setter scans the whole Doc for a parse
+            # first, so setting it once per paragraph made long documents quadratic.
+            values = doc.to_array(SENT_START)  # one attribute: shape (len(doc),)
+            values[marked] = 1
+            doc.from_array([SENT_START], cast(Any, values))  # typed as floats in the stubs: uint64
         return doc
 
     @staticmethod
-    def _dateline(doc: Doc, start: int) -> None:
+    def _dateline(doc: Doc, start: int) -> int | None:
+        """The token after a wire dateline's dash at ``start``, if the paragraph opens with one."""
         first = doc[start] if start < len(doc) else None
         if first is None or not (first.is_upper and first.is_alpha and len(first) >= 3):
-            return
+            return None
         for tok in doc[start + 1 : start + 12]:
             if tok.text in _DASHES and tok.i + 1 < len(doc):
                 if tok.text == "-" and not (tok.whitespace_ and doc[tok.i - 1].whitespace_):
-                    return  # a hyphen inside a word, not a dateline dash
-                doc[tok.i + 1].is_sent_start = True
-                return
+                    return None  # a hyphen inside a word, not a dateline dash
+                return tok.i + 1
             if tok.is_space and "\n" in tok.text:
-                return
+                return None
+        return None
 
 
 class ActorsComponent:

@@ -309,16 +309,22 @@ def military_units(found: Found, lex: Lexicon) -> None:
 
 def demonym_of_named_body(found: Found, lex: Lexicon) -> None:
     """A people's word taken for an organisation is the one named after its place: 'Tigrayan' (TPLF)."""
-    # 'the Tigrayan side' beside the 'Tigray People's Liberation Front' of the same article
+    # 'the Tigrayan side' beside the 'Tigray People's Liberation Front' of the same article.
+    # The named bodies by their first word, gathered once: scanning every mention for each
+    # candidate made a long document's extraction quadratic.
+    bodies_by_word: dict[str, list[Mention]] = {}
+    for other in found.mentions:
+        words = other.name.split()
+        if not other.dropped and other.kind is EntityKind.ORGANIZATION and len(words) > 1:
+            bodies_by_word.setdefault(words[0], []).append(other)
     for m in found.mentions:
         if m.dropped or m.kind is not EntityKind.ORGANIZATION or m.end - m.start != 1 or m.country:
             continue
         word = m.name
         stems = {word[: -len(end)] for end in lex.words.demonym_endings
                  if word.endswith(end) and len(word) - len(end) >= 4}
-        bodies = {other.key: other for other in found.mentions
-                  if not other.dropped and other is not m and other.kind is EntityKind.ORGANIZATION
-                  and len(other.name.split()) > 1 and other.name.split()[0] in stems}
+        bodies = {other.key: other for stem in stems for other in bodies_by_word.get(stem, ())
+                  if other is not m}
         if len(bodies) == 1:
             (body,) = bodies.values()
             m.key, m.name, m.entity_id = body.key, body.name, body.entity_id
