@@ -74,6 +74,8 @@ from graphql import (
 from graphql.execution import ExecutionResult, Executor, get_argument_values
 from graphql.pyutils import Path, gather_with_cancel, inspect, is_iterable
 
+from kg.api.planning import has_variables
+
 if TYPE_CHECKING:
     import strawberry
 
@@ -380,7 +382,7 @@ class KGExecutor(Executor[Any]):
                     if definition.args and self._defaults_in_resolver(object_type, name):
                         given = field_nodes[0].arguments or ()
                         plan.given = frozenset(argument.name.value for argument in given)
-                    if not _has_variables(field_nodes[0]):
+                    if not has_variables(field_nodes[0]):
                         try:
                             coerced = get_argument_values(definition, field_nodes[0], self.variable_values)
                             plan.arguments = _only(coerced, plan.given)
@@ -833,21 +835,6 @@ def _only(arguments: dict[str, Any], given: frozenset[str] | None) -> dict[str, 
     if given is None or len(given) == len(arguments):
         return arguments
     return {name: value for name, value in arguments.items() if name in given}
-
-
-def _has_variables(node: FieldNode) -> bool:
-    """Whether any argument of ``node`` holds a variable (at any depth)."""
-    stack: list[Any] = [argument.value for argument in node.arguments or ()]
-    while stack:
-        value = stack.pop()
-        kind = value.kind
-        if kind == "variable":
-            return True
-        if kind == "list_value":
-            stack.extend(value.values)
-        elif kind == "object_value":
-            stack.extend(field.value for field in value.fields)
-    return False
 
 
 def _abandon(values: Iterable[Any]) -> None:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from enum import Enum
 from typing import Any
 
-from graphql import FieldNode, InlineFragmentNode, OperationDefinitionNode, SelectionSetNode, ValueNode
+from graphql import FieldNode, InlineFragmentNode, OperationDefinitionNode, SelectionSetNode
 from strawberry import Info
 from strawberry.types.nodes import FragmentSpread, InlineFragment, SelectedField, Selection
 
@@ -130,7 +130,7 @@ def _fixed(root: SelectionSetNode) -> bool:
             if selection.directives:
                 return False
             if isinstance(selection, FieldNode):
-                if any(_holds_variable(argument.value) for argument in selection.arguments or ()):
+                if has_variables(selection):
                     return False
             elif not isinstance(selection, InlineFragmentNode):
                 return False  # a fragment spread
@@ -139,14 +139,18 @@ def _fixed(root: SelectionSetNode) -> bool:
     return True
 
 
-def _holds_variable(value: ValueNode) -> bool:
-    kind = value.kind
-    if kind == "variable":
-        return True
-    if kind == "list_value":
-        return any(_holds_variable(item) for item in value.values)  # type: ignore[attr-defined]
-    if kind == "object_value":
-        return any(_holds_variable(field.value) for field in value.fields)  # type: ignore[attr-defined]
+def has_variables(node: FieldNode) -> bool:
+    """Whether any argument of ``node`` holds a variable (at any depth)."""
+    stack: list[Any] = [argument.value for argument in node.arguments or ()]
+    while stack:
+        value = stack.pop()
+        kind = value.kind
+        if kind == "variable":
+            return True
+        if kind == "list_value":
+            stack.extend(value.values)
+        elif kind == "object_value":
+            stack.extend(field.value for field in value.fields)
     return False
 
 
