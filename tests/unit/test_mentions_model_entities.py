@@ -72,3 +72,16 @@ def test_of_a_list_the_model_ran_into_one_entity_the_untaken_names_stand_alone()
     assert found["Popular Mobilization Forces"][0] == "ORGANIZATION"
     doc = parse("Armenia's Security Council met.")
     assert entities.listed_parts(doc[0:4], Found(doc)) == []  # nothing taken, nothing cut off
+
+
+def test_a_peoples_word_is_pluralised_as_its_people_are_named() -> None:
+    lex = lexicon()
+    assert entities.people_plural("Kurdish", lex) == "Kurds"
+    assert entities.people_plural("Sudanese", lex) == "Sudanese"
+    assert entities.people_plural("British", lex) == "British"
+    assert entities.people_plural("Houthi", lex) == "Houthis"
+
+
+def test_a_lone_peoples_word_names_its_people_not_a_rule_made_plural() -> None:
+    found = read(mentions("The Kurdish fought back in Manbij."))
+    assert found["Kurdish"] == ("GROUP", "Kurds")

@@ -164,9 +164,20 @@ def people_entity(span: Span, found: Found, lex: Lexicon) -> Mention | None:
     if len(span) == 1 and named_as_place(span, found, lex):
         return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label="GPE")
     if len(span) == 1 and span[0].tag_ == "NNP" and text[:1].isupper():
-        plural = f"{text}s"
+        plural = people_plural(text, lex)
         return Mention(span.start, span.end, EntityKind.GROUP, f"group:{plural}", plural, text)
     return None
+
+
+def people_plural(word: str, lex: Lexicon) -> str:
+    """The people a people's word names: its noun ('Kurdish' -> 'Kurds'), itself when its ending
+    is uninflected ('Sudanese'), else the word and 's' ('Houthi' -> 'Houthis'); lists in mentions.toml."""
+    noun = lex.words.people_nouns.get(word)
+    if noun is not None:
+        return noun
+    if word.lower().endswith(lex.words.uninflected_endings):
+        return word
+    return f"{word}s"
 
 
 def named_as_place(span: Span, found: Found, lex: Lexicon) -> bool:

@@ -45,6 +45,8 @@ class MentionWords:
     demonym_endings: frozenset[str]
     relational_groups: frozenset[str]
     group_owners: frozenset[str]
+    uninflected_endings: tuple[str, ...]
+    people_nouns: dict[str, str]
     fresh: frozenset[str]
     vague: frozenset[str]
     settled_prepositions: frozenset[str]
@@ -122,6 +124,8 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         demonym_endings=words("bodies", "demonym_endings"),
         relational_groups=words("groups", "relational"),
         group_owners=words("groups", "owners"),
+        uninflected_endings=tuple(sorted(words("groups", "uninflected_endings"))),
+        people_nouns={str(k): str(v) for k, v in data.get("groups", {}).get("people_nouns", {}).items()},
         fresh=words("events", "fresh"),
         vague=words("events", "vague"),
         settled_prepositions=words("places", "settled_prepositions"),
