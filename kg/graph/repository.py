@@ -502,6 +502,7 @@ class GraphRepository(DatabaseWriter):
             write_candidates_in,
             write_known_roles_in,
         )
+        from kg.resolution.governments import with_dated_governments
 
         policy = resolution or ResolutionPolicy()
         keys = source_keys or {}
@@ -561,6 +562,9 @@ class GraphRepository(DatabaseWriter):
                 outcome.replaced.extend(sorted(to_replace))
             if not fresh:
                 return outcome
+            if policy.enabled:
+                # A '<country> government' of a document dated while a movement governed it.
+                fresh = [with_dated_governments(extraction) for extraction in fresh]
             resolved = await resolve_batch_in(tx, fresh, policy)
             batch = _Batch()
             for extraction in fresh:

@@ -37,7 +37,8 @@ from kg.graph import queries as q
 from kg.graph.repository import DatabaseWriter, neo4j_errors, recompute_derived
 from kg.model import Entity, EntityKind, Extraction, RelationType, is_document_scoped
 from kg.resolution.compare import ActorRecord
-from kg.resolution.knowledge import ActorKnowledge
+from kg.resolution.governments import governed_by, governing_names
+from kg.resolution.knowledge import ActorKnowledge, home_countries
 from kg.resolution.names import fold, name_words, words
 from kg.resolution.resolver import (
     AUTOMATIC,
@@ -48,6 +49,7 @@ from kg.resolution.resolver import (
     RoleReference,
     Tenure,
     Thresholds,
+    governing_keys,
     plan,
 )
 from kg.resolution.roles import RoleEvidence, role_evidence
@@ -171,6 +173,9 @@ def candidate_query(record: ActorRecord, *, thorough: bool = True) -> str | None
                 terms.append(f"{word}~1")
         if len(significant) > 1:
             terms.append("".join(word[0] for word in significant))
+    # A movement and the names of its state share no word ('Taliban', 'Islamic Emirate').
+    for actor in governing_keys(record):
+        terms += [actor, *(f'"{name}"' for name in sorted(governing_names()[actor]))]
     unique = list(dict.fromkeys(term for term in terms if term))
     return " OR ".join(unique) if unique else None
 
@@ -180,6 +185,7 @@ def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None,
     aliases = tuple(row.get("aliases") or ())
     name = row["name"] or row["id"]
     ids = (row["id"], *(row.get("merged_from") or ()))
+    known = knowledge.known_as((name, *aliases)) if knowledge is not None else frozenset()
     return ActorRecord(
         id=row["id"],
         name=name,
@@ -187,10 +193,11 @@ def _record(row: Mapping[str, Any], knowledge: ActorKnowledge | None,
         aliases=aliases,
         stored=True,
         ids=ids,
-        known_as=knowledge.known_as((name, *aliases)) if knowledge is not None else frozenset(),
+        known_as=known,
         documents=frozenset().union(*(documents.get(i, ()) for i in ids)) if documents else frozenset(),
         country=row.get("country"),
         sector=row.get("sector"),
+        home=home_countries((name, *aliases), known, knowledge),
     )
 
 
@@ -235,6 +242,8 @@ async def resolve_batch_in(
             known_as=resolution.known.get(entity.id, frozenset()),
             documents=documents.get(entity.id, frozenset()),
             country=entity.country, sector=entity.sector,
+            home=home_countries((entity.name, *entity.aliases), resolution.known.get(entity.id, ()),
+                                knowledge),
         )
         for entity in new
     }
@@ -246,6 +255,8 @@ async def resolve_batch_in(
                 stored=True, ids=ids, known_as=resolution.known.get(identifier, frozenset()),
                 documents=documents.get(identifier, frozenset()),
                 country=actors[identifier].country, sector=actors[identifier].sector,
+                home=home_countries((actors[identifier].name, *actors[identifier].aliases, *names),
+                                    resolution.known.get(identifier, ()), knowledge),
             )
             for identifier, (ids, names) in live.items()
         }
@@ -275,11 +286,33 @@ async def resolve_batch_in(
         roles = [RoleReference(r.id, r.role, resolution.id_map.get(r.of, r.of), r.date) for r in roles]
         tenures = [Tenure(resolution.id_map.get(t.holder, t.holder), t.role,
                           resolution.id_map.get(t.of, t.of), t.start, t.end) for t in tenures]
+    governing = await _governing_in(tx, extractions, new_ids, actors, resolution.id_map)
     resolution.plan = plan(
         list(records.values()), offered, judgements, roles=roles, tenures=tenures, roots=roots,
-        thresholds=policy.thresholds,
+        governments=governing, thresholds=policy.thresholds,
     )
     return resolution
+
+
+async def _governing_in(
+    tx: AsyncManagedTransaction, extractions: Sequence[Extraction], new_ids: set[str],
+    actors: Mapping[str, Entity], id_map: Mapping[str, str],
+) -> dict[str, str]:
+    """Each new dated government id of the batch -> the live id of the movement that governed
+    then (named in the batch or stored; left out when it is neither)."""
+    wanted = {identifier: actor for identifier, actor in governed_by(extractions).items()
+              if identifier in new_ids}
+    if not wanted:
+        return {}
+    live: dict[str, str] = {}
+    unknown = sorted({actor for actor in wanted.values() if actor not in actors})
+    if unknown:
+        async for record in await tx.run(q.RESOLUTION_IDS, ids=unknown):
+            if record["live"] or record["root"] is not None:
+                live[record["id"]] = record["id"] if record["live"] else record["root"]
+    for actor in set(wanted.values()) & set(actors):
+        live[actor] = id_map.get(actor, actor)
+    return {identifier: live[actor] for identifier, actor in wanted.items() if actor in live}
 
 
 def says_something_new(entity: Entity, stored: Mapping[str, Any]) -> bool:

@@ -17,9 +17,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.model import EntityKind
+from kg.resolution.governments import governing_names
 from kg.resolution.names import (
     NameForm,
     acronym_match,
+    country_qualified,
     given_names_compatible,
     is_english_given_name,
     name_form,
@@ -46,6 +48,9 @@ class ActorRecord:
     # For an agent of a country: its ISO code and Phoenix sector ("SD", "MIL"), when known.
     country: str | None = None
     sector: str | None = None
+    # The countries it is of beyond ``country``: the dictionaries' codes ('Taliban': AFGREB),
+    # the de-facto governments table (ISO alpha-2).
+    home: frozenset[str] = frozenset()
 
     @cached_property
     def forms(self) -> tuple[NameForm, ...]:
@@ -66,6 +71,11 @@ class ActorRecord:
     @property
     def all_ids(self) -> tuple[str, ...]:
         return self.ids or (self.id,)
+
+    @property
+    def countries(self) -> frozenset[str]:
+        """Every country it is known to be of."""
+        return self.home | {self.country} if self.country is not None else self.home
 
 
 Rule = Callable[[ActorRecord, ActorRecord], float]
@@ -244,6 +254,37 @@ def shortened_known_organisation(a: ActorRecord, b: ActorRecord) -> float:
     return 0.0
 
 
+def country_qualified_name(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when a name of one organisation is a name of the other led by the name or demonym of a
+    country the other is of ('Afghan Taliban' / 'Taliban', the Taliban being Afghan by the
+    dictionaries): 'Pakistani Taliban' is another group. Organisations and groups only."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS):
+        return 0.0
+    for qualified, plain in ((a, b), (b, a)):
+        countries = plain.countries
+        if not countries:
+            continue
+        bare = {form.words for form in plain.forms if form.acronym is None}
+        for form in qualified.forms:
+            found = country_qualified(form.words) if form.acronym is None else None
+            if found is not None and found[0] in countries and found[1] in bare:
+                return 1.0
+    return 0.0
+
+
+def governing_name(a: ActorRecord, b: ActorRecord) -> float:
+    """1 when one is named as a movement that governed a country and the other by a name that
+    movement gives its state ('Taliban' / 'Islamic Emirate'; data: governments.toml)."""
+    if not ({a.kind, b.kind} <= _ACRONYM_KINDS):
+        return 0.0
+    table = governing_names()
+    for actor, state in ((a, b), (b, a)):
+        names = {form.folded for form in state.forms}
+        if any(names & table.get(form.folded, frozenset()) for form in actor.forms):
+            return 1.0
+    return 0.0
+
+
 def whole_force(record: ActorRecord) -> bool:
     """Whether a name of an agent of a country is its whole force ('Sudanese military', 'Sudanese
     Armed Forces'), not a branch ('PLA Navy'; the words are data: names.toml ``whole_forces``)."""
@@ -345,6 +386,8 @@ RULES: tuple[Weighted, ...] = (
     Weighted(same_known_actor, 0.95),
     Weighted(shortened_known_organisation, 0.9),
     Weighted(one_force_of_country, 0.9),
+    Weighted(country_qualified_name, 0.9),
+    Weighted(governing_name, 0.9),
     Weighted(given_name_conflict, -1.0),
     Weighted(different_known_actors, -0.5),
     Weighted(full_name_conflict, -0.6),

@@ -11,6 +11,7 @@ dictionary gets its dated roles as HOLDS_ROLE claims (:mod:`kg.graph.resolution`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 from collections.abc import Callable, Iterable
@@ -36,6 +37,8 @@ class KnownActor:
     key: str  # the dictionary's primary name form ("vladimir putin")
     source: str  # the dictionary file
     roles: tuple[DatedRole, ...] = ()
+    # The countries (ISO alpha-2) its codes place it in ("TALIBAN_ [AFGREB]": AF).
+    countries: frozenset[str] = frozenset()
 
 
 class ActorKnowledge:
@@ -63,6 +66,24 @@ class ActorKnowledge:
 
     def actor(self, key: str) -> KnownActor | None:
         return self._actors.get(key)
+
+    def countries_of(self, keys: Iterable[str]) -> frozenset[str]:
+        """The countries the dictionary actors ``keys`` are of (ISO alpha-2)."""
+        return frozenset(code for key in keys if (actor := self._actors.get(key)) is not None
+                         for code in actor.countries)
+
+
+def home_countries(
+    names: Iterable[str], keys: Iterable[str], knowledge: ActorKnowledge | None
+) -> frozenset[str]:
+    """The countries an actor named ``names`` (known to the dictionaries as ``keys``) is of:
+    its dictionary codes' countries and the countries the de-facto governments table says it
+    governed ('Taliban': AF)."""
+    from kg.resolution.governments import governments
+
+    folded = {fold(name) for name in names}
+    governed = {g.country for g in governments() if fold(g.actor) in folded}
+    return frozenset(governed) | (knowledge.countries_of(keys) if knowledge is not None else frozenset())
 
 
 def sector_role(code: str) -> str | None:
@@ -114,12 +135,24 @@ def dictionary_knowledge() -> ActorKnowledge:
         country = countries.get(record.alpha_2) if record is not None else None
         return (slugify(country.name), country.name) if country is not None else None
 
+    @functools.cache
+    def country_of(code: str | None) -> str | None:
+        record = pycountry.countries.get(alpha_3=code[:3]) if code and len(code) >= 3 else None
+        return record.alpha_2 if record is not None else None
+
     entries: list[tuple[tuple[str, ...], KnownActor]] = []
     for loader, source in ((country_actors, "Phoenix.Countries.actors.txt"),
                            (international_actors, "Phoenix.International.actors.txt"),
                            (nonstate_actors, "Phoenix.MilNonState.actors.txt")):
-        entries += known_actors(
-            ((actor.names, ((r.code, r.start, r.end) for r in actor.roles)) for actor in loader()),
+        actors = loader()
+        made = known_actors(
+            ((actor.names, ((r.code, r.start, r.end) for r in actor.roles)) for actor in actors),
             source, office_of,
         )
+        placed = iter(actor for actor in actors if actor.names)
+        for names, known in made:
+            actor = next(placed)
+            codes = (actor.code, *(role.code for role in actor.roles))
+            placed_in = frozenset(c for code in codes if (c := country_of(code)) is not None)
+            entries.append((names, dataclasses.replace(known, countries=placed_in)))
     return ActorKnowledge(entries)

@@ -58,6 +58,26 @@ def name_words() -> NameWords:
         raise ConfigError(f"kg/resolution/data/names.toml cannot be read: {exc}") from exc
 
 
+@functools.cache
+def country_words() -> dict[str, str]:
+    """A country's name or demonym, folded -> its ISO alpha-2 code ('afghan' -> 'AF'), from
+    the extractor's country gazetteer (kg.nlp.knowledge); capitals are left out."""
+    from kg.nlp.knowledge import load_knowledge
+
+    return {fold(form): code for form, (code, how) in load_knowledge().country_forms.items()
+            if how in ("name", "demonym") and fold(form)}
+
+
+def country_qualified(words_: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """A name led by a country's name or demonym: its country and the words after it
+    ('afghan taliban' -> ('AF', ('taliban',))); None otherwise. One or two leading words."""
+    known = country_words()
+    for size in (2, 1):
+        if len(words_) > size and (code := known.get(" ".join(words_[:size]))) is not None:
+            return code, words_[size:]
+    return None
+
+
 @functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """ASCII, lower case, words joined by one space: 'Recep Tayyip Erdoğan' -> 'recep tayyip erdogan'."""

@@ -10,7 +10,9 @@ The rules, in order:
 1. a stored positive decision (a person's, or an earlier automatic one) between a new id and
    another actor is followed, whatever the score;
 2. a title with a country ("the Armenian prime minister", see :class:`RoleReference`) is the
-   one person who held that role on the claim's date, when exactly one did;
+   one person who held that role on the claim's date, when exactly one did; a country's
+   government named in a document dated while a movement governed it is that movement
+   (``de_facto_government``, see :mod:`kg.resolution.governments`);
 3. otherwise every candidate is scored by :func:`kg.resolution.compare.compare`; the new actor
    is merged into the best one only when exactly one candidate reaches ``candidate_threshold``
    (or, of several, exactly one is named in a document that names the new actor too) and it
@@ -32,6 +34,7 @@ from dataclasses import dataclass, field
 
 from kg.model import is_document_scoped
 from kg.resolution.compare import ActorRecord, compare, shares_document
+from kg.resolution.governments import governing_names
 from kg.resolution.names import metaphone, name_words
 
 AUTOMATIC = "kg-resolver"
@@ -129,6 +132,7 @@ def plan(
     roles: Sequence[RoleReference] = (),
     tenures: Sequence[Tenure] = (),
     roots: Mapping[str, str] | None = None,
+    governments: Mapping[str, str] | None = None,
     thresholds: Thresholds = Thresholds(),
     matching: bool = True,
 ) -> Plan:
@@ -138,7 +142,9 @@ def plan(
     ``ids``: its own id and the ids merged into it); ``judgements`` are the stored decisions
     that involve any of these ids, and ``roots`` the live actor each of the other ids they
     name is now; ``roles`` says which new actors are role references, and ``tenures`` who held
-    those roles when. With ``matching`` False only the stored decisions are followed (rule 1).
+    those roles when; ``governments`` maps a new dated government id to the live id of the
+    movement that governed then. With ``matching`` False only the stored decisions are followed
+    (rule 1).
     """
     result = Plan()
     judged = list(judgements)
@@ -191,6 +197,9 @@ def plan(
         holders = {h for h in holders if not _blocked(negative, {reference.id}, _ids_of(h, stored_by_id))}
         if len(holders) == 1:
             merge(referring, holders.pop(), 0.9, "role_holder")
+    for identifier, governing in sorted((governments or {}).items()):
+        if de_facto_government(identifier, governing, by_id, merged, negative, stored_by_id):
+            merge(by_id[identifier], governing, 0.9, "de_facto_government")
     # 3. Scores (what belongs to one document is never matched by name: "protesters").
     for record in ordered:
         if record.id in merged or record.id in role_ids or is_document_scoped(record.id):
@@ -225,6 +234,16 @@ def plan(
     return result
 
 
+def de_facto_government(
+    identifier: str, governing: str, by_id: Mapping[str, ActorRecord], merged: set[str],
+    negative: set[frozenset[str]], stored_by_id: Mapping[str, ActorRecord],
+) -> bool:
+    """Whether the new dated government ``identifier`` is merged into the movement ``governing``
+    that governed then: it is new, not merged yet, and no stored decision says otherwise."""
+    return (identifier in by_id and identifier not in merged and identifier != governing
+            and not _blocked(negative, {identifier}, _ids_of(governing, stored_by_id)))
+
+
 def _the_one(
     fitting: Sequence[tuple[float, str, str]], record: ActorRecord, found: Mapping[str, ActorRecord],
     thresholds: Thresholds,
@@ -239,10 +258,12 @@ def _the_one(
     return None
 
 
-def _fullness(record: ActorRecord) -> tuple[int, int, str]:
-    """Sort key: most words first, then longest name, then id (for a deterministic order)."""
+def _fullness(record: ActorRecord) -> tuple[int, int, int, str]:
+    """Sort key: a governing movement's own name first (it is kept over the names of its state,
+    'Taliban' over 'Islamic Emirate'), then most words, longest name, id (deterministic)."""
     full = record.full
-    return (-(len(full.words) if full else 1), -len(record.name), record.id)
+    movement = any(form.folded in governing_names() for form in record.forms)
+    return (0 if movement else 1, -(len(full.words) if full else 1), -len(record.name), record.id)
 
 
 def _negative_pairs(judgements: Sequence[Judgement]) -> set[frozenset[str]]:
@@ -303,4 +324,12 @@ def _block_keys(record: ActorRecord) -> set[str]:
                 keys.add("sound:" + metaphone(word))
     if record.country is not None and record.sector is not None:
         keys.add(f"agent:{record.country}:{record.sector}")
+    keys.update(f"governing:{actor}" for actor in governing_keys(record))
     return keys
+
+
+def governing_keys(record: ActorRecord) -> set[str]:
+    """The governing movements (governments.toml) a record is named as, or by a name of their
+    state: 'Islamic Emirate' and 'Taliban' share no word but must be compared."""
+    folded = {form.folded for form in record.forms}
+    return {actor for actor, names in governing_names().items() if actor in folded or folded & names}

@@ -58,3 +58,16 @@ def test_the_converted_phoenix_dictionaries_know_office_holders() -> None:
     known = dictionary_knowledge()
     assert len(known.known_as(["Recep Tayyip Erdoğan"])) == 1
     assert known.known_as(["Ilham Aliyev"]) != known.known_as(["Heydar Aliyev"])
+
+
+def test_the_dictionaries_place_a_non_state_actor_in_its_country_by_its_code() -> None:
+    known = dictionary_knowledge()
+    assert known.countries_of(known.known_as(["Taliban"])) == {"AF"}
+    assert known.countries_of(known.known_as(["NATO"])) == frozenset()  # an IGO code is no country
+
+
+def test_an_actor_is_of_the_country_it_governed_by_the_governments_table() -> None:
+    from kg.resolution.knowledge import home_countries
+
+    assert home_countries(["Taliban"], (), None) == {"AF"}
+    assert home_countries(["Hamas"], (), None) == frozenset()

@@ -117,3 +117,28 @@ def test_a_countrys_forces_named_apart_in_one_batch_meet_by_country_and_sector()
     pla = ActorRecord("people-s-liberation-army", "People's Liberation Army", ORG, country="CN", sector="MIL")
     result = plan([military, pla], {})
     assert result.merges == [Merge("china-military", "people-s-liberation-army", 0.9, "one_force_of_country")]
+
+
+def test_a_dated_government_merges_into_the_movement_that_governed_then() -> None:
+    government = ActorRecord("afghanistan-government-since-2021-08-15", "Afghan government", ORG,
+                             country="AF", sector="GOV")
+    result = plan([government, new("taliban", "Taliban", ORG)], {},
+                  governments={government.id: "taliban"})
+    assert result.merges == [Merge(government.id, "taliban", 0.9, "de_facto_government")]
+
+
+def test_a_dated_government_a_person_split_from_its_movement_stays_apart() -> None:
+    government = ActorRecord("afghanistan-government-since-2021-08-15", "Afghan government", ORG,
+                             country="AF", sector="GOV")
+    no = Judgement("taliban", government.id, same=False, decided_by="ana", id="d1")
+    result = plan([government], {government.id: [stored("taliban", "Taliban", ORG)]}, [no],
+                  governments={government.id: "taliban"})
+    assert result.merges == []
+
+
+def test_a_movement_is_kept_over_the_names_of_its_state_and_its_country_qualified_name() -> None:
+    taliban = ActorRecord("taliban", "Taliban", ORG, home=frozenset({"AF"}), documents=frozenset({"d"}))
+    emirate = ActorRecord("islamic-emirate", "Islamic Emirate", ORG, documents=frozenset({"d"}))
+    afghan = ActorRecord("afghan-taliban", "Afghan Taliban", ORG, documents=frozenset({"d"}))
+    result = plan([emirate, afghan, taliban], {})
+    assert result.id_map() == {"islamic-emirate": "taliban", "afghan-taliban": "taliban"}

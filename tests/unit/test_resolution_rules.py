@@ -10,9 +10,11 @@ from kg.resolution.compare import (
     ActorRecord,
     acronym_of,
     compare,
+    country_qualified_name,
     designator_variant,
     full_name_conflict,
     given_name_conflict,
+    governing_name,
     kind_conflict,
     kind_mismatch,
     name_part_of,
@@ -189,3 +191,23 @@ def test_one_force_of_country_joins_two_names_of_a_countrys_whole_force_only() -
     police = ActorRecord("sudan-police", "Sudanese police", ORG, country="SD", sector="COP")
     assert one_force_of_country(military, police) == 0.0
     assert one_force_of_country(military, actor("Libyan National Army", ORG)) == 0.0
+
+
+def test_country_qualified_name_needs_the_plain_actor_to_be_of_that_country() -> None:
+    taliban = ActorRecord("taliban", "Taliban", ORG, home=frozenset({"AF"}))
+    assert country_qualified_name(actor("Afghan Taliban", ORG), taliban) == 1.0
+    assert country_qualified_name(taliban, actor("Afghan Taliban", ORG)) == 1.0
+    ttp = actor("Tehrik-e-Taliban Pakistan", ORG, "Pakistani Taliban", "TTP")
+    assert country_qualified_name(ttp, taliban) == 0.0  # another country's Taliban
+    # The Taliban's country unknown: no merge.
+    assert country_qualified_name(actor("Afghan Taliban", ORG), actor("Taliban", ORG)) == 0.0
+    sudan_army = ActorRecord("saf", "SAF", ORG, country="SD")
+    # An acronym is not a name the qualifier is put before.
+    assert country_qualified_name(actor("Sudanese SAF", ORG), sudan_army) == 0.0
+
+
+def test_governing_name_joins_a_movement_and_the_name_it_gives_its_state() -> None:
+    assert governing_name(actor("Islamic Emirate", ORG), actor("Taliban", ORG)) == 1.0
+    assert governing_name(actor("Taliban", GROUP), actor("Islamic Emirate of Afghanistan", ORG)) == 1.0
+    assert governing_name(actor("Islamic Emirate", ORG), actor("Hamas", ORG)) == 0.0
+    assert governing_name(actor("Islamic Emirate", PERSON), actor("Taliban", ORG)) == 0.0
