@@ -291,3 +291,32 @@ async def test_the_dictionaries_give_known_people_their_dated_roles(
     await repository.retract_document(issue_articles()[0].document.id)
     left, _, _ = await clean_graph.execute_query("MATCH (n) WHERE n:Claim OR n:Actor RETURN count(n) AS n")
     assert left[0]["n"] == 0  # dictionary roles do not keep an actor nothing else supports
+
+
+async def test_a_countrys_government_while_a_movement_governs_is_the_movement_and_splits_back(
+    repository: GraphRepository, resolution: ActorResolution, clean_graph: AsyncDriver
+) -> None:
+    pakistan = country("Pakistan", "Pakistani")
+    government = Entity(id="afghanistan-government", name="Afghan government", kind=ORG,
+                        country="AF", sector="GOV")
+    taliban = Entity(id="taliban", name="Taliban", kind=ORG)
+    await repository.write_extractions([article(
+        "The Republic's Afghan government met Pakistan.", [government, pakistan],
+        [("afghanistan-government", "MET", "pakistan")], published=dt.date(2019, 5, 1),
+    )])
+    await repository.write_extractions([article(
+        "The Taliban took Kabul.", [taliban], [], published=dt.date(2021, 8, 16),
+    )])
+    dated = "afghanistan-government-since-2021-08-15"
+    await repository.write_extractions([article(
+        "Pakistan urged the Afghan government to act.", [pakistan, government],
+        [("pakistan", "URGED", "afghanistan-government")], published=dt.date(2024, 3, 18),
+    )])
+    found = await actors(clean_graph)
+    assert found["taliban"]["merged_from"] == [dated]
+    assert "afghanistan-government" in found  # the Republic's government stays apart
+    relations = await typed_relationships(clean_graph)
+    assert ("pakistan", "URGED", "taliban") in relations
+    assert ("afghanistan-government", "MET", "pakistan") in relations
+    assert await resolution.split(dated, by="ana") == [dated]
+    assert ("pakistan", "URGED", dated) in await typed_relationships(clean_graph)
