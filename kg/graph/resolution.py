@@ -289,9 +289,22 @@ async def resolve_batch_in(
     governing = await _governing_in(tx, extractions, new_ids, actors, resolution.id_map)
     resolution.plan = plan(
         list(records.values()), offered, judgements, roles=roles, tenures=tenures, roots=roots,
-        governments=governing, thresholds=policy.thresholds,
+        governments=governing, named_in=_named_in(extractions, resolution.id_map),
+        thresholds=policy.thresholds,
     )
     return resolution
+
+
+def _named_in(extractions: Sequence[Extraction], id_map: Mapping[str, str]) -> dict[str, list[ActorRecord]]:
+    """The actors each document of the batch names by a name of their own (as the live id they
+    are written to), for the generic words of one article ('the alliance')."""
+    return {
+        extraction.document.id: [
+            ActorRecord(id_map.get(entity.id, entity.id), entity.name, entity.kind, entity.aliases)
+            for entity in extraction.entities if entity.kind.is_actor and not is_document_scoped(entity.id)
+        ]
+        for extraction in extractions
+    }
 
 
 async def _governing_in(

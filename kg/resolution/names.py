@@ -37,6 +37,8 @@ class NameWords:
     sectors: dict[str, str]  # CAMEO sector code -> the role it names ("GOV" -> "government")
     designators: frozenset[str]  # "party", "front": what kind of organisation a name is
     whole_forces: tuple[str, ...]  # "army", "armed forces": a country's whole force, not a branch
+    # "alliance" -> the names of the organisations that are alliances ("nato", ...), folded
+    generic_references: dict[str, frozenset[str]]
 
 
 @functools.cache
@@ -53,6 +55,8 @@ def name_words() -> NameWords:
             sectors={str(code): str(word) for code, word in data["sectors"].items()},
             designators=frozenset(data["designators"]),
             whole_forces=tuple(fold(str(word)) for word in data["whole_forces"]),
+            generic_references={fold(str(word)): frozenset(fold(str(name)) for name in names)
+                                for word, names in data.get("generic_references", {}).items()},
         )
     except (OSError, KeyError, ValueError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"kg/resolution/data/names.toml cannot be read: {exc}") from exc

@@ -12,7 +12,9 @@ The rules, in order:
 2. a title with a country ("the Armenian prime minister", see :class:`RoleReference`) is the
    one person who held that role on the claim's date, when exactly one did; a country's
    government named in a document dated while a movement governed it is that movement
-   (``de_facto_government``, see :mod:`kg.resolution.governments`);
+   (``de_facto_government``, see :mod:`kg.resolution.governments`); a generic word of one
+   article ("the alliance") is the one organisation of that kind the article names
+   (``one_of_kind_in_document``);
 3. otherwise every candidate is scored by :func:`kg.resolution.compare.compare`; the new actor
    is merged into the best one only when exactly one candidate reaches ``candidate_threshold``
    (or, of several, exactly one is named in a document that names the new actor too) and it
@@ -32,7 +34,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kg.model import is_document_scoped
+from kg.model import EntityKind, is_document_scoped
 from kg.resolution.compare import ActorRecord, compare, shares_document
 from kg.resolution.governments import governing_names
 from kg.resolution.names import metaphone, name_words
@@ -133,6 +135,7 @@ def plan(
     tenures: Sequence[Tenure] = (),
     roots: Mapping[str, str] | None = None,
     governments: Mapping[str, str] | None = None,
+    named_in: Mapping[str, Sequence[ActorRecord]] | None = None,
     thresholds: Thresholds = Thresholds(),
     matching: bool = True,
 ) -> Plan:
@@ -143,8 +146,9 @@ def plan(
     that involve any of these ids, and ``roots`` the live actor each of the other ids they
     name is now; ``roles`` says which new actors are role references, and ``tenures`` who held
     those roles when; ``governments`` maps a new dated government id to the live id of the
-    movement that governed then. With ``matching`` False only the stored decisions are followed
-    (rule 1).
+    movement that governed then; ``named_in`` maps a document of the batch to the actors it
+    names (live ids: stored or new), for the generic words of one article. With ``matching``
+    False only the stored decisions are followed (rule 1).
     """
     result = Plan()
     judged = list(judgements)
@@ -200,6 +204,12 @@ def plan(
     for identifier, governing in sorted((governments or {}).items()):
         if de_facto_government(identifier, governing, by_id, merged, negative, stored_by_id):
             merge(by_id[identifier], governing, 0.9, "de_facto_government")
+    for record in ordered:
+        if record.stored or record.id in merged or not is_document_scoped(record.id):
+            continue
+        named = one_of_kind_in_document(record, named_in or {})
+        if named is not None and not _blocked(negative, {record.id}, _ids_of(named, stored_by_id)):
+            merge(record, named, 0.9, "one_of_kind_in_document")
     # 3. Scores (what belongs to one document is never matched by name: "protesters").
     for record in ordered:
         if record.id in merged or record.id in role_ids or is_document_scoped(record.id):
@@ -242,6 +252,26 @@ def de_facto_government(
     that governed then: it is new, not merged yet, and no stored decision says otherwise."""
     return (identifier in by_id and identifier not in merged and identifier != governing
             and not _blocked(negative, {identifier}, _ids_of(governing, stored_by_id)))
+
+
+def one_of_kind_in_document(
+    record: ActorRecord, named_in: Mapping[str, Sequence[ActorRecord]]
+) -> str | None:
+    """The one organisation of the kind a generic word names ('the alliance': NATO; names.toml
+    ``generic_references``) that the word's own article names, when there is exactly one."""
+    names = name_words().generic_references
+    words_ = [form.folded.removeprefix("the ") for form in record.forms]
+    kinds = [names[word] for word in words_ if word in names]
+    if not kinds or len(record.documents) != 1:
+        return None
+    document = next(iter(record.documents))
+    found = {actor.id for actor in named_in.get(document, ())
+             if not is_document_scoped(actor.id) and actor.kind in _ORGANISATIONS
+             and any(form.folded in kind for form in actor.forms for kind in kinds)}
+    return found.pop() if len(found) == 1 else None
+
+
+_ORGANISATIONS = frozenset({EntityKind.ORGANIZATION, EntityKind.GROUP})
 
 
 def _the_one(

@@ -142,3 +142,18 @@ def test_a_movement_is_kept_over_the_names_of_its_state_and_its_country_qualifie
     afghan = ActorRecord("afghan-taliban", "Afghan Taliban", ORG, documents=frozenset({"d"}))
     result = plan([emirate, afghan, taliban], {})
     assert result.id_map() == {"islamic-emirate": "taliban", "afghan-taliban": "taliban"}
+
+
+def test_a_generic_word_is_the_one_organisation_of_its_kind_its_article_names() -> None:
+    alliance = ActorRecord("alliance--doc-1", "alliance", ORG, documents=frozenset({"doc-1"}))
+    nato = ActorRecord("nato", "NATO", ORG)
+    result = plan([alliance], {}, named_in={"doc-1": [nato, ActorRecord("kremlin", "Kremlin", ORG)]})
+    assert result.merges == [Merge("alliance--doc-1", "nato", 0.9, "one_of_kind_in_document")]
+
+
+def test_a_generic_word_beside_two_organisations_of_its_kind_stays_itself() -> None:
+    alliance = ActorRecord("alliance--doc-1", "the alliance", ORG, documents=frozenset({"doc-1"}))
+    two = [ActorRecord("nato", "NATO", ORG), ActorRecord("csto", "CSTO", ORG)]
+    assert plan([alliance], {}, named_in={"doc-1": two}).merges == []
+    # Another article's NATO is not this one's.
+    assert plan([alliance], {}, named_in={"doc-2": two[:1]}).merges == []
