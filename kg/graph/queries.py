@@ -530,6 +530,20 @@ CALL (row) {
 RETURN row.id AS id, candidates
 """
 
+# Stored agents of the country and sector of each row ($rows: {id, country, sector}; the
+# actor_country index): a country's whole force may be named with no word in common ('Chinese
+# military' / 'People's Liberation Army'). At most $limit per row.
+RESOLUTION_AGENTS = """
+UNWIND $rows AS row
+CALL (row) {
+  MATCH (e:Actor {country: row.country})
+  WHERE e.sector = row.sector AND e.id <> row.id
+  WITH e ORDER BY e.id LIMIT $limit
+  RETURN collect(e {.id, .name, .kind, .aliases, .merged_from, .country, .sector}) AS candidates
+}
+RETURN row.id AS id, candidates
+"""
+
 # The stored decisions that involve any of $ids (active ones: an undone merge is history).
 RESOLUTION_DECISIONS = """
 UNWIND $ids AS id

@@ -36,7 +36,7 @@ from kg.errors import Conflict, InvalidInput, NotFound
 from kg.graph import queries as q
 from kg.graph.repository import DatabaseWriter, neo4j_errors, recompute_derived
 from kg.model import Entity, EntityKind, Extraction, RelationType, is_document_scoped
-from kg.resolution.compare import ActorRecord
+from kg.resolution.compare import ActorRecord, whole_force
 from kg.resolution.governments import governed_by, governing_names
 from kg.resolution.knowledge import ActorKnowledge, home_countries
 from kg.resolution.names import fold, name_words, words
@@ -342,7 +342,9 @@ async def _offered_in(
     knowledge: ActorKnowledge | None, documents: Mapping[str, frozenset[str]] | None = None,
 ) -> dict[str, list[ActorRecord]]:
     """The stored actors the full-text index offers for each record (itself left out); stored
-    records are looked up by their words only (their spellings were searched when they came)."""
+    records are looked up by their words only (their spellings were searched when they came).
+    A new country's whole force also gets the stored agents of its country and sector."""
+    records = list(records)
     rows = [{"id": record.id, "query": query} for record in records
             if not is_document_scoped(record.id)
             and (query := candidate_query(record, thorough=not record.stored)) is not None]
@@ -351,6 +353,14 @@ async def _offered_in(
         async for found in await tx.run(q.RESOLUTION_CANDIDATES, rows=rows, limit=policy.candidate_limit):
             offered[found["id"]] = [_record(row, knowledge, documents) for row in found["candidates"]
                                     if row["id"] != found["id"]]
+    # A country's whole force, however named: the stored agents of its country and sector.
+    forces = [{"id": record.id, "country": record.country, "sector": record.sector}
+              for record in records if not record.stored and whole_force(record)]
+    if forces:
+        async for found in await tx.run(q.RESOLUTION_AGENTS, rows=forces, limit=policy.candidate_limit):
+            known = {record.id for record in offered.get(found["id"], ())}
+            offered.setdefault(found["id"], []).extend(
+                _record(row, knowledge, documents) for row in found["candidates"] if row["id"] not in known)
     return offered
 
 

@@ -320,3 +320,21 @@ async def test_a_countrys_government_while_a_movement_governs_is_the_movement_an
     assert ("afghanistan-government", "MET", "pakistan") in relations
     assert await resolution.split(dated, by="ana") == [dated]
     assert ("pakistan", "URGED", dated) in await typed_relationships(clean_graph)
+
+
+async def test_a_countrys_whole_force_meets_its_stored_force_named_with_no_word_in_common(
+    repository: GraphRepository, clean_graph: AsyncDriver
+) -> None:
+    pla = Entity(id="people-s-liberation-army", name="People's Liberation Army", kind=ORG,
+                 country="CN", sector="MIL")
+    navy = Entity(id="pla-navy", name="PLA Navy", kind=ORG, country="CN", sector="MIL")
+    await repository.write_extractions([article("The People's Liberation Army and the PLA Navy drilled.",
+                                                [pla, navy], [])])
+    military = Entity(id="china-military", name="Chinese military", kind=ORG, country="CN", sector="MIL")
+    taiwan = country("Taiwan")
+    await repository.write_extractions([article("The Chinese military warned Taiwan.", [military, taiwan],
+                                                [("china-military", "THREATENED", "taiwan")],
+                                                published=dt.date(2024, 5, 23))])
+    found = await actors(clean_graph)
+    assert found["people-s-liberation-army"]["merged_from"] == ["china-military"]
+    assert found["pla-navy"]["merged_from"] == []  # a branch is not the whole force
