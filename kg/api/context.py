@@ -24,6 +24,7 @@ from strawberry.dataloader import DataLoader
 from strawberry.fastapi import BaseContext
 
 from kg.api.errors import Unauthorized
+from kg.api.planning import evidence_request
 from kg.errors import InvalidInput
 from kg.graph.reads import (
     Activity,
@@ -132,6 +133,20 @@ class Prefetched:
         self.evidence: dict[EvidenceRequest, dict[tuple[str, RelationType, str], list[ClaimView]]] = {}
         # Relation.evidence's arguments (first, after, includeNegated) -> their request
         self.evidence_requests: dict[tuple[Any, ...], EvidenceRequest] = {}
+
+    def evidence_request(
+        self, settings: Settings, first: int | None, after: str | None, include_negated: bool
+    ) -> EvidenceRequest:
+        """The request of ``Relation.evidence(first, after, includeNegated)``, validated once
+        per request (the field is asked once per relation with the same arguments);
+        InvalidInput for arguments that do not validate."""
+        arguments = (first, after, include_negated)
+        request = self.evidence_requests.get(arguments)
+        if request is None:
+            request = self.evidence_requests[arguments] = evidence_request(
+                settings, first, after, include_negated
+            )
+        return request
 
     def keep(self, found: RelationsFound, request: RelationsRequest) -> None:
         """The pages of a relations read made for ``request`` (and their evidence)."""

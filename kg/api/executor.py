@@ -21,7 +21,10 @@ of each output type, literal arguments -- is planned once per query text and kep
 only walks the plan over its values. Every field with a resolver is still called through its
 GraphQLField.resolve (strawberry's wrapper: arguments, Info, permissions, field extensions), so
 resolvers and DataLoaders are written as usual and batch as usual (siblings' awaitables are
-gathered together, level by level).
+gathered together, level by level) -- except when the field's strawberry metadata names a
+READ_ALONG function (kg.api.planning) that finds the value its parent's statement read along:
+that value is completed as the resolver's would be, without the call (a relation's evidence,
+once per relation of a page, read by the actor's one statement).
 
 Semantics follow graphql-core exactly -- errors located at their path, null propagation to the
 nearest nullable field, the same messages, no error twice under a nulled position -- and
@@ -74,7 +77,7 @@ from graphql import (
 from graphql.execution import ExecutionResult, Executor, get_argument_values
 from graphql.pyutils import Path, gather_with_cancel, inspect, is_iterable
 
-from kg.api.planning import has_variables
+from kg.api.planning import NOT_READ, READ_ALONG, has_variables
 
 if TYPE_CHECKING:
     import strawberry
@@ -85,7 +88,7 @@ if TYPE_CHECKING:
 PLAN_CACHE_SIZE = 4096
 
 _TYPENAME, _BASIC, _RESOLVED = range(3)
-_LEAF, _LIST, _OBJECT, _ABSTRACT = range(4)
+_LEAF, _LIST, _OBJECT, _ABSTRACT = range(4)  # (_OBJECT and _ABSTRACT last: `kind >= _OBJECT`)
 # What completion returns most (an object's fields, a list, a leaf): checked before calling
 # is_awaitable, which no definition of it makes true for these.
 _NEVER_AWAITABLE = frozenset({dict, list, str, int, float, bool, type(None)})
@@ -127,8 +130,8 @@ class _FieldPlan:
     """One response key of an object type's selection: what to call and how to complete it."""
 
     __slots__ = (
-        "arguments", "attribute", "definition", "given", "key", "kind", "name", "nodes", "objects",
-        "parent_type", "type", "typename",
+        "arguments", "attribute", "coerced", "definition", "given", "key", "kind", "name", "nodes",
+        "objects", "parent_type", "read_along", "type", "typename",
     )
 
     def __init__(
@@ -142,8 +145,12 @@ class _FieldPlan:
         self.kind = _RESOLVED
         self.attribute = ""
         self.typename = ""
-        # The coerced arguments when every argument is a literal (else computed per request).
+        # The coerced arguments (defaults included) when every argument is a literal (else
+        # computed per request), and those of them the resolver is called with.
+        self.coerced: dict[str, Any] | None = None
         self.arguments: dict[str, Any] | None = None
+        # The field's kg.api.planning.READ_ALONG function, when it has one and may use it.
+        self.read_along: Callable[[Any, Any, dict[str, Any]], Any] | None = None
         # The names of the arguments the query gives, when only those are passed to the
         # resolver (see KGExecutor._defaults_in_resolver); None: every coerced argument.
         self.given: frozenset[str] | None = None
@@ -210,7 +217,8 @@ class KGExecutor(Executor[Any]):
         # A field's coerced arguments for this request, by its plan: the plan itself is the key
         # (not its id), so a plan that dies mid-request -- an uncacheable root's field, once
         # completed -- cannot lend its arguments to a new plan given the same address.
-        self._arguments: dict[_FieldPlan, dict[str, Any]] = {}
+        # (coerced, those passed to the resolver)
+        self._arguments: dict[_FieldPlan, tuple[dict[str, Any], dict[str, Any]]] = {}
 
     @classmethod
     def for_schema(cls, name: str = "KGSchemaExecutor") -> type[KGExecutor]:
@@ -385,9 +393,11 @@ class KGExecutor(Executor[Any]):
                     if not has_variables(field_nodes[0]):
                         try:
                             coerced = get_argument_values(definition, field_nodes[0], self.variable_values)
+                            plan.coerced = coerced
                             plan.arguments = _only(coerced, plan.given)
                         except GraphQLError:
-                            plan.arguments = None  # refused per request, as graphql-core does
+                            pass  # refused per request, as graphql-core does
+                    plan.read_along = self._read_along(object_type, name)
             plans.append(plan)
         return _ObjectPlan(object_type, plans, nodes)
 
@@ -407,6 +417,22 @@ class KGExecutor(Executor[Any]):
                 attribute = field.python_name
         self.basic_fields[id(definition)] = (definition, attribute)
         return attribute
+
+    def _read_along(
+        self, object_type: GraphQLObjectType, name: str
+    ) -> Callable[[Any, Any, dict[str, Any]], Any] | None:
+        """The field's READ_ALONG function (kg.api.planning) from its strawberry metadata, unless
+        field extensions or middleware must see every call of its resolver."""
+        if self.middleware_manager is not None and self.middleware_manager.middlewares:
+            return None
+        schema = self.strawberry_schema
+        if schema is None:
+            return None
+        field = schema.get_field_for_type(name, object_type.name)
+        if field is None or field.extensions:
+            return None
+        found: Callable[[Any, Any, dict[str, Any]], Any] | None = field.metadata.get(READ_ALONG)
+        return found
 
     def _defaults_in_resolver(self, object_type: GraphQLObjectType, name: str) -> bool:
         """Whether the field is a strawberry field without field extensions, whose resolver can
@@ -459,7 +485,21 @@ class KGExecutor(Executor[Any]):
             try:
                 if kind == _BASIC:
                     value = getattr(source, field.attribute)
-                    completed = self._complete(type_plan, field, field_path, value, None)
+                    type_kind = type_plan.kind
+                    if (
+                        type_kind >= _OBJECT
+                        and value is not None
+                        and value is not Undefined
+                        and not isinstance(value, Exception)
+                    ):
+                        # An object (or an abstract type's): _complete's dispatch, inline.
+                        completed = (
+                            self._complete_object(type_plan.graphql_type, field, field_path, value, None)
+                            if type_kind == _OBJECT
+                            else self._complete_abstract(type_plan, field, field_path, value, None)
+                        )
+                    else:
+                        completed = self._complete(type_plan, field, field_path, value, None)
                 else:
                     completed = self._resolve(field, plan.type, source, field_path)
             except Exception as raw_error:
@@ -545,23 +585,31 @@ class KGExecutor(Executor[Any]):
         )
 
     def _resolve(self, field: _FieldPlan, parent_type: GraphQLObjectType, source: Any, path: Path) -> Any:
-        """Call the field's resolver and complete what it returns (ExecuteField)."""
+        """Call the field's resolver and complete what it returns (ExecuteField); a value its
+        parent read along (kg.api.planning.READ_ALONG) is completed without the call."""
         definition = field.definition
+        coerced = field.coerced
+        arguments = field.arguments
+        if coerced is None or arguments is None:
+            known = self._arguments.get(field)
+            if known is None:
+                node = field.nodes[0]
+                coerced = (
+                    get_argument_values(definition, node, self.variable_values)
+                    if definition.args or node.arguments
+                    else {}
+                )
+                known = self._arguments[field] = (coerced, _only(coerced, field.given))
+            coerced, arguments = known
+        read_along = field.read_along
+        if read_along is not None:
+            value = read_along(self.context_value, source, coerced)
+            if value is not NOT_READ:
+                return self._complete(field.type, field, path, value, None)
         resolve = definition.resolve or self.field_resolver
         if self.middleware_manager is not None:
             resolve = self.middleware_manager.get_field_resolver(resolve)
         info = self._info(field, parent_type, path)
-        arguments = field.arguments
-        if arguments is None:
-            arguments = self._arguments.get(field)
-            if arguments is None:
-                node = field.nodes[0]
-                arguments = (
-                    _only(get_argument_values(definition, node, self.variable_values), field.given)
-                    if definition.args or node.arguments
-                    else {}
-                )
-                self._arguments[field] = arguments
         result = resolve(source, info, **arguments)
         if self.is_awaitable(result):
             return self._complete_awaited(field, path, result, info)

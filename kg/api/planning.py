@@ -154,6 +154,31 @@ def has_variables(node: FieldNode) -> bool:
     return False
 
 
+# --- values read along, completed without their resolver ----------------------------------------
+
+# A strawberry field's metadata key (``strawberry.field(metadata={READ_ALONG: find})``) for a
+# field whose value its parent's statement may have read already (a relation's evidence, read
+# with the relations page). ``find(context, source, arguments)`` -- the request's context, the
+# parent object, the field's coerced arguments by GraphQL name, defaults included -- returns
+# that value, or NOT_READ; kg's executor (kg.api.executor) then completes the value as the
+# resolver would have returned it, without calling the resolver (and without the resolve
+# info and argument conversion a call costs), and calls the resolver when NOT_READ. The
+# resolver must answer the same: it looks in the same place first. Ignored for fields with
+# strawberry field extensions or when middleware wraps resolvers (both must see every call),
+# and by graphql-core's executor, which calls every resolver.
+READ_ALONG = "kg.read_along"
+
+
+class _NotRead:
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "NOT_READ"
+
+
+NOT_READ: Any = _NotRead()
+
+
 # --- page arguments, shared with the fields' resolvers -------------------------------------------
 
 

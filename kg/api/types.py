@@ -37,8 +37,9 @@ from kg.api.context import Context, NeighbourArgs, SummaryArgs
 from kg.api.pagination import encode_cursor, page_request
 from kg.api.planning import (
     EVIDENCE_TAG,
+    NOT_READ,
+    READ_ALONG,
     RELATIONS_TAG,
-    evidence_request,
     relation_evidence,
     relations_request,
 )
@@ -545,7 +546,10 @@ class Relation:
 
     @strawberry.field(
         description="The claims behind this relation, strongest first (claimCount says how many). "
-        "For more, pass the last item's cursor as 'after'."
+        "For more, pass the last item's cursor as 'after'.",
+        metadata={READ_ALONG: lambda context, relation, arguments: _evidence_read_along(
+            context, relation, arguments.get("first"), arguments.get("after"), arguments["includeNegated"]
+        )},
     )
     def evidence(
         self,
@@ -555,22 +559,31 @@ class Relation:
         include_negated: bool = False,
     ) -> list[Evidence]:
         relation = cast(RelationView, self)
+        found = _evidence_read_along(info.context, relation, first, after, include_negated)
+        if found is not NOT_READ:
+            return cast(list[Evidence], found)
         context = info.context
-        prefetched = context.prefetched
-        # Called once per relation with the same arguments: validated once per request.
-        arguments = (first, after, include_negated)
-        request = prefetched.evidence_requests.get(arguments)
-        if request is None:
-            request = prefetched.evidence_requests[arguments] = evidence_request(
-                context.settings, first, after, include_negated
-            )
-        found = prefetched.evidence.get(request)
-        if found is not None:
-            # A plain tuple hashes and compares as the RelationKey it equals, and costs less.
-            claims = found.get((relation.subject.id, relation.type, relation.object.id))
-            if claims is not None:
-                return cast(list[Evidence], claims)
+        request = context.prefetched.evidence_request(context.settings, first, after, include_negated)
         return loaded(_load_evidence(info, (relation.key, request)))
+
+
+def _evidence_read_along(
+    context: Context, relation: RelationView, first: int | None, after: str | None, include_negated: bool
+) -> Any:
+    """The evidence of ``relation`` when its parent's statement read it along (see
+    kg.api.planning.READ_ALONG: the executor completes it without calling the resolver), else
+    NOT_READ -- also for arguments that do not validate, which the resolver then reports."""
+    prefetched = context.prefetched
+    try:
+        request = prefetched.evidence_request(context.settings, first, after, include_negated)
+    except InvalidInput:
+        return NOT_READ
+    found = prefetched.evidence.get(request)
+    if found is None:
+        return NOT_READ
+    # A plain tuple hashes and compares as the RelationKey it equals, and costs less.
+    claims = found.get((relation.subject.id, relation.type, relation.object.id))
+    return NOT_READ if claims is None else claims
 
 
 async def _load_evidence(info: KGInfo, key: tuple[RelationKey, EvidenceRequest]) -> list[Evidence]:
