@@ -16,18 +16,12 @@ import asyncio
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, Literal, NamedTuple, TypeVar
 
 import neo4j
-from neo4j import (
-    READ_ACCESS,
-    AsyncDriver,
-    AsyncManagedTransaction,
-    Bookmarks,
-    unit_of_work,
-)
+from neo4j import AsyncDriver, AsyncResult, Query, RoutingControl
 from neo4j.api import AsyncBookmarkManager
 from neo4j.exceptions import ClientError, DriverError, Neo4jError, ServiceUnavailable, SessionExpired
 
@@ -277,11 +271,37 @@ def over_budget_message(budget_s: float) -> str:
     )
 
 
+class _AfterBookmarks(AsyncBookmarkManager):
+    """The process's bookmark manager (if any) plus the bookmarks one client sent: a read
+    through it waits for both; what it learns goes to the process's manager."""
+
+    def __init__(self, process: AsyncBookmarkManager | None, client: Sequence[str]) -> None:
+        self.process = process
+        self.client = tuple(client)
+
+    async def update_bookmarks(
+        self, previous_bookmarks: Collection[str], new_bookmarks: Collection[str]
+    ) -> None:
+        if self.process is not None:
+            await self.process.update_bookmarks(previous_bookmarks, new_bookmarks)
+
+    async def get_bookmarks(self) -> Collection[str]:
+        if self.process is None:
+            return self.client
+        return {*await self.process.get_bookmarks(), *self.client}
+
+
+async def _records(result: AsyncResult) -> list[neo4j.Record]:
+    """execute_query's result transformer: the records only (no summary is made)."""
+    return [record async for record in result]
+
+
 class GraphReader:
     """Batch reads over one shared async driver: each statement a managed READ transaction
-    (routed to a reader of a cluster, retried by the driver on a transient error or a changed
-    leader), with a per-query timeout, causally after the writes the bookmark manager (the
-    process's writes) and the caller's bookmarks (see after()) name."""
+    (``driver.execute_query`` routed READ: a reader of a cluster answers, and the driver retries
+    it on a transient error or a changed leader), with a per-query timeout, causally after the
+    writes the bookmark manager (the process's writes) and the caller's bookmarks (see after())
+    name."""
 
     def __init__(
         self, driver: AsyncDriver, settings: Settings, bookmarks: AsyncBookmarkManager | None = None
@@ -292,10 +312,10 @@ class GraphReader:
         self._search = SearchLimits.of(settings)
         self._budget_s = settings.api_anonymous_budget_s
         self._bookmark_manager = bookmarks
+        # What the reads wait for: the process's writes, and a client's (see after()).
+        self._read_bookmarks: AsyncBookmarkManager | None = bookmarks
         # Event-loop time after which this reader's statements are refused (see within()).
         self._deadline: float | None = None
-        # Writes this reader's statements must see (a client's bookmarks, see after()).
-        self._bookmarks: Bookmarks | None = None
 
     def after(self, bookmarks: Iterable[str]) -> GraphReader:
         """This reader for one request that must see the writes ``bookmarks`` name (bookmarks
@@ -304,7 +324,7 @@ class GraphReader:
         if not values:
             return self
         causal = copy.copy(self)
-        causal._bookmarks = Bookmarks.from_raw_values(values)
+        causal._read_bookmarks = _AfterBookmarks(self._bookmark_manager, values)
         return causal
 
     def within(self, deadline: float) -> GraphReader:
@@ -330,24 +350,19 @@ class GraphReader:
     async def _run(self, text: str, parameters: Mapping[str, Any]) -> list[neo4j.Record]:
         # A managed read transaction: routed as READ (a cluster's followers and read replicas
         # answer), and retried by the driver on a transient error, within its retry time
-        # (max_transaction_retry_time). It costs a COMMIT round trip more than an auto-commit
-        # transaction (measured in the API bench).
+        # (max_transaction_retry_time). execute_query sends BEGIN with the statement (one round
+        # trip, then COMMIT's); a session's execute_read waits for BEGIN's answer first (one
+        # round trip more, and more driver CPU: measured in README, "kg's own CPU cut").
         timeout, budgeted = self._statement_timeout()
-        arguments = dict(parameters)
-
-        @unit_of_work(timeout=timeout)
-        async def read(tx: AsyncManagedTransaction) -> list[neo4j.Record]:
-            result = await tx.run(text, arguments)
-            return [record async for record in result]
-
         try:
-            async with self._driver.session(
-                database=self._database,
-                default_access_mode=READ_ACCESS,
-                bookmarks=self._bookmarks,
-                bookmark_manager=self._bookmark_manager,
-            ) as session:
-                records = await session.execute_read(read)
+            records: list[neo4j.Record] = await self._driver.execute_query(
+                Query(text, timeout=timeout),
+                dict(parameters),
+                routing_=RoutingControl.READ,
+                database_=self._database,
+                bookmark_manager_=self._read_bookmarks,
+                result_transformer_=_records,
+            )
         except (ServiceUnavailable, SessionExpired) as exc:
             raise GraphUnavailable(f"Neo4j cannot be reached: {exc}") from exc
         except ClientError as exc:
@@ -916,19 +931,24 @@ class _Memo:
         self.documents: dict[str, DocumentView] = {}
 
 
-def _memoized(store: dict[str, T], row: Mapping[str, Any], convert: Callable[[Mapping[str, Any]], T]) -> T:
-    found = store.get(row["id"])
+def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
+    if memo is None:
+        return _entity(row)
+    entity_id = row["id"]
+    found = memo.entities.get(entity_id)
     if found is None:
-        found = store[row["id"]] = convert(row)
+        found = memo.entities[entity_id] = _entity(row)
     return found
 
 
-def _memo_entity(row: Mapping[str, Any], memo: _Memo | None) -> EntityView:
-    return _entity(row) if memo is None else _memoized(memo.entities, row, _entity)
-
-
 def _memo_document(row: Mapping[str, Any], memo: _Memo | None) -> DocumentView:
-    return _document(row) if memo is None else _memoized(memo.documents, row, _document)
+    if memo is None:
+        return _document(row)
+    document_id = row["id"]
+    found = memo.documents.get(document_id)
+    if found is None:
+        found = memo.documents[document_id] = _document(row)
+    return found
 
 
 def _entity(row: Mapping[str, Any]) -> EntityView:

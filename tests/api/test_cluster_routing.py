@@ -2,7 +2,8 @@
 ``neo4j://`` (routing) URI: the driver asks the server for a routing table and sends reads to a
 reader and writes to the writer, as it would with a cluster or Aura.
 
-* every read is a managed READ transaction (routed to a reader), every write a WRITE one;
+* every read is a managed READ transaction (``driver.execute_query`` routed READ: to a
+  reader), every write a WRITE one;
 * a transient error in a read is retried by the driver (fault injected into the first attempt);
 * a mutation answers with the bookmarks of its writes (X-KG-Bookmarks), and a request that
   sends them back reads after those writes; bookmarks that are not bookmarks are a client
@@ -15,7 +16,7 @@ from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
-from neo4j import READ_ACCESS, WRITE_ACCESS, AsyncDriver
+from neo4j import WRITE_ACCESS, AsyncDriver, RoutingControl
 from neo4j.exceptions import TransientError
 
 from kg.api.context import BOOKMARKS_HEADER
@@ -37,10 +38,16 @@ async def routed(clean_graph: AsyncDriver, api_settings: Settings) -> AsyncItera
 
 
 def record_sessions(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
-    """(access mode of the session, transaction kind) of every transaction the app runs."""
+    """(access mode of the session, transaction kind) of every transaction the app runs; for
+    driver.execute_query, (its routing, "execute_query")."""
     driver = api.app.state.services.driver
     open_session: Callable[..., Any] = driver.session
+    execute_query: Callable[..., Any] = driver.execute_query
     seen: list[tuple[str, str]] = []
+
+    async def query(*args: Any, **kwargs: Any) -> Any:
+        seen.append((str(kwargs.get("routing_", RoutingControl.WRITE)), "execute_query"))
+        return await execute_query(*args, **kwargs)
 
     def session(*args: Any, **kwargs: Any) -> Any:
         real = open_session(*args, **kwargs)
@@ -56,6 +63,7 @@ def record_sessions(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str
         return real
 
     monkeypatch.setattr(driver, "session", session)
+    monkeypatch.setattr(driver, "execute_query", query)
     return seen
 
 
@@ -76,32 +84,28 @@ async def test_reads_are_routed_read_transactions_and_writes_write_transactions(
     data = await routed.data('{ actors(search: "norland") { edges { node { id '
                              "relations { totalCount edges { node { evidence { text } } } } } } } }")
     assert data["actors"]["edges"][0]["node"]["relations"]["totalCount"] >= 1
-    assert seen and all(entry == (READ_ACCESS, "execute_read") for entry in seen), seen
+    assert seen and all(entry == (str(RoutingControl.READ), "execute_query") for entry in seen), seen
     assert (WRITE_ACCESS, "execute_write") in writes, writes
 
 
 async def test_a_transient_error_in_a_read_is_retried(routed: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     driver = routed.app.state.services.driver
-    open_session: Callable[..., Any] = driver.session
+    execute_query: Callable[..., Any] = driver.execute_query
     attempts: list[int] = []
 
-    def session(*args: Any, **kwargs: Any) -> Any:
-        real = open_session(*args, **kwargs)
-        execute_read: Callable[..., Any] = real.execute_read
+    async def flaky_query(*args: Any, **kwargs: Any) -> Any:
+        # The result transformer runs inside the managed transaction: its error is the read's.
+        transform: Callable[..., Any] = kwargs["result_transformer_"]
 
-        async def flaky_read(work: Any, *more: Any, **named: Any) -> Any:
-            async def first_attempt_fails(tx: Any) -> Any:
-                attempts.append(1)
-                if len(attempts) == 1:
-                    raise TransientError("the database is busy (injected)")
-                return await work(tx)
+        async def first_attempt_fails(result: Any) -> Any:
+            attempts.append(1)
+            if len(attempts) == 1:
+                raise TransientError("the database is busy (injected)")
+            return await transform(result)
 
-            return await execute_read(first_attempt_fails, *more, **named)
+        return await execute_query(*args, **{**kwargs, "result_transformer_": first_attempt_fails})
 
-        real.execute_read = flaky_read
-        return real
-
-    monkeypatch.setattr(driver, "session", session)
+    monkeypatch.setattr(driver, "execute_query", flaky_query)
     data = await routed.data("{ stats { actors } }")
     assert data["stats"]["actors"] == 0
     assert len(attempts) == 2

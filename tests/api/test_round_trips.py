@@ -28,11 +28,17 @@ query ($n: Int!) {
 
 
 def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """Wrap the app's real driver so that every statement run in its sessions is recorded: a
-    read transaction's statements as Query objects with the transaction's timeout."""
+    """Wrap the app's real driver so that every statement it runs is recorded as a Query with
+    its transaction's timeout: the reads' driver.execute_query calls (the reader passes a
+    Query), and the statements of any session's read transaction."""
     driver = api.app.state.services.driver
     open_session: Callable[..., Any] = driver.session
+    execute_query: Callable[..., Any] = driver.execute_query
     ran: list[Any] = []
+
+    async def counting_query(query: Any, *args: Any, **kwargs: Any) -> Any:
+        ran.append(query if isinstance(query, Query) else Query(query))
+        return await execute_query(query, *args, **kwargs)
 
     def session(*args: Any, **kwargs: Any) -> Any:
         real = open_session(*args, **kwargs)
@@ -55,7 +61,7 @@ def count_runs(api: Api, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
         return real
 
     monkeypatch.setattr(driver, "session", session)
-    monkeypatch.setattr(driver, "execute_query", None)  # every read goes through a session
+    monkeypatch.setattr(driver, "execute_query", counting_query)
     return ran
 
 
