@@ -349,6 +349,64 @@ SET e.name = name, e.kind = kind, e.aliases = aliases, e.roles = roles,
     e:$(CASE WHEN kind = $event_kind THEN [$kind_labels[kind]] ELSE ['Actor', $kind_labels[kind]] END)
 """
 
+# REFRESH_ENTITIES after an ingest, without re-reading what was stored before: the entity's
+# stored name, aliases, roles and date are what REFRESH_ENTITIES gave for the evidence before
+# the batch, and an ingest only ADDS evidence (fresh documents' mentions and claims), so the
+# batch's own evidence ($rows: {id, mentions: [{name, kind, aliases}], roles, dates}: the role
+# titles of its non-negated HOLDS_ROLE claims with the entity as subject, the dates of its
+# non-negated claims with the entity as object) gives the same result:
+#   name     curated: unchanged. Otherwise the stored name came from the earlier mentions, so a
+#            name of several words stays; a bare one stays unless the batch brings names of
+#            several words (then there were none before): the one the batch uses most, then the
+#            first in order;
+#   kind     unchanged: curated, or every mention of the batch gives the stored kind;
+#   aliases  the stored aliases + the stored name + the batch's names and aliases, minus the name;
+#   roles    the stored roles + the batch's; date (events) the earlier of the stored and the batch's;
+#   labels, merged_from  unchanged.
+# Each entity costs the same however much evidence it has (a hub's refresh re-read all its
+# mentions and claims, every batch). Not applicable -- returned for REFRESH_ENTITIES -- to an
+# entity without mentions before the batch (a new one) or that the batch gives another kind.
+REFRESH_ENTITIES_ADDED = """
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+WITH e, row, coalesce(e.curated, false) AS curated,
+     COUNT { (e)<-[:MENTIONS]-() } - size(row.mentions) AS mentioned_before
+WITH e, row, curated,
+     curated OR (mentioned_before > 0 AND all(m IN row.mentions WHERE m.kind = e.kind)) AS incremental
+CALL (e, row, curated, incremental) {
+  WITH * WHERE incremental AND NOT curated AND size(split(trim(e.name), ' ')) = 1
+  UNWIND [m IN row.mentions | m.name] AS candidate
+  WITH candidate, count(*) AS uses
+  WHERE size(split(trim(candidate), ' ')) > 1
+  WITH candidate ORDER BY uses DESC, candidate
+  RETURN head(collect(candidate)) AS longer_name
+}
+CALL (e, row, incremental, longer_name) {
+  WITH * WHERE incremental
+  WITH e, row, coalesce(longer_name, e.name) AS name
+  CALL (e, row, name) {
+    UNWIND coalesce(e.aliases, []) + [e.name]
+           + reduce(acc = [], m IN row.mentions | acc + [m.name] + m.aliases) AS alias
+    WITH alias WHERE alias <> name
+    WITH DISTINCT alias ORDER BY alias
+    RETURN collect(alias) AS aliases
+  }
+  CALL (e, row) {
+    UNWIND coalesce(e.roles, []) + row.roles AS role
+    WITH DISTINCT role ORDER BY role
+    RETURN collect(role) AS roles
+  }
+  SET e.name = name, e.aliases = aliases, e.roles = roles,
+      e.date = CASE WHEN e.kind = $event_kind
+                    THEN reduce(earliest = e.date, date IN row.dates |
+                                CASE WHEN earliest IS NULL OR date < earliest THEN date ELSE earliest END)
+               END,
+      e.aliases_text = reduce(text = '', a IN aliases | text + CASE WHEN text = '' THEN '' ELSE ' | ' END + a)
+}
+WITH row, incremental WHERE NOT incremental
+RETURN row.id AS id
+"""
+
 # Entities nothing supports any more: no mention, no claim (a dictionary's dated role does not
 # keep its holder: it goes with them; it does keep the country it is a role of), not curated.
 # The ids merged into one go with it (the decisions that merged them stay in the log).

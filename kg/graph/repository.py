@@ -150,6 +150,28 @@ class _Batch:
     def entity_ids(self) -> list[str]:
         return sorted(self.entities)
 
+    def added_evidence(self) -> dict[str, dict[str, Any]]:
+        """Per entity, what the batch adds to what REFRESH_ENTITIES reads: the names, kinds and
+        aliases of its mentions, the role titles of its non-negated HOLDS_ROLE claims (as subject)
+        and the dates of its non-negated claims (as object)."""
+        rows: dict[str, dict[str, Any]] = {
+            identifier: {"id": identifier, "mentions": [], "roles": [], "dates": []}
+            for identifier in self.entities
+        }
+        for mention in self.mentions:
+            rows[mention["entity_id"]]["mentions"].append(
+                {"name": mention["name"], "kind": mention["kind"], "aliases": mention["aliases"]}
+            )
+        for claim in self.claims.values():
+            props = claim["props"]
+            if props["negated"]:
+                continue
+            if props["type"] == RelationType.HOLDS_ROLE.value and props["role"] is not None:
+                rows[claim["subject"]]["roles"].append(props["role"])
+            if props["date"] is not None:
+                rows[claim["object"]]["dates"].append(props["date"])
+        return rows
+
 
 def validate_extraction(extraction: Extraction) -> list[Problem]:
     """Problems that would make storing this extraction wrong (dangling entity ids)."""
@@ -351,9 +373,16 @@ async def neo4j_errors() -> AsyncIterator[None]:
 
 
 async def recompute_derived(
-    tx: AsyncManagedTransaction, triples: Iterable[dict[str, str]], entity_ids: Sequence[str]
+    tx: AsyncManagedTransaction,
+    triples: Iterable[dict[str, str]],
+    entity_ids: Sequence[str],
+    added: Mapping[str, dict[str, Any]] | None = None,
 ) -> int:
-    """Recompute typed relationships, drop unsupported entities, refresh the rest. Returns deletions."""
+    """Recompute typed relationships, drop unsupported entities, refresh the rest. Returns deletions.
+
+    ``added`` (after an ingest: entity id -> the evidence the batch added, see
+    :meth:`_Batch.added_evidence`) refreshes those entities from what they stored and that
+    evidence (q.REFRESH_ENTITIES_ADDED), the rest from all their evidence."""
     by_type: dict[RelationType, list[dict[str, str]]] = {}
     for row in triples:
         by_type.setdefault(RelationType(row["type"]), []).append(row)
@@ -371,10 +400,18 @@ async def recompute_derived(
             deleted += gone
             if not gone:
                 break
+        full = list(entity_ids)
+        if added:
+            rows = [added[identifier] for identifier in entity_ids if identifier in added]
+            result = await tx.run(q.REFRESH_ENTITIES_ADDED, rows=rows, event_kind=EntityKind.EVENT.value)
+            fallback = {record["id"] async for record in result}
+            full = [i for i in entity_ids if i not in added or i in fallback]
+        if not full:
+            return deleted
         await (
             await tx.run(
                 q.REFRESH_ENTITIES,
-                ids=list(entity_ids),
+                ids=full,
                 kind_labels=_KIND_LABELS,
                 all_kind_labels=_ALL_KIND_LABELS,
                 event_kind=EntityKind.EVENT.value,
@@ -579,7 +616,8 @@ class GraphRepository(DatabaseWriter):
                 claims = [batch.claims[key] for key in sorted(batch.claims)]
                 await (await tx.run(q.MERGE_CLAIMS, rows=claims)).consume()
             await recompute_derived(
-                tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids()
+                tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids(),
+                added=batch.added_evidence(),
             )
             if resolved.plan.merges:
                 await merge_in(tx, resolved.plan.merges)
