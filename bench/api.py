@@ -585,6 +585,8 @@ async def run(args: argparse.Namespace) -> str:
     driver = await open_driver(settings)
     try:
         await build_graph(driver, settings, args)
+        if args.build_only:
+            return "graph built (--build-only): nothing measured"
         names, searches, pairs = await questions(driver, settings, args.seed, args.requests)
         hub = await hub_actor(driver, settings)
         print(f"hub: {hub['name']} ({hub['id']}), {hub['degree']:,} relations", flush=True)
@@ -836,6 +838,9 @@ def main() -> None:
     )
     add_graph_arguments(parser)
     parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--build-only", action="store_true",
+                        help="build (or finish building, with --reuse) the graph and stop: measure later "
+                        "with --reuse on a quiet machine")
     parser.add_argument("--requests", type=int, default=400)
     parser.add_argument("--repeat", type=int, default=1, help="measure every question this many times")
     parser.add_argument("--hub-requests", type=int, default=None,
@@ -855,6 +860,8 @@ def main() -> None:
     table = asyncio.run(run(args))
     print()
     print(table)
+    if args.build_only:
+        return
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(table, encoding="utf-8")
     print(f"written to {args.out}")
