@@ -170,12 +170,17 @@ SET e.country = coalesce(row.country, e.country), e.sector = coalesce(row.sector
 # What one document said about an entity is kept on its MENTIONS relationship, so that a
 # retraction can recompute the entity's aliases from the documents that remain. `ref` is the
 # id the document used: the entity's own, or one merged into it (kg.graph.resolution).
-MERGE_MENTIONS = """
+#
+# Written only for the documents a write transaction stores from scratch (new, or retracted
+# earlier in the same transaction: kg.graph.repository.write_extractions), which have no
+# mentions yet, with one row per (document, ref): a plain CREATE. A MERGE would check for the
+# link first with Expand(Into), which walks the relationship chain of a sparse entity: its cost
+# grew with the entities' degrees (40 db hits a row at 20k documents of the 1M-claim bench graph).
+CREATE_MENTIONS = """
 UNWIND $rows AS row
 MATCH (d:Document {id: row.document_id})
 MATCH (e:Entity {id: row.entity_id})
-MERGE (d)-[m:MENTIONS {ref: row.ref}]->(e)
-SET m.name = row.name, m.kind = row.kind, m.aliases = row.aliases
+CREATE (d)-[:MENTIONS {ref: row.ref, name: row.name, kind: row.kind, aliases: row.aliases}]->(e)
 """
 
 # Extracted and curated claims alike. `triple` is the key of the typed relationship the claim
@@ -196,6 +201,29 @@ CALL (c, row) {
 CALL (c, row) {
   MATCH (a:Entity {id: row.attributed_to})
   MERGE (c)-[:ATTRIBUTED_TO]->(a)
+}
+"""
+
+# MERGE_CLAIMS for the claims of documents a write transaction stores from scratch (see
+# CREATE_MENTIONS): a claim's id includes its document's, so these claims are new. The claim node
+# is CREATEd -- the claim_id constraint refuses an id that exists, so a claim is never stored
+# twice -- and with it its links, which a new node cannot have yet (no MERGE: no Expand(Into)
+# over the entities' relationships, whose cost grew with their degrees).
+CREATE_CLAIMS = """
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.subject})
+MATCH (o:Entity {id: row.object})
+CREATE (c:Claim {id: row.id})-[:SUBJECT]->(s)
+CREATE (c)-[:OBJECT]->(o)
+SET c += row.props
+WITH c, row
+CALL (c, row) {
+  MATCH (d:Document {id: row.document_id})
+  CREATE (c)-[:FROM]->(d)
+}
+CALL (c, row) {
+  MATCH (a:Entity {id: row.attributed_to})
+  CREATE (c)-[:ATTRIBUTED_TO]->(a)
 }
 """
 
@@ -220,7 +248,9 @@ CALL (c, row) {
 # from input): a MERGE with a dynamic type `[:$(row.type)]` is planned by Neo4j 5.26 as a scan of
 # ALL relationships per row whenever the statistics say the graph has few relationships (e.g. the
 # first ingest into an empty graph) -- 3000 rows cost 6M db hits instead of 19k. A static type
-# plans as Expand(Into) between the two already-matched nodes.
+# plans as Expand(Into) between the two already-matched nodes. Expand(Into) walks the
+# relationships of a sparse end (its cost grows with the ends' degrees), so the deleting branch
+# looks only where no claim remains (after a retraction), not for every row of an ingest.
 _RECOMPUTE_TYPED_RELATIONSHIPS_TEMPLATE = """
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.subject})
@@ -242,8 +272,8 @@ CALL (row) {
   RETURN collect(category) AS plover
 }
 CALL (s, o, claims) {
-  OPTIONAL MATCH (s)-[r:RELATION_TYPE]->(o)
-  WITH r WHERE claims = 0 AND r IS NOT NULL
+  WITH * WHERE claims = 0
+  MATCH (s)-[r:RELATION_TYPE]->(o)
   DELETE r
 }
 CALL (s, o, claims, documents, confidence, first_seen, last_seen, curated, plover) {

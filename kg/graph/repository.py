@@ -3,8 +3,11 @@
 Every public method is one transaction (or one per batch) and speaks only kg.model types; the
 Cypher text lives in :mod:`kg.graph.queries` ("writes" section).
 
-Identity is deterministic so that every write is an idempotent MERGE and a re-run after a crash
-completes the graph to exactly what an uninterrupted run gives:
+Identity is deterministic so that every write is idempotent and a re-run after a crash completes
+the graph to exactly what an uninterrupted run gives (nodes are MERGEd on their ids; a document
+is written whole or not at all, so the mentions and claims of one stored from scratch -- new, or
+retracted first in the same transaction -- are CREATEd, and the unique claim id refuses a second
+copy):
 
 * documents: ``document_id(sha256)`` (content-addressed);
 * entities: the extractor's / curated list's canonical ids;
@@ -610,11 +613,13 @@ class GraphRepository(DatabaseWriter):
             # Rows in id order: two concurrent writers lock shared entities in the same order.
             entities = [batch.entities[key] for key in sorted(batch.entities)]
             await (await tx.run(q.MERGE_EXTRACTED_ENTITIES, rows=entities)).consume()
+            # Every document in `fresh` is stored from scratch (new, or retracted above): its
+            # mentions and claims are new, so they are CREATEd (no MERGE's look for them).
             mentions = sorted(batch.mentions, key=lambda row: (row["entity_id"], row["document_id"]))
-            await (await tx.run(q.MERGE_MENTIONS, rows=mentions)).consume()
+            await (await tx.run(q.CREATE_MENTIONS, rows=mentions)).consume()
             if batch.claims:
                 claims = [batch.claims[key] for key in sorted(batch.claims)]
-                await (await tx.run(q.MERGE_CLAIMS, rows=claims)).consume()
+                await (await tx.run(q.CREATE_CLAIMS, rows=claims)).consume()
             await recompute_derived(
                 tx, [batch.triples[key] for key in sorted(batch.triples)], batch.entity_ids(),
                 added=batch.added_evidence(),

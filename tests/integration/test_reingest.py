@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from neo4j import AsyncDriver
+from neo4j.exceptions import ConstraintError
 
 from kg.errors import Problem
+from kg.graph import queries as q
 from kg.graph.repository import GraphRepository
 from kg.ingest import ingest_documents
 from kg.model import Extraction, RelationType, SourceDocument
@@ -167,3 +169,48 @@ def test_cli_ingest_edited_file_then_force(
     assert edited.exit_code == 0 and "documents: 0 new, 0 unchanged, 1 replaced" in edited.output
     assert same.exit_code == 0 and "documents: 0 new, 1 unchanged, 0 replaced" in same.output
     assert forced.exit_code == 0 and "documents: 0 new, 0 unchanged, 1 replaced" in forced.output
+
+
+async def test_each_link_is_stored_once_however_often_a_document_is_written(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    # Mentions and claims of a document written from scratch are CREATEd: a re-ingest (same
+    # extractor), a forced one and a new extractor version must each leave one link per fact.
+    docs = corpus(5)
+    for extractor, force in ((LineExtractor(), False), (LineExtractor(), False),
+                             (LineExtractor(), True), (NoAttacksExtractor(), False)):
+        await ingest_documents(docs, repository=repository, extractor=extractor,
+                               settings=neo4j_settings, force=force)
+
+    links, _, _ = await clean_graph.execute_query(
+        "MATCH (c:Claim) RETURN c.id AS id, COUNT { (c)-[:SUBJECT]->() } AS subjects, "
+        "COUNT { (c)-[:OBJECT]->() } AS objects, COUNT { (c)-[:FROM]->() } AS sources"
+    )
+    mentions, _, _ = await clean_graph.execute_query(
+        "MATCH (d:Document)-[m:MENTIONS]->(e:Entity) "
+        "WITH d, e, m.ref AS ref, count(m) AS n WHERE n > 1 RETURN d.id AS d, e.id AS e, ref, n"
+    )
+    assert links and all((r["subjects"], r["objects"], r["sources"]) == (1, 1, 1) for r in links)
+    assert mentions == []
+    assert (await repository.counts()).documents == 5
+
+
+async def test_a_claim_id_stored_already_is_refused_not_stored_twice(
+    repository: GraphRepository, clean_graph: AsyncDriver, neo4j_settings: Settings
+) -> None:
+    await ingest_documents(corpus(1), repository=repository, extractor=LineExtractor(),
+                           settings=neo4j_settings)
+    records, _, _ = await clean_graph.execute_query(
+        "MATCH (c:Claim)-[:SUBJECT]->(s), (c)-[:OBJECT]->(o) "
+        "RETURN c.id AS id, s.id AS subject, o.id AS object, c.document_id AS document_id LIMIT 1"
+    )
+    row = {**records[0].data(), "attributed_to": None, "props": {"text": "written twice"}}
+
+    with pytest.raises(ConstraintError):
+        await clean_graph.execute_query(q.CREATE_CLAIMS, rows=[row])
+
+    stored, _, _ = await clean_graph.execute_query(
+        "MATCH (c:Claim {id: $id}) RETURN c.text AS text, COUNT { (c)-[:SUBJECT]->() } AS subjects",
+        id=row["id"],
+    )
+    assert len(stored) == 1 and stored[0]["subjects"] == 1 and stored[0]["text"] != "written twice"
