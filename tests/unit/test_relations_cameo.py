@@ -211,6 +211,13 @@ def test_a_reading_the_lexicon_declined_stays_declined() -> None:
     }
 
 
+def test_a_proposal_rejected_from_someone_rejects_them_though_the_lexicon_reads_only_the_object() -> None:
+    assert ("Chile", "REJECTED", "Bolivia") in triples(extract("Chile flatly rejected a plan from Bolivia."))
+    assert ("Chile", "REJECTED", "Bolivia") in triples(extract("Chile dismissed a request from Bolivia."))
+    # another category keeps the lexicon's refusal of an actor inside the object
+    assert not any(t == "MET" for _, t, _ in triples(extract("Chile hosts soldiers from Bolivia.")))
+
+
 def test_the_lexicons_relations_take_the_codes_category() -> None:
     found = extract("Uganda has granted political asylum to 18 Rwandan rebels.")
     assert any(r.plover is Plover.AID for r in found.relations), found.relations

@@ -16,6 +16,7 @@ from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
+from kg.nlp.relations.verbs import slot_tokens
 from kg.nlp.relations.vocabulary import ACTOR, AGENTS, FEMALE, MALE, MAYBE, NEUTER, PLACES, PLURAL, SUBJ
 
 INTENT = "intent"
@@ -398,6 +399,22 @@ def refine(ctx: DocContext, verb: Token, event: Meaning) -> Meaning | None:
     return Meaning(event.code, read[0].type, event.plover if fits else read[0].type.plover or event.plover)
 
 
+def lexicon_declined(ctx: DocContext, verb: Token, event: Meaning) -> bool:
+    """The verb lexicon has a reading of the code's type and made nothing of an actor the event
+    would take ('hosts troops from X' is no meeting); for an act on a proposal only an actor in
+    the lexicon's own slots counts ('rejected a proposal from X': X was never offered to it)."""
+    assert ctx.codes is not None
+    senses = [s for s in ctx.know.verbs.get(verb.lemma_.lower(), []) if s.type is event.type]
+    if event.plover in ctx.codes.proposal_categories:
+        passive = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+        seen = passive + [t for s in senses for slot in s.objects for t in slot_tokens(ctx, verb, slot, None)]
+    else:
+        seen = event_targets(ctx, verb)
+    return bool(senses) and any(
+        ctx.owner[t.i] >= 0 and ctx.mentions[ctx.owner[t.i]].kind in _TARGETS for t in seen
+    )
+
+
 def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
     """Relations of the coded verbs of a sentence the verb lexicon did not read."""
     if ctx.codes is None:
@@ -426,12 +443,7 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             # A reading the verb lexicon declined for the objects it saw was declined on purpose
             # ("hosts troops" is no meeting); the dictionary adds other readings and what the
             # lexicon does not model: the clause it governs ("agreed to undertake exercises").
-            senses = ctx.know.verbs.get(verb.lemma_.lower(), [])
-            declined = any(sense.type is event.type for sense in senses) and any(
-                ctx.owner[t.i] >= 0 and ctx.mentions[ctx.owner[t.i]].kind in _TARGETS
-                for t in event_targets(ctx, verb)
-            )
-            if inner is None and declined:
+            if inner is None and lexicon_declined(ctx, verb, event):
                 continue
             emit_event(ctx, verb, inner, event, sent, attributed)
         elif all(ctx.mentions[r.object].kind is EntityKind.EVENT for r in ctx.by_trigger[verb.i]):
