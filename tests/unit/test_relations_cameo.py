@@ -231,6 +231,25 @@ def test_a_mandative_complement_names_who_is_asked() -> None:
     assert ("China", "URGED", "Japan") in triples(extract("China demanded that Japan cancel the sale."))
 
 
+def test_a_present_form_under_a_demand_is_mandative() -> None:
+    ctx = context("Bolivia demanded that Chile withdraws its troops. Peru said Chile withdraws its troops.")
+    withdraws = [t for t in ctx.doc if t.text == "withdraws"]
+    assert events.is_mandative(ctx, withdraws[0], demanded=True)
+    assert not events.is_mandative(ctx, withdraws[1])  # a report of what Chile does, not a demand
+    found = triples(extract("Bolivia demanded that Chile withdraws its troops."))
+    assert ("Bolivia", "URGED", "Chile") in found
+
+
+def test_a_participle_on_an_issued_document_is_the_issuers_news() -> None:
+    ctx = context("Bolivia issued a communique demanding that Chile free the prisoners.")
+    demanding = verb(ctx.doc, "demanding")
+    issuer = events.document_issuer(demanding)
+    assert issuer is not None and issuer.i == verb(ctx.doc, "issued").i
+    assert events.is_main_clause(ctx, demanding)
+    found = triples(extract("Bolivia issued a communique demanding that Chile free the prisoners."))
+    assert ("Bolivia", "URGED", "Chile") in found
+
+
 def test_what_a_speaker_says_another_must_do_is_a_demand() -> None:
     found = triples(extract("Chile said Peru must withdraw its troops from the border."))
     assert ("Chile", "URGED", "Peru") in found

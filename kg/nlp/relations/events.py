@@ -17,7 +17,18 @@ from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
 from kg.nlp.relations.verbs import slot_tokens
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, FEMALE, MALE, MAYBE, NEUTER, PLACES, PLURAL, SUBJ
+from kg.nlp.relations.vocabulary import (
+    ACTOR,
+    AGENTS,
+    DOCUMENTS,
+    FEMALE,
+    MALE,
+    MAYBE,
+    NEUTER,
+    PLACES,
+    PLURAL,
+    SUBJ,
+)
 
 INTENT = "intent"
 _GOVERNED = ("xcomp", "ccomp")
@@ -113,8 +124,22 @@ def is_main_clause(ctx: DocContext, verb: Token) -> bool:
         return True
     if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in ctx.know.reporting:
         return is_main_clause(ctx, cur.head)
+    issuer = document_issuer(cur)
+    if issuer is not None:
+        return is_main_clause(ctx, issuer)
     intender = intending_clause(ctx, cur)
     return intender is not None and is_main_clause(ctx, intender)
+
+
+def document_issuer(verb: Token) -> Token | None:
+    """The verb that issued the document a participle describes: 'issued a declaration
+    demanding ...' -> issued (the declaration's act is the issuer's news)."""
+    document = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or document.lemma_.lower() not in DOCUMENTS:
+        return None
+    if document.dep_ not in ("dobj", "obj") or document.head.i == document.i:
+        return None
+    return document.head
 
 
 def intending_clause(ctx: DocContext, verb: Token) -> Token | None:
@@ -267,15 +292,17 @@ def own_subjects(ctx: DocContext, verb: Token) -> list[Token]:
     return [t for c in verb.children if c.dep_ == "nsubj" for t in conjuncts(c) if is_named(ctx, t)]
 
 
-def is_mandative(ctx: DocContext, verb: Token) -> bool:
+def is_mandative(ctx: DocContext, verb: Token, demanded: bool = False) -> bool:
     """A clause that says what someone is to do: 'that the US cancel' (a bare verb), 'that
-    Israel must ease', not what someone did or will do ('that Georgia remained', 'would use')."""
+    Israel must ease', not what someone did or will do ('that Georgia remained', 'would use');
+    under a demand also a present form ('demanded that Israel withdraws': the parser's VBZ/VBP
+    for a subjunctive)."""
     codes = ctx.codes
     assert codes is not None
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if auxiliaries:
         return any(a in codes.obligations for a in auxiliaries)
-    return verb.tag_ == "VB"
+    return verb.tag_ == "VB" or (demanded and verb.tag_ in ("VBZ", "VBP"))
 
 
 def obligations(ctx: DocContext, sent: Span, attributed: int | None) -> None:
@@ -484,7 +511,7 @@ def emit_event(
             acting_verbs += accompanying_clauses(verb)
     for acting in [] if reciprocal_only else acting_verbs:
         candidates = event_targets(ctx, acting)
-        if acting is inner and is_mandative(ctx, inner):
+        if acting is inner and is_mandative(ctx, inner, event.plover is Plover.DEMAND):
             # "demanded that the US cancel ...": who the complement's act is asked of
             candidates = own_subjects(ctx, inner) or candidates
         targets = [
