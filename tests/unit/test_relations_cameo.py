@@ -383,3 +383,14 @@ def test_turning_down_a_proposal_is_rejecting_it() -> None:
         codes(), verb(parse("Rebels dismissed an appeal from the president."), "dismissed")
     )
     assert reading is not None and reading.meaning.plover is Plover.REJECT
+
+
+def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names() -> None:
+    ctx = context("Chile threatened to close the border if Bolivia raises its tariffs.")
+    assert [t.text for t in events.conditional_targets(ctx, verb(ctx.doc, "close"))] == ["Bolivia"]
+    assert ("Chile", "THREATENED", "Bolivia") in triples(
+        extract("Chile threatened to close the border if Bolivia raises its tariffs.")
+    )
+    # a threat with a target of its own keeps it
+    found = triples(extract("Chile threatened to sanction Peru if Bolivia objects."))
+    assert ("Chile", "THREATENED", "Peru") in found and ("Chile", "THREATENED", "Bolivia") not in found

@@ -160,6 +160,8 @@ class Codes:
     accompanied_categories: frozenset[Plover] = frozenset()  # "protested, demanding X's ..."
     proposal_categories: frozenset[Plover] = frozenset()  # "rejected X's plan": X is the target
     stance_nouns: frozenset[str] = frozenset()  # "in protest against X": X is the target
+    conditional_categories: frozenset[Plover] = frozenset()  # "threatened to ... if X ...": X
+    conditional_marks: frozenset[str] = frozenset()  # the marks of such a condition ("if", "unless")
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
 
@@ -402,6 +404,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         obligations=frozenset(policy.get("obligation", {}).get("auxiliaries", ())),
         obligation_heads=frozenset(policy.get("obligation", {}).get("heads", ())),
         stance_nouns=frozenset(targets.get("stance_nouns", ())),
+        conditional_categories=frozenset(Plover(p) for p in targets.get("conditional_categories", ())),
+        conditional_marks=frozenset(targets.get("conditional_marks", ())),
         proposal_categories=frozenset(Plover(p) for p in targets.get("proposal_categories", ())),
         accompanied_categories=frozenset(Plover(p) for p in targets.get("accompanied_categories", ())),
         families=families,

@@ -224,6 +224,20 @@ def stance_targets(ctx: DocContext, verb: Token) -> list[Token]:
     return found
 
 
+def conditional_targets(ctx: DocContext, verb: Token) -> list[Token]:
+    """Whom a threat is aimed at when its act names no one: the named subject of the condition
+    it is made on ('threatened to close the strait if X imposes sanctions' -> X)."""
+    codes = ctx.codes
+    assert codes is not None
+    clauses = [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in codes.conditional_marks for m in c.children)
+    ]
+    return [t for c in clauses for t in own_subjects(ctx, c)]
+
+
 def place_targets(ctx: DocContext, verb: Token) -> list[Token]:
     """Where an act done to a place is done: 'lifted the curfew in X', 'its forces in X'."""
     codes = ctx.codes
@@ -478,6 +492,9 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
                 # "rejected a Senegalese peace plan", "accepted a ceasefire with X": the actor
                 # the proposal names, or the parties to each other
                 emit_event(ctx, verb, None, lexicon, sent, attributed)
+            elif lexicon.plover in ctx.codes.conditional_categories:
+                # "threatened to halt the talks if X goes ahead": the one the condition names
+                emit_event(ctx, verb, inner, lexicon, sent, attributed)
             elif lexicon.type is RelationType.AGREED_TO:
                 # "A and B agreed to a ceasefire", "signed a treaty": the parties, to each other
                 emit_event(ctx, verb, None, lexicon, sent, attributed, reciprocal_only=True)
@@ -540,6 +557,12 @@ def emit_event(
                 t
                 for t in resolve_all(ctx, place_targets(ctx, acting), acting)
                 if ctx.mentions[t].kind in PLACES and t not in subjects
+            ]
+        if not targets and event.plover in codes.conditional_categories:
+            targets = [
+                t
+                for t in resolve_all(ctx, conditional_targets(ctx, acting), acting)
+                if ctx.mentions[t].kind in _TARGETS and t not in subjects
             ]
         if targets:
             break
