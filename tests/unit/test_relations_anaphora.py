@@ -114,3 +114,11 @@ def test_the_people_of_a_country_stand_for_it() -> None:
 def test_our_named_partners_are_the_name_in_the_phrase() -> None:
     found = triples(extract("Our Coalition partners struck Islamic State positions near Raqqa."))
     assert ("Coalition", "ATTACKED", "Islamic State") in found
+
+
+def test_an_attack_stands_for_its_doer_not_the_place_it_happened() -> None:
+    from kg.nlp.relations.resolve import proxy_prepositions
+
+    assert "in" in proxy_prepositions("official")  # "officials in X" are X's
+    assert "in" not in proxy_prepositions("attack") and "from" in proxy_prepositions("attack")
+    assert ("Chile", "CRITICIZED", "Peru") in triples(extract("Chile condemned the attacks from Peru."))

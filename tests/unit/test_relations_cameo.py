@@ -394,3 +394,14 @@ def test_a_threat_with_no_target_is_aimed_at_whom_its_condition_names() -> None:
     # a threat with a target of its own keeps it
     found = triples(extract("Chile threatened to sanction Peru if Bolivia objects."))
     assert ("Chile", "THREATENED", "Peru") in found and ("Chile", "THREATENED", "Bolivia") not in found
+
+
+def test_the_place_of_a_violent_act_is_where_it_happened_not_whom() -> None:
+    ctx = context("Chile condemned the bombing in Peru.")
+    assert events.is_scene(ctx, verb(ctx.doc, "bombing"))
+    assert events.actor_in_phrase(ctx, verb(ctx.doc, "bombing")) == []
+    assert not any(t == "CRITICIZED" for _, t, _ in triples(extract("Chile condemned the bombing in Peru.")))
+    assert not any(t == "CRITICIZED" for _, t, _ in triples(extract("Chile condemned the attacks in Peru.")))
+    # the act's own doer still counts
+    found = triples(extract("Chile condemned the Bolivian attacks in Peru."))
+    assert ("Chile", "CRITICIZED", "Bolivia") in found

@@ -20,6 +20,7 @@ from kg.nlp.relations.verbs import slot_tokens
 from kg.nlp.relations.vocabulary import (
     ACTOR,
     AGENTS,
+    CONFLICT,
     DOCUMENTS,
     FEMALE,
     MALE,
@@ -394,7 +395,8 @@ def ends_phrase(ctx: DocContext, tok: Token) -> bool:
     """Where the search for a target inside a phrase stops: at an event named in it ('a
     proposal for a ceasefire between X and Y': the ceasefire's parties), at a preposition that
     names no party ('a statement on X', 'the fight against X'), and at a place other than a
-    country ('partners in the Indo-Pacific'; 'activities in Israel' reaches Israel)."""
+    country ('partners in the Indo-Pacific'; 'activities in Israel' reaches Israel), and at the
+    place of a violent act ('condemned the bombing in X': where, not whom)."""
     codes = ctx.codes
     assert codes is not None
     owner = ctx.owner[tok.i]
@@ -403,6 +405,8 @@ def ends_phrase(ctx: DocContext, tok: Token) -> bool:
     if tok.dep_ != "prep":
         return False
     if tok.lower_ in codes.place_preps:
+        if is_scene(ctx, tok.head):
+            return True
         return not any(
             o.dep_ == "pobj"
             and ctx.owner[o.i] >= 0
@@ -410,6 +414,15 @@ def ends_phrase(ctx: DocContext, tok: Token) -> bool:
             for o in tok.children
         )
     return tok.lower_ not in codes.phrase_preps
+
+
+def is_scene(ctx: DocContext, noun: Token) -> bool:
+    """An act whose place is only where it happened ('the bombing in X', 'attacks in X'): a
+    violent act of cameo.toml scene_nouns or a conflict noun of the lexicon's nominal senses."""
+    assert ctx.codes is not None
+    lemma = noun.lemma_.lower()
+    sense = ctx.know.nominal.get(lemma)
+    return lemma in ctx.codes.scene_nouns or (sense is not None and sense.type in CONFLICT)
 
 
 def is_named(ctx: DocContext, tok: Token) -> bool:

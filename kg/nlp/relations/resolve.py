@@ -13,6 +13,7 @@ from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACTOR,
+    ASSAULTS,
     EVENT_ANAPHORS,
     FEMALE,
     FIRST_PERSON,
@@ -149,7 +150,7 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
                 if found:
                     return list(dict.fromkeys(found))
         # "a spokesman for the ministry" speaks for it ("an envoy for Syria" does not)
-        preps = ("of", "from", "in", "for") if lemma in SPOKESPEOPLE else ("of", "from", "in")
+        preps = proxy_prepositions(lemma)
         for prep in preps:
             # "the military governments of Mali, Burkina Faso and Niger": every conjunct
             found = [f for obj in prep_objects(tok, prep) for f in resolve(ctx, obj, verb, depth + 1)]
@@ -250,6 +251,16 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def proxy_prepositions(lemma: str) -> tuple[str, ...]:
+    """Where a proxy noun names the actor it stands for: 'officials of/from/in X'; 'a spokesman
+    for X' too; an attack not 'in X' (where it happened: 'attacks in Iraq' are not Iraq's)."""
+    if lemma in SPOKESPEOPLE:
+        return ("of", "from", "in", "for")
+    if lemma in ASSAULTS:
+        return ("of", "from")
+    return ("of", "from", "in")
 
 
 def territory_holder(ctx: DocContext, idx: int) -> int:
