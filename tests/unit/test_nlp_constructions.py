@@ -269,3 +269,15 @@ def test_evidence_is_the_sentence_with_offsets_into_the_text() -> None:
     assert text[relation.evidence.start : relation.evidence.end] == relation.evidence.text
     assert relation.evidence.text == "Mexico criticized Peru on Monday."
     assert 0 < relation.confidence <= 1
+
+
+def test_a_fronted_place_misread_as_a_second_subject_is_not_the_doer() -> None:
+    from kg.nlp.relations.clauses import fronted_phrase_dropped
+    from tests.unit.test_nlp_support import shared_extractor
+
+    doc = shared_extractor().nlp("Near Kandahar, 12 strikes engaged five Taliban units.")
+    subjects = [t for t in doc if t.dep_ == "nsubj"]
+    assert [t.text for t in subjects] == ["Kandahar", "strikes"]  # the parser's misreading
+    assert [t.text for t in fronted_phrase_dropped(subjects)] == ["strikes"]
+    found = triples(extract("Near Kandahar, 12 strikes engaged five Taliban units."))
+    assert not any(s == "Kandahar" for s, _, _ in found), found

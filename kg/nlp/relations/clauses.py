@@ -29,6 +29,7 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
             # "Chile's ally Peru hosted ...": the parser gives the verb two subjects; the
             # relation noun describes the name after it, which alone acts
             subj = [c for c in subj if not any(o.i == c.i + 1 for o in subj) or ctx.owner[c.i] >= 0]
+            subj = fronted_phrase_dropped(subj)
         if subj:
             out = []
             for s in subj:
@@ -65,6 +66,22 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
                 return conjuncts(objects[0])
         return misparsed_subject(ctx, cur)
     return []
+
+
+def fronted_phrase_dropped(subjects: list[Token]) -> list[Token]:
+    """'Near Mosul, five strikes engaged ...': of two subjects the parser gave a verb, one cut off
+    by a comma before the other is a fronted phrase misread as a name ('Near' tagged a proper
+    noun), not a subject."""
+    doc = subjects[0].doc
+    kept = [
+        s
+        for s in subjects
+        if not any(
+            o.i > s.i and any(doc[k].text == "," for k in range(s.right_edge.i + 1, o.left_edge.i))
+            for o in subjects
+        )
+    ]
+    return kept or subjects
 
 
 def speaker_of_conjoined_speech_act(ctx: DocContext, verb: Token, senses: list[VerbSense]) -> list[Token]:
