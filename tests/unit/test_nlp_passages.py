@@ -72,6 +72,8 @@ PASSAGES: dict[str, tuple[str, set[Triple], set[Triple]]] = {
         "The TPLF and the Ethiopian government signed a peace agreement in Pretoria.",
         {
             ("Ethiopian military", "CAPTURED", "Shire"),
+            # took the town from Tigrayan fighters: fought them
+            ("Ethiopian military", "FOUGHT", "Tigray People's Liberation Front"),
             ("Tigray People's Liberation Front", "ACCUSED", "Eritrea"),
             ("Tigray People's Liberation Front", "REQUESTED_AID", "United Nations"),
             ("William Ruto", "HOLDS_ROLE", "Kenya"),

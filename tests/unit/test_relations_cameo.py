@@ -405,3 +405,14 @@ def test_the_place_of_a_violent_act_is_where_it_happened_not_whom() -> None:
     # the act's own doer still counts
     found = triples(extract("Chile condemned the Bolivian attacks in Peru."))
     assert ("Chile", "CRITICIZED", "Bolivia") in found
+
+
+def test_ground_taken_from_someone_is_taken_by_fighting_them() -> None:
+    found = triples(extract("Nigerian troops recaptured Maiduguri from Boko Haram."))
+    assert ("Nigerian military", "FOUGHT", "Boko Haram") in found, found
+    found = triples(extract("Chadian forces liberated the town from Boko Haram control."))
+    assert ("Chadian military", "FOUGHT", "Boko Haram") in found, found
+    # people freed from someone are no ground taken; a negated taking is none
+    assert not any(t == "FOUGHT" for _, t, _ in triples(extract("Chad freed the hostages from Boko Haram.")))
+    negated = triples(extract("Nigeria did not retake Maiduguri from Boko Haram."))
+    assert not any(t == "FOUGHT" for _, t, _ in negated)

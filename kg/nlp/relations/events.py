@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityKind, Plover, RelationType
-from kg.nlp.relations.clauses import date_phrase, is_negated, is_passive, subjects_of
+from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
 from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import reported_by, resolve_all
@@ -414,6 +414,43 @@ def ends_phrase(ctx: DocContext, tok: Token) -> bool:
             for o in tok.children
         )
     return tok.lower_ not in codes.phrase_preps
+
+
+def taken_from(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'recaptured the town from the rebels', 'liberated X from ISIL control': ground taken from
+    someone is taken by fighting them (cameo.toml taking_verbs; the object must be a place)."""
+    codes = ctx.codes
+    if codes is None or is_negated(ctx, verb) or is_irrealis(ctx, verb):
+        return
+    places = [
+        o
+        for o in dobjs(verb)
+        if (ctx.owner[o.i] >= 0 and ctx.mentions[ctx.owner[o.i]].kind in PLACES)
+        or o.lemma_.lower() in ctx.know.place_anaphors
+    ]
+    if not places:
+        return
+    sources = prep_objects(verb, "from") + [t for o in places for t in prep_objects(o, "from")]
+    found = [t for t in sources if is_named(ctx, t) and ctx.owner[t.i] >= 0]
+    found += [t for s in sources if ctx.owner[s.i] < 0 for t in actor_in_phrase(ctx, s)]
+    held = [o for o in resolve_all(ctx, found, verb) if ctx.mentions[o].kind in ACTOR]
+    named = [t for t in event_subjects(ctx, verb) if is_named(ctx, t)]
+    takers = [s for s in resolve_all(ctx, named, verb) if ctx.mentions[s].kind in AGENTS]
+    for s in takers:
+        for o in held:
+            if o not in takers:
+                ctx.emit(
+                    s,
+                    RelationType.FOUGHT,
+                    o,
+                    sent,
+                    0.6,
+                    attributed=attributed,
+                    date=date_phrase(ctx, verb, sent),
+                    trigger=verb,
+                    plover=Plover.ASSAULT,
+                    coded=True,
+                )
 
 
 def is_scene(ctx: DocContext, noun: Token) -> bool:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
-from kg.nlp.relations.events import coded_events, obligations
+from kg.nlp.relations.events import coded_events, obligations, taken_from
 from kg.nlp.relations.nouns import (
     between,
     came_under,
@@ -96,6 +96,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 reported_blame(ctx, tok, sent)
             if tok.pos_ == "VERB" and tok.lemma_.lower() == "come":
                 came_under(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and is_taking(ctx, tok):
+                taken_from(ctx, tok, sent, attributed)
             if tok.dep_ == "acomp" and tok.lemma_.lower() in READY:
                 ready_to_offer(ctx, tok, sent, attributed)
         titles(ctx, sent)
@@ -104,3 +106,11 @@ def read(ctx: DocContext) -> list[RawRelation]:
         obligations(ctx, sent, attributed)
         unit_members(ctx, sent)
     return ctx.out
+
+
+def is_taking(ctx: DocContext, verb: Token) -> bool:
+    """A verb of taking ground (cameo.toml taking_verbs), by lemma or irregular form."""
+    codes = ctx.codes
+    if codes is None:
+        return False
+    return verb.lemma_.lower() in codes.taking_verbs or verb.lower_ in codes.taking_verbs
