@@ -78,6 +78,7 @@ class Knowledge:
     org_anaphors: frozenset[str] = frozenset()
     factions: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
+    act_agents: frozenset[str] = frozenset()  # "the bombing carried out by X": X did it
     conflict_acts: frozenset[str] = frozenset()
     speech_acts: frozenset[str] = frozenset()
     faction_nouns: frozenset[str] = frozenset()
@@ -289,6 +290,7 @@ def load_knowledge() -> Knowledge:
     know.factions = frozenset(nouns.get("factions", ()))
     know.place_heads = frozenset(nouns.get("place_heads", ()))
     know.conflict_acts = frozenset(nouns.get("conflict_acts", ()))
+    know.act_agents = frozenset(nouns.get("act_agents", ()))
     know.speech_acts = frozenset(nouns.get("speech_acts", ()))
     know.faction_nouns = frozenset(nouns.get("faction_nouns", ()))
     for canonical, words in actors.get("groups", {}).items():

@@ -122,3 +122,14 @@ def test_an_attack_stands_for_its_doer_not_the_place_it_happened() -> None:
     assert "in" in proxy_prepositions("official")  # "officials in X" are X's
     assert "in" not in proxy_prepositions("attack") and "from" in proxy_prepositions("attack")
     assert ("Chile", "CRITICIZED", "Peru") in triples(extract("Chile condemned the attacks from Peru."))
+
+
+def test_an_act_stands_for_whoever_the_participle_says_did_it() -> None:
+    found = triples(extract("The bombing, carried out by al-Shabaab, killed 12 Kenyan soldiers."))
+    assert ("Al-Shabaab", "KILLED", "Kenyan military") in found, found
+    assert ("France", "CRITICIZED", "Islamic State") in triples(
+        extract("France condemned the attacks claimed by the Islamic State.")
+    )
+    # a participle that says nothing of the doer does not make one
+    found = triples(extract("The bombing, reported by Kenyan media, killed 12 soldiers."))
+    assert not any(t == "KILLED" for _, t, _ in found), found

@@ -238,6 +238,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
         found = resolve(ctx, obj, verb, depth + 1)
         if found:
             return found
+    found = act_agent(ctx, tok, verb, depth)
+    if found:
+        return found
     # "positions held by the Congolese army"
     for c in tok.children:
         if c.dep_ == "acl" and c.lemma_.lower() in HOLDING:
@@ -251,6 +254,24 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def act_agent(ctx: DocContext, tok: Token, verb: Token | None, depth: int) -> list[int]:
+    """'the bombing, carried out by al-Shabaab', 'attacks claimed by X': an act stands for the
+    agent of the participle that says who did it (actors.toml conflict_acts, act_agents)."""
+    if tok.lemma_.lower() not in ctx.know.conflict_acts:
+        return []
+    found = [
+        f
+        for c in tok.children
+        if c.dep_ == "acl" and c.lemma_.lower() in ctx.know.act_agents
+        for a in c.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+        for f in resolve(ctx, o, verb, depth + 1)
+    ]
+    return list(dict.fromkeys(found))
 
 
 def proxy_prepositions(lemma: str) -> tuple[str, ...]:
