@@ -416,3 +416,11 @@ def test_ground_taken_from_someone_is_taken_by_fighting_them() -> None:
     assert not any(t == "FOUGHT" for _, t, _ in triples(extract("Chad freed the hostages from Boko Haram.")))
     negated = triples(extract("Nigeria did not retake Maiduguri from Boko Haram."))
     assert not any(t == "FOUGHT" for _, t, _ in negated)
+
+
+def test_whom_a_cooperative_act_is_against_is_no_partner_of_it() -> None:
+    ctx = context("Chile and Peru joined forces against Bolivia.")
+    assert [ctx.doc[i].text for i in events.opposed(ctx, verb(ctx.doc, "joined"))] == ["Bolivia"]
+    found = triples(extract("Chileans united against Bolivia."))
+    assert not any(o == "Bolivia" and t in ("CONSULTED", "MET", "COOPERATED") for _, t, o in found), found
+    assert ("Chile", "MET", "Bolivia") in triples(extract("Chile met with Bolivia."))

@@ -164,6 +164,8 @@ class Codes:
     conditional_marks: frozenset[str] = frozenset()  # the marks of such a condition ("if", "unless")
     scene_nouns: frozenset[str] = frozenset()  # "the bombing in X": X is where, not whom
     taking_verbs: frozenset[str] = frozenset()  # "retook the town from X": X is fought
+    cooperative_categories: frozenset[Plover] = frozenset()  # "united against X": X is no partner
+    opposing_prepositions: frozenset[str] = frozenset()  # ... "against"
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
 
@@ -410,6 +412,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         conditional_marks=frozenset(targets.get("conditional_marks", ())),
         scene_nouns=frozenset(targets.get("scene_nouns", ())),
         taking_verbs=frozenset(targets.get("taking_verbs", ())),
+        cooperative_categories=frozenset(Plover(p) for p in targets.get("cooperative_categories", ())),
+        opposing_prepositions=frozenset(targets.get("opposing_prepositions", ())),
         proposal_categories=frozenset(Plover(p) for p in targets.get("proposal_categories", ())),
         accompanied_categories=frozenset(Plover(p) for p in targets.get("accompanied_categories", ())),
         families=families,

@@ -212,6 +212,20 @@ def event_targets(ctx: DocContext, verb: Token) -> list[Token]:
     return found
 
 
+def opposed(ctx: DocContext, verb: Token) -> set[int]:
+    """Who an act is against ('united against X', 'joined forces against X'): the objects of an
+    opposing preposition on the verb or its object; never the partner of a cooperative act."""
+    codes = ctx.codes
+    assert codes is not None
+    return {
+        t.i
+        for head in [verb, *dobjs(verb)]
+        for prep in codes.opposing_prepositions
+        for o in prep_objects(head, prep)
+        for t in conjuncts(o)
+    }
+
+
 def stance_targets(ctx: DocContext, verb: Token) -> list[Token]:
     """Whom an act is done against when its object names no one: 'staged a hunger strike in
     protest against X', 'in retaliation for X's raids' (which nouns: cameo.toml stance_nouns)."""
@@ -578,6 +592,9 @@ def emit_event(
             acting_verbs += accompanying_clauses(verb)
     for acting in [] if reciprocal_only else acting_verbs:
         candidates = event_targets(ctx, acting)
+        if event.plover in codes.cooperative_categories:
+            against = opposed(ctx, acting)
+            candidates = [t for t in candidates if t.i not in against]
         if acting is inner and is_mandative(ctx, inner, event.plover is Plover.DEMAND):
             # "demanded that the US cancel ...": who the complement's act is asked of
             candidates = own_subjects(ctx, inner) or candidates
