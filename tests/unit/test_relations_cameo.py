@@ -424,3 +424,14 @@ def test_whom_a_cooperative_act_is_against_is_no_partner_of_it() -> None:
     found = triples(extract("Chileans united against Bolivia."))
     assert not any(o == "Bolivia" and t in ("CONSULTED", "MET", "COOPERATED") for _, t, o in found), found
     assert ("Chile", "MET", "Bolivia") in triples(extract("Chile met with Bolivia."))
+
+
+def test_an_opening_participle_misread_as_the_root_leaves_the_sentence_its_news() -> None:
+    text = (
+        "Newly appointed Kenyan Prime Minister Raila Odinga has refused to respond to a demand from Tanzania."
+    )
+    ctx = context(text)
+    refused = verb(ctx.doc, "refused")
+    assert refused.dep_ == "ccomp"  # the parser's misreading
+    assert events.is_participle_misread_as_root(refused) and events.is_main_clause(ctx, refused)
+    assert ("Raila Odinga", "REJECTED", "Tanzania") in triples(extract(text))

@@ -121,7 +121,7 @@ def is_main_clause(ctx: DocContext, verb: Token) -> bool:
     cur = verb
     while cur.dep_ == "conj" and cur.head.i != cur.i:
         cur = cur.head
-    if cur.dep_ == "ROOT":
+    if cur.dep_ == "ROOT" or is_participle_misread_as_root(cur):
         return True
     if cur.dep_ in ("ccomp", "parataxis") and cur.head.lemma_.lower() in ctx.know.reporting:
         return is_main_clause(ctx, cur.head)
@@ -130,6 +130,18 @@ def is_main_clause(ctx: DocContext, verb: Token) -> bool:
         return is_main_clause(ctx, issuer)
     intender = intending_clause(ctx, cur)
     return intender is not None and is_main_clause(ctx, intender)
+
+
+def is_participle_misread_as_root(verb: Token) -> bool:
+    """'Newly appointed Prime Minister X has refused ...': the parser makes the opening participle
+    the root and the sentence its complement; a subjectless, auxiliary-less participle root
+    before the clause's own subject is no clause of its own."""
+    root = verb.head
+    if verb.dep_ != "ccomp" or root.dep_ != "ROOT" or root.tag_ != "VBN" or root.i > verb.i:
+        return False
+    if any(c.dep_ in SUBJ or c.dep_ in ("aux", "auxpass") for c in root.children):
+        return False
+    return any(c.dep_ in SUBJ and c.i > root.i for c in verb.children)
 
 
 def document_issuer(verb: Token) -> Token | None:
