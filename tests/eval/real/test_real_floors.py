@@ -29,10 +29,12 @@ HERE = Path(__file__).resolve().parent
 # protest's participle and a rejected proposal's proposer: typed R 0.532, precision 0.861
 # (105/122), directed R 0.595; with cutting supplies as a sanction, accepting demands as yielding
 # and turning down proposals as rejecting them: typed R 0.549, precision 0.871 (108/124),
-# directed R 0.607.
-PLOVER_TYPED_RECALL_FLOOR = 0.53
-PLOVER_DIRECTED_RECALL_FLOOR = 0.59
-PLOVER_PRECISION_FLOOR = 0.85
+# directed R 0.607; with proposals rejected from X past the lexicon, demands' present-form
+# complements, issued documents' participles, conditional threats and opening participles misread
+# as roots (2026-12-03): typed R 0.578, precision 0.876 (113/129), directed R 0.636.
+PLOVER_TYPED_RECALL_FLOOR = 0.56
+PLOVER_DIRECTED_RECALL_FLOOR = 0.62
+PLOVER_PRECISION_FLOOR = 0.86
 # ... and `... re3d --in-process`: P 0.286, R 0.104, F1 0.152 (25/241; before: 0.142); with
 # nlp-actors' agents and structure rules (2026-12-02): P 0.497, R 0.282, F1 0.360 (68/241); with
 # a side's fight/campaign against another, efforts' owners, 'in support of' through a participle
@@ -40,9 +42,12 @@ PLOVER_PRECISION_FLOOR = 0.85
 # apostrophes in gazetteer names, 'the people of X', 'made up of', and named effort owners only
 # (rebased on the CAMEO coder of 535d313): P 0.509, R 0.349, F1 0.414 (84/241); with relational
 # groups ("our partners"), 'coalition aircraft', the coalition's forces as known organisations and
-# "X, together with Y," as allies (2026-12-02): P 0.514, R 0.373, F1 0.433 (90/241).
-RE3D_F1_FLOOR = 0.42
-RE3D_RECALL_FLOOR = 0.36
+# "X, together with Y," as allies (2026-12-02): P 0.514, R 0.373, F1 0.433 (90/241); with places
+# of violent acts as where (not whom), fronted "Near X," phrases dropped as subjects, ground taken
+# from X as fighting X, acts standing for their participle's agent and no partner "against"
+# (2026-12-03): P 0.532, R 0.382, F1 0.444 (92/241).
+RE3D_F1_FLOOR = 0.43
+RE3D_RECALL_FLOOR = 0.37
 
 
 @pytest.fixture(scope="module")
