@@ -153,6 +153,23 @@ RETURN length(p) AS length, [r IN relationships(p) | {
 """
 
 ALL_TYPES = [t.value for t in RelationType]
+
+
+async def run_cypher(driver: AsyncDriver, database: str, text: str, params: dict[str, Any]) -> Any:
+    """The baseline's request: one READ auto-commit transaction (one round trip)."""
+    async with driver.session(database=database, default_access_mode=READ_ACCESS) as session:
+        result = await session.run(text, params)
+        return [record async for record in result]
+
+
+def actor_params(name: str) -> dict[str, Any]:
+    """ACTOR_CYPHER's parameters for the actor ``name``."""
+    return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(), "types": ALL_TYPES}
+
+
+def search_query(text: str) -> str:
+    """SEARCH_CYPHER's full-text query for ``text`` (each term, or a prefix of it)."""
+    return " AND ".join(f"({t} OR {t}*)" for t in fulltext_terms(text))
 NO_RESOLUTION = ResolutionPolicy(enabled=False)
 
 # How kg answers the questions, kept with the table because the table alone does not say why.
@@ -602,18 +619,7 @@ async def run(args: argparse.Namespace) -> str:
                 return body["data"]
 
             async def cypher(text: str, **params: Any) -> Any:
-                # Like kg's reader: a READ auto-commit transaction (one round trip).
-                async with driver.session(database=settings.neo4j_database,
-                                          default_access_mode=READ_ACCESS) as session:
-                    result = await session.run(text, params)
-                    return [record async for record in result]
-
-            def actor_params(name: str) -> dict[str, Any]:
-                return {"phrase": '"' + " ".join(fulltext_terms(name)) + '"', "name": name.lower(),
-                        "types": ALL_TYPES}
-
-            def search_query(text: str) -> str:
-                return " AND ".join(f"({t} OR {t}*)" for t in fulltext_terms(text))
+                return await run_cypher(driver, settings.neo4j_database, text, params)
 
             def call(function: Callable[..., Awaitable[Any]], *args: Any, **kwargs: Any) -> Call:
                 return lambda: function(*args, **kwargs)
