@@ -5,8 +5,11 @@
 
 The objects behind ``Actor``, ``Event``, ``Relation``, ``Evidence`` and ``Document`` are the
 graph layer's views themselves (``EntityView``, ``RelationView``, ``ClaimView``,
-``DocumentView``): no copy per object. Each type says so in ``is_type_of`` (and ``Entity`` in
-``resolve_type``), the way strawberry serves ORM objects, and names its Python attributes as the
+``DocumentView``): no copy per object. The two types behind the ``Entity`` interface say so in
+``is_type_of`` and ``Entity`` in ``resolve_type``, the way strawberry serves ORM objects;
+``Relation``, ``Evidence`` and ``Document`` belong to no interface or union, so they define no
+``is_type_of`` (GraphQL then checks nothing, and no resolve info is made for each such object:
+some 30 per actor request). Each type names its Python attributes as the
 view names them (``Relation.claims`` is GraphQL's ``claimCount``); a resolver's ``self`` is then
 the view, and reads only attributes the type declares (tests/api/test_views_as_types.py
 checks both sides agree).
@@ -438,10 +441,6 @@ class Document:
     )
     sha256: str
 
-    @classmethod
-    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
-        return isinstance(obj, DocumentView)
-
     @strawberry.field(description="Claims extracted from this document, in text order.")
     async def claims(
         self,
@@ -498,10 +497,6 @@ class Evidence:
         description="The word carrying the relation: a verb's lemma and particle ('step up'), a noun, a title"
     )
 
-    @classmethod
-    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
-        return isinstance(obj, ClaimView)
-
     @strawberry.field
     def subject(self, info: KGInfo) -> Entity:
         claim = cast(ClaimView, self)
@@ -539,10 +534,6 @@ class Relation:
     plover: list[Plover] = strawberry.field(
         description="The PLOVER categories its claims give (each claim's own is Evidence.plover)."
     )
-
-    @classmethod
-    def is_type_of(cls, obj: Any, info: GraphQLResolveInfo[Any]) -> bool:
-        return isinstance(obj, RelationView)
 
     @strawberry.field(
         description="The claims behind this relation, strongest first (claimCount says how many). "
