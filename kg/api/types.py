@@ -58,6 +58,7 @@ from kg.graph.reads import (
     RelationKey,
     RelationsRequest,
     RelationView,
+    SortKey,
 )
 from kg.graph.reads import Direction as ReadsDirection
 from kg.model import EntityKind, Plover, RelationType
@@ -116,14 +117,66 @@ class Connection(Generic[N]):
     page_info: PageInfo
 
 
+class EdgeView:
+    """What stands for an ``Edge`` (as a view stands for its type: these three types are behind
+    no interface or union, so GraphQL reads their fields as attributes and checks nothing):
+    the cursor is encoded only when a query asks for it -- a list shown without cursors, like
+    the search's, encodes none."""
+
+    __slots__ = ("key", "node", "tag")
+
+    def __init__(self, tag: str, key: SortKey, node: Any) -> None:
+        self.tag = tag
+        self.key = key
+        self.node = node
+
+    @property
+    def cursor(self) -> str:
+        return encode_cursor(self.tag, self.key)
+
+
+class PageInfoView:
+    """What stands for ``PageInfo``: the end cursor, encoded when asked for."""
+
+    __slots__ = ("has_next_page", "last")
+
+    def __init__(self, has_next_page: bool, last: EdgeView | None) -> None:
+        self.has_next_page = has_next_page
+        self.last = last
+
+    @property
+    def end_cursor(self) -> str | None:
+        return self.last.cursor if self.last is not None else None
+
+
+class ConnectionView:
+    """What stands for a ``Connection``: its edges, made when asked for."""
+
+    __slots__ = ("page", "tag")
+
+    def __init__(self, tag: str, page: Page[Any]) -> None:
+        self.tag = tag
+        self.page = page
+
+    @property
+    def total_count(self) -> int:
+        return self.page.total
+
+    @property
+    def edges(self) -> list[EdgeView]:
+        tag = self.tag
+        return [EdgeView(tag, key, item) for key, item in self.page.items]
+
+    @property
+    def page_info(self) -> PageInfoView:
+        items = self.page.items
+        last = EdgeView(self.tag, *items[-1]) if items else None
+        return PageInfoView(self.page.has_next, last)
+
+
 def connection(tag: str, page: Page[Any]) -> Connection[Any]:
-    """The connection over ``page`` (its items are the nodes)."""
-    edges = [Edge(cursor=encode_cursor(tag, key), node=item) for key, item in page.items]
-    return Connection(
-        total_count=page.total,
-        edges=edges,
-        page_info=PageInfo(has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None),
-    )
+    """The connection over ``page`` (its items are the nodes; cursors of list ``tag``)."""
+    return cast(Connection[Any], ConnectionView(tag, page))
 
 
 def loaded(value: T | Awaitable[T]) -> T:

@@ -13,8 +13,9 @@ import pytest
 from strawberry.types.base import StrawberryObjectDefinition, get_object_definition
 
 from kg.api import types
+from kg.api.pagination import decode_cursor
 from kg.api.schema import build_schema
-from kg.graph.reads import ClaimView, DocumentView, EntityView, RelationView
+from kg.graph.reads import ClaimView, DocumentView, EntityView, Page, RelationView
 from kg.model import EntityKind, RelationType
 
 PERSON = EntityView("p", "P", EntityKind.PERSON)
@@ -27,7 +28,12 @@ CLAIM = ClaimView(
 )
 # The view-backed types behind the Entity interface: the only ones with is_type_of.
 BEHIND_ENTITY = (types.Actor, types.Event)
+PAGE = Page(total=2, items=[(("MEDIATED", "p", "t"), RELATION)], has_next=True)
+CONNECTION = types.ConnectionView(types.RELATIONS_TAG, PAGE)
 VIEWS: dict[type, Any] = {
+    types.Connection: CONNECTION,
+    types.Edge: CONNECTION.edges[0],
+    types.PageInfo: CONNECTION.page_info,
     types.Actor: PERSON,
     types.Event: TRUCE,
     types.Relation: RELATION,
@@ -78,6 +84,20 @@ def test_only_types_behind_an_interface_or_union_check_their_objects() -> None:
     assert checking - behind == set(), "is_type_of on a type no interface or union returns"
     assert {"Actor", "Event"} <= checking
     assert not {"Relation", "Evidence", "Document"} & behind
+
+
+def test_a_connection_view_encodes_the_cursors_of_its_list() -> None:
+    assert CONNECTION.total_count == 2
+    (edge,) = CONNECTION.edges
+    assert edge.node is RELATION
+    assert decode_cursor(types.RELATIONS_TAG, edge.cursor, size=3) == ("MEDIATED", "p", "t")
+    info = CONNECTION.page_info
+    assert info.has_next_page is True
+    assert info.end_cursor == edge.cursor
+    empty = types.ConnectionView(types.RELATIONS_TAG, Page(total=0))
+    assert empty.edges == []
+    assert empty.page_info.end_cursor is None
+    assert empty.page_info.has_next_page is False
 
 
 def test_the_schema_still_builds_with_views() -> None:
