@@ -97,7 +97,10 @@ _NEVER_AWAITABLE = frozenset({dict, list, str, int, float, bool, type(None)})
 class _TypePlan:
     """How a value of one output type is completed."""
 
-    __slots__ = ("enum_outputs", "graphql_type", "item", "kind", "non_null", "runtime_types", "unchanged")
+    __slots__ = (
+        "enum_outputs", "graphql_type", "item", "kind", "needs_info", "non_null", "runtime_types",
+        "unchanged",
+    )
 
     def __init__(self, graphql_type: GraphQLOutputType) -> None:
         self.non_null = is_non_null_type(graphql_type)
@@ -124,6 +127,11 @@ class _TypePlan:
             self.kind = _ABSTRACT
         else:
             self.kind = _OBJECT
+        # Whether completing a value of this type calls something that takes a resolve info
+        # (an abstract type's resolve_type, an object type's is_type_of).
+        self.needs_info = self.kind == _ABSTRACT or (
+            isinstance(named, GraphQLObjectType) and named.is_type_of is not None
+        )
 
 
 class _FieldPlan:
@@ -700,7 +708,7 @@ class KGExecutor(Executor[Any]):
                 else:
                     completed.append(self._list_item(item, field, Path(path, index, None), value, info))
             return completed
-        if info is None and item.kind != _LEAF:
+        if info is None and item.needs_info:
             info = self._made_info(field, path)  # one for all items, as graphql-core's
         pending: list[int] | None = None
         for index, value in enumerate(values):
