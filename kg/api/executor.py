@@ -39,6 +39,7 @@ import asyncio
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from enum import Enum
+from inspect import CORO_CREATED, getcoroutinestate
 from math import isfinite
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -711,14 +712,20 @@ class KGExecutor(Executor[Any]):
         if info is None and item.needs_info:
             info = self._made_info(field, path)  # one for all items, as graphql-core's
         pending: list[int] | None = None
-        for index, value in enumerate(values):
-            done = self._list_item(item, field, Path(path, index, None), value, info)
-            completed.append(done)
-            if type(done) not in _NEVER_AWAITABLE and self.is_awaitable(done):
-                if pending is None:
-                    pending = [index]
-                else:
-                    pending.append(index)
+        try:
+            for index, value in enumerate(values):
+                done = self._list_item(item, field, Path(path, index, None), value, info)
+                completed.append(done)
+                if type(done) not in _NEVER_AWAITABLE and self.is_awaitable(done):
+                    if pending is None:
+                        pending = [index]
+                    else:
+                        pending.append(index)
+        except GraphQLError:
+            # A non-null item failed: the list is null, its pending items moot.
+            if pending:
+                _abandon(completed[index] for index in pending)
+            raise
         if pending is None:
             return completed
         return self._await_items(completed, pending)
@@ -894,10 +901,22 @@ def _only(arguments: dict[str, Any], given: frozenset[str] | None) -> dict[str, 
 
 
 def _abandon(values: Iterable[Any]) -> None:
-    """Close coroutines that will not be awaited (a sibling's error nulled their object)."""
+    """Close coroutines that will not be awaited (a sibling's error nulled their object or
+    list), with the coroutines they were given and never started on (a resolver's, which
+    closing its unstarted completion alone leaves "never awaited")."""
     for value in values:
-        close: Callable[[], None] | None = getattr(value, "close", None)
-        if asyncio.iscoroutine(value) and close is not None:
-            close()
+        if asyncio.iscoroutine(value):
+            _close(value)
+
+
+def _close(coroutine: Any) -> None:
+    if getcoroutinestate(coroutine) == CORO_CREATED:
+        # An unstarted coroutine's frame holds just its arguments.
+        for argument in list(coroutine.cr_frame.f_locals.values()):
+            if asyncio.iscoroutine(argument) and argument is not coroutine:
+                _close(argument)
+    close: Callable[[], None] | None = getattr(coroutine, "close", None)
+    if close is not None:
+        close()
 
 
