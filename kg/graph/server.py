@@ -649,6 +649,8 @@ def start(settings: Settings, *, progress: ProgressCallback | None = None) -> Se
             _ensure_password(settings, java)
             pid = _launch(settings, java)
             report(f"Neo4j starting (pid {pid}), waiting for Bolt on {bolt_uri(settings)}")
+        else:
+            _check_running_ports(settings, pid)
         _wait_until_ready(settings, pid)
     return status(settings)
 
@@ -661,6 +663,36 @@ def _check_ports_free(settings: Settings) -> None:
                 f"Port {port} (the managed Neo4j's {name} port) is already taken by another "
                 f"program. Stop it, or choose another port with {variable}=PORT. " + OTHER_OPTIONS
             )
+
+
+_LISTEN_PORT = re.compile(r"^server\.(bolt|http)\.listen_address=.*:(\d+)\s*$", re.MULTILINE)
+
+
+def configured_ports(conf_file: Path) -> dict[str, int]:
+    """The Bolt and HTTP ports a written ``neo4j.conf`` listens on ({} if there is no file)."""
+    try:
+        text = conf_file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return {protocol: int(port) for protocol, port in _LISTEN_PORT.findall(text)}
+
+
+def _check_running_ports(settings: Settings, pid: int) -> None:
+    """A server already running in this home must listen where the settings say, or waiting is futile."""
+    layout = ServerLayout.of(settings)
+    running = configured_ports(layout.conf_file)
+    wanted = {"bolt": settings.neo4j_bolt_port, "http": settings.neo4j_http_port}
+    differing = [
+        f"{'KG_NEO4J_BOLT_PORT' if protocol == 'bolt' else 'KG_NEO4J_HTTP_PORT'}={running[protocol]}"
+        for protocol, port in wanted.items()
+        if protocol in running and running[protocol] != port
+    ]
+    if differing:
+        raise ConfigError(
+            f"The managed Neo4j in {layout.home} already runs (pid {pid}) on other ports than "
+            f"configured: use {' '.join(differing)} to reach it, or stop it first "
+            "(`kg neo4j stop` with those settings)."
+        )
 
 
 def _launch(settings: Settings, java: str) -> int:
@@ -702,7 +734,7 @@ def _wait_until_ready(settings: Settings, pid: int) -> None:
     layout = ServerLayout.of(settings)
     deadline = time.monotonic() + settings.neo4j_start_timeout_s
     password = stored_password(settings) or ""
-    last_problem = "Bolt port not open yet"
+    last_problem = f"Bolt port {settings.neo4j_bolt_port} not open yet"
     while time.monotonic() < deadline:
         if not _is_alive(pid):
             layout.pid_file.unlink(missing_ok=True)
@@ -711,7 +743,12 @@ def _wait_until_ready(settings: Settings, pid: int) -> None:
                 f"{_tail_text(layout.console_log, 20)}\n" + OTHER_OPTIONS
             )
         # HTTP (Neo4j Browser) comes up a few seconds after Bolt: wait for both.
-        if bolt_answers(settings.neo4j_bolt_port) and _accepts_connections(settings.neo4j_http_port):
+        bolt_up = bolt_answers(settings.neo4j_bolt_port)
+        if bolt_up and not _accepts_connections(settings.neo4j_http_port):
+            last_problem = (
+                f"Bolt answers but the HTTP port {settings.neo4j_http_port} (KG_NEO4J_HTTP_PORT) does not"
+            )
+        elif bolt_up:
             try:
                 with GraphDatabase.driver(
                     bolt_uri(settings), auth=(settings.neo4j_user, password)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import socket
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,6 +113,30 @@ def test_pid_file_naming_another_process_is_never_signalled(settings: Settings) 
     assert server.status(settings).pid is None
     assert server.stop(settings) is None
     assert not layout.pid_file.exists()
+
+
+def test_configured_ports_are_read_back_from_the_written_config(settings: Settings) -> None:
+    conf = server.write_config(settings)
+    assert server.configured_ports(conf) == {"bolt": 7999, "http": 7998}
+    assert server.configured_ports(conf.with_name("missing.conf")) == {}
+
+
+def test_start_against_a_server_running_on_other_ports_names_them(
+    settings: Settings, tmp_path: Path
+) -> None:
+    layout = server.ServerLayout.of(settings)
+    server.write_config(load_settings(data_dir=tmp_path / "kg", neo4j_bolt_port=7717, neo4j_http_port=7504))
+    # A live process whose command line is this home's Neo4j (sleep stands in for the JVM).
+    sleeper = subprocess.Popen(
+        [sys.executable, "-c", "import time; time.sleep(60)", server.ENTRY_POINT, f"--home-dir={layout.home}"]
+    )
+    try:
+        layout.pid_file.write_text(f"{sleeper.pid}\n", encoding="ascii")
+        with pytest.raises(ConfigError, match="KG_NEO4J_BOLT_PORT=7717 KG_NEO4J_HTTP_PORT=7504"):
+            server.start(settings)
+    finally:
+        sleeper.kill()
+        sleeper.wait()
 
 
 def test_stop_when_nothing_runs_reports_none(settings: Settings) -> None:
