@@ -183,49 +183,39 @@ MATCH (e:Entity {id: row.entity_id})
 CREATE (d)-[:MENTIONS {ref: row.ref, name: row.name, kind: row.kind, aliases: row.aliases}]->(e)
 """
 
+
+def _write_claims(write: str) -> str:
+    """Claims with their subject, object, document and attribution links, each written by ``write``."""
+    return f"""
+UNWIND $rows AS row
+MATCH (s:Entity {{id: row.subject}})
+MATCH (o:Entity {{id: row.object}})
+{write} (c:Claim {{id: row.id}})
+SET c += row.props
+{write} (c)-[:SUBJECT]->(s)
+{write} (c)-[:OBJECT]->(o)
+WITH c, row
+CALL (c, row) {{
+  MATCH (d:Document {{id: row.document_id}})
+  {write} (c)-[:FROM]->(d)
+}}
+CALL (c, row) {{
+  MATCH (a:Entity {{id: row.attributed_to}})
+  {write} (c)-[:ATTRIBUTED_TO]->(a)
+}}
+"""
+
+
 # Extracted and curated claims alike. `triple` is the key of the typed relationship the claim
 # supports; `seen` is when it was true (its date, else the document's publication date).
-MERGE_CLAIMS = """
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject})
-MATCH (o:Entity {id: row.object})
-MERGE (c:Claim {id: row.id})
-SET c += row.props
-MERGE (c)-[:SUBJECT]->(s)
-MERGE (c)-[:OBJECT]->(o)
-WITH c, row
-CALL (c, row) {
-  MATCH (d:Document {id: row.document_id})
-  MERGE (c)-[:FROM]->(d)
-}
-CALL (c, row) {
-  MATCH (a:Entity {id: row.attributed_to})
-  MERGE (c)-[:ATTRIBUTED_TO]->(a)
-}
-"""
+MERGE_CLAIMS = _write_claims("MERGE")
 
 # MERGE_CLAIMS for the claims of documents a write transaction stores from scratch (see
 # CREATE_MENTIONS): a claim's id includes its document's, so these claims are new. The claim node
 # is CREATEd -- the claim_id constraint refuses an id that exists, so a claim is never stored
 # twice -- and with it its links, which a new node cannot have yet (no MERGE: no Expand(Into)
 # over the entities' relationships, whose cost grew with their degrees).
-CREATE_CLAIMS = """
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.subject})
-MATCH (o:Entity {id: row.object})
-CREATE (c:Claim {id: row.id})-[:SUBJECT]->(s)
-CREATE (c)-[:OBJECT]->(o)
-SET c += row.props
-WITH c, row
-CALL (c, row) {
-  MATCH (d:Document {id: row.document_id})
-  CREATE (c)-[:FROM]->(d)
-}
-CALL (c, row) {
-  MATCH (a:Entity {id: row.attributed_to})
-  CREATE (c)-[:ATTRIBUTED_TO]->(a)
-}
-"""
+CREATE_CLAIMS = _write_claims("CREATE")
 
 # One typed relationship per (subject, type, object), recomputed from its non-negated claims:
 #   claims      number of claims,
