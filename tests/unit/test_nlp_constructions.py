@@ -281,3 +281,16 @@ def test_a_fronted_place_misread_as_a_second_subject_is_not_the_doer() -> None:
     assert [t.text for t in fronted_phrase_dropped(subjects)] == ["strikes"]
     found = triples(extract("Near Kandahar, 12 strikes engaged five Taliban units."))
     assert not any(s == "Kandahar" for s, _, _ in found), found
+
+
+def test_a_participle_misread_as_the_subject_gives_way_to_the_noun_before_it() -> None:
+    from kg.nlp.relations.clauses import participle_subject
+    from tests.unit.test_nlp_support import shared_extractor
+
+    text = "The Red Cross operating in Chad said Libyan forces must leave the border area."
+    doc = shared_extractor().nlp(text)
+    said = next(t for t in doc if t.lower_ == "said")
+    subject = next(t for t in said.children if t.dep_ == "nsubj")
+    assert subject.text == "operating"  # the parser's misreading
+    assert participle_subject(subject).text == "Cross"
+    assert ("International Committee of the Red Cross", "URGED", "Libyan military") in triples(extract(text))

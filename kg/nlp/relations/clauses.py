@@ -30,6 +30,7 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
             # relation noun describes the name after it, which alone acts
             subj = [c for c in subj if not any(o.i == c.i + 1 for o in subj) or ctx.owner[c.i] >= 0]
             subj = fronted_phrase_dropped(subj)
+        subj = [participle_subject(s) for s in subj]
         if subj:
             out = []
             for s in subj:
@@ -82,6 +83,15 @@ def fronted_phrase_dropped(subjects: list[Token]) -> list[Token]:
         )
     ]
     return kept or subjects
+
+
+def participle_subject(subject: Token) -> Token:
+    """'The Red Cross operating in Iraq said ...': the parser makes the participle of a reduced
+    relative the subject and the noun before it the participle's; that noun is the subject."""
+    if subject.pos_ != "VERB" or subject.tag_ != "VBG":
+        return subject
+    own = [c for c in subject.children if c.dep_ == "nsubj" and c.i < subject.i]
+    return own[0] if own else subject
 
 
 def speaker_of_conjoined_speech_act(ctx: DocContext, verb: Token, senses: list[VerbSense]) -> list[Token]:
