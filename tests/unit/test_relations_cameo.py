@@ -435,3 +435,10 @@ def test_an_opening_participle_misread_as_the_root_leaves_the_sentence_its_news(
     assert refused.dep_ == "ccomp"  # the parser's misreading
     assert events.is_participle_misread_as_root(refused) and events.is_main_clause(ctx, refused)
     assert ("Raila Odinga", "REJECTED", "Tanzania") in triples(extract(text))
+
+
+def test_dying_is_no_act_of_the_one_who_died() -> None:
+    doc = parse("Sergeant Paul Reed, of Austin, died Jan. 7 in Kuwait in a non-combat incident.")
+    assert code_of_verb(codes(), verb(doc, "died")) is None
+    found = triples(extract("Sergeant Paul Reed, of Austin, died Jan. 7 in Kuwait in a non-combat incident."))
+    assert not any(o == "Kuwait" for _, _, o in found), found
