@@ -294,3 +294,15 @@ def test_a_participle_misread_as_the_subject_gives_way_to_the_noun_before_it() -
     assert subject.text == "operating"  # the parser's misreading
     assert participle_subject(subject).text == "Cross"
     assert ("International Committee of the Red Cross", "URGED", "Libyan military") in triples(extract(text))
+
+
+def test_an_object_moved_after_an_as_phrase_is_the_verbs_object() -> None:
+    from kg.nlp.relations.syntax import dobjs, shifted_object
+    from tests.unit.test_nlp_support import shared_extractor
+
+    text = "Greece on Monday denounced as a grave provocation Turkey's seizure of the island."
+    doc = shared_extractor().nlp(text)
+    verb = next(t for t in doc if t.lower_ == "denounced")
+    assert [t.text for t in shifted_object(verb)] == ["seizure"]
+    assert [t.text for t in dobjs(verb)] == ["seizure"]
+    assert ("Greece", "CRITICIZED", "Turkey") in triples(extract(text))

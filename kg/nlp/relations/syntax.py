@@ -55,6 +55,8 @@ def dobjs(verb: Token) -> list[Token]:
     out = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
     if out:
         out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
+    else:
+        out = shifted_object(verb)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the Kursk region, which Ukrainian forces have occupied" / "the town the rebels
         # seized": the object gap is the noun the clause hangs on
@@ -68,6 +70,22 @@ def dobjs(verb: Token) -> list[Token]:
         ):
             return [verb.head]
     return out
+
+
+def shifted_object(verb: Token) -> list[Token]:
+    """'denounced as an ugly crime X's suppression of Y': an object moved after the verb's "as"
+    phrase, which the parser hangs on that phrase's noun as its apposition."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for o in c.children
+        if o.dep_ == "pobj"
+        for a in o.children
+        if a.dep_ == "appos" and a.i > o.i and a.pos_ in ("NOUN", "PROPN")
+        and not any(p.text == "," for p in a.doc[o.i + 1 : a.left_edge.i])
+        for t in conjuncts(a)
+    ]
 
 
 def prep_objects(head: Token, prep: str) -> list[Token]:
