@@ -306,3 +306,10 @@ def test_an_object_moved_after_an_as_phrase_is_the_verbs_object() -> None:
     assert [t.text for t in shifted_object(verb)] == ["seizure"]
     assert [t.text for t in dobjs(verb)] == ["seizure"]
     assert ("Greece", "CRITICIZED", "Turkey") in triples(extract(text))
+
+
+def test_an_unnamed_body_led_by_a_named_actor_stands_for_it() -> None:
+    found = triples(extract("Ethiopian-led forces attacked Somali militia positions near Baidoa on Monday."))
+    assert any(s == "Ethiopia" and t == "ATTACKED" for s, t, _ in found), found
+    trained = triples(extract("Ethiopian-trained forces attacked Somali militia positions near Baidoa."))
+    assert not any(s == "Ethiopia" for s, _, _ in trained), trained  # trained by, not led by

@@ -14,7 +14,7 @@ from kg.model import EntityKind, Plover, RelationType
 from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
 from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
-from kg.nlp.relations.resolve import reported_by, resolve_all
+from kg.nlp.relations.resolve import named_leader, reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
 from kg.nlp.relations.verbs import slot_tokens
 from kg.nlp.relations.vocabulary import (
@@ -498,6 +498,8 @@ def is_named(ctx: DocContext, tok: Token) -> bool:
         return True
     modifiers = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss", "nmod", "appos")]
     modifiers += [o for p in ("of", "from", "in") for o in prep_objects(tok, p)]
+    if named_leader(ctx, tok) is not None:
+        return True
     return any(ctx.owner[c.i] >= 0 and c.pos_ != "PRON" for c in modifiers)
 
 

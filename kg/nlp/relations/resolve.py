@@ -19,6 +19,7 @@ from kg.nlp.relations.vocabulary import (
     FIRST_PERSON,
     FORMER,
     HOLDING,
+    LEADING,
     LOOKBACK,
     MALE,
     NEUTER,
@@ -229,6 +230,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
     # (not "the former Spanish colony").
     if any(c.lower_ in FORMER for c in tok.children):
         return []
+    leader = named_leader(ctx, tok)
+    if leader is not None:
+        return [leader]
     for c in tok.children:
         owner = ctx.owner[c.i]
         if c.dep_ in ("compound", "amod", "nmod") and owner >= 0 and ctx.mentions[owner].kind in ACTOR:
@@ -254,6 +258,19 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def named_leader(ctx: DocContext, tok: Token) -> int | None:
+    """'Vietnamese-led forces', 'a Saudi-led coalition': an unnamed body stands for the actor
+    named before the hyphenated participle that says who leads it."""
+    for c in tok.children:
+        if c.dep_ == "amod" and c.lemma_.lower() in LEADING and c.tag_ == "VBN":
+            for n in c.children:
+                owner = ctx.owner[n.i]
+                named = n.i < c.i and n.dep_ in ("npadvmod", "compound", "nmod") and owner >= 0
+                if named and ctx.mentions[owner].kind in ACTOR:
+                    return owner
+    return None
 
 
 def act_agent(ctx: DocContext, tok: Token, verb: Token | None, depth: int) -> list[int]:
