@@ -313,3 +313,15 @@ def test_an_unnamed_body_led_by_a_named_actor_stands_for_it() -> None:
     assert any(s == "Ethiopia" and t == "ATTACKED" for s, t, _ in found), found
     trained = triples(extract("Ethiopian-trained forces attacked Somali militia positions near Baidoa."))
     assert not any(s == "Ethiopia" for s, _, _ in trained), trained  # trained by, not led by
+
+
+def test_the_object_of_the_verb_an_infinitive_completes_is_its_subject() -> None:
+    from kg.nlp.relations.clauses import controlling_object
+    from tests.unit.test_nlp_support import shared_extractor
+
+    text = "Canada is assisting Kurdish forces to defeat the Taliban."
+    doc = shared_extractor().nlp(text)
+    defeat = next(t for t in doc if t.lower_ == "defeat")
+    assert [t.text for t in controlling_object(defeat)] == ["forces"]
+    found = triples(extract(text))
+    assert not any(s == "Canada" and t == "ATTACKED" for s, t, _ in found), found

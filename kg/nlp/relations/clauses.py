@@ -47,6 +47,9 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
             cur = cur.head
             continue
         if cur.dep_ in ("xcomp", "advcl") and cur.head.pos_ in ("VERB", "AUX", "ADJ"):
+            controller = controlling_object(cur)
+            if controller:
+                return controller
             cur = cur.head
             continue
         if cur.dep_ == "acomp" and cur.head.pos_ in ("VERB", "AUX"):
@@ -83,6 +86,15 @@ def fronted_phrase_dropped(subjects: list[Token]) -> list[Token]:
         )
     ]
     return kept or subjects
+
+
+def controlling_object(verb: Token) -> list[Token]:
+    """'assisting the Iraqi government to destroy X', 'persuaded Y to withdraw': the subject of
+    a bare infinitive complement is the object of the verb it completes (object control)."""
+    if verb.dep_ != "xcomp" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    objects = [c for c in verb.head.children if c.dep_ in ("dobj", "obj") and c.i < verb.i]
+    return conjuncts(objects[0]) if objects else []
 
 
 def participle_subject(subject: Token) -> Token:
