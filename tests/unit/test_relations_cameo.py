@@ -442,3 +442,11 @@ def test_dying_is_no_act_of_the_one_who_died() -> None:
     assert code_of_verb(codes(), verb(doc, "died")) is None
     found = triples(extract("Sergeant Paul Reed, of Austin, died Jan. 7 in Kuwait in a non-combat incident."))
     assert not any(o == "Kuwait" for _, _, o in found), found
+
+
+def test_degrading_an_armed_group_is_military_force() -> None:
+    doc = parse("Coalition jets degraded the Taliban's defences.")
+    reading = code_of_verb(codes(), verb(doc, "degraded"))
+    assert reading is not None and reading.meaning.plover is Plover.ASSAULT
+    found = triples(extract("Kenyan forces degraded al-Shabaab."))
+    assert ("Kenyan military", "ATTACKED", "Al-Shabaab") in found
