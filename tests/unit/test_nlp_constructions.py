@@ -325,3 +325,10 @@ def test_the_object_of_the_verb_an_infinitive_completes_is_its_subject() -> None
     assert [t.text for t in controlling_object(defeat)] == ["forces"]
     found = triples(extract(text))
     assert not any(s == "Canada" and t == "ATTACKED" for s, t, _ in found), found
+
+
+def test_people_named_by_a_common_noun_stand_for_the_organisation_they_come_from() -> None:
+    found = triples(extract("Militants from the Kurdistan Workers' Party attacked a Turkish army post."))
+    assert ("Kurdistan Workers' Party", "ATTACKED", "Turkey") in found, found
+    refugees = triples(extract("Refugees from Syria protested against Turkey."))
+    assert not any(s == "Syria" for s, _, _ in refugees), refugees  # a country is where they are from

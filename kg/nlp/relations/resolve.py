@@ -113,6 +113,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
                 found = resolve(ctx, c, verb, depth + 1)
                 if found and all(ctx.mentions[f].kind in ACTOR for f in found):
                     return found
+        found = group_of_organisation(ctx, tok)
+        if found:
+            return found
     if idx != -1:
         return [idx]
     lower = tok.lower_
@@ -258,6 +261,14 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def group_of_organisation(ctx: DocContext, tok: Token) -> list[int]:
+    """'activists from the Fatah Party', 'militants of the PKK': people named only by a common
+    noun stand for the organisation they come from (not a country: 'refugees from Syria')."""
+    found = [ctx.owner[o.i] for p in ("from", "of") for o in prep_objects(tok, p) if ctx.owner[o.i] >= 0]
+    named = [f for f in found if ctx.mentions[f].kind is EntityKind.ORGANIZATION]
+    return list(dict.fromkeys(named)) if named and len(named) == len(found) else []
 
 
 def named_leader(ctx: DocContext, tok: Token) -> int | None:
