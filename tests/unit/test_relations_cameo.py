@@ -450,3 +450,14 @@ def test_degrading_an_armed_group_is_military_force() -> None:
     assert reading is not None and reading.meaning.plover is Plover.ASSAULT
     found = triples(extract("Kenyan forces degraded al-Shabaab."))
     assert ("Kenyan military", "ATTACKED", "Al-Shabaab") in found
+
+
+def test_easing_measures_or_restrictions_is_yielding() -> None:
+    table = codes()
+    for text, word in (
+        ("Chile eased emergency measures in Arica.", "eased"),
+        ("Peru relaxed restrictions on the press.", "relaxed"),
+    ):
+        reading = code_of_verb(table, verb(parse(text), word))
+        assert reading is not None and reading.meaning.plover is Plover.CONCEDE, text
+    assert ("Chile", "CONCEDED", "Arica") in triples(extract("Chile eased emergency measures in Arica."))
