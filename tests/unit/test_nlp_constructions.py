@@ -332,3 +332,19 @@ def test_people_named_by_a_common_noun_stand_for_the_organisation_they_come_from
     assert ("Kurdistan Workers' Party", "ATTACKED", "Turkey") in found, found
     refugees = triples(extract("Refugees from Syria protested against Turkey."))
     assert not any(s == "Syria" for s, _, _ in refugees), refugees  # a country is where they are from
+
+
+def test_a_prepositions_object_misread_as_the_next_clauses_subject_is_its_object() -> None:
+    from kg.nlp.relations.syntax import prep_objects, stranded_object
+    from tests.unit.test_nlp_support import shared_extractor
+
+    text = (
+        "Chile has granted diplomatic asylum to four Peruvian army officers holed up in an embassy "
+        "since last month."
+    )
+    doc = shared_extractor().nlp(text)
+    granted = next(t for t in doc if t.lower_ == "granted")
+    to = next(t for t in granted.children if t.lower_ == "to")
+    assert not any(c.dep_ == "pobj" for c in to.children)  # the parser's misreading
+    assert [t.text for t in stranded_object(to)] == ["officers"]
+    assert [t.text for t in prep_objects(granted, "to")] == ["officers"]

@@ -95,7 +95,21 @@ def prep_objects(head: Token, prep: str) -> list[Token]:
             for obj in c.children:
                 if obj.dep_ in ("pobj", "pcomp"):
                     out.extend(conjuncts(obj))
+            if not any(obj.dep_ in ("pobj", "pcomp") for obj in c.children):
+                out.extend(t for obj in stranded_object(c) for t in conjuncts(obj))
     return out
+
+
+def stranded_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in ...': a preposition left with no object, whose
+    noun the parser made the subject of the participle clause after it."""
+    return [
+        s
+        for clause in prep.head.children
+        if clause.dep_ in ("advcl", "ccomp", "conj") and clause.pos_ == "VERB" and clause.i > prep.i
+        for s in clause.children
+        if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1
+    ]
 
 
 def predicate_of(tok: Token) -> str:
