@@ -348,3 +348,16 @@ def test_a_prepositions_object_misread_as_the_next_clauses_subject_is_its_object
     assert not any(c.dep_ == "pobj" for c in to.children)  # the parser's misreading
     assert [t.text for t in stranded_object(to)] == ["officers"]
     assert [t.text for t in prep_objects(granted, "to")] == ["officers"]
+
+
+def test_a_fronted_place_whose_comma_the_parser_hangs_inside_it_is_not_the_doer() -> None:
+    from kg.nlp.relations.clauses import fronted_phrase_dropped, opens_with_preposition
+    from tests.unit.test_nlp_support import shared_extractor
+
+    text = "Near Hawija, three strikes engaged an ISIL tactical unit and destroyed two tactical vehicles."
+    doc = shared_extractor().nlp(text)
+    subjects = [t for t in doc if t.dep_ == "nsubj"]
+    assert [t.text for t in subjects] == ["Hawija", "strikes"]  # the parser's misreading
+    assert opens_with_preposition(subjects[0]) and not opens_with_preposition(subjects[1])
+    assert [t.text for t in fronted_phrase_dropped(subjects)] == ["strikes"]
+    assert not any(s == "Hawija" for s, _, _ in triples(extract(text)))

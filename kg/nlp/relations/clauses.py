@@ -7,7 +7,7 @@ from spacy.tokens import Span, Token
 from kg.nlp.knowledge import VerbSense
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
-from kg.nlp.relations.vocabulary import DOCUMENTS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
+from kg.nlp.relations.vocabulary import DOCUMENTS, FRONTING_PREPOSITIONS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
 
 
 def has_prep_for(ctx: DocContext, verb: Token, sense: VerbSense) -> bool:
@@ -81,11 +81,22 @@ def fronted_phrase_dropped(subjects: list[Token]) -> list[Token]:
         s
         for s in subjects
         if not any(
-            o.i > s.i and any(doc[k].text == "," for k in range(s.right_edge.i + 1, o.left_edge.i))
+            o.i > s.i
+            and (
+                any(doc[k].text == "," for k in range(s.right_edge.i + 1, o.left_edge.i))
+                or opens_with_preposition(s)
+            )
             for o in subjects
         )
     ]
     return kept or subjects
+
+
+def opens_with_preposition(subject: Token) -> bool:
+    """'Near Palmyra, two strikes ...': a subject whose first word is a preposition the tagger
+    read as part of a name (the comma after it hangs inside the phrase)."""
+    first = subject.doc[subject.left_edge.i]
+    return first.i < subject.i and first.pos_ == "PROPN" and first.lower_ in FRONTING_PREPOSITIONS
 
 
 def controlling_object(verb: Token) -> list[Token]:

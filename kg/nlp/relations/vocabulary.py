@@ -38,6 +38,8 @@ PLURAL = {"they", "them", "their", "themselves"}
 FIRST_PERSON = {"our", "my"}
 STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
+# prepositions of place the tagger reads as part of a name at the start of a sentence ("Near Mosul")
+FRONTING_PREPOSITIONS = {"near", "outside", "inside", "around", "across", "beyond"}
 # "Vietnamese-led forces", "a Saudi-led coalition": the participle after a name that says who leads
 LEADING = {"lead", "command"}
 EVENT_ANAPHORS = {"idea", "proposal", "plan", "initiative", "offer", "arrangement"}
