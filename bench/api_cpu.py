@@ -19,8 +19,9 @@ share of a request that bench/api.py's ratio is about. --profile prints a cProfi
 
 --live: the whole request as bench/api.py makes it, on both sides, with the real driver and
 Neo4j: kg (the GraphQL POST through the app, the bench's JSON included) and the hand-written
-Cypher statement (bench/api.py's run_cypher), alternately, on bench/api.py's own questions
-(--seed). Printed per side: CPU ms of this process per request (not Neo4j's: load-insensitive,
+Cypher statement (bench/api.py's run_cypher, auto-commit) and the same statement in a managed
+READ transaction as kg reads (run_cypher_tx, "Cypher tx"), alternately, on bench/api.py's own
+questions (--seed). Printed per side: CPU ms of this process per request (not Neo4j's: load-insensitive,
 unlike latencies) and, with --profile, function calls per request, the own CPU time per
 request by package (kg, strawberry, graphql-core, starlette/FastAPI, the neo4j driver, asyncio,
 ...; a builtin counts for the package that called it) and the top functions.
@@ -58,6 +59,7 @@ from bench.api import (  # noqa: E402
     actor_params,
     questions,
     run_cypher,
+    run_cypher_tx,
     search_query,
 )
 from kg.api.app import create_app  # noqa: E402
@@ -200,32 +202,21 @@ async def live(
                 raise RuntimeError(body["errors"])
             return body["data"]
 
-        calls: dict[str, list[Any]]
+        statements: list[tuple[str, dict[str, Any]]]
         if question == "actor":
-            calls = {
-                "kg": [lambda v=v: graphql(ACTOR_GRAPHQL, {"name": v}) for v in names],
-                "Cypher": [
-                    lambda v=v: run_cypher(driver, database, ACTOR_CYPHER, actor_params(v)) for v in names
-                ],
-            }
+            kg_calls = [lambda v=v: graphql(ACTOR_GRAPHQL, {"name": v}) for v in names]
+            statements = [(ACTOR_CYPHER, actor_params(v)) for v in names]
         elif question == "search":
-            calls = {
-                "kg": [lambda v=v: graphql(SEARCH_GRAPHQL, {"q": v}) for v in searches],
-                "Cypher": [
-                    lambda v=v: run_cypher(driver, database, SEARCH_CYPHER, {"query": search_query(v)})
-                    for v in searches
-                ],
-            }
+            kg_calls = [lambda v=v: graphql(SEARCH_GRAPHQL, {"q": v}) for v in searches]
+            statements = [(SEARCH_CYPHER, {"query": search_query(v)}) for v in searches]
         else:
-            calls = {
-                "kg": [lambda a=a, b=b: graphql(PATH_GRAPHQL, {"from": a, "to": b}) for a, b in pairs],
-                "Cypher": [
-                    lambda a=a, b=b: run_cypher(
-                        driver, database, PATH_CYPHER, {"from": a, "to": b, "types": ALL_TYPES}
-                    )
-                    for a, b in pairs
-                ],
-            }
+            kg_calls = [lambda a=a, b=b: graphql(PATH_GRAPHQL, {"from": a, "to": b}) for a, b in pairs]
+            statements = [(PATH_CYPHER, {"from": a, "to": b, "types": ALL_TYPES}) for a, b in pairs]
+        calls: dict[str, list[Any]] = {
+            "kg": kg_calls,
+            "Cypher": [lambda t=t, p=p: run_cypher(driver, database, t, p) for t, p in statements],
+            "Cypher tx": [lambda t=t, p=p: run_cypher_tx(driver, database, t, p) for t, p in statements],
+        }
 
         async def loop(side: str, count: int) -> None:
             todo = [calls[side][index % len(calls[side])] for index in range(count)]
@@ -261,7 +252,7 @@ async def live(
             for name, own in sorted(by_package(stats).items(), key=lambda item: -item[1]):
                 print(f"  {name:<20} {own / requests * 1000:7.3f} ms/request", flush=True)
             if dump is not None:
-                stats.dump_stats(dump.with_name(f"{dump.stem}-{side}{dump.suffix}"))
+                stats.dump_stats(dump.with_name(f"{dump.stem}-{side.replace(' ', '-')}{dump.suffix}"))
             stats.sort_stats(sort).print_stats(lines)
 
 
