@@ -8,6 +8,7 @@ from spacy.util import filter_spans
 from kg.model import EntityKind
 from kg.nlp.mentions.core import Found, Mention
 from kg.nlp.mentions.lexicon import Lexicon
+from kg.nlp.mentions.spelling import is_given_name, misspelled_country
 
 
 def country_mention(span: Span, code: str, lex: Lexicon) -> Mention:
@@ -103,3 +104,38 @@ def dateline_places(found: Found, lex: Lexicon) -> None:
             form = lex.know.country_forms.get(tok.text.title())
             if form is not None and form[1] in ("name", "capital"):
                 found.add(country_mention(found.doc[tok.i : tok.i + 1], form[0], lex))
+
+
+# Tags a sentence's first word must carry to be read: proper nouns, and adjectives for
+# nationality words ("Ethopian troops"); later in a sentence the capital letter says enough
+# (the tagger often takes an unknown "Isreal" for a common noun).
+_SPELLED_TAGS = frozenset({"NNP", "NNPS", "JJ"})
+# The model's labels a lone misspelt country may carry (it often takes "Quatar" for an ORG);
+# a PERSON is someone's name.
+_SPELLED_LABELS = frozenset({"", "GPE", "NORP", "LOC", "ORG"})
+
+
+def known_elsewhere(word: str, code: str, lex: Lexicon) -> bool:
+    """Whether a word is a name kg knows other than as a spelling of country ``code``: in a
+    dictionary entry other than that country's own, an institution, or an English given name."""
+    lower = word.lower()
+    if lex.known.word_owners.get(lower, frozenset()) - {code}:
+        return True
+    return word in lex.know.institutions or is_given_name(lower)
+
+
+def misspelled_countries(found: Found, lex: Lexicon) -> None:
+    """A lone capitalised word no gazetteer knows, a small slip from one country's name or demonym."""
+    doc = found.doc
+    for tok in doc:
+        if not found.free(tok.i) or tok.ent_type_ not in _SPELLED_LABELS:
+            continue
+        if tok.is_sent_start and tok.tag_ not in _SPELLED_TAGS:
+            continue
+        covering = found.entity[tok.i]
+        if covering is not None and any(t.i != tok.i and t.lower_ != "the" for t in covering):
+            continue  # part of a longer name: "Isreal Kamakawiwo'ole"
+        code = misspelled_country(tok.text, lex.spellable)
+        if code is None or known_elsewhere(tok.text, code, lex):
+            continue
+        found.add(country_mention(doc[tok.i : tok.i + 1], code, lex))

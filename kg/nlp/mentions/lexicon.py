@@ -17,6 +17,7 @@ from kg.errors import ConfigError
 from kg.model import EntityKind
 from kg.nlp import dictionaries
 from kg.nlp.knowledge import Knowledge
+from kg.nlp.mentions.spelling import spellable_forms, word_owners
 
 WORDS_FILE = "mentions.toml"
 AGENTS_FILE = "agents.toml"
@@ -174,6 +175,9 @@ class KnownActors:
     # lower-case full name or unique surname of a person the dictionaries give a government
     # role of exactly one country -> that country's ISO code ("joe biden", "biden" -> "US")
     governments: dict[str, str] = field(default_factory=dict)
+    # lower-case word of any dictionary name -> the countries whose own entry lists it, "" for
+    # every other entry ("isreal" -> {"IL"}, "indiana" -> {"US", ""})
+    word_owners: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _NAME_PARTICLES = frozenset(
@@ -267,8 +271,13 @@ def build_known_actors(
         if len(states) == 1 and (state := next(iter(states))) is not None
         and (" " in name or name in surnames)
     }
+    owners = word_owners(
+        (_country_of_code(a.code, know) if a.code and len(a.code) == 3 else None, a.names)
+        for a in (*dictionaries.country_actors(), *dictionaries.international_actors(),
+                  *dictionaries.nonstate_actors())
+    )
     return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation,
-                       governments=governments)
+                       governments=governments, word_owners=owners)
 
 
 def _dictionary_words(agents: Agents) -> frozenset[str]:
@@ -301,6 +310,7 @@ class Lexicon:
     known: KnownActors
     country_form: dict[str, str]  # matched words joined by spaces -> the form as listed
     institution_form: dict[str, str]
+    spellable: dict[str, str] = field(default_factory=dict)  # one-word country forms -> code
 
 
 def build_lexicon(
@@ -330,6 +340,7 @@ def build_lexicon(
         agent_phrases=agent_phrases,
         country_form={" ".join(split_form(v)): f for f in forms for v in spellings(f)},
         institution_form={" ".join(split_form(v)): f for f in know.institutions for v in spellings(f)},
+        spellable=spellable_forms(know.country_forms),
     )
 
 

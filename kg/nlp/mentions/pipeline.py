@@ -29,6 +29,7 @@ RULES: tuple[Rule, ...] = (
     titles.reserve_titles,
     gazetteer.gazetteer_names,
     gazetteer.dateline_places,
+    gazetteer.misspelled_countries,
     bodies.military_units,
     entities.model_entities,
     places.unlabelled_places,
