@@ -12,6 +12,7 @@ import functools
 from collections.abc import Iterable, Mapping
 
 from nicknames import NickNamer
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 # Below 6 letters one slip turns too many real names into a country's ("Omar"/"Oman",
@@ -30,16 +31,11 @@ def misspelled_country(word: str, forms: Mapping[str, str]) -> str | None:
     if len(word) < MIN_LETTERS or not word.isalpha() or not word[0].isupper() or word in forms:
         return None
     limit = MAX_EDITS_LONG if len(word) >= LONG_LETTERS else MAX_EDITS
-    best = limit + 1
-    codes: set[str] = set()
-    for form, code in forms.items():
-        if abs(len(form) - len(word)) > limit:
-            continue
-        distance = OSA.distance(word, form, score_cutoff=limit)
-        if distance < best:
-            best, codes = distance, {code}
-        elif distance == best:
-            codes.add(code)
+    # One call over all forms (rapidfuzz's C loop), not a Python loop per form: this runs for
+    # every free capitalised word of a document.
+    near = process.extract(word, forms.keys(), scorer=OSA.distance, score_cutoff=limit, limit=None)
+    best = min((distance for _, distance, _ in near), default=limit + 1)
+    codes = {forms[form] for form, distance, _ in near if distance == best}
     return next(iter(codes)) if best <= limit and len(codes) == 1 else None
 
 
