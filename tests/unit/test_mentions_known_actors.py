@@ -47,3 +47,13 @@ def test_the_coalition_against_the_islamic_state_is_known_under_its_many_names()
         names = [m.name for m in mentions(text) if m.name.startswith("Global")]
         assert names == ["Global Coalition to Defeat ISIS"]
     assert read(mentions("We trained the ISF and Peshmerga."))["Peshmerga"] == ("ORGANIZATION", "Peshmerga")
+
+
+def test_a_person_the_dictionaries_give_one_governments_roles_belongs_to_that_country() -> None:
+    text = "Iraq asked for help. Defense Secretary Ash Carter promised advisers."
+    carter = next(m for m in mentions(text) if m.name == "Ash Carter")
+    assert carter.country == "US"
+    unread = mentions(text, without=[known.government_members])
+    assert next(m for m in unread if m.name == "Ash Carter").country is None
+    # a surname several governments' people share says nothing
+    assert next(m for m in mentions("President Obama spoke.") if m.name == "Obama").country is None

@@ -122,6 +122,17 @@ def test_a_tie_the_lede_does_not_settle_guesses_nothing() -> None:
     assert _holds(triples(extract(text)), "Ana Ruiz") == set()
 
 
+def test_a_title_holder_the_dictionaries_know_serves_their_own_government() -> None:
+    text = (
+        "Iraq asked for more help on Monday. Defense Secretary Ash Carter promised advisers. "
+        "The United States has 5,000 troops there."
+    )
+    assert _holds(triples(extract(text)), "Ash Carter") == {"United States"}
+    # their country unnamed: no role rather than the one the context suggests
+    alone = "Iraq asked for more help on Monday. Defense Secretary Ash Carter promised advisers."
+    assert _holds(triples(extract(alone)), "Ash Carter") == set()
+
+
 def test_one_of_the_groups_in_an_alliance_is_its_member() -> None:
     text = "The Arakan Army, one of three groups in the Northern Alliance, captured the town."
     assert ("Arakan Army", "MEMBER_OF", "Northern Alliance") in triples(extract(text))

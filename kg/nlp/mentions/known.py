@@ -87,3 +87,12 @@ def known_organisations(found: Found, lex: Lexicon) -> None:
         ):
             # the model's organisation, now known
             other.country, other.sector = other.country or country, other.sector or sector
+
+
+def government_members(found: Found, lex: Lexicon) -> None:
+    """A person the dictionaries give one country's government roles belongs to that country:
+    'Defense Secretary Ash Carter' is the United States' (whatever else the article is about)."""
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.PERSON or m.country is not None:
+            continue
+        m.country = lex.known.governments.get(m.name.lower())

@@ -66,6 +66,7 @@ RULES: tuple[Rule, ...] = (
     events.events,
     titles.title_roles,
     titles.described_by_title,
+    known.government_members,
     places.loose_country_names,
     places.places_named_as_orgs,
     names.known_as,

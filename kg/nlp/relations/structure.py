@@ -321,6 +321,14 @@ def titles(ctx: DocContext, sent: Span) -> None:
             ctx.emit(idx, RelationType.HOLDS_ROLE, m.role_target, sent, 0.9, role=m.role)
             continue
         role = m.role.lower()
+        if m.country is not None and m.kind is EntityKind.PERSON:
+            # the dictionaries know whose government this person serves: that country, where
+            # the text names it, and never a country guessed from the context
+            if role.startswith("government ") or single_holder(role, ctx.know):
+                country = ctx.country_mention(m.country, idx)
+                if country is not None:
+                    ctx.emit(idx, RelationType.HOLDS_ROLE, country, sent, 0.7, role=m.role)
+            continue
         if role.startswith("government "):
             # "Government spokeswoman X": the country under discussion
             for country in salient_country(ctx, m.start):
