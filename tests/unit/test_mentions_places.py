@@ -34,3 +34,9 @@ def test_a_lone_name_taken_for_a_place_that_is_met_is_a_person() -> None:
     assert found["Blinken"] == ("PERSON", "Blinken")
     assert found["Geneva"] == ("LOCATION", "Geneva")
     assert read(mentions(text, without=[places.people_taken_for_places]))["Blinken"][0] == "LOCATION"
+
+
+def test_a_name_the_model_took_for_an_organisation_after_city_of_is_a_place() -> None:
+    text = "Gunmen attacked the port city of Tartus on Monday."
+    assert read(mentions(text))["Tartus"][0] == "LOCATION"
+    assert read(mentions(text, without=[places.places_after_place_nouns]))["Tartus"][0] == "ORGANIZATION"

@@ -88,3 +88,13 @@ def test_an_account_someone_rejected_is_the_speakers() -> None:
 def test_a_move_summed_up_after_a_comma_is_the_movers() -> None:
     found = triples(extract("Chile built a wall on the border, a move Peru denounced."))
     assert ("Peru", "CRITICIZED", "Chile") in found
+
+
+def test_condemning_an_attack_someone_claimed_criticises_the_claimant() -> None:
+    text = "The United States condemned the attacks in Kabul, for which the Taliban claimed responsibility."
+    assert ("United States", "CRITICIZED", "Taliban") in triples(extract(text))
+    claimed = triples(extract("Kenya condemned the bombing, which al-Shabaab claimed."))
+    assert ("Kenya", "CRITICIZED", "Al-Shabaab") in claimed
+    # a claim nobody made, or a clause saying something else of the act, names no one
+    unclaimed = triples(extract("Kenya condemned the bombing in Mogadishu, which killed 12 people."))
+    assert not {t for t in unclaimed if t[1] == "CRITICIZED"}

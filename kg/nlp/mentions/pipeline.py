@@ -69,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     known.government_members,
     places.loose_country_names,
     places.places_named_as_orgs,
+    places.places_after_place_nouns,
     names.known_as,
     acronyms.acronym_in_apposition,
 )

@@ -54,6 +54,23 @@ def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
             m.kind = EntityKind.LOCATION
 
 
+def places_after_place_nouns(found: Found, lex: Lexicon) -> None:
+    """A model organisation a place noun is 'of' is a place: 'the port city of Tartus'."""
+    doc = found.doc
+    for m in found.mentions:
+        if m.kind is not EntityKind.ORGANIZATION or not m.weak or m.dropped:
+            continue
+        last = doc[m.end - 1]
+        of = last.head
+        if (
+            last.dep_ == "pobj"
+            and of.lower_ == "of"
+            and of.head.lemma_.lower() in lex.know.place_heads
+            and of.head.pos_ == "NOUN"
+        ):
+            m.kind = EntityKind.LOCATION
+
+
 def loose_country_names(found: Found, lex: Lexicon) -> None:
     """A loose country name ('Congo') is the document's country whose full name contains it."""
     know = lex.know

@@ -23,6 +23,7 @@ from kg.nlp.relations.syntax import after_comma, conjuncts, dobjs, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACCOUNTS,
     AGENTS,
+    CLAIMING,
     CONFLICT,
     CONSEQUENCES,
     DEPLOYMENTS,
@@ -32,6 +33,7 @@ from kg.nlp.relations.vocabulary import (
     PROSPECTIVE,
     REACTIONS,
     RELATIVE,
+    RESPONSIBILITY,
     SPEECH_ACTS,
     THREATENABLE,
     VETOES,
@@ -169,7 +171,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
             # denied "presence of troops" denies a fact, not an actor)
             doers = prep_objects(dobj, "by") + [
                 t for t in prep_objects(dobj, "of") if t.lemma_.lower() in ctx.know.proxies
-            ]
+            ] + claimants(ctx, dobj)
             objects = [o for o in resolve_all(ctx, doers, verb) if ctx.fits(o, sense.kinds)]
         if not objects and sense.type in REACTIONS and not passive:
             objects = [
@@ -250,6 +252,25 @@ def subject_lemmas(ctx: DocContext, subj_toks: list[Token]) -> set[str]:
         if t.lemma_.lower() in ctx.know.quantities or t.pos_ == "NUM" or t.lower_ in ("tens", "dozens"):
             lemmas |= {o.lemma_.lower() for o in prep_objects(t, "of")}
     return lemmas
+
+
+def claimants(ctx: DocContext, act: Token) -> list[Token]:
+    """'the attacks in X, for which Y claimed responsibility' / 'the bombing, which Y claimed':
+    whoever owns up to the act, in a relative clause within the act's phrase (or a place phrase
+    after it that the parser hung on the verb: 'condemns the attacks today in X, for which')."""
+    phrases = [act] + [c for c in act.head.children if c.dep_ == "prep" and c.i > act.i]
+    found: list[Token] = []
+    for verb in (t for phrase in phrases for t in phrase.subtree):
+        if verb.dep_ != "relcl" or verb.lemma_.lower() not in CLAIMING:
+            continue
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        owned = any(o.lemma_.lower() in RESPONSIBILITY for o in objects) and any(
+            w.lower_ in ("which", "that") for w in prep_objects(verb, "for")
+        )
+        claimed = verb.lemma_.lower() == "claim" and any(o.lower_ in ("which", "that") for o in objects)
+        if owned or claimed:
+            found.extend(subjects_of(ctx, verb))
+    return found
 
 
 def summarised_doers(ctx: DocContext, verb: Token) -> list[Token]:

@@ -88,6 +88,10 @@ SIDES = frozenset(
     }
 )
 REACTIONS = frozenset({RelationType.CRITICIZED, RelationType.REJECTED, RelationType.ACCUSED})
+# Owning up to an act: "the attacks, for which X claimed responsibility", "the bombing, which X
+# claimed" (any of the verbs with one of the nouns; "claim" also with the act itself).
+CLAIMING = {"claim", "take", "accept", "admit", "acknowledge", "bear"}
+RESPONSIBILITY = {"responsibility", "credit"}
 STRUCTURAL = frozenset(
     {RelationType.HOLDS_ROLE, RelationType.MEMBER_OF, RelationType.PART_OF, RelationType.LOCATED_IN}
 )
