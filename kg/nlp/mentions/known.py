@@ -90,8 +90,8 @@ def known_organisations(found: Found, lex: Lexicon) -> None:
 
 
 def government_members(found: Found, lex: Lexicon) -> None:
-    """A person the dictionaries give one country's government roles belongs to that country:
-    'Defense Secretary Ash Carter' is the United States' (whatever else the article is about)."""
+    """A person the dictionaries give one country's government roles is of that country: 'Ash Carter'."""
+    # (whatever else the article is about: a bare title then names that country, never a guess)
     for m in found.mentions:
         if m.dropped or m.kind is not EntityKind.PERSON or m.country is not None:
             continue
