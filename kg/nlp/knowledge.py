@@ -91,6 +91,8 @@ class Knowledge:
     reciprocal: frozenset[str] = frozenset()
     between: dict[str, RelationType] = field(default_factory=dict)
     nominal: dict[str, VerbSense] = field(default_factory=dict)  # object slots are prepositions
+    encounters: dict[str, RelationType] = field(default_factory=dict)  # "after talks with X"
+    encounter_preps: frozenset[str] = frozenset()
     efforts: frozenset[str] = frozenset()  # nouns whose "to" infinitive is their owner's act
     copular: dict[str, RelationType] = field(default_factory=dict)
     demand_verbs: frozenset[str] = frozenset()
@@ -332,6 +334,12 @@ def load_knowledge() -> Knowledge:
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
     know.efforts = frozenset(lexicon.get("efforts", {}).get("nouns", ()))
     know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
+    encounters = dict(lexicon.get("encounters", {}))
+    know.encounter_preps = frozenset(encounters.pop("prepositions", ()))
+    try:
+        know.encounters = {k: RelationType(v) for k, v in encounters.items()}
+    except ValueError as exc:
+        raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry in encounters: {exc}") from exc
     for noun, spec in lexicon.get("nominal", {}).items():
         try:
             kinds = frozenset(EntityKind(k) for k in spec.get("kinds", ())) or _ACTOR_KINDS

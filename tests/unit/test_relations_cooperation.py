@@ -103,3 +103,17 @@ def test_acting_in_support_of_someone_supports_the_one_named() -> None:
 def test_giving_something_else_with_a_receiver_is_not_support() -> None:
     found = triples(extract("Chile provided Kenya with a list of names."))
     assert ("Chile", "SUPPORTED", "Kenya") not in found
+
+
+def test_talks_or_a_call_with_someone_framing_a_clause_were_had_by_its_subject() -> None:
+    met = triples(extract("After a meeting with Chinese President Xi Jinping, Lula said Brazil would join."))
+    assert ("Lula", "MET", "Xi Jinping") in met
+    called = triples(extract("In a phone call with Erdogan, Biden raised concerns."))
+    assert ("Biden", "CONSULTED", "Erdogan") in called
+    owned = triples(extract("Putin's talks with Erdogan were productive."))
+    assert ("Putin", "CONSULTED", "Erdogan") in owned
+
+
+def test_talks_still_to_come_or_a_clause_that_did_not_happen_give_no_encounter() -> None:
+    assert not triples(extract("Israel refused to agree to a pause before negotiations with Hamas."))
+    assert not triples(extract("After talks with Hamas, Israel did not resume strikes."))

@@ -142,6 +142,35 @@ def between(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
             ctx.emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=False, trigger=noun)
 
 
+def encounter(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
+    """'After talks with X, Y said ...', 'in a phone call with X, Y ...', 'his meeting with X':
+    the clause's subject (or the noun's possessor) had the encounter with X."""
+    rtype = ctx.know.encounters.get(noun.lemma_.lower()) or ctx.know.encounters.get(noun.lower_)
+    others = [o for o in resolve_all(ctx, prep_objects(noun, "with"), noun) if ctx.mentions[o].kind in ACTOR]
+    if rtype is None or not others:
+        return
+    holders = resolve_all(ctx, [c for c in noun.children if c.dep_ == "poss"], noun)
+    if not holders:
+        prep, verb = noun.head, noun.head.head
+        if (
+            noun.dep_ != "pobj"
+            or prep.lower_ not in ctx.know.encounter_preps
+            or verb.pos_ not in ("VERB", "AUX")
+            or is_negated(ctx, verb)
+            or is_irrealis(ctx, verb)
+            or is_passive(ctx, verb)
+        ):
+            return
+        holders = resolve_all(ctx, subjects_of(ctx, verb), noun)
+    date = date_phrase(ctx, noun, sent)
+    for s in holders:
+        if ctx.mentions[s].kind not in ACTOR:
+            continue
+        for o in others:
+            if ctx.mentions[s].key != ctx.mentions[o].key:
+                ctx.emit(s, rtype, o, sent, 0.5, attributed=attributed, date=date, trigger=noun)
+
+
 def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
     """'Russia's invasion of Ukraine', 'the Russian attack on Kyiv', 'attack on X by Y'."""
     sense = ctx.know.nominal[noun.lemma_.lower()]

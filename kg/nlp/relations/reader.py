@@ -13,6 +13,7 @@ from kg.nlp.relations.nouns import (
     between,
     came_under,
     demanded,
+    encounter,
     hyphenated,
     nominal,
     owned_effort,
@@ -67,6 +68,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                     between(ctx, tok, sent, attributed)
                 if lemma in ctx.know.nominal:
                     nominal(ctx, tok, sent, attributed)
+                if lemma in ctx.know.encounters or tok.lower_ in ctx.know.encounters:
+                    encounter(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB" and tok.head.lemma_.lower() in ctx.know.efforts:
                 owned_effort(ctx, tok, sent, attributed)
             if tok.i >= 2 and tok.tag_ == "VBN" and ctx.doc[tok.i - 1].text == "-":
