@@ -100,3 +100,13 @@ def test_striking_things_across_or_near_a_place_attacks_the_place() -> None:
 def test_a_target_described_by_a_clause_in_a_place_puts_the_attack_there() -> None:
     text = "Chilean aircraft struck a school sheltering displaced families in Arica."
     assert ("Chilean military", "ATTACKED", "Arica") in triples(extract(text))
+
+
+def test_a_sea_or_strait_is_where_an_act_happened_never_its_target() -> None:
+    assert not triples(extract("North Korea test-fired a ballistic missile into the Sea of Japan."))
+    assert not triples(extract("Iran seized a tanker in the Strait of Hormuz."))
+    # a fleet named after a sea is a party; a sea is still where forces are sent
+    fleet = triples(extract("Ukraine struck the Black Sea Fleet."))
+    assert ("Ukraine", "ATTACKED", "Black Sea Fleet") in fleet
+    sent = triples(extract("The European Union deployed three frigates to the Red Sea."))
+    assert ("European Union", "DEPLOYED", "Red Sea") in sent

@@ -13,7 +13,15 @@ from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.syntax import conjuncts, is_place_noun, predicate_of
-from kg.nlp.relations.vocabulary import ACTOR, AGENTS, DATE_WORDS, STRUCTURAL, STRUCTURE_WORDS
+from kg.nlp.relations.vocabulary import (
+    ACTOR,
+    AGENTS,
+    DATE_WORDS,
+    PLACE_ENDS,
+    STRUCTURAL,
+    STRUCTURE_WORDS,
+    WATERS,
+)
 
 
 def document_entities(doc: Doc) -> tuple[Span, ...]:
@@ -40,6 +48,12 @@ class RawRelation:
     predicate: str | None = None
     trigger: int | None = None  # the token that carries it, in the Doc
     coded: bool = False  # read with the CAMEO dictionary (not the verb lexicon)
+
+
+def is_water(m: Mention) -> bool:
+    """A named sea, gulf, strait or lake ('the Red Sea', 'Strait of Hormuz'): a place, no party."""
+    words = m.name.lower().split()
+    return m.kind is EntityKind.LOCATION and bool(words) and (words[0] in WATERS or words[-1] in WATERS)
 
 
 def state_agent(m: Mention) -> bool:
@@ -160,6 +174,8 @@ class DocContext:
             return
         if rtype not in STRUCTURAL and ((ms.key, mo.key) in self.holds or (mo.key, ms.key) in self.holds):
             return  # "President X ... would keep supplying its troops": not a relation with itself
+        if rtype not in PLACE_ENDS and (is_water(ms) or is_water(mo)):
+            return
         if rtype is RelationType.HOLDS_ROLE:
             self.holds.add((ms.key, mo.key))
         if attributed is not None and self.mentions[attributed].key == ms.key:

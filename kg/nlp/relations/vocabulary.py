@@ -98,6 +98,11 @@ STRUCTURAL = frozenset(
 # How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
 LOOKBACK = 200
 SETTLEMENTS = {"town", "city", "village"}
+# Bodies of water: where something happened ("fired a missile into the Sea of Japan", "seized a
+# tanker in the Strait of Hormuz"), never a party to it.
+WATERS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "lake", "river", "waters", "sound"}
+# Relations one of whose ends may be a place, a sea included ("deployed warships to the Red Sea").
+PLACE_ENDS = STRUCTURAL | {RelationType.DEPLOYED, RelationType.CAPTURED, RelationType.WITHDREW}
 DOCUMENTS = {"statement", "letter", "communique", "declaration", "resolution", "note", "appeal"}
 DEPLOYMENTS = {"deployment", "dispatch", "buildup", "build-up"}
 VETOES = {"veto"}
