@@ -93,6 +93,8 @@ class Knowledge:
     nominal: dict[str, VerbSense] = field(default_factory=dict)  # object slots are prepositions
     encounters: dict[str, RelationType] = field(default_factory=dict)  # "after talks with X"
     encounter_preps: frozenset[str] = frozenset()
+    agreeing: frozenset[str] = frozenset()  # verbs of agreements made with someone
+    agreements: frozenset[str] = frozenset()  # nouns of what is agreed ("deal", "truce")
     efforts: frozenset[str] = frozenset()  # nouns whose "to" infinitive is their owner's act
     copular: dict[str, RelationType] = field(default_factory=dict)
     demand_verbs: frozenset[str] = frozenset()
@@ -334,6 +336,8 @@ def load_knowledge() -> Knowledge:
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
     know.efforts = frozenset(lexicon.get("efforts", {}).get("nouns", ()))
     know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
+    know.agreeing = frozenset(lexicon.get("agreements", {}).get("verbs", ()))
+    know.agreements = frozenset(lexicon.get("agreements", {}).get("nouns", ()))
     encounters = dict(lexicon.get("encounters", {}))
     know.encounter_preps = frozenset(encounters.pop("prepositions", ()))
     try:

@@ -117,3 +117,14 @@ def test_talks_or_a_call_with_someone_framing_a_clause_were_had_by_its_subject()
 def test_talks_still_to_come_or_a_clause_that_did_not_happen_give_no_encounter() -> None:
     assert not triples(extract("Israel refused to agree to a pause before negotiations with Hamas."))
     assert not triples(extract("After talks with Hamas, Israel did not resume strikes."))
+
+
+def test_an_agreement_made_with_someone_is_agreed_to_with_them() -> None:
+    signed = triples(extract("Turkey signed a gas deal with Azerbaijan."))
+    assert ("Turkey", "AGREED_TO", "Azerbaijan") in signed
+    reached = triples(extract("India reached an agreement with China on patrols."))
+    assert ("India", "AGREED_TO", "China") in reached
+    # no agreement named, or one not made: no party to it
+    assert not triples(extract("Russia agreed with China that the West was to blame."))
+    refused = triples(extract("Israel refused to sign a deal with Hamas."))
+    assert ("Israel", "AGREED_TO", "Hamas") not in refused

@@ -37,7 +37,7 @@ from kg.nlp.relations.structure import (
     unit_members,
     unit_of_unit,
 )
-from kg.nlp.relations.verbs import read_verb, ready_to_offer
+from kg.nlp.relations.verbs import agreed_with, read_verb, ready_to_offer
 from kg.nlp.relations.vocabulary import ALLY, ASSIGNING, BLAME_VERBS, COMPOSED, INCLUDING, MEMBER_HEADS, READY
 
 
@@ -60,6 +60,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.know.verbs:
                 read_verb(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.agreeing:
+                agreed_with(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.demand_verbs:
                 demanded(ctx, tok, sent, attributed)
             if tok.pos_ in ("NOUN", "PROPN"):

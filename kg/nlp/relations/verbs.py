@@ -22,6 +22,7 @@ from kg.nlp.relations.resolve import reported_by, resolve_all
 from kg.nlp.relations.syntax import after_comma, conjuncts, dobjs, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACCOUNTS,
+    ACTOR,
     AGENTS,
     CLAIMING,
     CONFLICT,
@@ -252,6 +253,33 @@ def subject_lemmas(ctx: DocContext, subj_toks: list[Token]) -> set[str]:
         if t.lemma_.lower() in ctx.know.quantities or t.pos_ == "NUM" or t.lower_ in ("tens", "dozens"):
             lemmas |= {o.lemma_.lower() for o in prep_objects(t, "of")}
     return lemmas
+
+
+def agreed_with(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'X signed a gas deal with Y', 'X reached an agreement with Y', 'X agreed to a truce with
+    Y': Y is the other party to what X agreed (only with an agreement named)."""
+    if (
+        is_irrealis(ctx, verb)
+        or is_negated(ctx, verb)
+        or is_passive(ctx, verb)
+        or any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE for c in verb.children)
+    ):
+        return
+    deals = [
+        d
+        for d in dobjs(verb) + prep_objects(verb, "to") + prep_objects(verb, "on")
+        if d.lemma_.lower() in ctx.know.agreements
+        or (ctx.owner[d.i] >= 0 and ctx.mentions[ctx.owner[d.i]].kind is EntityKind.EVENT)
+    ]
+    if not deals:
+        return
+    partners = prep_objects(verb, "with") + [t for d in deals for t in prep_objects(d, "with")]
+    others = [o for o in resolve_all(ctx, partners, verb) if ctx.mentions[o].kind in ACTOR]
+    subjects = [s for s in resolve_all(ctx, subjects_of(ctx, verb), verb) if ctx.mentions[s].kind in ACTOR]
+    date = date_phrase(ctx, verb, sent)
+    for s in subjects:
+        for o in others:
+            ctx.emit(s, RelationType.AGREED_TO, o, sent, 0.6, attributed=attributed, date=date, trigger=verb)
 
 
 def claimants(ctx: DocContext, act: Token) -> list[Token]:
