@@ -146,3 +146,12 @@ def test_a_bare_agent_stays_itself_where_the_text_names_two_such_agents() -> Non
     text = ("Sudan's army and Chad's army met on Monday. "
             "Army chief General Abdel Fattah al-Burhan vowed to fight.")
     assert by_text(mentions(text), "Army").name == "Army"
+
+
+def test_a_groups_surface_keeps_its_modifiers_as_an_alias() -> None:
+    found = extract("Police dispersed Moslem fundamentalist demonstrators on Monday.")
+    group = next(e for e in found.entities if e.name == "protesters")
+    assert "Moslem fundamentalist demonstrators" in group.aliases, group
+    # modifiers that name no one are left out ("enemy fighters" stays "fighters")
+    mourners = by_text(mentions("Grieving mourners attended the funeral."), "mourners")
+    assert mourners.name == "civilians"

@@ -83,6 +83,14 @@ def phrase_start(found: Found, head: Token, start: int) -> int:
     return first
 
 
+def modified_text(found: Found, head: Token, start: int) -> str:
+    """The surface of a group's noun with its modifiers where they name whom it is made of
+    ("Moslem fundamentalist demonstrators": a mention among them), else from ``start``."""
+    first = phrase_start(found, head, start)
+    named = any(found.owner[i] >= 0 for i in range(first, start))
+    return found.doc[first if named else start : head.i + 1].text
+
+
 def countries_of_agent(found: Found, tok: Token) -> list[tuple[Mention, int]]:
     """The countries an agent noun belongs to, each with where the agent's phrase starts (a
     qualifier before it: "Serb forces") or ends ("officials of Serbia"); several where they are
@@ -178,7 +186,7 @@ def people_agents(found: Found, lex: Lexicon) -> None:
         if head.pos_ != "NOUN" or head.tag_ not in _PLURAL or sector.code not in lex.agents.people:
             continue
         if not owned_by_other_actor(found, head):
-            found.add(_group_of_document(span, sector.name, span.text, sector))
+            found.add(_group_of_document(span, sector.name, modified_text(found, head, span.start), sector))
 
 
 def ethnic(found: Found, m: Mention) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.model import EntityKind
-from kg.nlp.mentions.agents import country_agent
+from kg.nlp.mentions.agents import country_agent, modified_text
 from kg.nlp.mentions.core import Found, Mention
 from kg.nlp.mentions.lexicon import Lexicon
 from kg.nlp.mentions.titles import state_role
@@ -150,7 +150,8 @@ def common_groups(found: Found, lex: Lexicon) -> None:
         country = qualifier_country(tok, found, lex)
         sector = lex.agents.sector_of(tok.lower_) or lex.agents.sector_of(tok.lemma_.lower())
         if country is None:
-            m = Mention(tok.i, tok.i + 1, EntityKind.GROUP, f"group:{group}", group, tok.text, named=False)
+            text = modified_text(found, tok, tok.i)
+            m = Mention(tok.i, tok.i + 1, EntityKind.GROUP, f"group:{group}", group, text, named=False)
         else:
             m = country_agent(found, tok.i, tok.i, tok.i + 1, country, group, lex)
         m.sector = sector.code if sector is not None else None
