@@ -461,3 +461,14 @@ def test_easing_measures_or_restrictions_is_yielding() -> None:
         reading = code_of_verb(table, verb(parse(text), word))
         assert reading is not None and reading.meaning.plover is Plover.CONCEDE, text
     assert ("Chile", "CONCEDED", "Arica") in triples(extract("Chile eased emergency measures in Arica."))
+
+
+def test_a_protest_held_in_a_place_targets_it_when_nothing_else_names_whom() -> None:
+    found = triples(extract("About 200 students blocked roads in Algeria on Sunday."))
+    assert any(t == "PROTESTED" and o == "Algeria" for _, t, o in found), found
+    ctx = context("About 200 students blocked roads in Algeria on Sunday.")
+    places = events.place_of_act(ctx, [verb(ctx.doc, "blocked")], [])
+    assert [ctx.mentions[i].name for i in places] == ["Algeria"]
+    # what the protest is made with names its target first: Iraq, not Kirkuk
+    found = triples(extract("Kurds demonstrated in Kirkuk calling for independence from Iraq."))
+    assert not any(o == "Kirkuk" for _, _, o in found), found

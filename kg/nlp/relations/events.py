@@ -273,6 +273,20 @@ def place_targets(ctx: DocContext, verb: Token) -> list[Token]:
     return [t for h in heads for prep in codes.place_preps for t in prep_objects(h, prep)]
 
 
+def place_of_act(ctx: DocContext, acting_verbs: list[Token], subjects: list[int]) -> list[int]:
+    """Where an act done to a place is done: the first of the acting verbs that names a place
+    ('lifted the curfew in X', 'blocked roads in X')."""
+    for acting in acting_verbs:
+        places = [
+            t
+            for t in resolve_all(ctx, place_targets(ctx, acting), acting)
+            if ctx.mentions[t].kind in PLACES and t not in subjects
+        ]
+        if places:
+            return places
+    return []
+
+
 def event_subjects(ctx: DocContext, verb: Token) -> list[Token]:
     """Who does it: the subject (through coordination and control), or a passive's agent (also
     of a bare participle: 'expected to be joined by X')."""
@@ -633,12 +647,8 @@ def emit_event(
                 for t in resolve_all(ctx, named + inside, acting)
                 if ctx.mentions[t].kind in _TARGETS and t not in subjects
             ]
-        if not targets and event.plover in codes.place_categories:
-            targets = [
-                t
-                for t in resolve_all(ctx, place_targets(ctx, acting), acting)
-                if ctx.mentions[t].kind in PLACES and t not in subjects
-            ]
+        if not targets and event.plover in codes.place_categories - codes.accompanied_categories:
+            targets = place_of_act(ctx, [acting], subjects)
         if not targets and event.plover in codes.conditional_categories:
             targets = [
                 t
@@ -647,6 +657,11 @@ def emit_event(
             ]
         if targets:
             break
+    held = codes.place_categories & codes.accompanied_categories
+    if not targets and not reciprocal_only and event.plover in held:
+        # "blocked roads in X demanding ...": where a protest was held, if nothing it is made
+        # with names whom it is against
+        targets = place_of_act(ctx, acting_verbs, subjects)
     pairs = [(s, t) for s in subjects for t in targets]
     if not pairs and event.type in _RECIPROCAL and len({ctx.mentions[s].key for s in subjects}) > 1:
         pairs = [(s, o) for s in subjects for o in subjects if s != o]
