@@ -472,3 +472,12 @@ def test_a_protest_held_in_a_place_targets_it_when_nothing_else_names_whom() -> 
     # what the protest is made with names its target first: Iraq, not Kirkuk
     found = triples(extract("Kurds demonstrated in Kirkuk calling for independence from Iraq."))
     assert not any(o == "Kirkuk" for _, _, o in found), found
+
+
+def test_a_container_nouns_compound_names_the_event() -> None:
+    text = "The United States suspended part of a military aid program for Bosnia."
+    reading = code_of_verb(codes(), verb(parse(text), "suspended"))
+    assert reading is not None and reading.code == "162" and reading.meaning.plover is Plover.SANCTION
+    assert ("United States", "SANCTIONED", "Bosnia and Herzegovina") in triples(extract(text))
+    # a compound of another head is not its event: "aid workers" are no aid
+    assert code_of_verb(codes(), verb(parse("Police suspended the aid workers."), "suspended")) is None

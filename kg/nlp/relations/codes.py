@@ -168,6 +168,7 @@ class Codes:
     opposing_prepositions: frozenset[str] = frozenset()  # ... "against"
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
+    containers: frozenset[str] = frozenset()  # "an aid program": the compound names the event
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -418,6 +419,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         accompanied_categories=frozenset(Plover(p) for p in targets.get("accompanied_categories", ())),
         families=families,
         partitives=frozenset(policy.get("objects", {}).get("partitives", ())),
+        containers=frozenset(policy.get("objects", {}).get("containers", ())),
     )
 
 
@@ -590,12 +592,21 @@ def whole_of(part: Token) -> Token:
     return wholes[0] if wholes else part
 
 
+def head_words(codes: Codes, noun: list[Token]) -> set[str]:
+    """The words that name an object's event: its head's, and of a container noun ("a military
+    aid program", "the relief package") its compounds' too."""
+    head = words_of(noun[0])
+    if noun[0].lemma_.lower() in codes.containers:
+        head |= {w for t in noun[1:] if t.dep_ == "compound" for w in words_of(t)}
+    return head
+
+
 def family_reading(codes: Codes, verb: Token) -> VerbCode | None:
     """A verb coded by the event noun it takes, whichever verb of its family the dictionary
     wrote the noun for: 'staged a hunger strike' (140), 'tightened the curfew' (1723)."""
     for family in family_of(codes, verb):
         for noun in object_nouns(verb, codes.partitives):
-            head = words_of(noun[0])
+            head = head_words(codes, noun)
             words: set[str] = set().union(*(words_of(t) for t in noun))
             for pattern in family.patterns:
                 element = pattern.post[0]
