@@ -240,6 +240,9 @@ def _load_countries(know: Knowledge) -> None:
             words = form.split()
             if len(words) > 1 and words[0] not in ("the", "The") and _fold(words[-1]).startswith(stem):
                 short.setdefault(words[-1], set()).add(country.code)
+    for country in know.countries.values():
+        for form in first_conjuncts(country):
+            short.setdefault(form, set()).add(country.code)
     for word, codes in short.items():
         if len(codes) == 1 and word not in know.country_forms and word[:1].isupper():
             know.country_forms[word] = (next(iter(codes)), "name")
@@ -254,6 +257,21 @@ def _load_countries(know: Knowledge) -> None:
                 continue
             previous = know._stems.get(key, country.code)
             know._stems[key] = country.code if previous == country.code else None
+
+
+def first_conjuncts(country: Country) -> list[str]:
+    """The short name of a country named "A and B" that news write alone, where the demonym is
+    A's: "Bosnia" (Bosnian), "Trinidad" (Trinidadian), "Antigua"; not "Saint Pierre" (French)."""
+    if not country.demonym:
+        return []
+    stem = _fold(country.demonym)[:_STEM_MIN]
+    found = []
+    for name in country.names:
+        first, sep, _ = name.partition(" and ")
+        plain = " of " not in first and not first.startswith(("the ", "The "))
+        if sep and plain and _fold(first).startswith(stem):
+            found.append(first)
+    return found
 
 
 def _demonym_forms(demonym: str) -> list[str]:

@@ -69,3 +69,13 @@ def test_a_name_written_with_a_typographic_apostrophe_is_the_listed_one() -> Non
     found = read(mentions("The coalition struck Da\u2019esh, and France thanked C\u00f4te d\u2019Ivoire."))
     assert found["Da\u2019esh"] == ("ORGANIZATION", "Islamic State")
     assert found["C\u00f4te d\u2019Ivoire"][0] == "COUNTRY"
+
+
+def test_a_country_named_a_and_b_is_also_written_a_where_the_demonym_is_as() -> None:
+    from kg.nlp.knowledge import load_knowledge
+
+    forms = load_knowledge().country_forms
+    assert forms["Bosnia"][0] == "BA" and forms["Trinidad"][0] == "TT"
+    assert "Saint Pierre" not in forms  # the demonym is French: no short name
+    found = read(mentions("The United States sent aid to Bosnia."))
+    assert found["Bosnia"] == ("COUNTRY", "Bosnia and Herzegovina")
