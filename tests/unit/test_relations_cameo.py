@@ -481,3 +481,19 @@ def test_a_container_nouns_compound_names_the_event() -> None:
     assert ("United States", "SANCTIONED", "Bosnia and Herzegovina") in triples(extract(text))
     # a compound of another head is not its event: "aid workers" are no aid
     assert code_of_verb(codes(), verb(parse("Police suspended the aid workers."), "suspended")) is None
+
+
+def test_news_words_for_the_dictionarys_own_match_its_patterns() -> None:
+    reading = code_of_verb(codes(), verb(parse("Egypt upgraded its diplomatic ties with Iran."), "upgraded"))
+    assert reading is not None and reading.code == "050" and reading.meaning.plover is Plover.SUPPORT
+    assert codes().same["ties"] == frozenset({"relations"})
+
+
+def test_a_cooperative_act_on_the_subjects_shared_object_is_done_to_each_other() -> None:
+    found = triples(extract("Czechia and Albania have upgraded their diplomatic ties."))
+    assert ("Czech Republic", "SUPPORTED", "Albania") in found, found
+    assert ("Albania", "SUPPORTED", "Czech Republic") in found, found
+    ctx = context("Egypt and Jordan supported the plan.")
+    assert not events.has_mutual_object(verb(ctx.doc, "supported"))
+    found = triples(extract("Egypt and Jordan supported the plan."))
+    assert not any(o in ("Egypt", "Jordan") for _, _, o in found), found

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import tomllib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -169,6 +169,7 @@ class Codes:
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
     containers: frozenset[str] = frozenset()  # "an aid program": the compound names the event
+    same: dict[str, frozenset[str]] = field(default_factory=dict)  # "ties" -> the dictionary's "relations"
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
         """The relation type and category of a code (None: the code makes no relation)."""
@@ -420,6 +421,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         families=families,
         partitives=frozenset(policy.get("objects", {}).get("partitives", ())),
         containers=frozenset(policy.get("objects", {}).get("containers", ())),
+        same={str(k): frozenset(v) for k, v in policy.get("same_words", {}).items()},
     )
 
 
@@ -460,10 +462,19 @@ def _matches_words(element: Words, words: set[str]) -> int:
     return 0
 
 
-def _matches(elements: tuple[Element, ...], tokens: list[Token], near: set[int]) -> int | None:
+def dictionary_words(codes: Codes, tok: Token) -> set[str]:
+    """The words a token stands for in the dictionary: its own, and the dictionary's word for it
+    where news use another ("ties": "relations"; cameo.toml [same_words])."""
+    words = words_of(tok)
+    return words.union(*(codes.same.get(w, ()) for w in words))
+
+
+def _matches(
+    codes: Codes, elements: tuple[Element, ...], tokens: list[Token], near: set[int]
+) -> int | None:
     """How many words of the elements the tokens hold, or None if one element is missing; a
     prepositional phrase counts only where it hangs on the verb or its object (``near``)."""
-    words: set[str] = set().union(*(words_of(t) for t in tokens)) if tokens else set()
+    words: set[str] = set().union(*(dictionary_words(codes, t) for t in tokens)) if tokens else set()
     total = 0
     for element in elements:
         if isinstance(element, Words):
@@ -476,7 +487,7 @@ def _matches(elements: tuple[Element, ...], tokens: list[Token], near: set[int])
         for prep in tokens:
             if prep.dep_ not in _PREP_DEPS or prep.lower_ != element.word or prep.i not in near:
                 continue
-            inside: set[str] = set().union(*(words_of(t) for t in prep.subtree))
+            inside: set[str] = set().union(*(dictionary_words(codes, t) for t in prep.subtree))
             got_objects = [_matches_words(o, inside) for o in element.objects]
             if all(got_objects):
                 best = max(best or 0, 1 + sum(got_objects))
@@ -547,10 +558,10 @@ def code_of_verb(codes: Codes, verb: Token) -> VerbCode | None:
                 break  # sorted: no later pattern can be more specific
             if pattern.verb is not None and pattern.verb != entry.lemma:
                 continue
-            got_after = _matches(pattern.post, after, near)
+            got_after = _matches(codes, pattern.post, after, near)
             if got_after is None:
                 continue
-            got_before = _matches(pattern.pre, before, near | {t.i for t in before})
+            got_before = _matches(codes, pattern.pre, before, near | {t.i for t in before})
             if got_before is None:
                 continue
             if got_after + got_before > size:
@@ -595,9 +606,9 @@ def whole_of(part: Token) -> Token:
 def head_words(codes: Codes, noun: list[Token]) -> set[str]:
     """The words that name an object's event: its head's, and of a container noun ("a military
     aid program", "the relief package") its compounds' too."""
-    head = words_of(noun[0])
+    head = dictionary_words(codes, noun[0])
     if noun[0].lemma_.lower() in codes.containers:
-        head |= {w for t in noun[1:] if t.dep_ == "compound" for w in words_of(t)}
+        head |= {w for t in noun[1:] if t.dep_ == "compound" for w in dictionary_words(codes, t)}
     return head
 
 
@@ -607,7 +618,7 @@ def family_reading(codes: Codes, verb: Token) -> VerbCode | None:
     for family in family_of(codes, verb):
         for noun in object_nouns(verb, codes.partitives):
             head = head_words(codes, noun)
-            words: set[str] = set().union(*(words_of(t) for t in noun))
+            words: set[str] = set().union(*(dictionary_words(codes, t) for t in noun))
             for pattern in family.patterns:
                 element = pattern.post[0]
                 assert isinstance(element, Words)

@@ -224,6 +224,12 @@ def event_targets(ctx: DocContext, verb: Token) -> list[Token]:
     return found
 
 
+def has_mutual_object(verb: Token) -> bool:
+    """'A and B upgraded their ties', 'restored their relations': the object is theirs together,
+    so a cooperative act with no other target is done to each other."""
+    return any(c.dep_ == "poss" and c.lower_ == "their" for o in dobjs(verb) for c in o.children)
+
+
 def opposed(ctx: DocContext, verb: Token) -> set[int]:
     """Who an act is against ('united against X', 'joined forces against X'): the objects of an
     opposing preposition on the verb or its object; never the partner of a cooperative act."""
@@ -663,7 +669,9 @@ def emit_event(
         # with names whom it is against
         targets = place_of_act(ctx, acting_verbs, subjects)
     pairs = [(s, t) for s in subjects for t in targets]
-    if not pairs and event.type in _RECIPROCAL and len({ctx.mentions[s].key for s in subjects}) > 1:
+    together = event.plover in codes.cooperative_categories and has_mutual_object(verb)
+    mutual = event.type in _RECIPROCAL or together
+    if not pairs and mutual and len({ctx.mentions[s].key for s in subjects}) > 1:
         pairs = [(s, o) for s in subjects for o in subjects if s != o]
     if not pairs:
         return
