@@ -361,3 +361,18 @@ def test_a_fronted_place_whose_comma_the_parser_hangs_inside_it_is_not_the_doer(
     assert opens_with_preposition(subjects[0]) and not opens_with_preposition(subjects[1])
     assert [t.text for t in fronted_phrase_dropped(subjects)] == ["strikes"]
     assert not any(s == "Hawija" for s, _, _ in triples(extract(text)))
+
+
+def test_an_object_counted_with_up_to_is_the_object() -> None:
+    from kg.nlp.relations.syntax import counted_object, dobjs
+    from tests.unit.mention_support import parse
+
+    doc = parse("Afghan rebels have kidnapped up to 16 Russian advisers from a bazaar.")
+    kidnapped = next(t for t in doc if t.text == "kidnapped")
+    assert [t.text for t in counted_object(kidnapped)] == ["advisers"]
+    assert [t.text for t in dobjs(kidnapped)] == ["advisers"]
+    found = triples(extract("Afghan rebels have kidnapped up to 16 Russian advisers from a bazaar."))
+    assert any(s == "Afghan rebels" and o == "Russia" for s, _, o in found), found
+    # "up to" with no number is no object
+    doc = parse("The rebels gave up to the army.")
+    assert counted_object(next(t for t in doc if t.text == "gave")) == []

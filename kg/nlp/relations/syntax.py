@@ -56,7 +56,7 @@ def dobjs(verb: Token) -> list[Token]:
     if out:
         out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     else:
-        out = shifted_object(verb)
+        out = shifted_object(verb) or counted_object(verb)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the Kursk region, which Ukrainian forces have occupied" / "the town the rebels
         # seized": the object gap is the noun the clause hangs on
@@ -85,6 +85,21 @@ def shifted_object(verb: Token) -> list[Token]:
         if a.dep_ == "appos" and a.i > o.i and a.pos_ in ("NOUN", "PROPN")
         and not any(p.text == "," for p in a.doc[o.i + 1 : a.left_edge.i])
         for t in conjuncts(a)
+    ]
+
+
+def counted_object(verb: Token) -> list[Token]:
+    """'kidnapped up to 16 advisers': an object counted with "up to", which the parser reads as
+    the verb's particle "up" and a phrase "to 16 advisers"."""
+    doc = verb.doc
+    return [
+        t
+        for up in verb.children
+        if up.lower_ == "up" and up.dep_ in ("prt", "advmod", "prep") and up.i + 1 < len(doc)
+        and (to := doc[up.i + 1]).lower_ == "to" and to.head.i in (verb.i, up.i)
+        for o in to.children
+        if o.dep_ == "pobj" and (o.like_num or any(c.dep_ == "nummod" for c in o.children))
+        for t in conjuncts(o)
     ]
 
 
