@@ -85,3 +85,10 @@ def test_a_peoples_word_is_pluralised_as_its_people_are_named() -> None:
 def test_a_lone_peoples_word_names_its_people_not_a_rule_made_plural() -> None:
     found = read(mentions("The Kurdish fought back in Manbij."))
     assert found["Kurdish"] == ("GROUP", "Kurds")
+
+
+def test_a_word_the_agent_dictionary_sectors_is_no_unlisted_nationality() -> None:
+    assert entities.unlisted_nationality("Azeri", lexicon())
+    assert not entities.unlisted_nationality("Christian", lexicon())  # a religion, not Christmas Island
+    found = read(mentions("A newspaper based in Christian east Beirut violated the ban."))
+    assert found["Christian"] != ("COUNTRY", "Christmas Island"), found

@@ -103,10 +103,16 @@ def nationality_code(span: Span, label: str, lex: Lexicon) -> str | None:
     code = country_code(text, lex)
     if code is not None or len(span) != 1 or label not in ("NORP", "GPE", "PERSON", "ORG"):
         return code
-    code = lex.know.country_of_stem(text) if text[:1].isupper() and text.isalpha() else None
+    code = lex.know.country_of_stem(text) if unlisted_nationality(text, lex) else None
     if code is not None and label in ("PERSON", "ORG") and lex.know.country_forms.get(text) is None:
         return code if text.endswith(_NATIONALITY_ENDINGS) else None
     return code
+
+
+def unlisted_nationality(word: str, lex: Lexicon) -> bool:
+    """A capitalised word that may be a nationality the packages do not list ("Azeri"), not one
+    the agent dictionary gives a sector of its own ("Christian": a religion, not Christmas Island)."""
+    return word[:1].isupper() and word.isalpha() and lex.agents.sector_of(word.lower()) is None
 
 
 def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
