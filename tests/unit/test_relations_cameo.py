@@ -497,3 +497,11 @@ def test_a_cooperative_act_on_the_subjects_shared_object_is_done_to_each_other()
     assert not events.has_mutual_object(verb(ctx.doc, "supported"))
     found = triples(extract("Egypt and Jordan supported the plan."))
     assert not any(o in ("Egypt", "Jordan") for _, _, o in found), found
+
+
+def test_violating_a_norm_is_defying_it() -> None:
+    reading = code_of_verb(codes(), verb(parse("Syria violated the agreement with Turkey."), "violated"))
+    assert reading is not None and reading.code == "128" and reading.meaning.plover is Plover.REJECT
+    # the block's own patterns stay more specific: violating airspace is a show of force
+    reading = code_of_verb(codes(), verb(parse("Russian jets violated Turkish airspace."), "violated"))
+    assert reading is not None and reading.code == "150"
