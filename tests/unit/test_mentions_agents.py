@@ -155,3 +155,10 @@ def test_a_groups_surface_keeps_its_modifiers_as_an_alias() -> None:
     # modifiers that name no one are left out ("enemy fighters" stays "fighters")
     mourners = by_text(mentions("Grieving mourners attended the funeral."), "mourners")
     assert mourners.name == "civilians"
+
+
+def test_an_agent_based_in_a_country_is_that_countrys_agent() -> None:
+    text = "A newspaper based in Beirut has violated the ban."
+    paper = by_text(mentions(text), "newspaper based in Beirut")
+    assert (paper.name, paper.country) == ("Lebanese media", "LB")
+    assert "newspaper based in Beirut" not in read(mentions(text, without=[agents.country_agents]))

@@ -108,6 +108,20 @@ def countries_of_agent(found: Found, tok: Token) -> list[tuple[Mention, int]]:
     return []
 
 
+def seat_of_agent(found: Found, head: Token, lex: Lexicon) -> list[tuple[Mention, int]]:
+    """The country an agent is based in ("a newspaper based in Beirut", "a group headquartered
+    in Pakistan"; mentions.toml places.seated), with where its phrase ends."""
+    for clause in head.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in lex.words.seated:
+            continue
+        for prep in clause.children:
+            for obj in prep.children if prep.dep_ == "prep" and prep.lower_ == "in" else ():
+                m = found.at(obj.i) if obj.dep_ == "pobj" else None
+                if m is not None and m.kind is EntityKind.COUNTRY:
+                    return [(m, m.end)]
+    return []
+
+
 def _with_conjuncts(found: Found, m: Mention) -> list[Mention]:
     """The country and the countries coordinated with it ("US and British")."""
     doc = found.doc
@@ -161,7 +175,9 @@ def country_agents(found: Found, lex: Lexicon) -> None:
     for span, head, sector in free_agents(found, lex):
         if head.pos_ not in ("NOUN", "PROPN") or _a_person(head, lex):
             continue
-        countries = [] if owned_by_other_actor(found, head) else countries_of_agent(found, head)
+        countries = [] if owned_by_other_actor(found, head) else (
+            countries_of_agent(found, head) or seat_of_agent(found, head, lex)
+        )
         if len(countries) == 1:  # several countries: each stands for its agent there
             found.add(_agent_of(found, span, sector, *countries[0], lex))
 

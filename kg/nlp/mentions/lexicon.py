@@ -54,6 +54,7 @@ class MentionWords:
     place_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     people_verbs: frozenset[str]
+    seated: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +134,7 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         place_nouns=words("places", "qualified_nouns"),
         place_prepositions=words("places", "prepositions"),
         people_verbs=words("places", "people_verbs"),
+        seated=words("places", "seated"),
     )
 
 
