@@ -505,3 +505,14 @@ def test_violating_a_norm_is_defying_it() -> None:
     # the block's own patterns stay more specific: violating airspace is a show of force
     reading = code_of_verb(codes(), verb(parse("Russian jets violated Turkish airspace."), "violated"))
     assert reading is not None and reading.code == "150"
+
+
+def test_a_clause_of_what_someone_is_to_do_marked_for_is_a_demand_on_them_not_done() -> None:
+    from kg.nlp.relations.clauses import is_for_clause
+
+    text = "The UK is pressing for the US to support its plan."
+    assert is_for_clause(verb(parse(text), "support"))
+    found = triples(extract(text))
+    assert ("United Kingdom", "URGED", "United States") in found, found
+    assert not any(t == "SUPPORTED" for _, t, _ in found), found
+    assert not is_for_clause(verb(parse("The US voted for the plan."), "voted"))

@@ -153,8 +153,18 @@ def is_irrealis(ctx: DocContext, verb: Token) -> bool:
     # "did not say whether his government would negotiate with X": an open question
     if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in cur.children):
         return True
+    if is_for_clause(cur):
+        return True  # "pushing for the US to support the plan": what someone is to do
     # "Chad could/may/might strike Libya": a possibility, not an event
     return any(c.dep_ == "aux" and c.lower_ in ctx.know.irrealis | MAYBE for c in verb.children)
+
+
+def is_for_clause(verb: Token) -> bool:
+    """'(pressed) for the US to support the plan': a clause of what its own subject is to do,
+    marked "for"; never done in the sentence."""
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(
+        c.dep_ in SUBJ for c in verb.children
+    )
 
 
 def is_negated(ctx: DocContext, verb: Token) -> bool:

@@ -11,7 +11,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from kg.model import EntityKind, Plover, RelationType
-from kg.nlp.relations.clauses import date_phrase, is_irrealis, is_negated, is_passive, subjects_of
+from kg.nlp.relations.clauses import (
+    date_phrase,
+    is_for_clause,
+    is_irrealis,
+    is_negated,
+    is_passive,
+    subjects_of,
+)
 from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import named_leader, reported_by, resolve_all
@@ -66,6 +73,8 @@ def is_complement(verb: Token) -> bool:
     attack') or its purpose ('staged a strike to demand ...')."""
     if verb.dep_ in _GOVERNED:
         return True
+    if verb.dep_ == "advcl" and is_for_clause(verb):
+        return True  # "pressed for the US to support the plan"
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -93,7 +102,7 @@ def is_hypothetical(ctx: DocContext, verb: Token, coded: dict[int, VerbCode]) ->
         if cur.dep_ not in ("xcomp", "conj") or cur.head.i == cur.i:
             break
         cur = cur.head
-    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in verb.children) or is_for_clause(verb):
         return True
     if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return True  # "an agreement to increase trade", "plans to attack": the content of a noun
@@ -360,6 +369,8 @@ def is_mandative(ctx: DocContext, verb: Token, demanded: bool = False) -> bool:
     for a subjunctive)."""
     codes = ctx.codes
     assert codes is not None
+    if is_for_clause(verb):
+        return True  # "pressed for the US to support ..."
     auxiliaries = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
     if auxiliaries:
         return any(a in codes.obligations for a in auxiliaries)
