@@ -516,3 +516,17 @@ def test_a_clause_of_what_someone_is_to_do_marked_for_is_a_demand_on_them_not_do
     assert ("United Kingdom", "URGED", "United States") in found, found
     assert not any(t == "SUPPORTED" for _, t, _ in found), found
     assert not is_for_clause(verb(parse("The US voted for the plan."), "voted"))
+
+
+def test_withdrawing_people_sent_to_a_country_reduces_relations_with_it() -> None:
+    reading = code_of_verb(codes(), verb(parse("The UN withdrew its observers from Syria."), "withdrew"))
+    assert reading is not None and reading.code == "1662" and reading.meaning.plover is Plover.SANCTION
+    # kg's own object naming more words is the more specific ("weapons inspectors", not "&weapon")
+    text = "Kofi Annan said he will withdraw weapons inspectors from Iraq."
+    reading = code_of_verb(codes(), verb(parse(text), "withdraw"))
+    assert reading is not None and reading.code == "1662"
+    found = triples(extract(text))
+    assert ("Kofi Annan", "THREATENED", "Iraq") in found, found
+    # troops withdrawn stay a retreat
+    reading = code_of_verb(codes(), verb(parse("Israel withdrew its troops from Gaza."), "withdrew"))
+    assert reading is not None and reading.meaning.plover is Plover.RETREAT

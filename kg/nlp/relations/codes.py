@@ -291,8 +291,9 @@ def is_object_pattern(
 def _family(raw: dict[str, Any], found: list[Pattern], verbs: CameoVerbs) -> Family:
     """A family of cameo.toml: its verbs, and the patterns found for it plus kg's own objects."""
     own = [
-        Pattern((), (_words(str(words), verbs),), str(code), 1)
+        Pattern((), (element,), str(code), max(1, element.size))
         for words, code in raw.get("objects", {}).items()
+        for element in [_words(str(words), verbs)]
     ]
     shared = [p for p in found if not is_ambiguous_alone(p, frozenset(raw.get("ambiguous", ())))]
     return Family(
