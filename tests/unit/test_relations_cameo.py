@@ -530,3 +530,11 @@ def test_withdrawing_people_sent_to_a_country_reduces_relations_with_it() -> Non
     # troops withdrawn stay a retreat
     reading = code_of_verb(codes(), verb(parse("Israel withdrew its troops from Gaza."), "withdrew"))
     assert reading is not None and reading.meaning.plover is Plover.RETREAT
+
+
+def test_the_place_of_an_act_may_be_named_in_the_clause_that_says_when_it_was_done() -> None:
+    text = "Two Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv."
+    ctx = context(text)
+    assert [c.text for c in events.when_clauses(verb(ctx.doc, "killed"))] == ["blew"]
+    found = triples(extract(text))
+    assert any(t == "ATTACKED" and o == "Tel Aviv" for _, t, o in found), found

@@ -284,8 +284,18 @@ def place_targets(ctx: DocContext, verb: Token) -> list[Token]:
     """Where an act done to a place is done: 'lifted the curfew in X', 'its forces in X'."""
     codes = ctx.codes
     assert codes is not None
-    heads = [verb, *dobjs(verb)]
+    heads = [verb, *dobjs(verb), *when_clauses(verb)]
     return [t for h in heads for prep in codes.place_preps for t in prep_objects(h, prep)]
+
+
+def when_clauses(verb: Token) -> list[Token]:
+    """The clauses that say when an act was done, describing the same act: 'killed 23 people
+    when they blew themselves up in X'."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ == "advcl" and any(w.dep_ == "advmod" and w.lower_ == "when" for w in c.children)
+    ]
 
 
 def place_of_act(ctx: DocContext, acting_verbs: list[Token], subjects: list[int]) -> list[int]:
