@@ -538,3 +538,12 @@ def test_the_place_of_an_act_may_be_named_in_the_clause_that_says_when_it_was_do
     assert [c.text for c in events.when_clauses(verb(ctx.doc, "killed"))] == ["blew"]
     found = triples(extract(text))
     assert any(t == "ATTACKED" and o == "Tel Aviv" for _, t, o in found), found
+
+
+def test_an_act_resumed_or_continued_under_an_intent_is_intended_still() -> None:
+    doc = parse("The army prepared to resume shelling the town. The army continued shelling the town.")
+    shelling = [t for t in doc if t.text == "shelling"]
+    assert events.is_intended(codes(), shelling[0])
+    assert not events.is_intended(codes(), shelling[1])
+    found = extract("The Macedonian army prepared to resume shelling Albanian rebel-held territory.")
+    assert all(r.plover is not Plover.ASSAULT for r in found.relations), found.relations

@@ -89,6 +89,8 @@ def is_intended(codes: Codes, verb: Token) -> bool:
     """'will attack', 'plans to impose', 'is ready to withdraw': intended, not yet done."""
     if any(c.dep_ == "aux" and c.lower_ in codes.intent_auxiliaries for c in verb.children):
         return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codes.aspect_heads and verb.head.i != verb.i:
+        return is_intended(codes, verb.head)  # "prepared to resume shelling": intended still
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in codes.intent_heads
 
 
