@@ -547,3 +547,8 @@ def test_an_act_resumed_or_continued_under_an_intent_is_intended_still() -> None
     assert not events.is_intended(codes(), shelling[1])
     found = extract("The Macedonian army prepared to resume shelling Albanian rebel-held territory.")
     assert all(r.plover is not Plover.ASSAULT for r in found.relations), found.relations
+
+
+def test_a_target_phrase_is_searched_through_two_prepositional_phrases() -> None:
+    found = triples(extract("Egypt rejected the request for the release of prisoners from Israel."))
+    assert ("Egypt", "REJECTED", "Israel") in found, found

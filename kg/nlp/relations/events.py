@@ -43,9 +43,10 @@ _GOVERNED = ("xcomp", "ccomp")
 # What a coded event may be done to: actors, and places standing for their authorities.
 _TARGETS = ACTOR
 # Where a target phrase is searched for the actor it names: its modifiers and prepositional
-# phrases (which prepositions: cameo.toml [targets] phrase_prepositions), not another clause.
+# phrases (which prepositions: cameo.toml [targets] phrase_prepositions), not another clause;
+# as deep as two prepositional phrases ("the request for the release of prisoners from X").
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "prep", "pobj"})
-_PHRASE_DEPTH = 3
+_PHRASE_DEPTH = 4
 OWN = frozenset({"its", "their", "his", "her", "our"})
 _DEMANDS = frozenset({RelationType.URGED, RelationType.REQUESTED_AID, RelationType.THREATENED})
 # Types whose coordinated subjects, with no target, act on each other ("A and B agreed to ...").
