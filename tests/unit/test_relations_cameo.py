@@ -552,3 +552,10 @@ def test_an_act_resumed_or_continued_under_an_intent_is_intended_still() -> None
 def test_a_target_phrase_is_searched_through_two_prepositional_phrases() -> None:
     found = triples(extract("Egypt rejected the request for the release of prisoners from Israel."))
     assert ("Egypt", "REJECTED", "Israel") in found, found
+
+
+def test_an_event_led_by_an_actor_in_a_target_phrase_names_that_actor() -> None:
+    found = triples(extract("Pakistan refused to send troops to the Saudi-led war in Yemen."))
+    assert ("Pakistan", "REJECTED", "Saudi Arabia") in found, found
+    text = "Turkey refused to commit to any assistance to the US-led war against Iraq."
+    assert ("Turkey", "REJECTED", "United States") in triples(extract(text))

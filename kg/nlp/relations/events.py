@@ -355,6 +355,9 @@ def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
     """'conceded to demands from UNITA', 'agreed to US mediation', 'rejected an offer from
     Afghanistan': the first actor named inside a target phrase (nearest first, not in a clause
     of its own), with its conjuncts."""
+    own = event_leader(ctx, tok)
+    if own is not None:
+        return [ctx.doc[ctx.mentions[own].end - 1]]  # "sent troops to the Saudi-led war"
     frontier = [tok]
     for _ in range(_PHRASE_DEPTH):
         found: list[Token] = []
@@ -365,8 +368,20 @@ def actor_in_phrase(ctx: DocContext, tok: Token) -> list[Token]:
             owner = ctx.owner[t.i]
             if owner >= 0 and t.pos_ != "PRON" and ctx.mentions[owner].kind in _TARGETS:
                 return conjuncts(t)
+        leaders = [m for cur in frontier for c in cur.children if (m := event_leader(ctx, c)) is not None]
+        if leaders:
+            return [ctx.doc[ctx.mentions[leaders[0]].end - 1]]
         frontier = found
     return []
+
+
+def event_leader(ctx: DocContext, tok: Token) -> int | None:
+    """The actor leading an event a target phrase names, where the search stops ('assistance
+    to the US-led war against X': the US)."""
+    owner = ctx.owner[tok.i]
+    if tok.dep_ not in _PHRASE_DEPS or owner < 0 or ctx.mentions[owner].kind is not EntityKind.EVENT:
+        return None
+    return named_leader(ctx, tok)
 
 
 def own_subjects(ctx: DocContext, verb: Token) -> list[Token]:
