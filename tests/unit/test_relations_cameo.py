@@ -559,3 +559,12 @@ def test_an_event_led_by_an_actor_in_a_target_phrase_names_that_actor() -> None:
     assert ("Pakistan", "REJECTED", "Saudi Arabia") in found, found
     text = "Turkey refused to commit to any assistance to the US-led war against Iraq."
     assert ("Turkey", "REJECTED", "United States") in triples(extract(text))
+
+
+def test_a_verb_form_used_as_a_preposition_is_no_act() -> None:
+    ctx = context("Iran has been sharing expertise with Syria according to a special report.")
+    according = verb(ctx.doc, "according")
+    assert events.is_preposition_use(according)
+    coded = events.sentence_codes(ctx, next(iter(ctx.doc.sents)))
+    assert according.i not in coded
+    assert code_of_verb(codes(), according) is not None  # the dictionary alone reads "accord"

@@ -62,11 +62,17 @@ def sentence_codes(ctx: DocContext, sent: Span) -> dict[int, VerbCode]:
         return {}
     found: dict[int, VerbCode] = {}
     for tok in sent:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and not is_preposition_use(tok):
             reading = code_of_verb(codes, tok)
             if reading is not None:
                 found[tok.i] = reading
     return found
+
+
+def is_preposition_use(verb: Token) -> bool:
+    """A verb form used as a preposition ('according to a report', 'following the talks'): no
+    act of its own."""
+    return verb.dep_ == "prep"
 
 
 def is_complement(verb: Token) -> bool:
