@@ -96,6 +96,9 @@ class Knowledge:
     agreeing: frozenset[str] = frozenset()  # verbs of agreements made with someone
     agreements: frozenset[str] = frozenset()  # nouns of what is agreed ("deal", "truce")
     efforts: frozenset[str] = frozenset()  # nouns whose "to" infinitive is their owner's act
+    aims: frozenset[str] = frozenset()  # verbs of an aim to beat someone ("to defeat X")
+    against_verbs: frozenset[str] = frozenset()  # "unite against X": fighting X
+    against_nouns: frozenset[str] = frozenset()  # "positions / missions against X": fighting X
     copular: dict[str, RelationType] = field(default_factory=dict)
     demand_verbs: frozenset[str] = frozenset()
     demand_nouns: dict[str, RelationType] = field(default_factory=dict)
@@ -353,6 +356,9 @@ def load_knowledge() -> Knowledge:
         )
     know.reciprocal = frozenset(lexicon.get("reciprocal", {}).get("words", ()))
     know.efforts = frozenset(lexicon.get("efforts", {}).get("nouns", ()))
+    know.aims = frozenset(lexicon.get("aims", {}).get("verbs", ()))
+    know.against_verbs = frozenset(lexicon.get("against", {}).get("verbs", ()))
+    know.against_nouns = frozenset(lexicon.get("against", {}).get("nouns", ()))
     know.between = {k: RelationType(v) for k, v in lexicon.get("between", {}).items()}
     know.agreeing = frozenset(lexicon.get("agreements", {}).get("verbs", ()))
     know.agreements = frozenset(lexicon.get("agreements", {}).get("nouns", ()))

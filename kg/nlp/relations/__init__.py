@@ -17,6 +17,7 @@ Modules, each calling only those listed before it:
     verbs       relations from verbs of the lexicon
     nouns       relations from nouns and fixed constructions
     structure   titles, appositions, organs, membership, alliances (structural relations)
+    aims        what a side is out to do ("the coalition to defeat X")
     reader      the driver: every rule over every sentence, in order
 """
 

@@ -6,6 +6,7 @@ from spacy.tokens import Doc, Token
 
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
+from kg.nlp.relations.aims import act_against, hostile_aim
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.events import coded_events, obligations, taken_from
@@ -108,6 +109,11 @@ def read(ctx: DocContext) -> list[RawRelation]:
         titles(ctx, sent)
         organs(ctx, sent)
         coded_events(ctx, sent, attributed)
+        for tok in sent:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.aims:
+                hostile_aim(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB":
+                act_against(ctx, tok, sent, attributed)
         obligations(ctx, sent, attributed)
         unit_members(ctx, sent)
     return ctx.out
