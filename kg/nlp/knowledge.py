@@ -95,6 +95,7 @@ class Knowledge:
     encounter_preps: frozenset[str] = frozenset()
     agreeing: frozenset[str] = frozenset()  # verbs of agreements made with someone
     agreements: frozenset[str] = frozenset()  # nouns of what is agreed ("deal", "truce")
+    relational: frozenset[str] = frozenset()  # "its partners": nouns of a relation to the possessor
     efforts: frozenset[str] = frozenset()  # nouns whose "to" infinitive is their owner's act
     aims: frozenset[str] = frozenset()  # verbs of an aim to beat someone ("to defeat X")
     against_verbs: frozenset[str] = frozenset()  # "unite against X": fighting X
@@ -312,6 +313,7 @@ def load_knowledge() -> Knowledge:
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
     know.org_anaphors = frozenset(nouns.get("org_anaphors", ()))
+    know.relational = frozenset(nouns.get("relational", ()))
     know.factions = frozenset(nouns.get("factions", ()))
     know.place_heads = frozenset(nouns.get("place_heads", ()))
     know.conflict_acts = frozenset(nouns.get("conflict_acts", ()))

@@ -17,6 +17,8 @@ def has_prep_for(ctx: DocContext, verb: Token, sense: VerbSense) -> bool:
 def is_passive(ctx: DocContext, verb: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children):
+        return True  # "X took the town, aided by Y": a participle with its agent
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 

@@ -233,15 +233,19 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
 
 def support_giver(noun: Token) -> Token | None:
     """The verb whose doers give the support of 'in support of': 'fired rockets in support of X',
-    'conducted strikes coordinated with and in support of X' (through the participle to its verb)."""
+    'conducted strikes coordinated with and in support of X', 'conducted strikes delivering
+    munitions in support of X' (through the participle to its verb)."""
     prep = noun.head
     if noun.dep_ != "pobj" or prep.lower_ != "in":
         return None
     while prep.dep_ == "conj" and prep.head.pos_ == "ADP":
         prep = prep.head  # "coordinated with and in support of"
     verb = prep.head
-    if verb.tag_ == "VBN" and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj"):
-        verb = verb.head.head  # "strikes coordinated ... in support of X": who conducted them
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "delivering munitions in support of X": who delivered them
+    if verb.tag_ in ("VBN", "VBG") and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "obj"):
+        # "strikes coordinated ... / delivering munitions in support of X": who conducted them
+        verb = verb.head.head
     return verb if verb.pos_ in ("VERB", "AUX") else None
 
 

@@ -7,7 +7,7 @@ import bisect
 
 from spacy.tokens import Span, Token
 
-from kg.model import EntityKind
+from kg.model import EntityKind, RelationType
 from kg.nlp.relations.clauses import subjects_of
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
@@ -107,8 +107,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
     know = ctx.know
     lemma = tok.lemma_.lower()
     if idx != -1 and ctx.generic_group(idx) and tok.i == ctx.mentions[idx].end - 1:
-        # "its fighters", "the group's militants": the group that owns them, when named
-        for c in tok.children:
+        # "its fighters", "the group's militants": the group that owns them, when named (not
+        # "its partners": the others it works with)
+        for c in tok.children if lemma not in know.relational else ():
             if c.dep_ == "poss":
                 found = resolve(ctx, c, verb, depth + 1)
                 if found and all(ctx.mentions[f].kind in ACTOR for f in found):
@@ -118,6 +119,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             return found
     if idx != -1:
         return [idx]
+    giver = support_from(ctx, tok, verb, depth)
+    if giver:
+        return giver
     lower = tok.lower_
     if lower in MALE or lower in FEMALE:
         return pronoun(ctx, tok, verb, {EntityKind.PERSON})
@@ -261,6 +265,25 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             if found:
                 return list(dict.fromkeys(found))
     return []
+
+
+def support_from(ctx: DocContext, tok: Token, verb: Token | None, depth: int) -> list[int]:
+    """'aided by strong support from Turkey': support that acts is whoever gives it (the agent of
+    a passive that is a noun of support, lexicon.toml nominal senses of SUPPORTED)."""
+    sense = ctx.know.nominal.get(tok.lemma_.lower())
+    if sense is None or sense.type is not RelationType.SUPPORTED:
+        return []
+    if tok.dep_ != "pobj" or tok.head.dep_ != "agent":
+        return []
+    givers = prep_objects(tok, "from")
+    # "from our ally Turkey and our coalition": the names in apposition, with their conjuncts
+    named = [a for g in givers for a in g.children if a.dep_ == "appos" and ctx.owner[a.i] >= 0]
+    found = [
+        f
+        for o in [*givers, *(t for a in named for t in conjuncts(a))]
+        for f in resolve(ctx, o, verb, depth + 1)
+    ]
+    return list(dict.fromkeys(found))
 
 
 def group_of_organisation(ctx: DocContext, tok: Token) -> list[int]:

@@ -1,0 +1,26 @@
+"""Who gives support, read past the words between: 'its partners' are not its owner, support
+given through munitions or a participle is the doer's, 'aided by support from X' is X's."""
+
+from __future__ import annotations
+
+from tests.unit.test_nlp_support import extract, triples
+
+
+def test_a_relational_group_a_pronoun_owns_is_not_its_owner() -> None:
+    text = "The Coalition conducted strikes delivering munitions in support of its partners on the ground."
+    assert ("Coalition", "SUPPORTED", "partners") in triples(extract(text))
+
+
+def test_support_given_through_the_object_of_an_act_is_the_doers() -> None:
+    text = "The Coalition conducted 300 strikes delivering 850 munitions in support of the SDF."
+    assert ("Coalition", "SUPPORTED", "SDF") in triples(extract(text))
+
+
+def test_aided_by_support_from_named_givers_is_their_support() -> None:
+    text = (
+        "Syrian opposition forces liberated the town of Dabiq from ISIL control, "
+        "aided by strong support from our ally Turkey and our international coalition."
+    )
+    found = triples(extract(text))
+    assert ("Turkey", "SUPPORTED", "Syrian opposition") in found
+    assert ("international coalition", "SUPPORTED", "Syrian opposition") in found
