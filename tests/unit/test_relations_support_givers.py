@@ -24,3 +24,14 @@ def test_aided_by_support_from_named_givers_is_their_support() -> None:
     found = triples(extract(text))
     assert ("Turkey", "SUPPORTED", "Syrian opposition") in found
     assert ("international coalition", "SUPPORTED", "Syrian opposition") in found
+
+
+def test_advising_an_actor_consults_it_and_coordinated_verbs_share_their_object() -> None:
+    found = triples(extract("U.S. forces are advising and assisting the Syrian Democratic Forces."))
+    assert ("American military", "CONSULTED", "Syrian Democratic Forces") in found
+    assert ("American military", "SUPPORTED", "Syrian Democratic Forces") in found
+
+
+def test_a_coordinated_verb_with_its_own_subject_keeps_its_object() -> None:
+    found = triples(extract("Russia advised caution and Turkey assisted the Syrian opposition."))
+    assert ("Russia", "CONSULTED", "Syrian opposition") not in found

@@ -491,11 +491,12 @@ def assigned_to(ctx: DocContext, verb: Token, sent: Span) -> None:
 
 
 def unit_members(ctx: DocContext, sent: Span) -> None:
-    """'Airmen from the 158th Fighter Wing': a group of personnel is MEMBER_OF its unit."""
+    """'Airmen from the 158th Fighter Wing', 'militants from ISIL', 'journalists of Reuters': a group
+    of personnel, or people named by a common noun, is MEMBER_OF the organisation they come from."""
     pos = bisect.bisect_left(ctx.starts, sent.start)
     while pos < len(ctx.mentions) and ctx.mentions[pos].start < sent.end:
         m = ctx.mentions[pos]
-        if m.kind is EntityKind.GROUP and m.sector == "MIL" and not m.country:
+        if m.kind is EntityKind.GROUP and (m.sector == "MIL" or ctx.generic_group(pos)) and not m.country:
             head = ctx.doc[m.end - 1]
             units = [
                 u

@@ -36,6 +36,7 @@ from kg.nlp.relations.vocabulary import (
     RELATIVE,
     RESPONSIBILITY,
     SPEECH_ACTS,
+    SUBJ,
     THREATENABLE,
     VETOES,
 )
@@ -393,9 +394,23 @@ def sense_objects(
     return found
 
 
+def raised_objects(verb: Token) -> list[Token]:
+    """'are advising and assisting the SDF': a verb with no object of its own shares the object of
+    the verb coordinated after it, when that verb has no subject of its own."""
+    return [
+        t
+        for c in verb.children
+        if c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.i > verb.i
+        and not any(s.dep_ in SUBJ for s in c.children)
+        for t in dobjs(c)
+    ]
+
+
 def slot_tokens(ctx: DocContext, verb: Token, slot: str, passive_obj: list[Token] | None) -> list[Token]:
     if slot == "dobj":
-        return dobjs(verb)
+        return dobjs(verb) or raised_objects(verb)
     if slot == "dative":
         found = [t for c in verb.children if c.dep_ == "dative" for t in conjuncts(c)]
         if not found:
