@@ -63,3 +63,15 @@ def test_speech_and_votes_against_someone_are_no_fight() -> None:
         "Thousands of Kenyans protested against the government.",
     ):
         assert not any(t[1] == "FOUGHT" for t in triples(extract(text))), text
+
+
+def test_strikes_in_a_country_by_a_side_fighting_a_named_group_there_are_not_on_the_country() -> None:
+    text = (
+        "Coalition forces conducted 34 strikes against ISIL terrorists in Syria and Iraq. "
+        "Coalition nations which have conducted strikes in Iraq include Australia and Canada."
+    )
+    found = triples(extract(text))
+    assert ("Coalition", "ATTACKED", "Islamic State") in found
+    assert ("Coalition", "ATTACKED", "Iraq") not in found
+    # with no enemy named, the country struck is the target
+    assert ("Israel", "ATTACKED", "Lebanon") in triples(extract("Israel conducted airstrikes in Lebanon."))

@@ -148,7 +148,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                             trigger=verb,
                         )
             return
-        objects = sense_objects(ctx, verb, sense, passive_obj if passive else None)
+        objects = sense_objects(ctx, verb, sense, passive_obj if passive else None, subjects)
         summed_up = []
         if sense.type in REACTIONS and not passive and only_events(ctx, objects):
             # "X held exercises with Y, a move Z condemned": the clause the noun sums up
@@ -371,7 +371,11 @@ def agent_of_act(ctx: DocContext, noun: Token, afterthought: bool = False) -> li
 
 
 def sense_objects(
-    ctx: DocContext, verb: Token, sense: VerbSense, passive_obj: list[Token] | None
+    ctx: DocContext,
+    verb: Token,
+    sense: VerbSense,
+    passive_obj: list[Token] | None,
+    subjects: list[int] | None = None,
 ) -> list[int]:
     slots: list[list[Token]] = []
     if passive_obj is not None:
@@ -384,14 +388,29 @@ def sense_objects(
         # "struck a school in Gaza City" attacks the city; "in the Gulf of Aden" is only where
         places_only.append(slot.endswith(("prep:in", "prep:across")) and sense.type is RelationType.ATTACKED)
     found: list[int] = []
+    at_war = any(places_only) and fights_non_state(ctx, subjects or [])
     for toks, place in zip(slots, places_only, strict=True):
         for o in resolve_all(ctx, toks, verb):
             m = ctx.mentions[o]
-            if place and not (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
+            if place and (at_war or not (m.kind is EntityKind.COUNTRY or m.label == "GPE")):
                 continue
             if o not in found and ctx.fits(o, sense.kinds):
                 found.append(o)
     return found
+
+
+def fights_non_state(ctx: DocContext, subjects: list[int]) -> bool:
+    """Whether the text has already shown one of these subjects fighting a named organisation or
+    group ('strikes against ISIL terrorists in Syria and Iraq'): its strikes 'in Iraq' are then
+    where it fights that enemy, not an attack on the country."""
+    keys = {ctx.mentions[s].key for s in subjects}
+    return any(
+        r.type in CONFLICT
+        and ctx.mentions[r.subject].key in keys
+        and ctx.mentions[r.object].kind in (EntityKind.ORGANIZATION, EntityKind.GROUP)
+        and ctx.mentions[r.object].sector is None
+        for r in ctx.out
+    )
 
 
 def raised_objects(verb: Token) -> list[Token]:
