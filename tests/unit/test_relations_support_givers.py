@@ -35,3 +35,13 @@ def test_advising_an_actor_consults_it_and_coordinated_verbs_share_their_object(
 def test_a_coordinated_verb_with_its_own_subject_keeps_its_object() -> None:
     found = triples(extract("Russia advised caution and Turkey assisted the Syrian opposition."))
     assert ("Russia", "CONSULTED", "Syrian opposition") not in found
+
+
+def test_support_counted_in_money_goes_to_whom_the_counted_aid_is_for() -> None:
+    text = "The United States will provide nearly $100 million in new assistance to the Syrian opposition."
+    assert ("United States", "SUPPORTED", "Syrian opposition") in triples(extract(text))
+
+
+def test_an_act_claimed_by_a_group_is_its_act_when_the_parser_misreads_the_participle() -> None:
+    text = "Today, multiple attacks, also claimed by Da’esh, have killed at least 35 innocent civilians."
+    assert ("Islamic State", "KILLED", "civilians") in triples(extract(text))

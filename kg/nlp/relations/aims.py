@@ -76,8 +76,9 @@ def undertaking_doers(ctx: DocContext, noun: Token) -> list[Token]:
 
 def aim_holders(ctx: DocContext, infinitive: Token) -> list[Token]:
     """Who has the aim: the controller of the infinitive ('assisting the government to destroy
-    X': the government), the actor noun it describes ('the coalition to defeat X'; 'Operation
-    Inherent Resolve, the operation to eliminate X'), or the doer of the undertaking it is for."""
+    X': the government, not who assists it), the actor noun it describes ('the coalition to
+    defeat X'; 'Operation Inherent Resolve, the operation to eliminate X'), or the doer of the
+    undertaking it is for."""
     if infinitive.dep_ in ("acl", "relcl"):
         noun = infinitive.head
         if noun.lemma_.lower() in ctx.know.efforts:

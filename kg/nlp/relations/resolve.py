@@ -312,10 +312,12 @@ def act_agent(ctx: DocContext, tok: Token, verb: Token | None, depth: int) -> li
     agent of the participle that says who did it (actors.toml conflict_acts, act_agents)."""
     if tok.lemma_.lower() not in ctx.know.conflict_acts:
         return []
+    participles = [c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() in ctx.know.act_agents]
+    if misread_participle(ctx, tok):
+        participles.append(tok.head)
     found = [
         f
-        for c in tok.children
-        if c.dep_ == "acl" and c.lemma_.lower() in ctx.know.act_agents
+        for c in participles
         for a in c.children
         if a.dep_ == "agent"
         for o in a.children
@@ -323,6 +325,19 @@ def act_agent(ctx: DocContext, tok: Token, verb: Token | None, depth: int) -> li
         for f in resolve(ctx, o, verb, depth + 1)
     ]
     return list(dict.fromkeys(found))
+
+
+def misread_participle(ctx: DocContext, tok: Token) -> bool:
+    """'Multiple attacks, also claimed by Da'esh, have killed ...': the parser made the reduced
+    relative's participle the act's verb (no auxiliary, an agent) and the act its subject."""
+    head = tok.head
+    return (
+        tok.dep_ == "nsubj"
+        and head.tag_ == "VBN"
+        and head.lemma_.lower() in ctx.know.act_agents
+        and any(c.dep_ == "agent" for c in head.children)
+        and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+    )
 
 
 def proxy_prepositions(lemma: str) -> tuple[str, ...]:

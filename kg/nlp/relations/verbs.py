@@ -413,6 +413,13 @@ def fights_non_state(ctx: DocContext, subjects: list[int]) -> bool:
     )
 
 
+def counted(ctx: DocContext, obj: Token) -> list[Token]:
+    """What a counting object counts: '$100 million in new assistance', 'dozens of rockets'."""
+    if obj.pos_ != "NUM" and obj.lemma_.lower() not in ctx.know.quantities:
+        return []
+    return [*prep_objects(obj, "in"), *prep_objects(obj, "of")]
+
+
 def raised_objects(verb: Token) -> list[Token]:
     """'are advising and assisting the SDF': a verb with no object of its own shares the object of
     the verb coordinated after it, when that verb has no subject of its own."""
@@ -447,6 +454,7 @@ def slot_tokens(ctx: DocContext, verb: Token, slot: str, passive_obj: list[Token
         for obj in dobjs(verb):
             if ctx.owner[obj.i] < 0:
                 found.extend(prep_objects(obj, slot[5:]))
+                found.extend(t for c in counted(ctx, obj) for t in prep_objects(c, slot[5:]))
         if slot == "prep:against" and not found:
             # "fighting alongside Malian forces against Tuareg rebels": the parser hangs
             # the enemy on the ally
