@@ -45,3 +45,10 @@ def test_support_counted_in_money_goes_to_whom_the_counted_aid_is_for() -> None:
 def test_an_act_claimed_by_a_group_is_its_act_when_the_parser_misreads_the_participle() -> None:
     text = "Today, multiple attacks, also claimed by Da’esh, have killed at least 35 innocent civilians."
     assert ("Islamic State", "KILLED", "civilians") in triples(extract(text))
+
+
+def test_the_possessor_of_a_noun_does_what_its_infinitive_says() -> None:
+    text = "The U.S. reaffirms its commitment to support the government of Iraq."
+    assert ("United States", "SUPPORTED", "Iraqi government") in triples(extract(text))
+    named = "We will not allow al-Qaida to grow its capacity to attack the United States."
+    assert ("Al-Qaeda", "ATTACKED", "United States") in triples(extract(named))

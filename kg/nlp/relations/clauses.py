@@ -65,6 +65,9 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
             return [head]
         if cur.dep_ == "relcl":
             return [cur.head]
+        owner = noun_owner(cur)
+        if owner:
+            return owner
         # "accused Rwanda of backing the rebels": the accused is who did the backing.
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
             objects = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
@@ -72,6 +75,14 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
                 return conjuncts(objects[0])
         return misparsed_subject(ctx, cur)
     return []
+
+
+def noun_owner(verb: Token) -> list[Token]:
+    """'reaffirms its commitment to support X', 'Kenya's decision to send troops': the subject of
+    a noun's 'to' infinitive is the noun's possessor."""
+    if verb.dep_ != "acl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ == "poss"]
 
 
 def fronted_phrase_dropped(subjects: list[Token]) -> list[Token]:
