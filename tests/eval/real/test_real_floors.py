@@ -55,9 +55,13 @@ PLOVER_PRECISION_FLOOR = 0.87
 # from X as fighting X, acts standing for their participle's agent and no partner "against"
 # (2026-12-03): P 0.532, R 0.382, F1 0.444 (92/241); with dying no act and "Near X," subjects
 # whose comma the parser hangs inside them dropped (2026-12-03, branch nlp): P 0.538, R 0.382,
-# F1 0.447 (92/241, 92/171 predicted matched).
-RE3D_F1_FLOOR = 0.44
-RE3D_RECALL_FLOOR = 0.37
+# F1 0.447 (92/241, 92/171 predicted matched); with aims to defeat someone and military acts
+# against someone as fights, 'its partners' not their possessor, support through an act's object,
+# advising, shared objects of coordinated verbs, strikes 'in' a country by a side fighting a named
+# enemy there as where, counted aid, misread participles and a noun's possessor as its
+# infinitive's subject (2026-12-03, branch re3d): P 0.588, R 0.473, F1 0.524 (114/241, 110/187).
+RE3D_F1_FLOOR = 0.50
+RE3D_RECALL_FLOOR = 0.45
 
 
 @pytest.fixture(scope="module")
