@@ -57,3 +57,11 @@ def test_a_person_the_dictionaries_give_one_governments_roles_belongs_to_that_co
     assert next(m for m in unread if m.name == "Ash Carter").country is None
     # a surname several governments' people share says nothing
     assert next(m for m in mentions("President Obama spoke.") if m.name == "Obama").country is None
+
+
+def test_a_known_persons_surname_the_model_left_untagged_is_that_person() -> None:
+    text = "Lavrov held talks in Moscow with Wang Yi."
+    assert read(mentions(text))["Lavrov"] == ("PERSON", "Lavrov")
+    assert "Lavrov" not in read(mentions(text, without=[known.untagged_surnames]))
+    assert ("Lavrov", "CONSULTED", "Wang Yi") in triples(extract(text))  # "with" hung on the verb
+    assert "Carter" not in read(mentions("The Carter Center observed the vote."))  # part of a name

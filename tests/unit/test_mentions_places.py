@@ -40,3 +40,10 @@ def test_a_name_the_model_took_for_an_organisation_after_city_of_is_a_place() ->
     text = "Gunmen attacked the port city of Tartus on Monday."
     assert read(mentions(text))["Tartus"][0] == "LOCATION"
     assert read(mentions(text, without=[places.places_after_place_nouns]))["Tartus"][0] == "ORGANIZATION"
+
+
+def test_a_people_or_person_the_model_read_after_town_of_is_a_place() -> None:
+    found = read(mentions("Hamas seized the town of Sderot."))
+    assert found["Sderot"] == ("LOCATION", "Sderot")
+    unread = read(mentions("Hamas seized the town of Sderot.", without=[places.places_after_place_nouns]))
+    assert unread["Sderot"][0] == "GROUP"

@@ -110,3 +110,7 @@ def test_a_sea_or_strait_is_where_an_act_happened_never_its_target() -> None:
     assert ("Ukraine", "ATTACKED", "Black Sea Fleet") in fleet
     sent = triples(extract("The European Union deployed three frigates to the Red Sea."))
     assert ("European Union", "DEPLOYED", "Red Sea") in sent
+
+
+def test_a_name_the_parser_read_as_an_adverb_of_the_verb_is_its_object() -> None:
+    assert ("Iraqi military", "CAPTURED", "Mosul") in triples(extract("Iraqi forces recaptured Mosul."))

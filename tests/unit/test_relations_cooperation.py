@@ -128,3 +128,10 @@ def test_an_agreement_made_with_someone_is_agreed_to_with_them() -> None:
     assert not triples(extract("Russia agreed with China that the West was to blame."))
     refused = triples(extract("Israel refused to sign a deal with Hamas."))
     assert ("Israel", "AGREED_TO", "Hamas") not in refused
+
+
+def test_help_an_act_was_done_with_supports_the_actor_and_is_not_its_target() -> None:
+    found = triples(extract("The rebels seized the town with help from Rwanda."))
+    assert ("Rwanda", "SUPPORTED", "rebels") in found and ("rebels", "CAPTURED", "Rwanda") not in found
+    backed = triples(extract("Russia attacked the city with the support of Belarus."))
+    assert backed == {("Belarus", "SUPPORTED", "Russia")}

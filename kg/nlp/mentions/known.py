@@ -15,6 +15,10 @@ _PARTICLES = frozenset(
 )
 
 
+# Where a lone name is a party: subject, object, object of a preposition, or one of several.
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"})
+
+
 def written_as_name(span: Span) -> bool:
     """Every word capitalised (particles aside): 'Ilham Aliyev', 'al-Qaeda in the Arabian Peninsula'."""
     return (
@@ -58,6 +62,25 @@ def known_surnames(found: Found, lex: Lexicon) -> None:
         acting = tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB"
         if (m.kind is EntityKind.ORGANIZATION and m.weak) or acting:
             m.kind, m.key, m.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
+
+
+def untagged_surnames(found: Found, lex: Lexicon) -> None:
+    """A lone known person's surname the model left untagged, acting or acted on, is them: 'Lavrov'."""
+    doc = found.doc
+    for tok in doc:
+        if (
+            tok.pos_ != "PROPN"
+            or not tok.is_title
+            or tok.ent_type_
+            or tok.lower_ not in lex.known.surnames
+            or tok.dep_ not in _PARTY_DEPS
+            or not found.free(tok.i)
+        ):
+            continue
+        # alone: not a word of a longer name the model left untagged ("Carter Center")
+        if any(0 <= j < len(doc) and doc[j].pos_ == "PROPN" for j in (tok.i - 1, tok.i + 1)):
+            continue
+        found.add(Mention(tok.i, tok.i + 1, EntityKind.PERSON, f"person:{tok.text}", tok.text, tok.text))
 
 
 def known_organisations(found: Found, lex: Lexicon) -> None:

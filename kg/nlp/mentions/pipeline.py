@@ -36,6 +36,7 @@ RULES: tuple[Rule, ...] = (
     titles.monarchs,
     known.known_people,
     known.known_surnames,
+    known.untagged_surnames,
     names.named_in_apposition,
     places.people_taken_for_places,
     names.known_names,

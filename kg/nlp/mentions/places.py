@@ -55,10 +55,16 @@ def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
 
 
 def places_after_place_nouns(found: Found, lex: Lexicon) -> None:
-    """A model organisation a place noun is 'of' is a place: 'the port city of Tartus'."""
+    """A model organisation, people or person a place noun is 'of' is a place: 'the port city of Tartus'."""
     doc = found.doc
     for m in found.mentions:
-        if m.kind is not EntityKind.ORGANIZATION or not m.weak or m.dropped:
+        weak_org = m.kind is EntityKind.ORGANIZATION and m.weak
+        # (the model's nationality or person: "the town of Sderot" read as a people)
+        misread = m.kind in (EntityKind.GROUP, EntityKind.PERSON) and doc[m.start].ent_type_ in (
+            "NORP",
+            "PERSON",
+        )
+        if m.dropped or not (weak_org or misread):
             continue
         last = doc[m.end - 1]
         of = last.head
@@ -68,7 +74,8 @@ def places_after_place_nouns(found: Found, lex: Lexicon) -> None:
             and of.head.lemma_.lower() in lex.know.place_heads
             and of.head.pos_ == "NOUN"
         ):
-            m.kind = EntityKind.LOCATION
+            name = doc[m.start : m.end].text
+            m.kind, m.key, m.name, m.label = EntityKind.LOCATION, f"loc:{name}", name, "GPE"
 
 
 def loose_country_names(found: Found, lex: Lexicon) -> None:

@@ -30,6 +30,7 @@ from kg.nlp.relations.vocabulary import (
     CONFLICT,
     DOCUMENTS,
     FEMALE,
+    HELP_NOUNS,
     MALE,
     MAYBE,
     NEUTER,
@@ -234,7 +235,7 @@ def event_targets(ctx: DocContext, verb: Token) -> list[Token]:
     found = objects + [t for c in verb.children if c.dep_ == "dative" for t in conjuncts(c)]
     found += [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
     for child in verb.children:
-        if child.dep_ in ("prep", "prt") and child.lower_ in codes.target_preps:
+        if child.dep_ in ("prep", "prt") and child.lower_ in codes.target_preps and not is_help(child):
             found += [t for o in child.children if o.dep_ in ("pobj", "pcomp") for t in conjuncts(o)]
     for obj in objects:
         for prep in codes.object_preps:
@@ -246,6 +247,13 @@ def has_mutual_object(verb: Token) -> bool:
     """'A and B upgraded their ties', 'restored their relations': the object is theirs together,
     so a cooperative act with no other target is done to each other."""
     return any(c.dep_ == "poss" and c.lower_ == "their" for o in dobjs(verb) for c in o.children)
+
+
+def is_help(prep: Token) -> bool:
+    """'with the help of X', 'with support from X': help the act was done with, not its target."""
+    return prep.lower_ == "with" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in HELP_NOUNS for o in prep.children
+    )
 
 
 def opposed(ctx: DocContext, verb: Token) -> set[int]:

@@ -27,6 +27,7 @@ from kg.nlp.relations.structure import (
     apposition,
     assigned_to,
     copular,
+    helped_by,
     listed_members,
     made_up_of,
     member_within,
@@ -90,6 +91,7 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 member_within(ctx, tok, sent)
             if tok.lower_ == "with" and tok.dep_ == "prep":
                 acting_with(ctx, tok, sent)
+                helped_by(ctx, tok, sent)
             if tok.pos_ == "NOUN" and ctx.know.copular.get(tok.lemma_.lower()) is ALLY:
                 ally_before_name(ctx, tok, sent)
             if tok.lemma_.lower() in MEMBER_HEADS and tok.pos_ == "NOUN":

@@ -25,6 +25,7 @@ from kg.nlp.relations.vocabulary import (
     COMPOSED,
     FORMER,
     FORMERLY,
+    HELP_NOUNS,
     HOLDERS,
     JOINTLY,
     MEMBER_NOUNS,
@@ -584,3 +585,24 @@ def acting_with(ctx: DocContext, prep: Token, sent: Span) -> None:
             continue
         for side in found_sides:
             ctx.emit(p, RelationType.ALLIED_WITH, side, sent, 0.7, trigger=prep)
+
+
+def helped_by(ctx: DocContext, prep: Token, sent: Span) -> None:
+    """'seized the town with help from Rwanda', 'with Iran's backing': the helper SUPPORTED whoever acted."""
+    verb = prep.head
+    helps = [o for o in prep.children if o.dep_ == "pobj" and o.lemma_.lower() in HELP_NOUNS]
+    if not helps or verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in ctx.know.reporting:
+        return
+    if is_negated(ctx, verb) or is_irrealis(ctx, verb):
+        return
+    givers = [
+        t
+        for h in helps
+        for t in prep_objects(h, "of") + prep_objects(h, "from")
+        + [c for c in h.children if c.dep_ in ("poss", "amod", "compound") and ctx.owner[c.i] >= 0]
+    ]
+    helpers = [h for h in resolve_all(ctx, givers, verb) if ctx.mentions[h].kind in ACTOR]
+    sides = [s for s in resolve_all(ctx, subjects_of(ctx, verb), verb) if ctx.mentions[s].kind in ACTOR]
+    for helper in helpers:
+        for side in sides:
+            ctx.emit(helper, RelationType.SUPPORTED, side, sent, 0.6, trigger=helps[0])

@@ -56,7 +56,7 @@ def dobjs(verb: Token) -> list[Token]:
     if out:
         out.extend(c for c in verb.children if c.dep_ == "conj" and c.pos_ == "NOUN")
     else:
-        out = shifted_object(verb) or counted_object(verb)
+        out = shifted_object(verb) or counted_object(verb) or misparsed_object(verb)
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "the Kursk region, which Ukrainian forces have occupied" / "the town the rebels
         # seized": the object gap is the noun the clause hangs on
@@ -100,6 +100,20 @@ def counted_object(verb: Token) -> list[Token]:
         for o in to.children
         if o.dep_ == "pobj" and (o.like_num or any(c.dep_ == "nummod" for c in o.children))
         for t in conjuncts(o)
+    ]
+
+
+# What the model names that can be acted on: places, organisations, people, peoples.
+_NAMED = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+
+
+def misparsed_object(verb: Token) -> list[Token]:
+    """'Iraqi forces recaptured Mosul': a name right after the verb that the parser read as an
+    adverb of it (the verb then has no object) is its object."""
+    return [
+        c
+        for c in verb.children
+        if c.dep_ in ("advmod", "npadvmod") and c.i == verb.i + 1 and c.ent_type_ in _NAMED
     ]
 
 

@@ -98,6 +98,9 @@ STRUCTURAL = frozenset(
 # How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
 LOOKBACK = 200
 SETTLEMENTS = {"town", "city", "village"}
+# Help an act was done with: "seized the town with help from Rwanda", "with the backing of Iran"
+# (the helper supports whoever acted; never the act's target).
+HELP_NOUNS = {"help", "support", "backing", "assistance", "aid"}
 # Bodies of water: where something happened ("fired a missile into the Sea of Japan", "seized a
 # tanker in the Strait of Hormuz"), never a party to it.
 WATERS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "lake", "river", "waters", "sound"}
