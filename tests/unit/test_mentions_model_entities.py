@@ -92,3 +92,11 @@ def test_a_word_the_agent_dictionary_sectors_is_no_unlisted_nationality() -> Non
     assert not entities.unlisted_nationality("Christian", lexicon())  # a religion, not Christmas Island
     found = read(mentions("A newspaper based in Christian east Beirut violated the ban."))
     assert found["Christian"] != ("COUNTRY", "Christmas Island"), found
+
+
+def test_an_armed_group_the_model_took_for_a_people_is_that_group() -> None:
+    found = read(mentions("Israel killed a senior Hezbollah commander in the strike."))
+    assert found["Hezbollah"] == ("ORGANIZATION", "Hezbollah")
+    # a people's word still names its people
+    people = read(mentions("Israel killed a senior Rohingya commander in the strike."))
+    assert people["Rohingya"][0] == "GROUP"

@@ -163,8 +163,12 @@ def organisation_entity(span: Span, lex: Lexicon) -> Mention | None:
 
 def people_entity(span: Span, found: Found, lex: Lexicon) -> Mention | None:
     """A nationality or religious label: a plural names a group ("Houthis"); a singular proper
-    noun the group it belongs to ("Houthi spokesman"); a word used as a place, a place."""
+    noun the group it belongs to ("Houthi spokesman"); a word used as a place, a place; the
+    name of an armed group the dictionaries know, that group ("Hezbollah commander")."""
     text = span.text
+    if len(span) == 1 and text.lower() in lex.known.armed_groups:
+        # "a senior Hezbollah commander": an armed group the model took for a people
+        return Mention(span.start, span.end, EntityKind.ORGANIZATION, f"org:{text}", text, text)
     if text.endswith("s") and text[:1].isupper():
         return Mention(span.start, span.end, EntityKind.GROUP, f"group:{text}", text, text)
     if len(span) == 1 and named_as_place(span, found, lex):

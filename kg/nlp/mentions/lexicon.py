@@ -180,6 +180,8 @@ class KnownActors:
     # lower-case word of any dictionary name -> the countries whose own entry lists it, "" for
     # every other entry ("isreal" -> {"IL"}, "indiana" -> {"US", ""})
     word_owners: dict[str, frozenset[str]] = field(default_factory=dict)
+    # one-word names of the non-state armed groups the dictionaries code ("hezbollah", "farc")
+    armed_groups: frozenset[str] = frozenset()
 
 
 _NAME_PARTICLES = frozenset(
@@ -278,8 +280,15 @@ def build_known_actors(
         for a in (*dictionaries.country_actors(), *dictionaries.international_actors(),
                   *dictionaries.nonstate_actors())
     )
+    armed_groups = frozenset(
+        name
+        for actor in dictionaries.nonstate_actors()
+        if actor.code
+        for name in actor.names
+        if " " not in name and len(name) >= 4 and name.replace("-", "").isalpha() and name not in common
+    )
     return KnownActors(people=people, surnames=surnames, organisations=organisations, affiliation=affiliation,
-                       governments=governments, word_owners=owners)
+                       governments=governments, word_owners=owners, armed_groups=armed_groups)
 
 
 def _dictionary_words(agents: Agents) -> frozenset[str]:
