@@ -135,3 +135,8 @@ def test_help_an_act_was_done_with_supports_the_actor_and_is_not_its_target() ->
     assert ("Rwanda", "SUPPORTED", "rebels") in found and ("rebels", "CAPTURED", "Rwanda") not in found
     backed = triples(extract("Russia attacked the city with the support of Belarus."))
     assert backed == {("Belarus", "SUPPORTED", "Russia")}
+
+
+def test_hosting_weapons_or_troops_is_no_meeting_with_their_country() -> None:
+    assert not triples(extract("Belarus hosted Russian tactical nuclear weapons."))
+    assert ("Qatar", "MET", "Hamas") in triples(extract("Qatar hosted Hamas leaders."))

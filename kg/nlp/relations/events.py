@@ -594,9 +594,13 @@ def refine(ctx: DocContext, verb: Token, event: Meaning) -> Meaning | None:
 def lexicon_declined(ctx: DocContext, verb: Token, event: Meaning) -> bool:
     """The verb lexicon has a reading of the code's type and made nothing of an actor the event
     would take ('hosts troops from X' is no meeting); for an act on a proposal only an actor in
-    the lexicon's own slots counts ('rejected a proposal from X': X was never offered to it)."""
+    the lexicon's own slots counts ('rejected a proposal from X': X was never offered to it);
+    an object the lexicon's reading avoids declines it too ('hosted Russian nuclear weapons')."""
     assert ctx.codes is not None
     senses = [s for s in ctx.know.verbs.get(verb.lemma_.lower(), []) if s.type is event.type]
+    objects = {o.lemma_.lower() for o in dobjs(verb)}
+    if any(s.avoid_dobj & objects for s in senses):
+        return True
     if event.plover in ctx.codes.proposal_categories:
         passive = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
         seen = passive + [t for s in senses for slot in s.objects for t in slot_tokens(ctx, verb, slot, None)]
