@@ -140,3 +140,11 @@ def test_help_an_act_was_done_with_supports_the_actor_and_is_not_its_target() ->
 def test_hosting_weapons_or_troops_is_no_meeting_with_their_country() -> None:
     assert not triples(extract("Belarus hosted Russian tactical nuclear weapons."))
     assert ("Qatar", "MET", "Hamas") in triples(extract("Qatar hosted Hamas leaders."))
+
+
+def test_forces_sent_to_a_border_or_a_coast_are_deployed_to_its_country() -> None:
+    massed = triples(extract("Russia massed troops on the border with Ukraine."))
+    assert ("Russia", "DEPLOYED", "Ukraine") in massed
+    offshore = triples(extract("The US sent a carrier off the coast of Israel."))
+    assert ("United States", "DEPLOYED", "Israel") in offshore
+    assert ("China", "DEPLOYED", "Taiwan") in triples(extract("China sent warships near Taiwan."))

@@ -14,6 +14,8 @@ from kg.nlp.relations.syntax import conjuncts, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACTOR,
     ASSAULTS,
+    BORDERS,
+    COASTS,
     EVENT_ANAPHORS,
     FEMALE,
     FIRST_PERSON,
@@ -226,6 +228,13 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
         and not any(c.dep_ in ("poss", "compound", "amod") for c in tok.children)
     ):
         return last_named(ctx, tok.i, lemma)  # "the ministry": the ministry named last
+    if lemma in BORDERS or lemma in COASTS:
+        # "massed troops on the border with Ukraine": the country on the other side; "off the
+        # coast of Israel": the country whose coast it is
+        prep = "with" if lemma in BORDERS else "of"
+        found = [f for obj in prep_objects(tok, prep) for f in resolve(ctx, obj, verb, depth + 1)]
+        if found:
+            return found
     # "attacked Colombia's border posts": the possessor stands in for its belongings.
     for c in tok.children:
         if c.dep_ == "poss":

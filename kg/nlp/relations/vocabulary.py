@@ -98,6 +98,10 @@ STRUCTURAL = frozenset(
 # How far back (in mentions) pronouns and anaphors look: keeps long texts linear.
 LOOKBACK = 200
 SETTLEMENTS = {"town", "city", "village"}
+# A border named by whom it is with: "massed troops on the border with Ukraine" (Ukraine).
+BORDERS = {"border", "frontier", "boundary"}
+# A coast named by whose it is: "sent a carrier off the coast of Israel" (Israel).
+COASTS = {"coast", "coastline", "shore", "shores"}
 # Help an act was done with: "seized the town with help from Rwanda", "with the backing of Iran"
 # (the helper supports whoever acted; never the act's target).
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid"}
