@@ -108,6 +108,8 @@ class Knowledge:
     negators: frozenset[str] = frozenset()
     # demonym-like stems ("Azer" for "Azeri") -> code, only when unambiguous
     _stems: dict[str, str | None] = field(default_factory=dict)
+    # the dictionary's other one-word names of a country (code -> folded names)
+    _other_names: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def country_of_stem(self, word: str) -> str | None:
         """A nationality word the packages do not list ("Azeri", "Saudi", "Ukranian"),
@@ -126,7 +128,7 @@ class Knowledge:
         if not code:
             return False
         country = self.countries[code]
-        forms = [_fold(country.name)]
+        forms = [_fold(country.name), *self._other_names.get(code, ())]
         if country.demonym:
             forms.append(_fold(country.demonym))
         return any(f.startswith(stem) for f in forms)
@@ -261,6 +263,36 @@ def _load_countries(know: Knowledge) -> None:
                 continue
             previous = know._stems.get(key, country.code)
             know._stems[key] = country.code if previous == country.code else None
+    # Then the stems of the dictionary's other names ("Kampuchean", "Siamese"), where no
+    # current name claimed the stem already.
+    know._other_names = other_country_names(know)
+    other: dict[str, str | None] = {}
+    for code, folded in know._other_names.items():
+        for word in folded:
+            key = word[:_STEM_MIN]
+            other[key] = code if other.get(key, code) == code else None
+    for key, owner in other.items():
+        know._stems.setdefault(key, owner)
+
+
+def other_country_names(know: Knowledge) -> dict[str, tuple[str, ...]]:
+    """Other one-word names of each country from the Phoenix country dictionary (historical,
+    local and variant spellings: "kampuchea", "siam", "ceylon"), folded; the dictionary lists
+    them before the capital, which is followed by cities and provinces."""
+    from kg.nlp.dictionaries import country_actors
+
+    found: dict[str, set[str]] = {}
+    for actor in country_actors():
+        code = know.country_codes.get(actor.code or "")
+        if code is None or actor.roles or code not in know.countries:
+            continue
+        capitals = {_fold(c) for c in know.countries[code].capitals}
+        for name in actor.names:
+            if name in capitals:
+                break
+            if name.isalpha() and len(name) >= _STEM_MIN:
+                found.setdefault(code, set()).add(_fold(name))
+    return {code: tuple(sorted(words)) for code, words in found.items()}
 
 
 def first_conjuncts(country: Country) -> list[str]:

@@ -13,7 +13,7 @@ from kg.model import EntityKind, RelationType
 from kg.nlp.components import PARAGRAPHS, register_components
 from kg.nlp.dates import resolve_date
 from kg.nlp.extractor import blank_ranges, split_paragraphs
-from kg.nlp.knowledge import load_knowledge
+from kg.nlp.knowledge import load_knowledge, other_country_names
 
 THURSDAY = dt.date(2022, 9, 15)
 
@@ -100,6 +100,17 @@ def test_nationality_words_the_packages_lack_resolve_by_stem() -> None:
     assert know.country_of_stem("Democratic") is None
     assert know.country_of_stem("Kurdish") is None
     assert know.country_of_stem("Tigrayan") is None
+
+
+def test_nationality_words_of_a_countrys_other_dictionary_names_resolve_by_stem() -> None:
+    know = load_knowledge()
+    # The Phoenix dictionary's historical names: "Kampuchea", "Siam", "Zaire".
+    assert "kampuchea" in other_country_names(know)["KH"]
+    assert know.country_of_stem("Kampuchean") == "KH"
+    assert know.country_of_stem("Siamese") == "TH"
+    assert know.country_of_stem("Zairean") == "CD"
+    # cities and provinces listed after the capital are not names of the country
+    assert "battambang" not in other_country_names(know)["KH"]
 
 
 def test_seat_of_government_metonyms_are_data() -> None:
