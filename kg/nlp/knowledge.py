@@ -121,17 +121,22 @@ class Knowledge:
                 break
         else:
             return None  # not shaped like a nationality word
-        return self._stems.get(stem[:_STEM_MIN]) if self._stem_ok(stem) else None
-
-    def _stem_ok(self, stem: str) -> bool:
         code = self._stems.get(stem[:_STEM_MIN])
         if not code:
-            return False
+            return None
         country = self.countries[code]
-        forms = [_fold(country.name), *self._other_names.get(code, ())]
+        forms = [_fold(country.name)]
         if country.demonym:
             forms.append(_fold(country.demonym))
-        return any(f.startswith(stem) for f in forms)
+        if any(f.startswith(stem) for f in forms):
+            return code
+        return code if self._other_stem_ok(code, base, stem) else None
+
+    def _other_stem_ok(self, code: str, word: str, stem: str) -> bool:
+        """The stem starts one of the country's other dictionary names and the word is not
+        such a name itself: "Kampuchean" (from "kampuchea"), not the city "Abidjan"."""
+        others = self._other_names.get(code, ())
+        return word not in others and any(f.startswith(stem) for f in others)
 
 
 def _fold(text: str) -> str:

@@ -111,6 +111,8 @@ def test_nationality_words_of_a_countrys_other_dictionary_names_resolve_by_stem(
     assert know.country_of_stem("Zairean") == "CD"
     # cities and provinces listed after the capital are not names of the country
     assert "battambang" not in other_country_names(know)["KH"]
+    # a city listed before the capital is a name, not a nationality word ending in "-an"
+    assert know.country_of_stem("Abidjan") is None
 
 
 def test_seat_of_government_metonyms_are_data() -> None:
