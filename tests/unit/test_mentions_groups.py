@@ -67,3 +67,12 @@ def test_partners_or_allies_of_a_named_actor_are_no_group_of_their_own() -> None
 def test_the_international_community_is_a_group() -> None:
     found = mentions("Fidan urged the international community to end the isolation.")
     assert by_text(found, "community").name == "international community"
+
+
+def test_hackers_and_terrorists_are_groups_that_act() -> None:
+    assert ("Chinese hackers", "ATTACKED", "Pentagon") in triples(
+        extract("Chinese hackers attacked the computer networks of the Pentagon.")
+    )
+    assert ("terrorists", "ATTACKED", "Afghanistan") in triples(
+        extract("Terrorists attacked a police station in Kabul.")
+    )
