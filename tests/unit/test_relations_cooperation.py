@@ -148,3 +148,16 @@ def test_forces_sent_to_a_border_or_a_coast_are_deployed_to_its_country() -> Non
     offshore = triples(extract("The US sent a carrier off the coast of Israel."))
     assert ("United States", "DEPLOYED", "Israel") in offshore
     assert ("China", "DEPLOYED", "Taiwan") in triples(extract("China sent warships near Taiwan."))
+
+
+def test_sharing_or_exchanging_intelligence_is_cooperation() -> None:
+    found = triples(extract("France and Germany exchanged information about the suspects."))
+    assert ("France", "COOPERATED", "Germany") in found
+    assert ("Germany", "COOPERATED", "France") in found
+
+
+def test_what_shared_intelligence_is_about_is_not_the_partner() -> None:
+    text = "Jordan has shared intelligence with the United States on Islamic State fighters."
+    found = triples(extract(text))
+    assert ("Jordan", "COOPERATED", "United States") in found
+    assert ("Jordan", "COOPERATED", "Islamic State") not in found

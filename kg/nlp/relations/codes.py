@@ -166,6 +166,8 @@ class Codes:
     taking_verbs: frozenset[str] = frozenset()  # "retook the town from X": X is fought
     cooperative_categories: frozenset[Plover] = frozenset()  # "united against X": X is no partner
     opposing_prepositions: frozenset[str] = frozenset()  # ... "against"
+    topic_nouns: frozenset[str] = frozenset()  # "shared intelligence on X": X is what it is about
+    topic_prepositions: frozenset[str] = frozenset()  # ... "on", "about"
     families: tuple[Family, ...] = ()  # verbs that share their object patterns
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
     containers: frozenset[str] = frozenset()  # "an aid program": the compound names the event
@@ -417,6 +419,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         taking_verbs=frozenset(targets.get("taking_verbs", ())),
         cooperative_categories=frozenset(Plover(p) for p in targets.get("cooperative_categories", ())),
         opposing_prepositions=frozenset(targets.get("opposing_prepositions", ())),
+        topic_nouns=frozenset(targets.get("topic_nouns", ())),
+        topic_prepositions=frozenset(targets.get("topic_prepositions", ())),
         proposal_categories=frozenset(Plover(p) for p in targets.get("proposal_categories", ())),
         accompanied_categories=frozenset(Plover(p) for p in targets.get("accompanied_categories", ())),
         families=families,

@@ -270,6 +270,21 @@ def opposed(ctx: DocContext, verb: Token) -> set[int]:
     }
 
 
+def topics(ctx: DocContext, verb: Token) -> set[int]:
+    """What the knowledge an act passes on is about ('shared intelligence on X', 'exchanged
+    information about X'): never the act's target."""
+    codes = ctx.codes
+    assert codes is not None
+    return {
+        t.i
+        for obj in dobjs(verb)
+        if obj.lemma_.lower() in codes.topic_nouns
+        for prep in codes.topic_prepositions
+        for o in prep_objects(obj, prep)
+        for t in conjuncts(o)
+    }
+
+
 def stance_targets(ctx: DocContext, verb: Token) -> list[Token]:
     """Whom an act is done against when its object names no one: 'staged a hunger strike in
     protest against X', 'in retaliation for X's raids' (which nouns: cameo.toml stance_nouns)."""
@@ -686,6 +701,8 @@ def emit_event(
         if event.plover in codes.cooperative_categories:
             against = opposed(ctx, acting)
             candidates = [t for t in candidates if t.i not in against]
+        about = topics(ctx, acting)
+        candidates = [t for t in candidates if t.i not in about]
         if acting is inner and is_mandative(ctx, inner, event.plover is Plover.DEMAND):
             # "demanded that the US cancel ...": who the complement's act is asked of
             candidates = own_subjects(ctx, inner) or candidates
