@@ -85,6 +85,8 @@ class Knowledge:
     group_nouns: dict[str, str] = field(default_factory=dict)  # lower noun lemma -> canonical
     titles: frozenset[str] = frozenset()  # lower-case, may be multi-word
     state_titles: frozenset[str] = frozenset()
+    monarch_titles: frozenset[str] = frozenset()  # "king", "emir": held only in a monarchy
+    monarchies: frozenset[str] = frozenset()  # ISO alpha-2 codes of the states with a monarch
     honorifics: frozenset[str] = frozenset()
     event_nouns: dict[str, str] = field(default_factory=dict)  # lower phrase -> canonical
     verbs: dict[str, list[VerbSense]] = field(default_factory=dict)
@@ -363,6 +365,8 @@ def load_knowledge() -> Knowledge:
     titles = actors.get("titles", {})
     know.titles = frozenset(t.lower() for t in titles.get("national", ()))
     know.state_titles = frozenset(t.lower() for t in titles.get("heads_of_state", ()))
+    know.monarch_titles = frozenset(t.lower() for t in titles.get("monarchs", ()))
+    know.monarchies = frozenset(c.upper() for c in titles.get("monarchies", ()))
     know.honorifics = frozenset(t.lower() for t in titles.get("honorifics", ()))
     for canonical, words in actors.get("events", {}).items():
         for word in words:

@@ -158,3 +158,20 @@ def test_legislator_titles_sit_in_the_one_chamber_the_text_names() -> None:
         "The Senate approved the treaty with Chile on Tuesday. Senator Hubert Lindner opposed it."
     )
     assert ("Hubert Lindner", "HOLDS_ROLE", "Senate") in triples(result)
+
+
+def test_a_monarchs_title_is_never_guessed_to_belong_to_a_republic() -> None:
+    republic = extract("France announced new funding for the museum. The palace was built under King Darius.")
+    assert not any(r == "HOLDS_ROLE" for _, r, _ in triples(republic))
+    kingdom = extract("Jordan announced new funding for the museum. The wing was opened by King Abdullah.")
+    assert ("Abdullah", "HOLDS_ROLE", "Jordan") in triples(kingdom)
+
+
+def test_the_articles_main_country_is_no_guess_for_a_title_whose_sentence_names_another() -> None:
+    text = (
+        "Fighting in Syria continued. Aid to Syria was discussed at length. The talks went on. "
+        "As I told Foreign Minister Adel Rahman today, we value Egypt's role in the talks."
+    )
+    assert ("Adel Rahman", "HOLDS_ROLE", "Syria") not in triples(extract(text))
+    alone = text.replace("we value Egypt's role in the talks", "we value the role of his ministry")
+    assert ("Adel Rahman", "HOLDS_ROLE", "Syria") in triples(extract(alone))

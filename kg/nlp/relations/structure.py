@@ -351,8 +351,10 @@ def titles(ctx: DocContext, sent: Span) -> None:
         confidence = 0.5
         if guess is None:
             # "Interior Minister X said": the country the article is about, if one dominates
-            found = salient_country(ctx, m.start, held)
+            found = [c for c in salient_country(ctx, m.start, held) if not other_country_named(ctx, sent, c)]
             guess, confidence = (found[0], 0.4) if found else (None, 0.0)
+        if guess is not None and not title_fits_state(ctx, role, guess):
+            guess = None
         if guess is not None:
             ctx.emit(idx, RelationType.HOLDS_ROLE, guess, sent, confidence, role=m.role)
 
@@ -410,6 +412,24 @@ def nearest_country(
         # the nearest country named earlier in the title's own sentence
         return max(here.values())
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def other_country_named(ctx: DocContext, sent: Span, country: int) -> bool:
+    """Whether the sentence names another country but not ``country`` ('As I told Foreign
+    Minister X, we value Saudi Arabia's role'): the article's main country is no safe guess."""
+    keys = {
+        ctx.mentions[i].key
+        for i in ctx.in_sentence.get(sent.start, [])
+        if ctx.mentions[i].kind is EntityKind.COUNTRY
+    }
+    return bool(keys) and ctx.mentions[country].key not in keys
+
+
+def title_fits_state(ctx: DocContext, role: str, country: int) -> bool:
+    """A monarch's title ('King X', 'Emir X') belongs only to a monarchy (actors.toml)."""
+    if not any(role == t or role.endswith(f" {t}") for t in ctx.know.monarch_titles):
+        return True
+    return (ctx.mentions[country].country or "") in ctx.know.monarchies
 
 
 def single_holder(role: str, know: Knowledge) -> bool:
