@@ -142,3 +142,34 @@ def test_threat_read_from_the_threatened_action() -> None:
 def test_they_points_to_the_last_named_group() -> None:
     result = extract("The Houthis fired missiles at a tanker on Monday. They also threatened Israel.")
     assert ("Houthis", "THREATENED", "Israel") in triples(result)
+
+
+def test_conveying_a_message_to_someone_is_consulting_them_but_conveying_concern_is_criticism() -> None:
+    message = extract("Minister Ali conveyed the message to Qatar on Monday.")
+    assert ("Ali", "CONSULTED", "Qatar") in triples(message)
+    assert ("Kenya", "CONSULTED", "Ethiopia") in triples(
+        extract("As Kenya conveyed to Ethiopia on Monday, the dam is a concern.")
+    )
+    concern = triples(extract("Norway conveyed its concerns to Russia over the patrols."))
+    assert ("Norway", "CRITICIZED", "Russia") in concern
+    assert ("Norway", "CONSULTED", "Russia") not in concern
+
+
+def test_briefing_an_actor_is_consulting_it() -> None:
+    assert ("Blinken", "CONSULTED", "NATO") in triples(extract("Blinken briefed NATO allies on the talks."))
+
+
+def test_working_with_an_actor_is_cooperating_with_it() -> None:
+    result = extract("The United Nations is working with the Sudanese army to deliver aid.")
+    assert ("United Nations", "SUPPORTED", "Sudanese military") in triples(result)
+    assert not triples(extract("The ship works with the tide."))
+
+
+def test_the_act_someone_is_committed_to_is_theirs_but_a_membership_to_come_is_none_yet() -> None:
+    assert ("United States", "SUPPORTED", "Ukraine") in triples(
+        extract("The United States remains committed to supporting Ukraine.")
+    )
+    helping = extract("Japan is committed to helping the Philippines.")
+    assert ("Japan", "SUPPORTED", "Philippines") in triples(helping)
+    joining = triples(extract("Georgia remained committed to joining the EU and NATO."))
+    assert not any(r == "MEMBER_OF" for _, r, _ in joining)

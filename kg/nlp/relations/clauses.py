@@ -7,7 +7,15 @@ from spacy.tokens import Span, Token
 from kg.nlp.knowledge import VerbSense
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
-from kg.nlp.relations.vocabulary import DOCUMENTS, FRONTING_PREPOSITIONS, MAYBE, RELATIVE, SPEECH_ACTS, SUBJ
+from kg.nlp.relations.vocabulary import (
+    COMMITTED,
+    DOCUMENTS,
+    FRONTING_PREPOSITIONS,
+    MAYBE,
+    RELATIVE,
+    SPEECH_ACTS,
+    SUBJ,
+)
 
 
 def has_prep_for(ctx: DocContext, verb: Token, sense: VerbSense) -> bool:
@@ -68,6 +76,9 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
         owner = noun_owner(cur)
         if owner:
             return owner
+        if committed_to(cur):
+            cur = cur.head.head
+            continue
         # "accused Rwanda of backing the rebels": the accused is who did the backing.
         if cur.dep_ == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.pos_ == "VERB":
             objects = [c for c in cur.head.head.children if c.dep_ in ("dobj", "obj")]
@@ -75,6 +86,15 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
                 return conjuncts(objects[0])
         return misparsed_subject(ctx, cur)
     return []
+
+
+def committed_to(verb: Token) -> bool:
+    """'remains committed to supporting X', 'is dedicated to defending X': a gerund after a word
+    of commitment's 'to' is the act of that word's subject."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ == "to" and prep.head.lower_ in COMMITTED
+    )
 
 
 def noun_owner(verb: Token) -> list[Token]:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from kg.model import EntityKind, RelationType
 from kg.nlp.knowledge import VerbSense
 from kg.nlp.relations.clauses import (
+    committed_to,
     date_phrase,
     has_prep_for,
     is_irrealis,
@@ -36,6 +37,7 @@ from kg.nlp.relations.vocabulary import (
     RELATIVE,
     RESPONSIBILITY,
     SPEECH_ACTS,
+    STRUCTURAL,
     SUBJ,
     THREATENABLE,
     VETOES,
@@ -46,6 +48,9 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
     if is_irrealis(ctx, verb):
         return
     senses = ctx.know.verbs[verb.lemma_.lower()]
+    if committed_to(verb):
+        # "remains committed to joining NATO": a membership still to come is none yet
+        senses = [s for s in senses if s.type not in STRUCTURAL]
     if any(c.dep_ == "aux" and c.lower_ in PROSPECTIVE for c in verb.children):
         if verb.lemma_.lower() in VETOES:
             # "would veto the resolution": a threat to reject it, not a rejection yet

@@ -116,6 +116,8 @@ VETOES = {"veto"}
 PROSPECTIVE = {"would", "will", "'ll"}
 # "ready/willing/prepared to host talks": an offer.
 READY = {"ready", "willing", "prepared"}
+# "remains committed to supporting X": the gerund after "to" is the committed one's act.
+COMMITTED = {"committed", "dedicated", "devoted", "pledged"}
 OFFERABLE = frozenset(
     {EntityKind.PERSON, EntityKind.COUNTRY, EntityKind.ORGANIZATION, EntityKind.GROUP, EntityKind.EVENT}
 )
