@@ -194,6 +194,23 @@ def _relation(
     )
 
 
+def _ships_by_bare_name(
+    mentions: list[Mention], remap: dict[str, str], by_surname: dict[str, list[str]]
+) -> None:
+    """A ship's name without its navy's prefix ("Forbin" after "FS Forbin") is that ship, not a person."""
+    ships: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        prefixed = len(words) == 2 and words[0].isupper() and words[1].istitle()
+        if m.kind is EntityKind.ORGANIZATION and prefixed:
+            ships.setdefault(words[1], set()).add(m.key)
+    for m in mentions:
+        keys = ships.get(m.name)
+        if m.kind is EntityKind.PERSON and m.name not in by_surname and keys is not None and len(keys) == 1:
+            remap[m.key] = next(iter(keys))
+            m.kind = EntityKind.ORGANIZATION
+
+
 def _unify(mentions: list[Mention], definite: set[int] | None = None) -> dict[str, str]:
     """Map mention keys to the canonical key of the same actor within the document."""
     remap: dict[str, str] = {}
@@ -239,6 +256,7 @@ def _unify(mentions: list[Mention], definite: set[int] | None = None) -> dict[st
         elif m.kind in (EntityKind.ORGANIZATION, EntityKind.LOCATION) and f"person:{m.text}" in counts:
             remap[m.key] = remap.get(f"person:{m.text}", f"person:{m.text}")
             m.kind = EntityKind.PERSON
+    _ships_by_bare_name(mentions, remap, by_surname)
     # "the defense ministry" -> the only "Defense Ministry of <Country>" in the document.
     bodies: dict[str, set[str]] = {}
     for m in mentions:

@@ -118,3 +118,26 @@ def test_a_peoples_word_taken_for_an_organisation_is_the_one_body_named_after_it
     assert read(mentions(text))["Tigrayan"] == ("ORGANIZATION", "Tigray People's Liberation Front")
     unread = read(mentions(text, without=[bodies.demonym_of_named_body]))
     assert unread["Tigrayan"] == ("ORGANIZATION", "Tigrayan")
+
+
+def test_a_ship_named_after_its_navys_prefix_is_a_unit_of_that_navys_country() -> None:
+    text = "The destroyer USS Mahan sailed with HMS Daring and the INS Vikrant."
+    found = mentions(text)
+    assert [(m.text, m.kind.value, m.country) for m in found if m.text != "Vikrant"] == [
+        ("USS Mahan", "ORGANIZATION", "US"),
+        ("HMS Daring", "ORGANIZATION", "GB"),
+        ("INS Vikrant", "ORGANIZATION", None),  # a prefix two navies use names no country
+    ]
+    assert "USS Mahan" not in read(mentions(text, without=[bodies.naval_vessels]))
+
+
+def test_a_vessel_prefix_before_a_lower_case_word_names_no_ship() -> None:
+    assert "USS crew" not in read(mentions("The USS crew of the ship rested."))
+
+
+def test_a_ships_name_without_its_prefix_is_that_ship_and_joining_ships_is_no_membership() -> None:
+    text = "The frigate FS Forbin entered the Gulf. Forbin is joining U.S. ships USS Hopper and USS Mahan."
+    found = extract(text)
+    forbin = [(e.name, e.kind.value) for e in found.entities if "Forbin" in e.name]
+    assert forbin == [("FS Forbin", "ORGANIZATION")]
+    assert not {t for t in triples(found) if t[1] == "MEMBER_OF"}

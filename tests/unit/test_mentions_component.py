@@ -11,7 +11,7 @@ from kg.errors import ConfigError
 from kg.nlp import mentions as package
 from kg.nlp.components import ACTORS, register_components
 from kg.nlp.mentions import RULES
-from tests.unit.mention_support import lexicon, parse
+from tests.unit.mention_support import lexicon, mentions, parse
 from tests.unit.test_nlp_support import shared_extractor
 
 
@@ -42,3 +42,11 @@ def test_every_rule_is_a_documented_function_of_the_package() -> None:
         assert rule.__module__.startswith(package.__name__ + "."), rule
         doc = inspect.getdoc(rule) or ""
         assert doc and "\n" not in doc.strip(), f"{rule.__name__}: one-line docstring"
+
+
+def test_a_name_broken_over_lines_is_written_on_one() -> None:
+    found = mentions("The U.S.-led \ncoalition struck positions near Mosul.")
+    coalition = next(m for m in found if "coalition" in m.text)
+    assert (coalition.key, coalition.name, coalition.text) == (
+        "org:U.S.-led coalition", "U.S.-led coalition", "U.S.-led coalition"
+    )

@@ -65,3 +65,11 @@ def test_a_known_persons_surname_the_model_left_untagged_is_that_person() -> Non
     assert "Lavrov" not in read(mentions(text, without=[known.untagged_surnames]))
     assert ("Lavrov", "CONSULTED", "Wang Yi") in triples(extract(text))  # "with" hung on the verb
     assert "Carter" not in read(mentions("The Carter Center observed the vote."))  # part of a name
+
+
+def test_a_countrys_own_places_in_the_dictionaries_are_no_known_people() -> None:
+    # the Phoenix country entries list cities and provinces ("anbar province", "tal afar")
+    found = read(mentions("Security forces clashed with militants in Anbar Province and near Tal Afar."))
+    assert found["Anbar Province"][0] == "LOCATION"
+    assert found["Tal Afar"][0] != "PERSON"
+    assert "afar" not in lexicon().known.surnames

@@ -100,3 +100,38 @@ def test_an_armed_group_the_model_took_for_a_people_is_that_group() -> None:
     # a people's word still names its people
     people = read(mentions("Israel killed a senior Rohingya commander in the strike."))
     assert people["Rohingya"][0] == "GROUP"
+
+
+def test_a_title_cut_off_from_its_name_is_no_person() -> None:
+    # the model splits "Navy Capt. Jeff Davis" at the abbreviation's full stop
+    found = read(mentions("Pentagon press operations director Navy Capt. Jeff Davis said today."))
+    assert found["Jeff Davis"] == ("PERSON", "Jeff Davis")
+    assert "Navy Capt" not in found
+
+
+def test_a_name_with_digits_or_a_transcript_label_is_no_person() -> None:
+    assert "Passcode 3080897" not in read(mentions("When prompted, enter Passcode 3080897. Dial in early."))
+    assert "QUESTION" not in read(mentions("QUESTION: There are reports of U.S. companies selling arms."))
+    doc = parse("QUESTION: Did Russia respond?")
+    assert not entities.bears_a_name(doc[0:1], lexicon())
+
+
+def test_a_name_written_in_capitals_is_the_same_persons_in_its_usual_case() -> None:
+    found = extract("John Kirby spoke to reporters.\n\nMR KIRBY: Thanks, everybody.")
+    assert [e.name for e in found.entities if e.kind.value == "PERSON"] == ["John Kirby"]
+    doc = parse("MR KIRBY: Thanks. The MASSOB leaders met.")
+    assert entities.unshouted(doc[1:2]) == "Kirby"
+    assert entities.unshouted(doc[6:7]) == "MASSOB"  # no speaker's label: as written
+
+
+def test_a_person_ending_in_a_place_noun_is_a_place_and_a_platform_an_organisation() -> None:
+    found = read(mentions("Follow the Deputy Secretary on Twitter. Officials visited Ninawa Province."))
+    assert found["Twitter"][0] == "ORGANIZATION"
+    assert found["Ninawa Province"][0] == "LOCATION"
+
+
+def test_a_weapon_written_as_an_acronym_or_a_lower_case_place_is_no_entity() -> None:
+    text = "A VBIED struck the checkpoint. The U.S. Charge d'Affaires, a.i., Jonathan Cohen, spoke."
+    found = read(mentions(text))
+    assert "VBIED" not in found
+    assert "a.i." not in found

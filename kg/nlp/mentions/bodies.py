@@ -307,6 +307,22 @@ def military_units(found: Found, lex: Lexicon) -> None:
         found.add(Mention(tok.i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name))
 
 
+def naval_vessels(found: Found, lex: Lexicon) -> None:
+    """A ship named after a navy's prefix is a unit of its country: 'USS Mahan' (US), 'HMS Daring' (GB)."""
+    doc = found.doc
+    for tok in doc:
+        if tok.text not in lex.words.vessel_prefixes or not found.free(tok.i):
+            continue
+        end = tok.i + 1
+        while end < min(len(doc), tok.i + 5) and found.free(end) and (doc[end].is_title or doc[end].like_num):
+            end += 1
+        if end - tok.i < 2 or not doc[tok.i + 1].is_title:
+            continue
+        name = doc[tok.i : end].text
+        country = lex.words.vessel_prefixes[tok.text] or None
+        found.add(Mention(tok.i, end, EntityKind.ORGANIZATION, f"org:{name}", name, name, country=country))
+
+
 def demonym_of_named_body(found: Found, lex: Lexicon) -> None:
     """A people's word taken for an organisation is the one named after its place: 'Tigrayan' (TPLF)."""
     # 'the Tigrayan side' beside the 'Tigray People's Liberation Front' of the same article.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -13,6 +14,7 @@ from kg.model import EntityKind
 if TYPE_CHECKING:
     from kg.nlp.mentions.lexicon import Lexicon
 
+_ONE_LINE = re.compile(r"\S+(?: \S+)*")
 FREE = -1  # a token no mention owns
 RESERVED = -2  # a token of a title written before a name: no rule may take it
 
@@ -131,6 +133,9 @@ class Found:
         for m in result:
             if m.role_target is not None:
                 m.role_target = new_index.get(m.role_target)
+            if not _ONE_LINE.fullmatch(m.text):
+                # "the U.S.-led\ncoalition": a name broken over lines is written on one
+                m.key, m.name, m.text = (" ".join(v.split()) for v in (m.key, m.name, m.text))
         return result
 
 

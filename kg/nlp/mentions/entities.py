@@ -73,8 +73,12 @@ def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
         return person_entity(ent, span, lex)
     if label in ("GPE", "LOC", "FAC"):
         text = span.text
+        if not text[:1].isupper():
+            return None  # "a.i." (ad interim): places are written capitalised
         return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{text}", text, text, label=label)
     if label == "ORG":
+        if span.text in lex.words.weapon_acronyms:
+            return None
         return organisation_entity(span, lex)
     if label == "NORP":
         return people_entity(span, found, lex)
@@ -131,6 +135,10 @@ def corrected_label(ent: Span, span: Span, found: Found, lex: Lexicon) -> str:
         label = "ORG"  # "Tigray People's Liberation Front", "Abel Battery"
     if label in ("GPE", "LOC", "FAC") and any(c.isdigit() for c in text) and text[:1].isupper():
         label = "ORG"  # "M23": places are not named with digits, armed groups are
+    if label == "PERSON" and span[-1].lower_ in lex.words.place_nouns and len(span) > 1:
+        label = "GPE"  # "Anbar Province": a place noun ends no person's name
+    if label == "PERSON" and text in lex.words.platforms:
+        label = "ORG"  # "follow the Secretary on Twitter"
     return label
 
 
@@ -138,7 +146,7 @@ def person_entity(ent: Span, span: Span, lex: Lexicon) -> Mention | None:
     """A person without the titles the model put inside the name; a lone untitled word
     after a place preposition is a place ("fighting around Kamina")."""
     span = strip_titles(span, lex)
-    if not len(span) or not any(t.is_alpha for t in span):
+    if not len(span) or not any(t.is_alpha for t in span) or not bears_a_name(span, lex):
         return None
     word = span[0]
     alone = len(span) == 1 and span.start == ent.start
@@ -146,7 +154,35 @@ def person_entity(ent: Span, span: Span, lex: Lexicon) -> Mention | None:
         place = span.text
         return Mention(span.start, span.end, EntityKind.LOCATION, f"loc:{place}", place, place, label="GPE")
     span = complete_name(span, lex)
-    return Mention(span.start, span.end, EntityKind.PERSON, f"person:{span.text}", span.text, span.text)
+    name = unshouted(span)
+    return Mention(span.start, span.end, EntityKind.PERSON, f"person:{name}", name, span.text)
+
+
+def bears_a_name(span: Span, lex: Lexicon) -> bool:
+    """Whether a person span is a name: no digits ("Passcode 3080897"), no title cut off from
+    its name ("Navy Capt. Jeff Davis" split as "Navy Capt"), no transcript label ("QUESTION:")."""
+    if any(c.isdigit() for c in span.text):
+        return False
+    doc, last = span.doc, span[-1]
+    cut_title = last.i + 1 < len(doc) and doc[last.i + 1].text == "." and (
+        last.lower_ in lex.know.honorifics or f"{last.lower_}." in lex.know.honorifics
+    )
+    labelled = (
+        len(span) == 1 and last.is_upper and last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
+        and last.lower_ in lex.words.speaker_labels
+    )
+    return not cut_title and not labelled
+
+
+def unshouted(span: Span) -> str:
+    """A speaker's name a transcript writes in capitals ("MR KIRBY: Thanks"), in its usual case,
+    so that it is the "John Kirby" of the same text; other names as written ("MASSOB")."""
+    name = span.text
+    doc = span.doc
+    labelled = span.end < len(doc) and doc[span.end].text == ":"
+    if labelled and name.isupper() and all(w.isalpha() for w in name.replace("-", " ").split()):
+        return name.title()
+    return name
 
 
 def organisation_entity(span: Span, lex: Lexicon) -> Mention | None:

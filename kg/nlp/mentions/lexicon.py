@@ -55,6 +55,10 @@ class MentionWords:
     place_prepositions: frozenset[str]
     people_verbs: frozenset[str]
     seated: frozenset[str] = frozenset()
+    speaker_labels: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    weapon_acronyms: frozenset[str] = frozenset()
+    vessel_prefixes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +139,10 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         place_prepositions=words("places", "prepositions"),
         people_verbs=words("places", "people_verbs"),
         seated=words("places", "seated"),
+        speaker_labels=words("names", "speaker_labels"),
+        platforms=words("names", "platforms"),
+        weapon_acronyms=words("names", "weapon_acronyms"),
+        vessel_prefixes={str(k): str(v) for k, v in data["bodies"].get("vessel_prefixes", {}).items()},
     )
 
 
@@ -199,6 +207,12 @@ def _pure_name(name: str, know: Knowledge) -> bool:
     )
 
 
+def _country_entry(actor: dictionaries.DictionaryActor) -> bool:
+    """A country's own dated entry (its names, cities, provinces: "anbar province" under IRQ
+    and IRQOCC), not a person's: every role is the country itself, or it occupied."""
+    return all(len(r.code) == 3 or r.code[3:] == "OCC" for r in actor.roles)
+
+
 def _country_of_code(code: str | None, know: Knowledge) -> str | None:
     """The ISO alpha-2 code of a Phoenix actor code's country part ("AFGMIL" -> "AF")."""
     if not code or len(code) < 3:
@@ -220,7 +234,7 @@ def build_known_actors(
     surname_count: dict[str, int] = {}
     governed: dict[str, set[str | None]] = {}
     for actor in (*dictionaries.country_actors(), *dictionaries.international_actors()):
-        if not actor.roles:
+        if not actor.roles or _country_entry(actor):
             continue
         names = {n for n in actor.names if _pure_name(n, know)}
         full_names |= names

@@ -31,6 +31,7 @@ RULES: tuple[Rule, ...] = (
     gazetteer.dateline_places,
     gazetteer.misspelled_countries,
     bodies.military_units,
+    bodies.naval_vessels,
     entities.model_entities,
     places.unlabelled_places,
     titles.monarchs,

@@ -106,6 +106,10 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
     # the direct object's words, looking through counting words ("fired dozens of rockets",
     # "hosts tens of thousands of refugees", "gave $6 billion in aid")
     lemmas = {c.lemma_.lower() for c in dobjs(verb)}
+    # and the common nouns written before a name ("joining U.S. ships USS Hopper": ships)
+    lemmas |= {
+        c.lemma_.lower() for d in dobjs(verb) for c in d.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+    }
     for _ in range(2):
         lemmas |= {
             o.lemma_.lower()
