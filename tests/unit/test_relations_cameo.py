@@ -211,6 +211,13 @@ def test_a_reading_the_lexicon_declined_stays_declined() -> None:
     }
 
 
+def test_an_object_every_reading_of_the_verb_avoids_is_coded_by_none() -> None:
+    # the lexicon's only 'join' (MEMBER_OF) avoids ships; the dictionary's 'join' would consult
+    found = extract("The frigate Forbin is joining U.S. ships USS Hopper and USS Mahan.")
+    assert not any(r.object.startswith("uss-") for r in found.relations), found.relations
+    assert ("Sweden", "MEMBER_OF", "NATO") in triples(extract("Sweden joined NATO in March."))
+
+
 def test_a_proposal_rejected_from_someone_rejects_them_though_the_lexicon_reads_only_the_object() -> None:
     assert ("Chile", "REJECTED", "Bolivia") in triples(extract("Chile flatly rejected a plan from Bolivia."))
     assert ("Chile", "REJECTED", "Bolivia") in triples(extract("Chile dismissed a request from Bolivia."))

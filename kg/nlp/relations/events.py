@@ -612,10 +612,16 @@ def lexicon_declined(ctx: DocContext, verb: Token, event: Meaning) -> bool:
     the lexicon's own slots counts ('rejected a proposal from X': X was never offered to it);
     an object the lexicon's reading avoids declines it too ('hosted Russian nuclear weapons')."""
     assert ctx.codes is not None
-    senses = [s for s in ctx.know.verbs.get(verb.lemma_.lower(), []) if s.type is event.type]
+    every_sense = ctx.know.verbs.get(verb.lemma_.lower(), [])
+    senses = [s for s in every_sense if s.type is event.type]
     objects = {o.lemma_.lower() for o in dobjs(verb)}
+    objects |= {  # and the common nouns before a name ("U.S. ships USS Hopper")
+        c.lemma_.lower() for o in dobjs(verb) for c in o.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+    }
     if any(s.avoid_dobj & objects for s in senses):
         return True
+    if every_sense and all(s.avoid_dobj & objects for s in every_sense):
+        return True  # no reading of the verb takes this object: "joining U.S. ships" is no act on them
     if event.plover in ctx.codes.proposal_categories:
         passive = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
         seen = passive + [t for s in senses for slot in s.objects for t in slot_tokens(ctx, verb, slot, None)]
