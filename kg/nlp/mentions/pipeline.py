@@ -40,6 +40,8 @@ RULES: tuple[Rule, ...] = (
     known.untagged_surnames,
     names.named_in_apposition,
     places.people_taken_for_places,
+    places.cities_taken_for_people,
+    places.known_places,
     names.known_names,
     names.coordinated_names,
     groups.group_adjectives,

@@ -36,6 +36,57 @@ def people_taken_for_places(found: Found, lex: Lexicon) -> None:
             m.kind, m.key, m.name = EntityKind.PERSON, f"person:{tok.text}", tok.text
 
 
+def cities_taken_for_people(found: Found, lex: Lexicon) -> None:
+    """An untitled person's name that is a city of a country the text names is that city: 'Raqqah'."""
+    # not a name a person of this text bears in full, nor one that speaks or meets ("Jackson said")
+    named = {m.country for m in found.mentions if not m.dropped and m.kind is EntityKind.COUNTRY}
+    people_words = {
+        w for m in found.mentions if not m.dropped and m.kind is EntityKind.PERSON and " " in m.name
+        for w in m.name.split()
+    }
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.PERSON or m.role is not None or m.start in found.titles:
+            continue
+        homes = lex.cities.get(m.text, frozenset()) & named
+        if len(homes) != 1 or m.text in people_words or m.text.lower() in lex.known.surnames:
+            continue
+        root = found.span(m).root
+        speaks = lex.know.reporting | lex.words.people_verbs
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speaks:
+            continue  # "Jackson said ...": who speaks or meets is a person
+        m.kind, m.key, m.name, m.label = EntityKind.LOCATION, f"loc:{m.text}", m.text, "GPE"
+        m.country = next(iter(homes))
+
+
+def known_places(found: Found, lex: Lexicon) -> None:
+    """A city named once is that city where the text names it again unseen: 'they seized Sanaa'."""
+    doc = found.doc
+    places: dict[str, list[Mention]] = {}
+    for m in found.mentions:
+        if m.dropped or m.kind is not EntityKind.LOCATION or m.end - m.start > 3:
+            continue
+        if m.country or m.text in lex.cities:  # a place the gazetteers confirm, not the model's "Airmen"
+            places.setdefault(doc[m.start].text, []).append(m)
+    if not places:
+        return
+    speaks = lex.know.reporting | lex.words.people_verbs
+    for tok in doc:
+        if tok.pos_ != "PROPN" or not found.free(tok.i):
+            continue
+        for m in places.get(tok.text, ()):
+            end = tok.i + (m.end - m.start)
+            span = doc[tok.i : end]
+            if end > len(doc) or span.text != m.text or not all(found.free(i) for i in range(tok.i, end)):
+                continue
+            root = span.root
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in speaks:
+                continue  # "Jackson said": a person of the place's name
+            again = Mention(tok.i, end, EntityKind.LOCATION, m.key, m.name, m.text, country=m.country)
+            again.label = m.label
+            found.add(again)
+            break
+
+
 def places_named_as_orgs(found: Found, lex: Lexicon) -> None:
     """Model organisations (and their conjuncts) before a place noun are places: 'the X border crossing'."""
     doc = found.doc
