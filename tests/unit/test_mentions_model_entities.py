@@ -107,6 +107,9 @@ def test_a_title_cut_off_from_its_name_is_no_person() -> None:
     found = read(mentions("Pentagon press operations director Navy Capt. Jeff Davis said today."))
     assert found["Jeff Davis"] == ("PERSON", "Jeff Davis")
     assert "Navy Capt" not in found
+    # and where the model took it for an organisation, the organisation is what comes before it
+    found = read(mentions("Questions will be taken by Navy Capt. Jeff Davis in the room."))
+    assert "Navy Capt" not in found and found["Navy"][0] == "ORGANIZATION"
 
 
 def test_a_name_with_digits_or_a_transcript_label_is_no_person() -> None:
@@ -134,4 +137,5 @@ def test_a_weapon_written_as_an_acronym_or_a_lower_case_place_is_no_entity() -> 
     text = "A VBIED struck the checkpoint. The U.S. Charge d'Affaires, a.i., Jonathan Cohen, spoke."
     found = read(mentions(text))
     assert "VBIED" not in found
+    assert "IED" not in read(mentions("Strikes destroyed ISIL fortifications, IED facilities and vehicles."))
     assert "a.i." not in found

@@ -130,6 +130,7 @@ def unknown_acronyms(found: Found, lex: Lexicon) -> None:
             and 3 <= len(text) <= 8
             and ACRONYM.match(text)
             and text.replace(".", "") not in lex.know.country_codes
+            and text not in lex.words.weapon_acronyms
         ):
             if tok.is_sent_start and text not in seen:
                 continue

@@ -79,6 +79,8 @@ def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
     if label == "ORG":
         if span.text in lex.words.weapon_acronyms:
             return None
+        while len(span) > 1 and ends_in_cut_title(span, lex):
+            span = span[:-1]  # "questions by Navy Capt." ending a sentence: the Navy
         return organisation_entity(span, lex)
     if label == "NORP":
         return people_entity(span, found, lex)
@@ -164,14 +166,20 @@ def bears_a_name(span: Span, lex: Lexicon) -> bool:
     if any(c.isdigit() for c in span.text):
         return False
     doc, last = span.doc, span[-1]
-    cut_title = last.i + 1 < len(doc) and doc[last.i + 1].text == "." and (
-        last.lower_ in lex.know.honorifics or f"{last.lower_}." in lex.know.honorifics
-    )
+    cut_title = ends_in_cut_title(span, lex)
     labelled = (
         len(span) == 1 and last.is_upper and last.i + 1 < len(doc) and doc[last.i + 1].text == ":"
         and last.lower_ in lex.words.speaker_labels
     )
     return not cut_title and not labelled
+
+
+def ends_in_cut_title(span: Span, lex: Lexicon) -> bool:
+    """Whether a span ends in a title abbreviation whose full stop the model left out ('Navy Capt')."""
+    doc, last = span.doc, span[-1]
+    return last.i + 1 < len(doc) and doc[last.i + 1].text == "." and (
+        last.lower_ in lex.know.honorifics or f"{last.lower_}." in lex.know.honorifics
+    )
 
 
 def unshouted(span: Span) -> str:
