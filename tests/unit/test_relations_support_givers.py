@@ -52,3 +52,20 @@ def test_the_possessor_of_a_noun_does_what_its_infinitive_says() -> None:
     assert ("United States", "SUPPORTED", "Iraqi government") in triples(extract(text))
     named = "We will not allow al-Qaida to grow its capacity to attack the United States."
     assert ("Al-Qaeda", "ATTACKED", "United States") in triples(extract(named))
+
+
+def test_a_support_participle_after_a_comma_describes_the_subject_of_the_clause_it_closes() -> None:
+    # the parser hangs "backed" on "town" and "aided" on "news": neither stands for an actor
+    found = triples(extract("Rebels took the town of Goma, backed by Rwandan troops."))
+    assert ("Rwandan military", "SUPPORTED", "rebels") in found
+    assert not any(o == "Goma" for _, t, o in found if t == "SUPPORTED")
+    text = (
+        "I welcome today's news that Syrian opposition forces liberated the town of Dabiq from ISIL "
+        "control, aided by strong support from our ally Turkey and our international coalition."
+    )
+    assert ("Turkey", "SUPPORTED", "Syrian opposition") in triples(extract(text))
+
+
+def test_a_support_participle_closing_a_clause_of_no_actor_gives_nothing() -> None:
+    found = triples(extract("The report, backed by the United Nations, was published on Monday."))
+    assert not any(t == "SUPPORTED" for _, t, _ in found)

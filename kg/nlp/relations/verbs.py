@@ -71,7 +71,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
             for t in conjuncts(p)
         ]
         if verb.dep_ == "acl":
-            passive_obj = [verb.head]
+            passive_obj = closed_clause_subjects(ctx, verb) or [verb.head]
         else:
             passive_obj = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not passive_obj:
@@ -229,6 +229,32 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
                 )
         if not sense.also:
             return
+
+
+def closed_clause_subjects(ctx: DocContext, participle: Token) -> list[Token]:
+    """'Rebels took the town, backed by Rwandan troops': a participle of support after a comma
+    that the parser hung on a noun standing for no actor describes the subject of the clause it
+    closes (not one of place or control: 'shelled the city, held by rebels')."""
+    start = participle.left_edge.i
+    doc = participle.doc
+    if participle.tag_ != "VBN" or start < 2 or doc[start - 1].text != ",":
+        return []
+    senses = ctx.know.verbs.get(participle.lemma_.lower(), [])
+    if not any(s.type is RelationType.SUPPORTED for s in senses):
+        return []
+    if any(ctx.mentions[m].kind in ACTOR for m in resolve_all(ctx, [participle.head], participle)):
+        return []
+    cur = doc[start - 2]  # the last word of the clause before the comma
+    for _ in range(8):
+        if cur.pos_ in ("VERB", "AUX"):
+            subjects = subjects_of(ctx, cur)
+            if any(ctx.mentions[m].kind in ACTOR for m in resolve_all(ctx, subjects, cur)):
+                return subjects
+            return []
+        if cur.head.i == cur.i:
+            return []
+        cur = cur.head
+    return []
 
 
 def reacted_acts(
