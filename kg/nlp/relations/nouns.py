@@ -18,6 +18,7 @@ from kg.nlp.relations.vocabulary import (
     ASSAULTS,
     CALLED_OFF,
     CONFLICT,
+    GONE_BACK_ON,
     PROSPECTIVE,
     RELATIVE,
     WRONGS,
@@ -176,6 +177,8 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
     sense = ctx.know.nominal[noun.lemma_.lower()]
     if ctx.owner[noun.i] >= 0:
         return  # a named event ("the 2020 war") is an entity, not a relation
+    if sense.type is RelationType.SUPPORTED and gone_back_on(noun):
+        return
     subject_toks = [
         c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
     ]
@@ -229,6 +232,13 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
                 date=date_phrase(ctx, noun, sent),
                 trigger=noun,
             )
+
+
+def gone_back_on(noun: Token) -> bool:
+    """'reneged on his commitment to X', 'abandoned its support for Y': support or a commitment
+    the clause goes back on is not given."""
+    governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    return noun.dep_ in ("pobj", "dobj", "obj") and governor.lemma_.lower() in GONE_BACK_ON
 
 
 def support_giver(noun: Token) -> Token | None:

@@ -501,6 +501,9 @@ def pronoun(ctx: DocContext, tok: Token, verb: Token | None, kinds: set[EntityKi
     when the pronoun is an object or the possessor of one)."""
     exclude: set[str] = set()
     role = tok.head.dep_ if tok.dep_ == "poss" else tok.dep_
+    own = possessive_of_subject(ctx, tok, kinds)
+    if own is not None:
+        return [own]
     if role in ("dobj", "pobj", "dative") and verb is not None:
         for s in subjects_of(ctx, verb):
             if ctx.owner[s.i] != -1:
@@ -542,6 +545,25 @@ def pronoun(ctx: DocContext, tok: Token, verb: Token | None, kinds: set[EntityKi
             return [pos]
         pos -= 1
     return []
+
+
+def possessive_of_subject(ctx: DocContext, tok: Token, kinds: set[EntityKind]) -> int | None:
+    """'The U.S. remains steadfast in its commitment to X', 'Israel said in its statement': a
+    possessive in a phrase on a verb (or its adjective) with no object is the verb's subject."""
+    if tok.dep_ != "poss" or tok.head.dep_ != "pobj" or tok.head.head.dep_ != "prep":
+        return None
+    clause = tok.head.head.head
+    if clause.dep_ == "acomp":
+        clause = clause.head
+    if clause.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ in ("dobj", "obj", "dative") for c in clause.children
+    ):
+        return None
+    for s in subjects_of(ctx, clause):
+        owner = ctx.owner[s.i]
+        if owner >= 0 and ctx.mentions[owner].kind in kinds and s.i < tok.i:
+            return owner
+    return None
 
 
 def plural_pronoun(ctx: DocContext, tok: Token, verb: Token | None) -> list[int]:

@@ -36,6 +36,7 @@ from kg.nlp.relations.vocabulary import (
     REACTIONS,
     RELATIVE,
     RESPONSIBILITY,
+    SIDE_BY_SIDE,
     SPEECH_ACTS,
     STRUCTURAL,
     SUBJ,
@@ -469,6 +470,18 @@ def raised_objects(verb: Token) -> list[Token]:
     ]
 
 
+def idiom_partners(verb: Token, prep: str) -> list[Token]:
+    """'stands shoulder to shoulder with X', 'fought side by side with X': the objects of a
+    preposition the parser hung on a word of a manner idiom after the verb."""
+    found: list[Token] = []
+    stack = [c for c in verb.children if c.i > verb.i and c.lower_ in SIDE_BY_SIDE]
+    while stack:
+        word = stack.pop()
+        found.extend(prep_objects(word, prep))
+        stack.extend(c for c in word.children if c.lower_ in SIDE_BY_SIDE)
+    return found
+
+
 def slot_tokens(ctx: DocContext, verb: Token, slot: str, passive_obj: list[Token] | None) -> list[Token]:
     if slot == "dobj":
         return dobjs(verb) or raised_objects(verb)
@@ -484,7 +497,7 @@ def slot_tokens(ctx: DocContext, verb: Token, slot: str, passive_obj: list[Token
             ]
         return found
     if slot.startswith("prep:"):
-        found = prep_objects(verb, slot[5:])
+        found = prep_objects(verb, slot[5:]) + idiom_partners(verb, slot[5:])
         # "discussed the proposal with Putin": the parser often hangs the phrase on the object.
         for obj in dobjs(verb):
             if ctx.owner[obj.i] < 0:

@@ -105,6 +105,12 @@ COASTS = {"coast", "coastline", "shore", "shores"}
 # Help an act was done with: "seized the town with help from Rwanda", "with the backing of Iran"
 # (the helper supports whoever acted; never the act's target).
 HELP_NOUNS = {"help", "support", "backing", "assistance", "aid"}
+# Verbs that go back on a commitment or support: "reneged on his commitment to X", "abandoned its
+# support for Y" (none is given).
+GONE_BACK_ON = {"renege", "abandon", "break", "violate", "betray", "breach", "drop", "withdraw", "end"}
+# The words of "shoulder to shoulder", "side by side", "hand in hand": a manner idiom the parser
+# may hang the partner's "with" on ("stands shoulder to shoulder with X").
+SIDE_BY_SIDE = {"shoulder", "side", "hand", "arm"}
 # Bodies of water: where something happened ("fired a missile into the Sea of Japan", "seized a
 # tanker in the Strait of Hormuz"), never a party to it.
 WATERS = {"sea", "ocean", "gulf", "bay", "strait", "straits", "channel", "lake", "river", "waters", "sound"}
