@@ -114,3 +114,24 @@ def test_a_sea_or_strait_is_where_an_act_happened_never_its_target() -> None:
 
 def test_a_name_the_parser_read_as_an_adverb_of_the_verb_is_its_object() -> None:
     assert ("Iraqi military", "CAPTURED", "Mosul") in triples(extract("Iraqi forces recaptured Mosul."))
+
+
+def test_a_violent_relative_clause_hung_on_the_place_of_an_act_is_the_acts() -> None:
+    # the parser hangs "which killed" on the province / city, which killed no one
+    text = (
+        "The United States condemns ISIL's suicide attacks in the town of Tel Tamer in Hasaka "
+        "Province, which targeted and killed scores of Syrian civilians."
+    )
+    assert ("Islamic State", "KILLED", "Syrian civilians") in triples(extract(text))
+    found = triples(
+        extract(
+            "Al-Shabaab's bombing in Mogadishu, which killed 20 soldiers of the Somali army, was condemned."
+        )
+    )
+    assert ("Al-Shabaab", "KILLED", "Somali military") in found
+    assert ("Somalia", "KILLED", "Somali military") not in found
+
+
+def test_a_relative_clause_about_a_place_that_is_no_act_stays_the_places() -> None:
+    text = "Residents of the town in Kherson province, which Russian forces attacked on Monday, fled."
+    assert ("Russian military", "ATTACKED", "Kherson province") in triples(extract(text))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.model import EntityKind
 from kg.nlp.knowledge import VerbSense
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
 from kg.nlp.relations.vocabulary import (
     COMMITTED,
+    CONFLICT,
     DOCUMENTS,
     FRONTING_PREPOSITIONS,
     MAYBE,
@@ -49,7 +51,10 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
                     top = cur.head
                     while top.dep_ == "conj" and top.head.pos_ in ("NOUN", "PROPN"):
                         top = top.head
-                    out.extend(conjuncts(top) if top is not cur.head else [cur.head])
+                    act = violent_act_described(ctx, cur) if s.dep_ == "nsubj" else None
+                    out.extend(
+                        [act] if act is not None else conjuncts(top) if top is not cur.head else [cur.head]
+                    )
                 else:
                     out.extend(conjuncts(s))
             return out
@@ -86,6 +91,27 @@ def subjects_of(ctx: DocContext, verb: Token) -> list[Token]:
                 return conjuncts(objects[0])
         return misparsed_subject(ctx, cur)
     return []
+
+
+def violent_act_described(ctx: DocContext, clause: Token) -> Token | None:
+    """'ISIL's attacks in the town of X in Y Province, which killed scores of civilians': a
+    relative clause of violence the parser hung on a place in an act's phrase describes the act."""
+    senses = ctx.know.verbs.get(clause.lemma_.lower(), [])
+    if clause.dep_ != "relcl" or not any(s.type in CONFLICT for s in senses):
+        return None
+    cur = clause.head
+    for _ in range(4):
+        owner = ctx.owner[cur.i]
+        place = owner >= 0 and ctx.mentions[owner].kind in (EntityKind.LOCATION, EntityKind.COUNTRY)
+        if not (place or cur.lemma_.lower() in ctx.know.place_anaphors) or cur.dep_ != "pobj":
+            return None
+        prep = cur.head
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "of", "near", "at", "across", "around"):
+            return None
+        cur = prep.head
+        if cur.lemma_.lower() in ctx.know.conflict_acts:
+            return cur
+    return None
 
 
 def committed_to(verb: Token) -> bool:
