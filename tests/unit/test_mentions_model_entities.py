@@ -139,3 +139,22 @@ def test_a_weapon_written_as_an_acronym_or_a_lower_case_place_is_no_entity() -> 
     assert "VBIED" not in found
     assert "IED" not in read(mentions("Strikes destroyed ISIL fortifications, IED facilities and vehicles."))
     assert "a.i." not in found
+
+
+def test_an_organisation_loses_a_trailing_bracket_the_model_took_in() -> None:
+    text = "Officials of the Iraqi Ministry of Culture, State Board of Antiquities and Heritage (SBAH) spoke."
+    names = {m.text for m in mentions(text)}
+    assert not any(n.endswith(("(", ",")) for n in names), names
+    assert "SBAH" in names
+
+
+def test_a_capitalised_word_the_model_left_out_before_an_organisation_is_its_first() -> None:
+    text = "said Maj. Gen. Gary J. Volesky, commander, Combined Joint Forces Land Component Command."
+    doc = parse(text)
+    ent = next(e for e in doc.ents if e.label_ == "ORG")
+    assert ent.text.startswith("Joint")  # the model leaves "Combined" out
+    assert "Combined Joint Forces Land Component Command" in {m.text for m in mentions(text)}
+    # a title or a word the model tagged is no part of the name
+    text = "Turkish President Erdogan met NATO Secretary General Jens Stoltenberg."
+    found = {m.text for m in mentions(text)}
+    assert "NATO" in found

@@ -81,7 +81,7 @@ def entity_mention(ent: Span, found: Found, lex: Lexicon) -> Mention | None:
             return None
         while len(span) > 1 and ends_in_cut_title(span, lex):
             span = span[:-1]  # "questions by Navy Capt." ending a sentence: the Navy
-        return organisation_entity(span, lex)
+        return organisation_entity(word_left_out(span, found, lex), lex)
     if label == "NORP":
         return people_entity(span, found, lex)
     if label == "EVENT":
@@ -97,9 +97,35 @@ def trimmed(ent: Span, lex: Lexicon) -> Span:
         span = span[1:]  # "Near Ar Raqqah": a capitalised preposition the model took in
     while len(span) and span[0].lower_ in ("the", "a", "an"):
         span = span[1:]
-    while len(span) and span[-1].tag_ == "POS":
-        span = span[:-1]
+    while len(span) and (span[-1].tag_ == "POS" or span[-1].text in _OPENERS):
+        span = span[:-1]  # "Heritage (": the bracket of an acronym the model took in
     return span
+
+
+_OPENERS = {"(", "[", "{", ",", "-", "\u2013", "\u2014"}
+
+
+def word_left_out(span: Span, found: Found, lex: Lexicon) -> Span:
+    """'Combined Joint Forces Land Component Command': a capitalised word before an organisation's
+    name that the model left out, though the parser compounds it into the name, is its first."""
+    doc = span.doc
+    start = span.start
+    while start > 0:
+        prev = doc[start - 1]
+        if not (
+            prev.tag_ == "NNP"
+            and prev.is_title
+            and not prev.ent_type_
+            and found.owner[prev.i] < 0
+            and prev.dep_ == "compound"
+            and span.start <= prev.head.i < span.end
+            and prev.lower_ not in lex.know.titles
+            and prev.lower_ not in lex.know.honorifics
+            and not prev.is_sent_start
+        ):
+            break
+        start -= 1
+    return doc[start : span.end] if start < span.start else span
 
 
 def nationality_code(span: Span, label: str, lex: Lexicon) -> str | None:
