@@ -14,3 +14,15 @@ def test_people_named_by_a_common_noun_from_an_organisation_are_its_members() ->
 def test_people_from_a_country_are_no_members_of_it() -> None:
     found = triples(extract("Refugees from Syria met activists in Turkey."))
     assert not any(t[1] == "MEMBER_OF" for t in found)
+
+
+def test_names_singled_out_of_a_bodys_members_or_partners_are_its_members() -> None:
+    text = "We are grateful for the support provided by our Coalition partners, especially the Turks."
+    assert ("Turks", "MEMBER_OF", "Coalition") in triples(extract(text))
+    found = triples(extract("NATO countries, including Poland, sent troops."))
+    assert ("Poland", "MEMBER_OF", "NATO") in found
+
+
+def test_an_actors_own_partners_are_not_its_members() -> None:
+    found = triples(extract("Hamas's partners, especially Iran, sent weapons."))
+    assert ("Iran", "MEMBER_OF", "Hamas") not in found

@@ -34,6 +34,7 @@ from kg.nlp.relations.vocabulary import (
     POSSESSIVE_PRONOUNS,
     PROSPECTIVE,
     ROLE_TARGETS,
+    SINGLING,
 )
 
 
@@ -229,32 +230,52 @@ def ally_before_name(ctx: DocContext, noun: Token, sent: Span) -> None:
 
 
 def listed_members(ctx: DocContext, noun: Token, sent: Span) -> None:
-    """'member states including A, B and C' / 'the bloc's members, such as A and B':
-    MEMBER_OF the organisation named with the noun, else the organisation last named."""
-    if noun.lemma_.lower() != "member" and not any(
+    """'member states including A, B and C' / 'the bloc's members, such as A and B' / 'NATO
+    countries, including A' / 'our Coalition partners, especially the Turks': MEMBER_OF the
+    organisation named with the noun (for members, else the organisation last named)."""
+    member = noun.lemma_.lower() == "member" or any(
         c.dep_ == "compound" and c.lower_ == "member" for c in noun.children
-    ):
-        return
-    listed = prep_objects(noun, "including") + [
-        o
-        for c in noun.children
-        if c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
-        for o in c.children
-        if o.dep_ == "pobj"
-        for o in conjuncts(o)
-    ]
+    )
+    listed = (
+        prep_objects(noun, "including")
+        + [
+            o
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "as" and any(g.lower_ == "such" for g in c.children)
+            for o in c.children
+            if o.dep_ == "pobj"
+            for o in conjuncts(o)
+        ]
+        + singled_out(noun)
+    )
     if not listed:
         return
-    holders = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.lower_ != "member"]
+    # "Hamas's partners" are its partners, not its members; "Coalition partners" are the Coalition's
+    owners = ("compound",) if noun.lemma_.lower() in ctx.know.relational else ("poss", "compound")
+    holders = [c for c in noun.children if c.dep_ in owners and c.lower_ != "member"]
     orgs = [
         o
         for o in resolve_all(ctx, holders + prep_objects(noun, "of"), noun)
         if ctx.mentions[o].kind is EntityKind.ORGANIZATION
-    ] or last_org(ctx, noun.i)
-    for member in resolve_all(ctx, listed, noun):
-        if ctx.mentions[member].kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+    ] or (last_org(ctx, noun.i) if member else [])
+    for one in resolve_all(ctx, listed, noun):
+        m = ctx.mentions[one]
+        if m.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION) or (
+            m.kind is EntityKind.GROUP and m.named
+        ):
             for org in orgs[:1]:
-                ctx.emit(member, RelationType.MEMBER_OF, org, sent, 0.7)
+                ctx.emit(one, RelationType.MEMBER_OF, org, sent, 0.7)
+
+
+def singled_out(noun: Token) -> list[Token]:
+    """'our partners, especially the Turks', 'member states, notably Hungary': the names in
+    apposition a focusing adverb singles out of the noun's set."""
+    return [
+        t
+        for a in noun.children
+        if a.dep_ == "appos" and any(c.dep_ == "advmod" and c.lower_ in SINGLING for c in a.children)
+        for t in conjuncts(a)
+    ]
 
 
 def structural_apposition(ctx: DocContext, subject: int, appos: Token, sent: Span) -> None:

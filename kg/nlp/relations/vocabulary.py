@@ -71,7 +71,9 @@ FORCES = {
     "advisor",
 }
 # Nouns listing the members of an organisation ("member states including A and B").
-MEMBER_HEADS = {"member", "state", "country", "nation", "government"}
+MEMBER_HEADS = {"member", "state", "country", "nation", "government", "partner"}
+# Adverbs that single some out of a set named before: "our partners, especially the Turks".
+SINGLING = {"especially", "notably", "particularly", "chiefly", "mainly", "principally"}
 # Relations whose two ends are "the two sides" of what follows.
 SIDES = frozenset(
     {
