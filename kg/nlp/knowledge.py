@@ -420,6 +420,7 @@ def load_knowledge() -> Knowledge:
                 objects=tuple(spec.get("object", ("of",))),
                 kinds=kinds,
                 confidence=float(spec.get("confidence", 0.7)),
+                needs_dobj=frozenset(spec.get("needs_of", ())),
             )
         except (KeyError, ValueError) as exc:
             raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry nominal.{noun}: {exc}") from exc

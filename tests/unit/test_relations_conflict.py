@@ -135,3 +135,17 @@ def test_a_violent_relative_clause_hung_on_the_place_of_an_act_is_the_acts() -> 
 def test_a_relative_clause_about_a_place_that_is_no_act_stays_the_places() -> None:
     text = "Residents of the town in Kherson province, which Russian forces attacked on Monday, fled."
     assert ("Russian military", "ATTACKED", "Kherson province") in triples(extract(text))
+
+
+def test_whoever_was_involved_in_an_attack_or_the_use_of_weapons_against_an_actor_attacked_it() -> None:
+    text = "Abu Jandal was involved in the use of suicide vehicles and chemical weapons against the SDF."
+    assert ("Abu Jandal", "ATTACKED", "SDF") in triples(extract(text))
+    found = triples(extract("Hezbollah was involved in the attack on Israeli troops."))
+    assert ("Hezbollah", "ATTACKED", "Israeli military") in found
+
+
+def test_the_use_of_what_is_no_weapon_or_an_involvement_denied_attacks_no_one() -> None:
+    found = triples(extract("Washington's use of sanctions against Russia was criticized."))
+    assert not any(t == "ATTACKED" for _, t, _ in found)
+    found = triples(extract("Hezbollah was not involved in the attack on Israeli troops."))
+    assert not any(t == "ATTACKED" for _, t, _ in found)

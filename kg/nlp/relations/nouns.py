@@ -21,6 +21,7 @@ from kg.nlp.relations.vocabulary import (
     GONE_BACK_ON,
     PROSPECTIVE,
     RELATIVE,
+    TAKING_PART,
     WRONGS,
 )
 
@@ -179,6 +180,8 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
         return  # a named event ("the 2020 war") is an entity, not a relation
     if sense.type is RelationType.SUPPORTED and gone_back_on(noun):
         return
+    if sense.needs_dobj and not {o.lemma_.lower() for o in used_things(noun)} & sense.needs_dobj:
+        return
     subject_toks = [
         c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
     ]
@@ -234,6 +237,11 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
             )
 
 
+def used_things(noun: Token) -> list[Token]:
+    """What 'the use of' names: 'suicide vehicles, IEDs and chemical weapons'."""
+    return [t for o in prep_objects(noun, "of") for t in conjuncts(o)]
+
+
 def gone_back_on(noun: Token) -> bool:
     """'reneged on his commitment to X', 'abandoned its support for Y': support or a commitment
     the clause goes back on is not given."""
@@ -267,6 +275,8 @@ def doers_of_act(ctx: DocContext, noun: Token) -> list[Token]:
     if noun.dep_ != "pobj" or prep.dep_ != "prep":
         return []
     holder = prep.head
+    if prep.lower_ == "in" and holder.lemma_.lower() in TAKING_PART and not is_negated(ctx, holder):
+        return subjects_of(ctx, holder)  # "X was involved in attacks on Y": X took part
     if prep.lower_ in ("in", "during", "with") and holder.pos_ == "VERB" and not is_passive(ctx, holder):
         if is_negated(ctx, holder) or is_irrealis(ctx, holder):
             return []

@@ -110,6 +110,8 @@ HELP_NOUNS = {"help", "support", "backing", "assistance", "aid"}
 # Verbs that go back on a commitment or support: "reneged on his commitment to X", "abandoned its
 # support for Y" (none is given).
 GONE_BACK_ON = {"renege", "abandon", "break", "violate", "betray", "breach", "drop", "withdraw", "end"}
+# Verbs whose subject took part in the act named with "in": "was involved in attacks on X".
+TAKING_PART = {"involve"}
 # The words of "shoulder to shoulder", "side by side", "hand in hand": a manner idiom the parser
 # may hang the partner's "with" on ("stands shoulder to shoulder with X").
 SIDE_BY_SIDE = {"shoulder", "side", "hand", "arm"}
