@@ -361,6 +361,16 @@ def test_an_act_on_part_of_a_thing_is_an_act_on_the_whole() -> None:
     assert reading is not None and reading.code == "192"
 
 
+def test_an_act_held_for_a_span_or_in_a_series_is_coded_by_the_act() -> None:
+    table = codes()
+    for text, word in [
+        ("Pakistan launched a series of air strikes on the camps.", "launched"),
+        ("The militia carried out three days of raids near the town.", "carried"),
+    ]:
+        reading = code_of_verb(table, verb(parse(text), word))
+        assert reading is not None and reading.meaning.plover is Plover.ASSAULT, text
+
+
 def test_a_protest_takes_its_target_from_the_participle_that_goes_with_it() -> None:
     ctx = context("Kurds demonstrated in Kirkuk calling for independence from Iraq.")
     assert [c.text for c in events.accompanying_clauses(verb(ctx.doc, "demonstrated"))] == ["calling"]

@@ -3,6 +3,7 @@ alliances, diplomatic ties and expulsions. Sentences written here."""
 
 from __future__ import annotations
 
+from kg.model import Plover
 from tests.unit.test_nlp_support import extract, triples
 
 
@@ -161,3 +162,26 @@ def test_what_shared_intelligence_is_about_is_not_the_partner() -> None:
     found = triples(extract(text))
     assert ("Jordan", "COOPERATED", "United States") in found
     assert ("Jordan", "COOPERATED", "Islamic State") not in found
+
+
+def test_several_parties_holding_exercises_or_war_games_cooperate_with_each_other() -> None:
+    for text in [
+        "Russia and China held naval exercises in the Sea of Japan.",
+        "French and Egyptian warships launched ten days of war games on Monday.",
+        "Indian and Japanese troops began a week of drills near the border.",
+    ]:
+        ext = extract(text)
+        by_id = {e.id: e.name for e in ext.entities}
+        found = {(by_id[r.subject], r.type.value, r.plover, by_id[r.object]) for r in ext.relations}
+        pairs = {(s, o) for s, t, p, o in found if t == "COOPERATED" and p is Plover.COOPERATE}
+        assert len(pairs) == 2 and all(s != o for s, o in pairs), (text, found)
+
+
+def test_one_partys_exercise_or_one_only_planned_is_no_cooperation() -> None:
+    for text in [
+        "Russia held naval exercises near Japan.",
+        "Russia and China plan to hold naval exercises next month.",
+        "Russia and China did not hold naval exercises this year.",
+    ]:
+        found = triples(extract(text))
+        assert not any(t == "COOPERATED" for _, t, _ in found), (text, found)

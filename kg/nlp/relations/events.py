@@ -19,7 +19,7 @@ from kg.nlp.relations.clauses import (
     is_passive,
     subjects_of,
 )
-from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb
+from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb, object_nouns
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import named_leader, reported_by, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
@@ -565,6 +565,49 @@ def taken_from(ctx: DocContext, verb: Token, sent: Span, attributed: int | None)
                     plover=Plover.ASSAULT,
                     coded=True,
                 )
+
+
+def is_joint_act(codes: Codes, verb: Token) -> bool:
+    """'held war games', 'launched ten days of naval exercises': a verb holding an act several
+    parties do together (cameo.toml [joint] acts, the head's compounds before it)."""
+    if verb.lemma_.lower() not in codes.joint_verbs:
+        return False
+    for noun in object_nouns(verb, codes.partitives):
+        head = noun[0]
+        words = tuple(c.lemma_.lower() for c in head.children if c.dep_ == "compound" and c.i < head.i)
+        words += (head.lemma_.lower(),)
+        if any(words[len(words) - len(act) :] == act for act in codes.joint_acts):
+            return True
+    return False
+
+
+def joint_act(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'French and Egyptian warships launched war games', 'A and B held naval drills': an act
+    several named parties hold together is cooperation between them (CAMEO 062)."""
+    codes = ctx.codes
+    if codes is None or not is_joint_act(codes, verb) or is_negated(ctx, verb) or is_irrealis(ctx, verb):
+        return
+    if is_passive(ctx, verb) or not is_main_clause(ctx, verb):
+        return
+    named = [t for t in event_subjects(ctx, verb) if is_named(ctx, t)]
+    sides = [s for s in resolve_all(ctx, named, verb) if ctx.mentions[s].kind in AGENTS]
+    if len({ctx.mentions[s].key for s in sides}) < 2:
+        return
+    date = date_phrase(ctx, verb, sent)
+    for s in sides:
+        for o in sides:
+            ctx.emit(
+                s,
+                RelationType.COOPERATED,
+                o,
+                sent,
+                0.6,
+                attributed=attributed,
+                date=date,
+                trigger=verb,
+                plover=Plover.COOPERATE,
+                coded=True,
+            )
 
 
 def is_scene(ctx: DocContext, noun: Token) -> bool:

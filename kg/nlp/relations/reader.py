@@ -9,7 +9,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.relations.aims import act_against, hostile_aim
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
-from kg.nlp.relations.events import coded_events, obligations, taken_from
+from kg.nlp.relations.events import coded_events, joint_act, obligations, taken_from
 from kg.nlp.relations.nouns import (
     between,
     came_under,
@@ -106,6 +106,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 came_under(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB" and is_taking(ctx, tok):
                 taken_from(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB":
+                joint_act(ctx, tok, sent, attributed)
             if tok.dep_ == "acomp" and tok.lemma_.lower() in READY:
                 ready_to_offer(ctx, tok, sent, attributed)
         titles(ctx, sent)
