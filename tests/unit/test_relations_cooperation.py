@@ -157,6 +157,13 @@ def test_sharing_or_exchanging_intelligence_is_cooperation() -> None:
     assert ("Germany", "COOPERATED", "France") in found
 
 
+def test_sharing_expertise_or_experience_is_cooperation() -> None:
+    found = triples(extract("Russia has been sharing expertise with Iran."))
+    assert ("Russia", "COOPERATED", "Iran") in found
+    found = triples(extract("Kenya shared experience in counter-terrorism with Somalia."))
+    assert ("Kenya", "COOPERATED", "Somalia") in found
+
+
 def test_what_shared_intelligence_is_about_is_not_the_partner() -> None:
     text = "Jordan has shared intelligence with the United States on Islamic State fighters."
     found = triples(extract(text))
