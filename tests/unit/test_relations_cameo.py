@@ -578,6 +578,17 @@ def test_an_event_led_by_an_actor_in_a_target_phrase_names_that_actor() -> None:
     assert ("Turkey", "REJECTED", "United States") in triples(extract(text))
 
 
+def test_a_refused_deployment_is_refused_to_where_the_forces_would_go_not_to_them() -> None:
+    for text, place in [
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", "Iraq"),
+        ("Japan refused to send troops to Afghanistan.", "Afghanistan"),
+    ]:
+        ext = extract(text)
+        by_id = {e.id: e.name for e in ext.entities}
+        rejected = {by_id[r.object] for r in ext.relations if r.type is RelationType.REJECTED}
+        assert rejected == {place}, (text, rejected)
+
+
 def test_a_verb_form_used_as_a_preposition_is_no_act() -> None:
     ctx = context("Iran has been sharing expertise with Syria according to a special report.")
     according = verb(ctx.doc, "according")

@@ -344,6 +344,16 @@ def place_of_act(ctx: DocContext, acting_verbs: list[Token], subjects: list[int]
     return []
 
 
+def lexicon_targets(ctx: DocContext, inner: Token, subjects: list[int]) -> list[int]:
+    """Whom a governed act is done to where the verb lexicon read it ('refused to deploy
+    peacekeepers in Iraq': Iraq, not the peacekeepers sent): the actors of its own slots."""
+    return [
+        r.object
+        for r in ctx.by_trigger.get(inner.i, [])
+        if ctx.mentions[r.object].kind in _TARGETS and r.object not in subjects
+    ]
+
+
 def event_subjects(ctx: DocContext, verb: Token) -> list[Token]:
     """Who does it: the subject (through coordination and control), or a passive's agent (also
     of a bare participle: 'expected to be joined by X')."""
@@ -746,6 +756,10 @@ def emit_event(
         if event.plover in codes.accompanied_categories:
             acting_verbs += accompanying_clauses(verb)
     for acting in [] if reciprocal_only else acting_verbs:
+        if acting is inner:
+            targets = lexicon_targets(ctx, inner, subjects)
+            if targets:
+                break
         candidates = event_targets(ctx, acting)
         if event.plover in codes.cooperative_categories:
             against = opposed(ctx, acting)
