@@ -98,3 +98,21 @@ def test_condemning_an_attack_someone_claimed_criticises_the_claimant() -> None:
     # a claim nobody made, or a clause saying something else of the act, names no one
     unclaimed = triples(extract("Kenya condemned the bombing in Mogadishu, which killed 12 people."))
     assert not {t for t in unclaimed if t[1] == "CRITICIZED"}
+
+
+def test_calling_for_sanctions_or_a_boycott_against_someone_disapproves_of_them() -> None:
+    found = triples(extract("Sweden called for sanctions against Belarus."))
+    assert ("Sweden", "CRITICIZED", "Belarus") in found
+    found = triples(extract("Poland pressed for tougher sanctions on Russia."))
+    assert ("Poland", "CRITICIZED", "Russia") in found
+    found = triples(extract("Protesters called for the resignation of Prime Minister Imran Khan."))
+    assert ("protesters", "PROTESTED", "Imran Khan") in found
+
+
+def test_calling_for_an_end_to_sanctions_is_no_disapproval() -> None:
+    for text in [
+        "Sweden called for the lifting of sanctions on Belarus.",
+        "Sweden called for an end to sanctions against Belarus.",
+    ]:
+        found = triples(extract(text))
+        assert not any(t == "CRITICIZED" for _, t, _ in found), (text, found)

@@ -25,6 +25,10 @@ from kg.nlp.relations.vocabulary import (
     WRONGS,
 )
 
+# Prepositions of a demanded noun that name whom it is aimed at ("the resignation of X",
+# "sanctions against X", "a boycott on X").
+DEMANDED_OF = ("of", "against", "on")
+
 
 def came_under(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
     """'Nigerien troops came under attack from gunmen' / 'units came under Chadian
@@ -93,12 +97,14 @@ def reported_blame(ctx: DocContext, verb: Token, sent: Span) -> None:
 
 
 def demanded(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
-    """'demanding his resignation' -> PROTESTED(subject, him)."""
-    for dobj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+    """'demanding his resignation' -> PROTESTED(subject, him); 'called for sanctions against X'
+    -> CRITICIZED(subject, X)."""
+    for dobj in demanded_nouns(verb):
         rtype = ctx.know.demand_nouns.get(dobj.lemma_.lower())
         if rtype is None:
             continue
-        targets = [c for c in dobj.children if c.dep_ == "poss"] + prep_objects(dobj, "of")
+        targets = [c for c in dobj.children if c.dep_ == "poss"]
+        targets += [t for p in DEMANDED_OF for o in prep_objects(dobj, p) for t in conjuncts(o)]
         subjects = resolve_all(ctx, subjects_of(ctx, verb), verb)
         objects = resolve_all(ctx, targets, verb)
         for s in subjects:
@@ -114,6 +120,13 @@ def demanded(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -
                         negated=is_negated(ctx, verb),
                         trigger=verb,
                     )
+
+
+def demanded_nouns(verb: Token) -> list[Token]:
+    """What a verb of demanding asks for: its object ('demanded his resignation') or what it
+    asks "for" ('called for sanctions', 'pressed for tougher sanctions'), with their conjuncts."""
+    asked = [c for c in verb.children if c.dep_ in ("dobj", "obj")] + prep_objects(verb, "for")
+    return [t for a in asked for t in conjuncts(a)]
 
 
 def between(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:
