@@ -30,3 +30,26 @@ def test_strikes_done_in_support_of_a_side_support_it() -> None:
     assert ("Coalition", "SUPPORTED", "Iraqi government") in triples(extract(text))
     fired = "Turkish troops attacked Kurdish positions in support of the Free Syrian Army."
     assert ("Turkish military", "SUPPORTED", "Free Syrian Army") in triples(extract(fired))
+
+
+def test_an_act_named_by_the_object_of_a_light_verb_is_held_by_its_subject() -> None:
+    found = triples(extract("Qatar launched a mediation between the Emirates and Saudi Arabia."))
+    assert ("Qatar", "MEDIATED", "United Arab Emirates") in found
+    assert ("Qatar", "MEDIATED", "Saudi Arabia") in found
+    for text in [
+        "Norway will launch a mediation between Colombia and the rebels.",
+        "Norway did not launch a mediation between Colombia and the rebels.",
+    ]:
+        assert not any(t == "MEDIATED" for _, t, _ in triples(extract(text))), text
+
+
+def test_an_act_compounded_with_an_undertaking_is_that_undertaking() -> None:
+    found = triples(extract("Qatar's mediation effort between Israel and Hamas failed."))
+    assert ("Qatar", "MEDIATED", "Israel") in found and ("Qatar", "MEDIATED", "Hamas") in found
+    found = triples(extract("Kenya launched a mediation effort between Sudan and South Sudan."))
+    assert ("Kenya", "MEDIATED", "Sudan") in found and ("Kenya", "MEDIATED", "South Sudan") in found
+
+
+def test_an_act_held_by_a_light_verb_guesses_no_one_it_is_with() -> None:
+    text = "Sudan and Chad clashed in May. Qatar later launched a mediation between the two sides."
+    assert not any(t == "MEDIATED" for _, t, _ in triples(extract(text)))

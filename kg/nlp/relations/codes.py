@@ -172,7 +172,7 @@ class Codes:
     partitives: frozenset[str] = frozenset()  # "part of X", "most of X": the object is X
     containers: frozenset[str] = frozenset()  # "an aid program": the compound names the event
     joint_acts: tuple[tuple[str, ...], ...] = ()  # "held war games": done by several, done together
-    joint_verbs: frozenset[str] = frozenset()  # the verbs that hold them ("held", "launched")
+    light_verbs: frozenset[str] = frozenset()  # verbs holding the act their object names ("launched")
     same: dict[str, frozenset[str]] = field(default_factory=dict)  # "ties" -> the dictionary's "relations"
 
     def meaning(self, code: str | None, block: str = "") -> Meaning | None:
@@ -429,7 +429,7 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         partitives=frozenset(policy.get("objects", {}).get("partitives", ())),
         containers=frozenset(policy.get("objects", {}).get("containers", ())),
         joint_acts=tuple(tuple(w.split()) for w in policy.get("joint", {}).get("acts", ())),
-        joint_verbs=frozenset(v for f in families if f.name == "light" for v in f.verbs),
+        light_verbs=frozenset(v for f in families if f.name == "light" for v in f.verbs),
         same={str(k): frozenset(v) for k, v in policy.get("same_words", {}).items()},
     )
 

@@ -580,7 +580,7 @@ def taken_from(ctx: DocContext, verb: Token, sent: Span, attributed: int | None)
 def is_joint_act(codes: Codes, verb: Token) -> bool:
     """'held war games', 'launched ten days of naval exercises': a verb holding an act several
     parties do together (cameo.toml [joint] acts, the head's compounds before it)."""
-    if verb.lemma_.lower() not in codes.joint_verbs:
+    if verb.lemma_.lower() not in codes.light_verbs:
         return False
     for noun in object_nouns(verb, codes.partitives):
         head = noun[0]

@@ -195,8 +195,12 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
         return
     if sense.needs_dobj and not {o.lemma_.lower() for o in used_things(noun)} & sense.needs_dobj:
         return
+    act = noun
+    noun = undertaking_of(ctx, noun)
     subject_toks = [
-        c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i
+        c
+        for c in noun.children
+        if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i < noun.i and c.i != act.i
     ]
     subject_toks += prep_objects(noun, "by")
     subjects = [s for s in resolve_all(ctx, subject_toks, noun) if ctx.mentions[s].kind in AGENTS]
@@ -212,11 +216,17 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
     if not subjects and sense.type in CONFLICT:
         doers = resolve_all(ctx, doers_of_act(ctx, noun), noun)
         subjects = [s for s in doers if ctx.mentions[s].kind in AGENTS]
+    # an act held by a light verb's subject names whom it is with or against: no anaphor is
+    # guessed ("held meetings with both leaders")
+    held = not subjects
+    if held:
+        holders = [t for t in holders_of_act(ctx, noun) if is_named(ctx, t)]
+        subjects = [s for s in resolve_all(ctx, holders, noun) if ctx.mentions[s].kind in AGENTS]
     if not subjects:
         return
     objects: list[int] = []
     for prep in preps:
-        targets = prep_objects(noun, prep)
+        targets = [t for t in prep_objects(noun, prep) if not held or is_named(ctx, t)]
         if in_support:
             # "its ally Hamas": the named one, not whom "its ally" would point back to
             targets = [
@@ -260,6 +270,32 @@ def gone_back_on(noun: Token) -> bool:
     the clause goes back on is not given."""
     governor = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
     return noun.dep_ in ("pobj", "dobj", "obj") and governor.lemma_.lower() in GONE_BACK_ON
+
+
+def undertaking_of(ctx: DocContext, noun: Token) -> Token:
+    """The undertaking a nominal act names ('a mediation effort between X and Y', 'an air
+    campaign against X': lexicon.toml [efforts]), whose phrase is the act's; else the act."""
+    head = noun.head
+    if noun.dep_ == "compound" and head.pos_ == "NOUN" and head.lemma_.lower() in ctx.know.efforts:
+        return head
+    return noun
+
+
+def holders_of_act(ctx: DocContext, noun: Token) -> list[Token]:
+    """Who holds an act named by the object of a light verb ('Qatar launched a mediation between
+    X and Y', 'stepped up its support for X': cameo.toml light verbs): the verb's subjects, when
+    it says the act was held."""
+    verb = noun.head
+    codes = ctx.codes
+    if codes is None or noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB":
+        return []
+    if verb.lemma_.lower() not in codes.light_verbs:
+        return []
+    if is_negated(ctx, verb) or is_irrealis(ctx, verb) or is_passive(ctx, verb):
+        return []
+    if any(c.dep_ == "aux" and c.lower_ in codes.intent_auxiliaries for c in verb.children):
+        return []  # "will launch a mediation": not held yet
+    return subjects_of(ctx, verb)
 
 
 def support_giver(noun: Token) -> Token | None:
