@@ -596,3 +596,20 @@ def test_a_verb_form_used_as_a_preposition_is_no_act() -> None:
     coded = events.sentence_codes(ctx, next(iter(ctx.doc.sents)))
     assert according.i not in coded
     assert code_of_verb(codes(), according) is not None  # the dictionary alone reads "accord"
+
+
+def test_asking_another_to_support_someone_supports_them() -> None:
+    found = triples(extract("France urged Germany to back Ukraine."))
+    assert ("France", "SUPPORTED", "Ukraine") in found and ("France", "URGED", "Germany") in found
+    assert ("France", "SUPPORTED", "Germany") not in found
+    found = triples(extract("Egypt called on Sweden to support the Arab League."))
+    assert ("Egypt", "SUPPORTED", "Arab League") in found
+
+
+def test_asking_another_to_respect_or_attack_someone_is_no_support_for_them() -> None:
+    for text in [
+        "Egypt urged Israel to attack Hamas.",
+        "Egypt urged Israel to respect the rights of Palestinians.",
+    ]:
+        found = triples(extract(text))
+        assert not any(t == "SUPPORTED" for _, t, _ in found), (text, found)

@@ -693,6 +693,8 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
     events = {i: event_of(ctx, ctx.doc[i], coded) for i in sorted(coded)}
     for index, found in events.items():
         verb = ctx.doc[index]
+        if found is not None and found[0].plover is Plover.SUPPORT and is_demanded(ctx, verb):
+            advocated(ctx, verb, sent, attributed)
         outer = governing_verb(verb, coded)
         governed = events.get(outer.i) if outer is not None else None
         if governed is not None and governed[1] is not None and governed[1].i == index:
@@ -727,6 +729,39 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             elif lexicon.type is RelationType.AGREED_TO:
                 # "A and B agreed to a ceasefire", "signed a treaty": the parties, to each other
                 emit_event(ctx, verb, None, lexicon, sent, attributed, reciprocal_only=True)
+
+
+def advocated(ctx: DocContext, support: Token, sent: Span, attributed: int | None) -> None:
+    """'urged the EC to support the PLO', 'called on X to back Y': asking another to support
+    someone is the asker's own support for them (the asked one is not supported; only the
+    actor the act is done to, not one its object's phrase names: 'to respect the rights of X')."""
+    asking = support.head
+    if not is_main_clause(ctx, asking) or is_hypothetical(ctx, asking, {}):
+        return
+    named = [t for t in event_subjects(ctx, asking) if is_named(ctx, t)]
+    askers = [s for s in resolve_all(ctx, named, asking) if ctx.mentions[s].kind in AGENTS]
+    asked = {t.i for t in dobjs(asking)}
+    candidates = [t for t in dobjs(support) if t.i not in asked and ctx.owner[t.i] >= 0]
+    supported = [
+        o
+        for o in resolve_all(ctx, candidates, support)
+        if ctx.mentions[o].kind in _TARGETS and o not in askers
+    ]
+    for s in askers:
+        for o in supported:
+            ctx.emit(
+                s,
+                RelationType.SUPPORTED,
+                o,
+                sent,
+                0.5,
+                attributed=reported_by(ctx, asking) if attributed is None else attributed,
+                negated=is_negated(ctx, asking),
+                date=date_phrase(ctx, asking, sent),
+                trigger=support,
+                plover=Plover.SUPPORT,
+                coded=True,
+            )
 
 
 def emit_event(
