@@ -192,3 +192,12 @@ def test_one_partys_exercise_or_one_only_planned_is_no_cooperation() -> None:
     ]:
         found = triples(extract(text))
         assert not any(t == "COOPERATED" for _, t, _ in found), (text, found)
+
+
+def test_a_contingent_or_batch_of_troops_arriving_deploys_its_force() -> None:
+    found = triples(extract("The first contingent of French troops arrived in Mali on Friday."))
+    assert ("French military", "DEPLOYED", "Mali") in found
+    found = triples(extract("The first deployment of NATO troops has arrived in Bosnia."))
+    assert ("NATO", "DEPLOYED", "Bosnia and Herzegovina") in found
+    found = triples(extract("A batch of Chinese tourists arrived in Mali on Friday."))
+    assert not any(t == "DEPLOYED" for _, t, _ in found)
