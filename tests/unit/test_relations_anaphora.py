@@ -133,3 +133,15 @@ def test_an_act_stands_for_whoever_the_participle_says_did_it() -> None:
     # a participle that says nothing of the doer does not make one
     found = triples(extract("The bombing, reported by Kenyan media, killed 12 soldiers."))
     assert not any(t == "KILLED" for _, t, _ in found), found
+
+
+def test_they_can_stand_for_a_body_with_a_plural_name() -> None:
+    found = triples(extract("The Syrian Democratic Forces said they had captured Raqqa."))
+    assert ("Syrian Democratic Forces", "CAPTURED", "Raqqa") in found
+    found = triples(extract("The Israel Defense Forces entered Gaza. They killed a Hamas commander."))
+    assert ("Israel Defense Forces", "KILLED", "Hamas") in found
+
+
+def test_they_is_not_a_body_whose_name_is_no_plural() -> None:
+    text = "France pulled its troops from Niger after the United Nations left and the junta ordered them out."
+    assert not any(o == "United Nations" for _, _, o in triples(extract(text)))

@@ -8,6 +8,7 @@ import bisect
 from spacy.tokens import Span, Token
 
 from kg.model import EntityKind, RelationType
+from kg.nlp.mentions import Mention
 from kg.nlp.relations.clauses import subjects_of
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.syntax import conjuncts, prep_objects
@@ -31,6 +32,7 @@ from kg.nlp.relations.vocabulary import (
     PERSON_PAIRS,
     PLACES,
     PLURAL,
+    PLURAL_ENDINGS,
     RELATIVE,
     SETTLEMENTS,
     SIDES,
@@ -576,12 +578,16 @@ def plural_pronoun(ctx: DocContext, tok: Token, verb: Token | None) -> list[int]
         "dative",
     ):
         exclude = {ctx.mentions[o].key for s in subjects_of(ctx, verb) if (o := ctx.owner[s.i]) >= 0}
+    speaker = plural_speaker(ctx, tok, verb)
+    if speaker is not None:
+        return [speaker]
     group = None
     pos = bisect.bisect_left(ctx.starts, tok.i) - 1
     stop = max(-1, pos - LOOKBACK)
     while pos > stop:
         m = ctx.mentions[pos]
-        if m.kind is EntityKind.GROUP and m.name[:1].isupper() and m.key not in exclude:
+        named_group = m.kind is EntityKind.GROUP and m.name[:1].isupper()
+        if (named_group or plural_body(m)) and m.key not in exclude:
             group = pos
             break
         pos -= 1
@@ -594,6 +600,24 @@ def plural_pronoun(ctx: DocContext, tok: Token, verb: Token | None) -> list[int]
         if len(members) == len(pair[1]):
             return list(members)
     return [group] if group is not None else []
+
+
+def plural_speaker(ctx: DocContext, tok: Token, verb: Token | None) -> int | None:
+    """'The Syrian Democratic Forces said they had captured X', 'the rebels said they would ...':
+    a subject 'they' in reported speech is the speaker, a group or a body with a plural name."""
+    if verb is None or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    speaker = reported_by(ctx, verb)
+    if speaker is None:
+        return None
+    m = ctx.mentions[speaker]
+    return speaker if m.kind is EntityKind.GROUP or plural_body(m) else None
+
+
+def plural_body(m: Mention) -> bool:
+    """'the Syrian Democratic Forces', 'the Jordan Armed Forces': a body with a plural name."""
+    last = m.name.split()[-1] if m.name else ""
+    return m.kind is EntityKind.ORGANIZATION and last.endswith(PLURAL_ENDINGS)
 
 
 def sentences_back(ctx: DocContext, token_i: int, count: int) -> int:

@@ -35,6 +35,9 @@ ROLE_TARGETS = frozenset({EntityKind.ORGANIZATION, EntityKind.COUNTRY, EntityKin
 AGENTS = ACTOR | {EntityKind.LOCATION}
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "themselves"}
+# How a body's plural name ends ("Syrian Democratic Forces", "Armed Forces", "Guards"), which
+# "they" can stand for (not "Hamas", "Reuters": no plural there)
+PLURAL_ENDINGS = ("Forces", "Guards", "Brigades", "Units", "Fighters", "Mujahideen", "Battalions")
 FIRST_PERSON = {"our", "my"}
 STATE_MODIFIERS = {"federal", "government", "national", "state", "regime", "junta", "pro-government"}
 HOLDING = {"hold", "control", "occupy", "run", "operate", "use", "man"}
