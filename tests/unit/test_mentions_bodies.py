@@ -141,3 +141,13 @@ def test_a_ships_name_without_its_prefix_is_that_ship_and_joining_ships_is_no_me
     forbin = [(e.name, e.kind.value) for e in found.entities if "Forbin" in e.name]
     assert forbin == [("FS Forbin", "ORGANIZATION")]
     assert not {t for t in triples(found) if t[1] == "MEMBER_OF"}
+
+
+def test_a_ministry_keeps_its_portfolio_named_after_of() -> None:
+    found = read(mentions("Ukraine's Ministry of Defense said on Monday that Russia attacked."))
+    assert found["Ukraine's Ministry of Defense"] == ("ORGANIZATION", "Defense Ministry of Ukraine")
+    found = read(mentions("The French Ministry of Foreign Affairs protested."))
+    assert found["French Ministry of Foreign Affairs"][1] == "Foreign Affairs Ministry of France"
+    # written either way, the same body
+    found = read(mentions("Ukraine's Defense Ministry said on Monday that Russia attacked."))
+    assert found["Ukraine's Defense Ministry"] == ("ORGANIZATION", "Defense Ministry of Ukraine")

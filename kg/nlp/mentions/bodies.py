@@ -58,7 +58,23 @@ def _organ_end(found: Found, head: Token, lex: Lexicon) -> int:
             obj = [c for c in child.children if c.dep_ == "pobj"]
             if obj and obj[0].lemma_.lower() in lex.know.state_bodies and found.free(obj[0].i):
                 last = obj[0].i + 1
+            elif obj and head.is_title and child.i == head.i + 1:
+                last = max(last, portfolio_end(found, child, obj[0]))
     return last
+
+
+def portfolio_end(found: Found, of: Token, obj: Token) -> int:
+    """'Ministry of Culture', 'Ministry of Foreign Affairs': the capitalised portfolio after a
+    capitalised organ's 'of' is part of its name (where it ends; the organ alone when none)."""
+    words = list(obj.subtree)
+    if not all(
+        (found.free(t.i) or found.mentions[found.owner[t.i]].kind is EntityKind.ORGANIZATION)
+        and (t.is_title or t.lower_ in ("and", "&"))
+        and t.ent_type_ not in ("GPE", "NORP")
+        for t in words
+    ):
+        return of.i  # "Ministry of Iraq" or a lower-case phrase: not a portfolio
+    return words[-1].i + 1
 
 
 def _take_over_orgs(found: Found, first: int, last: int, keep: int) -> bool:
@@ -88,7 +104,11 @@ def country_organs(found: Found, lex: Lexicon) -> None:
         if taken and not _take_over_orgs(found, first, last, idx):
             continue
         country = know.countries[m.country or ""].name if m.country else ""
-        name = f"{title_case(doc[first:last].text, lex)} of {country}"
+        organ = doc[first:last].text
+        if last > head.i + 2 and doc[head.i + 1].lower_ == "of" and doc[head.i + 2].is_title:
+            # "Ukraine's Ministry of Defense" is the "Defense Ministry of Ukraine" either way written
+            organ = f"{doc[head.i + 2 : last].text} {doc[first : head.i + 1].text}"
+        name = f"{title_case(organ, lex)} of {country}"
         found.add(
             Mention(
                 first,
