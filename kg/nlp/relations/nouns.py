@@ -12,6 +12,7 @@ from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.events import is_named
 from kg.nlp.relations.resolve import resolve, resolve_all
 from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
+from kg.nlp.relations.verbs import journey_encounters
 from kg.nlp.relations.vocabulary import (
     ACTOR,
     AGENTS,
@@ -184,6 +185,21 @@ def encounter(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) 
         for o in others:
             if ctx.mentions[s].key != ctx.mentions[o].key:
                 ctx.emit(s, rtype, o, sent, 0.5, attributed=attributed, date=date, trigger=noun)
+
+
+def journey_purpose(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'arrived in Moscow for talks with Y': the traveller had the encounter with Y (the place is
+    where); with no Y, coordinated travellers with each other ('A and B returned for talks')."""
+    if is_irrealis(ctx, verb) or is_passive(ctx, verb):
+        return
+    travellers = [s for s in resolve_all(ctx, subjects_of(ctx, verb), verb) if ctx.mentions[s].kind in ACTOR]
+    date, negated = date_phrase(ctx, verb, sent), is_negated(ctx, verb)
+    for _noun, rtype, others in journey_encounters(ctx, verb):
+        pairs = [(s, o) for s in travellers for o in others]
+        if not others and len({ctx.mentions[s].key for s in travellers}) > 1:
+            pairs = [(s, o) for s in travellers for o in travellers if s != o]
+        for s, o in pairs:
+            ctx.emit(s, rtype, o, sent, 0.6, attributed=attributed, negated=negated, date=date, trigger=verb)
 
 
 def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) -> None:

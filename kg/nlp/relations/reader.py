@@ -16,6 +16,7 @@ from kg.nlp.relations.nouns import (
     demanded,
     encounter,
     hyphenated,
+    journey_purpose,
     nominal,
     owned_effort,
     reported_blame,
@@ -62,6 +63,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
         for tok in sent:
             if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in ctx.know.verbs:
                 read_verb(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.journeys:
+                journey_purpose(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.agreeing:
                 agreed_with(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.demand_verbs:

@@ -49,6 +49,8 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
     if is_irrealis(ctx, verb):
         return
     senses = ctx.know.verbs[verb.lemma_.lower()]
+    if verb.lemma_.lower() in ctx.know.journeys and any(o for _, _, o in journey_encounters(ctx, verb)):
+        return  # "travelled to Brussels for talks with X": the talks with X, Brussels is where
     if committed_to(verb):
         # "remains committed to joining NATO": a membership still to come is none yet
         senses = [s for s in senses if s.type not in STRUCTURAL]
@@ -256,6 +258,22 @@ def closed_clause_subjects(ctx: DocContext, participle: Token) -> list[Token]:
             return []
         cur = cur.head
     return []
+
+
+def journey_encounters(ctx: DocContext, verb: Token) -> list[tuple[Token, RelationType, list[int]]]:
+    """What a journey is made for: 'flew to Ankara for talks with Y' -> (talks, CONSULTED, [Y])
+    for each encounter noun of lexicon.toml [encounters] after a [journeys] preposition."""
+    found: list[tuple[Token, RelationType, list[int]]] = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ctx.know.journey_preps:
+            continue
+        for noun in (t for o in prep.children if o.dep_ == "pobj" for t in conjuncts(o)):
+            rtype = ctx.know.encounters.get(noun.lemma_.lower()) or ctx.know.encounters.get(noun.lower_)
+            if rtype is None:
+                continue
+            others = resolve_all(ctx, prep_objects(noun, "with"), noun)
+            found.append((noun, rtype, [o for o in others if ctx.mentions[o].kind in ACTOR]))
+    return found
 
 
 def reacted_acts(
