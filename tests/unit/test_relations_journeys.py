@@ -41,3 +41,11 @@ def test_a_journey_for_a_meeting_is_a_meeting_and_travellers_with_no_party_named
 def test_a_journey_not_made_is_a_negated_encounter() -> None:
     result = extract("Blinken did not travel to Cairo for talks with Egyptian officials.")
     assert [r.negated for r in result.relations] == [True]
+
+
+def test_returning_to_or_from_a_place_is_a_movement_with_no_party() -> None:
+    assert not triples(extract("Refugees returned to Syria after the fighting ended."))
+    assert not triples(extract("Thousands of Syrian refugees have returned to Syria from Turkey this year."))
+    # a return made for talks is still the talks
+    back = triples(extract("Israeli negotiators returned to Cairo for talks with Hamas."))
+    assert back == {("Israel", "CONSULTED", "Hamas")}

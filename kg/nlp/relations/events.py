@@ -330,13 +330,27 @@ def when_clauses(verb: Token) -> list[Token]:
     ]
 
 
+def destinations(ctx: DocContext, verb: Token) -> set[int]:
+    """Where someone went back to or came back from ('refugees returned to Syria from Turkey'):
+    places, never a party to the return (cameo.toml returning_verbs; none with an object)."""
+    codes = ctx.codes
+    assert codes is not None
+    returning = verb.lemma_.lower() in codes.returning_verbs or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in codes.returning_particles for c in verb.children
+    )
+    if not returning or dobjs(verb):
+        return set()
+    return {t.i for prep in codes.destination_preps for t in prep_objects(verb, prep)}
+
+
 def place_of_act(ctx: DocContext, acting_verbs: list[Token], subjects: list[int]) -> list[int]:
     """Where an act done to a place is done: the first of the acting verbs that names a place
     ('lifted the curfew in X', 'blocked roads in X')."""
     for acting in acting_verbs:
+        went = destinations(ctx, acting)
         places = [
             t
-            for t in resolve_all(ctx, place_targets(ctx, acting), acting)
+            for t in resolve_all(ctx, [p for p in place_targets(ctx, acting) if p.i not in went], acting)
             if ctx.mentions[t].kind in PLACES and t not in subjects
         ]
         if places:
@@ -799,7 +813,7 @@ def emit_event(
         if event.plover in codes.cooperative_categories:
             against = opposed(ctx, acting)
             candidates = [t for t in candidates if t.i not in against]
-        about = topics(ctx, acting)
+        about = topics(ctx, acting) | destinations(ctx, acting)
         candidates = [t for t in candidates if t.i not in about]
         if acting is inner and is_mandative(ctx, inner, event.plover is Plover.DEMAND):
             # "demanded that the US cancel ...": who the complement's act is asked of
