@@ -167,6 +167,8 @@ class Codes:
     returning_verbs: frozenset[str] = frozenset()  # "returned to Syria": Syria is where, no party
     returning_particles: frozenset[str] = frozenset()  # "came back to X", "headed home"
     destination_preps: frozenset[str] = frozenset()  # ... "to", "from"
+    venue_categories: frozenset[Plover] = frozenset()  # "welcomed Kim to the Kremlin": where, no party
+    venue_preps: frozenset[str] = frozenset()  # ... "to", "in"
     cooperative_categories: frozenset[Plover] = frozenset()  # "united against X": X is no partner
     opposing_prepositions: frozenset[str] = frozenset()  # ... "against"
     topic_nouns: frozenset[str] = frozenset()  # "shared intelligence on X": X is what it is about
@@ -425,6 +427,8 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         returning_verbs=frozenset(targets.get("returning_verbs", ())),
         returning_particles=frozenset(targets.get("returning_particles", ())),
         destination_preps=frozenset(targets.get("destination_prepositions", ())),
+        venue_categories=frozenset(Plover(p) for p in targets.get("venue_categories", ())),
+        venue_preps=frozenset(targets.get("venue_prepositions", ())),
         cooperative_categories=frozenset(Plover(p) for p in targets.get("cooperative_categories", ())),
         opposing_prepositions=frozenset(targets.get("opposing_prepositions", ())),
         topic_nouns=frozenset(targets.get("topic_nouns", ())),

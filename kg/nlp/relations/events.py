@@ -49,6 +49,8 @@ _TARGETS = ACTOR
 _PHRASE_DEPS = frozenset({"compound", "amod", "poss", "nmod", "prep", "pobj"})
 _PHRASE_DEPTH = 4
 OWN = frozenset({"its", "their", "his", "her", "our"})
+# Who is received as a guest (a country welcomed is a visit to it, or its delegation's).
+_GUESTS = frozenset({EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.GROUP})
 _DEMANDS = frozenset({RelationType.URGED, RelationType.REQUESTED_AID, RelationType.THREATENED})
 # Types whose coordinated subjects, with no target, act on each other ("A and B agreed to ...").
 _RECIPROCAL = frozenset(
@@ -341,6 +343,19 @@ def destinations(ctx: DocContext, verb: Token) -> set[int]:
     if not returning or dobjs(verb):
         return set()
     return {t.i for prep in codes.destination_preps for t in prep_objects(verb, prep)}
+
+
+def venues(ctx: DocContext, verb: Token, event: Meaning) -> set[int]:
+    """Where a meeting with a guest the act names was held ('welcomed Kim to the Kremlin',
+    'hosted Scholz in Paris'): the venue, never a second party (cameo.toml venue_categories)."""
+    codes = ctx.codes
+    assert codes is not None
+    if event.plover not in codes.venue_categories:
+        return set()
+    guests = [o for o in resolve_all(ctx, dobjs(verb), verb) if ctx.mentions[o].kind in _GUESTS]
+    if not guests:
+        return set()
+    return {t.i for prep in codes.venue_preps for t in prep_objects(verb, prep)}
 
 
 def place_of_act(ctx: DocContext, acting_verbs: list[Token], subjects: list[int]) -> list[int]:
@@ -813,7 +828,7 @@ def emit_event(
         if event.plover in codes.cooperative_categories:
             against = opposed(ctx, acting)
             candidates = [t for t in candidates if t.i not in against]
-        about = topics(ctx, acting) | destinations(ctx, acting)
+        about = topics(ctx, acting) | destinations(ctx, acting) | venues(ctx, acting, event)
         candidates = [t for t in candidates if t.i not in about]
         if acting is inner and is_mandative(ctx, inner, event.plover is Plover.DEMAND):
             # "demanded that the US cancel ...": who the complement's act is asked of
