@@ -164,6 +164,8 @@ class Codes:
     conditional_marks: frozenset[str] = frozenset()  # the marks of such a condition ("if", "unless")
     scene_nouns: frozenset[str] = frozenset()  # "the bombing in X": X is where, not whom
     taking_verbs: frozenset[str] = frozenset()  # "retook the town from X": X is fought
+    yielding_verbs: frozenset[tuple[str, str]] = frozenset()  # ("hand", "over"): ground handed over
+    ground_nouns: frozenset[str] = frozenset()  # "handed over control of X", "three villages"
     returning_verbs: frozenset[str] = frozenset()  # "returned to Syria": Syria is where, no party
     returning_particles: frozenset[str] = frozenset()  # "came back to X", "headed home"
     destination_preps: frozenset[str] = frozenset()  # ... "to", "from"
@@ -424,6 +426,10 @@ def build_codes(policy_file: str = "cameo.toml") -> Codes:
         conditional_marks=frozenset(targets.get("conditional_marks", ())),
         scene_nouns=frozenset(targets.get("scene_nouns", ())),
         taking_verbs=frozenset(targets.get("taking_verbs", ())),
+        yielding_verbs=frozenset(
+            (words[0], words[-1]) for words in (v.split() for v in targets.get("yielding_verbs", ()))
+        ),
+        ground_nouns=frozenset(targets.get("ground_nouns", ())),
         returning_verbs=frozenset(targets.get("returning_verbs", ())),
         returning_particles=frozenset(targets.get("returning_particles", ())),
         destination_preps=frozenset(targets.get("destination_prepositions", ())),

@@ -649,6 +649,52 @@ def joint_act(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
             )
 
 
+def is_yielding(ctx: DocContext, verb: Token) -> bool:
+    """A verb of handing something over, with its particle: 'handed over', 'turned over' (cameo.toml
+    yielding_verbs)."""
+    codes = ctx.codes
+    return codes is not None and any(
+        (verb.lemma_.lower(), c.lower_) in codes.yielding_verbs
+        for c in verb.children
+        if c.dep_ in ("prt", "advmod", "prep")
+    )
+
+
+def handed_over(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) -> None:
+    """'rebels handed over three villages to the army', 'turned over control of the city to X':
+    ground handed over to someone is conceded to them (the object a place, or a ground noun)."""
+    codes = ctx.codes
+    if codes is None or is_irrealis(ctx, verb) or is_passive(ctx, verb):
+        return
+    ground = [
+        o
+        for o in dobjs(verb)
+        if (ctx.owner[o.i] >= 0 and ctx.mentions[ctx.owner[o.i]].kind in PLACES)
+        or o.lemma_.lower() in codes.ground_nouns
+    ]
+    if not ground:
+        return
+    receivers = prep_objects(verb, "to") + [t for o in ground for t in prep_objects(o, "to")]
+    held = [o for o in resolve_all(ctx, receivers, verb) if ctx.mentions[o].kind in ACTOR]
+    givers = [s for s in resolve_all(ctx, event_subjects(ctx, verb), verb) if ctx.mentions[s].kind in AGENTS]
+    for s in givers:
+        for o in held:
+            if o not in givers:
+                ctx.emit(
+                    s,
+                    RelationType.CONCEDED,
+                    o,
+                    sent,
+                    0.6,
+                    attributed=attributed,
+                    negated=is_negated(ctx, verb),
+                    date=date_phrase(ctx, verb, sent),
+                    trigger=verb,
+                    plover=Plover.CONCEDE,
+                    coded=True,
+                )
+
+
 def is_scene(ctx: DocContext, noun: Token) -> bool:
     """An act whose place is only where it happened ('the bombing in X', 'attacks in X'): a
     violent act of cameo.toml scene_nouns or a conflict noun of the lexicon's nominal senses."""

@@ -9,7 +9,7 @@ from kg.nlp.mentions import Mention
 from kg.nlp.relations.aims import act_against, hostile_aim
 from kg.nlp.relations.codes import Codes
 from kg.nlp.relations.context import DocContext, RawRelation
-from kg.nlp.relations.events import coded_events, joint_act, obligations, taken_from
+from kg.nlp.relations.events import coded_events, handed_over, is_yielding, joint_act, obligations, taken_from
 from kg.nlp.relations.nouns import (
     between,
     came_under,
@@ -111,6 +111,8 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 taken_from(ctx, tok, sent, attributed)
             if tok.pos_ == "VERB":
                 joint_act(ctx, tok, sent, attributed)
+            if tok.pos_ == "VERB" and is_yielding(ctx, tok):
+                handed_over(ctx, tok, sent, attributed)
             if tok.dep_ == "acomp" and tok.lemma_.lower() in READY:
                 ready_to_offer(ctx, tok, sent, attributed)
         titles(ctx, sent)
