@@ -76,6 +76,7 @@ class Knowledge:
     place_anaphors: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
     org_anaphors: frozenset[str] = frozenset()
+    force_anaphors: dict[str, str] = field(default_factory=dict)  # "the army" -> "MIL"
     factions: frozenset[str] = frozenset()
     place_heads: frozenset[str] = frozenset()
     act_agents: frozenset[str] = frozenset()  # "the bombing carried out by X": X did it
@@ -354,6 +355,7 @@ def load_knowledge() -> Knowledge:
     know.place_anaphors = frozenset(nouns.get("place_anaphors", ()))
     know.pair_anaphors = frozenset(nouns.get("pair_anaphors", ()))
     know.org_anaphors = frozenset(nouns.get("org_anaphors", ()))
+    know.force_anaphors = {str(k): str(v) for k, v in nouns.get("force_anaphors", {}).items()}
     know.relational = frozenset(nouns.get("relational", ()))
     know.factions = frozenset(nouns.get("factions", ()))
     know.place_heads = frozenset(nouns.get("place_heads", ()))

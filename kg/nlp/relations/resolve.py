@@ -168,6 +168,9 @@ def resolve(ctx: DocContext, tok: Token, verb: Token | None, depth: int = 0) -> 
             found = [f for obj in prep_objects(tok, prep) for f in resolve(ctx, obj, verb, depth + 1)]
             if found:
                 return list(dict.fromkeys(found))
+        force = force_anaphor(ctx, tok)
+        if force:
+            return force
         # "the junta", "federal troops", "government forces": the country under discussion
         if (lemma in STATE_PROXIES and any(c.lower_ == "the" for c in tok.children)) or any(
             c.lower_ in STATE_MODIFIERS for c in tok.children if c.dep_ in ("amod", "compound")
@@ -389,6 +392,32 @@ def last_named(ctx: DocContext, token_i: int, word: str) -> list[int]:
     while pos > stop:
         m = ctx.mentions[pos]
         if m.kind is EntityKind.ORGANIZATION and word in m.name.lower().split():
+            return [pos]
+        pos -= 1
+    return []
+
+
+def force_anaphor(ctx: DocContext, tok: Token) -> list[int]:
+    """'the army', 'the police' (actors.toml force_anaphors): the state force of that sector the
+    text named last ('Sudan's army ... the army'), before the country under discussion."""
+    sector = ctx.know.force_anaphors.get(tok.lemma_.lower())
+    if (
+        sector is None
+        or not tok.is_lower
+        or not any(c.lower_ in ("the", "this", "that") for c in tok.children)
+        or any(c.dep_ in ("poss", "compound", "amod", "nmod") for c in tok.children)
+    ):
+        return []
+    return last_force(ctx, tok.i, sector)
+
+
+def last_force(ctx: DocContext, token_i: int, sector: str) -> list[int]:
+    """The latest state force of a sector the text named ('Sudan's army' for a later 'the army')."""
+    pos = bisect.bisect_left(ctx.starts, token_i) - 1
+    stop = max(-1, pos - LOOKBACK)
+    while pos > stop:
+        m = ctx.mentions[pos]
+        if m.kind is EntityKind.ORGANIZATION and m.sector == sector:
             return [pos]
         pos -= 1
     return []
