@@ -96,6 +96,8 @@ class Knowledge:
     nominal: dict[str, VerbSense] = field(default_factory=dict)  # object slots are prepositions
     encounters: dict[str, RelationType] = field(default_factory=dict)  # "after talks with X"
     encounter_preps: frozenset[str] = frozenset()
+    appointing: frozenset[str] = frozenset()  # "appointed X as foreign minister"
+    appointing_preps: frozenset[str] = frozenset()  # ... "as"
     journeys: frozenset[str] = frozenset()  # verbs of travel: "flew to X for talks with Y"
     journey_preps: frozenset[str] = frozenset()  # what the journey is for: "for"
     agreeing: frozenset[str] = frozenset()  # verbs of agreements made with someone
@@ -415,6 +417,8 @@ def load_knowledge() -> Knowledge:
         know.encounters = {k: RelationType(v) for k, v in encounters.items()}
     except ValueError as exc:
         raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry in encounters: {exc}") from exc
+    know.appointing = frozenset(lexicon.get("appointments", {}).get("verbs", ()))
+    know.appointing_preps = frozenset(lexicon.get("appointments", {}).get("prepositions", ()))
     know.journeys = frozenset(lexicon.get("journeys", {}).get("verbs", ()))
     know.journey_preps = frozenset(lexicon.get("journeys", {}).get("prepositions", ()))
     for noun, spec in lexicon.get("nominal", {}).items():

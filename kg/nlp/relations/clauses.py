@@ -265,3 +265,24 @@ def date_phrase(ctx: DocContext, verb: Token, sent: Span) -> Span | None:
                 break
             cur = cur.head
     return dates[0] if len(dates) == 1 else None
+
+
+def appointed_title(ctx: DocContext, verb: Token) -> Token | None:
+    """The title an appointing verb gives ('appointed X as foreign minister', 'named X its new
+    foreign minister', 'was sworn in as president'): its head noun, when it is a known title."""
+    if verb.lemma_.lower() not in ctx.know.appointing:
+        return None
+    nouns = [o for p in ctx.know.appointing_preps for o in prep_objects(verb, p)]
+    nouns += [c for c in verb.children if c.dep_ in ("oprd", "attr") and c.pos_ == "NOUN"]
+    nouns += [
+        o
+        for c in verb.children
+        if c.dep_ == "prt"
+        for p in ctx.know.appointing_preps
+        for o in prep_objects(c, p)
+    ]
+    for noun in nouns:
+        words = [c.lower_ for c in noun.lefts if c.dep_ in ("compound", "amod")] + [noun.lower_]
+        if any(" ".join(words[i:]) in ctx.know.titles for i in range(len(words))):
+            return noun
+    return None

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from kg.model import EntityKind, Plover, RelationType
 from kg.nlp.relations.clauses import (
+    appointed_title,
     date_phrase,
     is_for_clause,
     is_irrealis,
@@ -780,6 +781,8 @@ def coded_events(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             c.dep_ == "prep" and c.lower_ == "as" for c in verb.children
         ):
             continue  # "served as interim president": a role held, not an act
+        if appointed_title(ctx, verb) is not None:
+            continue  # "appointed X as foreign minister": a post given (structure), no act between them
         if not is_main_clause(ctx, verb) and not (outer is not None and is_main_clause(ctx, outer)):
             continue  # background: a relative or adverbial clause, a participle
         event, inner = found

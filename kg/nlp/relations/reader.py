@@ -25,6 +25,7 @@ from kg.nlp.relations.resolve import according_to
 from kg.nlp.relations.structure import (
     acting_with,
     ally_before_name,
+    appointments,
     apposition,
     assigned_to,
     copular,
@@ -117,6 +118,7 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 ready_to_offer(ctx, tok, sent, attributed)
         titles(ctx, sent)
         organs(ctx, sent)
+        appointments(ctx, sent)
         coded_events(ctx, sent, attributed)
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.know.aims:

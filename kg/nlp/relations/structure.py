@@ -14,7 +14,7 @@ from kg.model import EntityKind, RelationType
 from kg.nlp.knowledge import Knowledge
 from kg.nlp.mentions import Mention
 from kg.nlp.mentions.agents import personnel_sources
-from kg.nlp.relations.clauses import is_irrealis, is_negated, subjects_of
+from kg.nlp.relations.clauses import appointed_title, is_irrealis, is_negated, is_passive, subjects_of
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.resolve import last_body_named, last_org, resolve, resolve_all, salient_country
 from kg.nlp.relations.syntax import conjuncts, prep_objects
@@ -29,6 +29,7 @@ from kg.nlp.relations.vocabulary import (
     HOLDERS,
     JOINTLY,
     MEMBER_NOUNS,
+    NEW_WORDS,
     NO_KEYS,
     ONCE_HELD,
     POSSESSIVE_PRONOUNS,
@@ -380,6 +381,55 @@ def titles(ctx: DocContext, sent: Span) -> None:
             ctx.emit(idx, RelationType.HOLDS_ROLE, guess, sent, confidence, role=m.role)
 
 
+def appointments(ctx: DocContext, sent: Span) -> None:
+    """'Ruto appointed X as foreign minister', 'X was sworn in as president': the appointee
+    HOLDS_ROLE the title, of whoever the title or the appointer says (title_holder)."""
+    for verb in sent:
+        title = appointed_title(ctx, verb) if verb.pos_ == "VERB" else None
+        if title is None or is_negated(ctx, verb) or is_irrealis(ctx, verb):
+            continue
+        if is_passive(ctx, verb):
+            appointees = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
+            appointers = [
+                t
+                for a in verb.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+                for t in conjuncts(o)
+            ]
+        else:
+            appointees = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
+            appointers = subjects_of(ctx, verb)
+        people = [p for p in resolve_all(ctx, appointees, verb) if ctx.mentions[p].kind is EntityKind.PERSON]
+        holders = title_holder(ctx, title, verb, appointers)
+        words = [c for c in title.lefts if c.dep_ in ("compound", "amod") and c.lower_ not in NEW_WORDS]
+        role = " ".join([w.text for w in words] + [title.text])
+        for person in people:
+            for holder in holders:
+                ctx.emit(person, RelationType.HOLDS_ROLE, holder, sent, 0.7, role=role, trigger=verb)
+
+
+def title_holder(ctx: DocContext, title: Token, verb: Token, appointers: list[Token]) -> list[int]:
+    """Whose post an appointment fills: the one its title names ('Kenya's', 'its' for the
+    appointer, 'head of X'), else the appointer's: a country or organisation itself, a
+    person's own country or organisation (their title's)."""
+    for c in title.children:
+        if c.dep_ == "poss" and c.lower_ not in POSSESSIVE_PRONOUNS:
+            return [h for h in resolve(ctx, c, verb) if ctx.mentions[h].kind in HOLDERS]
+    named = [h for h in resolve_all(ctx, prep_objects(title, "of"), verb) if ctx.mentions[h].kind in HOLDERS]
+    if named:
+        return named
+    for a in resolve_all(ctx, appointers, verb):
+        m = ctx.mentions[a]
+        if m.kind in (EntityKind.COUNTRY, EntityKind.ORGANIZATION):
+            return [a]
+        post = m.role_target if m.kind is EntityKind.PERSON else None
+        if post is not None and ctx.mentions[post].kind in HOLDERS:
+            return [post]
+    return []
+
+
 def former_word(ctx: DocContext, m: Mention) -> str | None:
     """'former', 'ousted', ... written just before a title: the role is no longer held."""
     if m.role_start is None:
@@ -639,7 +689,8 @@ def helped_by(ctx: DocContext, prep: Token, sent: Span) -> None:
     givers = [
         t
         for h in helps
-        for t in prep_objects(h, "of") + prep_objects(h, "from")
+        for t in prep_objects(h, "of")
+        + prep_objects(h, "from")
         + [c for c in h.children if c.dep_ in ("poss", "amod", "compound") and ctx.owner[c.i] >= 0]
     ]
     helpers = [h for h in resolve_all(ctx, givers, verb) if ctx.mentions[h].kind in ACTOR]

@@ -226,6 +226,8 @@ WRONGS = {
 }
 # Plural nouns for people that "the two ..."/"both ..." point back with ("the two men met").
 PERSON_PAIRS = {"man", "woman", "leader", "president", "minister", "politician", "official", "envoy"}
+# Words before a title that say it is newly given ("its new foreign minister"): not part of the role.
+NEW_WORDS = {"new", "next", "incoming", "newly"}
 ONCE_HELD = {"former", "ex", "ousted", "deposed", "outgoing", "exiled"}
 
 
