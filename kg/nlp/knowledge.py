@@ -108,6 +108,7 @@ class Knowledge:
     against_verbs: frozenset[str] = frozenset()  # "unite against X": fighting X
     against_nouns: frozenset[str] = frozenset()  # "positions / missions against X": fighting X
     copular: dict[str, RelationType] = field(default_factory=dict)
+    copulas: frozenset[str] = frozenset({"be"})  # "is / became a member of X"
     demand_verbs: frozenset[str] = frozenset()
     demand_nouns: dict[str, RelationType] = field(default_factory=dict)
     reporting: frozenset[str] = frozenset()
@@ -434,7 +435,9 @@ def load_knowledge() -> Knowledge:
             )
         except (KeyError, ValueError) as exc:
             raise ConfigError(f"kg/nlp/data/lexicon.toml: bad entry nominal.{noun}: {exc}") from exc
-    know.copular = {k: RelationType(v) for k, v in lexicon.get("copular", {}).items()}
+    copular = dict(lexicon.get("copular", {}))
+    know.copulas = frozenset(copular.pop("verbs", ("be",)))
+    know.copular = {k: RelationType(v) for k, v in copular.items()}
     demand = dict(lexicon.get("demand_nouns", {}))
     know.demand_verbs = frozenset(demand.pop("verbs", ()))
     know.demand_nouns = {k: RelationType(v) for k, v in demand.items()}

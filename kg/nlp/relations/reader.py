@@ -82,7 +82,7 @@ def read(ctx: DocContext) -> list[RawRelation]:
                 owned_effort(ctx, tok, sent, attributed)
             if tok.i >= 2 and tok.tag_ == "VBN" and ctx.doc[tok.i - 1].text == "-":
                 hyphenated(ctx, tok, sent, attributed)
-            if tok.lemma_ == "be" and tok.pos_ in ("AUX", "VERB"):
+            if tok.lemma_.lower() in ctx.know.copulas and tok.pos_ in ("AUX", "VERB"):
                 copular(ctx, tok, sent, attributed)
             if tok.dep_ == "appos":
                 apposition(ctx, tok, sent)
