@@ -153,16 +153,12 @@ def act_against(ctx: DocContext, verb: Token, sent: Span, attributed: int | None
         return
     doers = [t for t in subjects_of(ctx, verb) if is_named(ctx, t)]
     subjects = [s for s in resolve_all(ctx, doers, verb) if ctx.mentions[s].kind in AGENTS]
-    for s in subjects:
-        for o in targets:
-            if o not in subjects:
-                ctx.emit(
-                    s,
-                    RelationType.FOUGHT,
-                    o,
-                    sent,
-                    0.55,
-                    attributed=attributed,
-                    date=date_phrase(ctx, verb, sent),
-                    trigger=verb,
-                )
+    ctx.emit_pairs(
+        [(s, o) for s in subjects for o in targets if o not in subjects],
+        RelationType.FOUGHT,
+        sent,
+        0.55,
+        attributed=attributed,
+        date=date_phrase(ctx, verb, sent),
+        trigger=verb,
+    )

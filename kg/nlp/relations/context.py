@@ -4,6 +4,7 @@ emitted so far, coordinated pairs, and per-sentence facts computed once."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -150,6 +151,25 @@ class DocContext:
         pos = bisect.bisect_left(found, near)
         candidates = found[max(0, pos - 1) : pos + 1]
         return min(candidates, key=lambda i: abs(i - near))
+
+    def emit_pairs(
+        self,
+        pairs: Iterable[tuple[int, int]],
+        rtype: RelationType,
+        sent: Span,
+        confidence: float,
+        *,
+        attributed: int | None = None,
+        negated: bool = False,
+        date: Span | None = None,
+        trigger: Token | str | None = None,
+        plover: Plover | None = None,
+        coded: bool = False,
+    ) -> None:
+        """Record ``rtype`` for every (subject, object) pair, all read from one trigger."""
+        for s, o in pairs:
+            self.emit(s, rtype, o, sent, confidence, attributed=attributed, negated=negated, date=date,
+                      trigger=trigger, plover=plover, coded=coded)
 
     def emit(
         self,

@@ -503,21 +503,18 @@ def obligations(ctx: DocContext, sent: Span, attributed: int | None) -> None:
             for o in resolve_all(ctx, own_subjects(ctx, verb), verb)
             if ctx.mentions[o].kind in _TARGETS and o not in sources
         ]
-        for s in sources:
-            for o in obliged:
-                ctx.emit(
-                    s,
-                    RelationType.URGED,
-                    o,
-                    sent,
-                    0.6,
-                    attributed=attributed,
-                    negated=is_negated(ctx, speaking),
-                    date=date_phrase(ctx, speaking, sent),
-                    trigger=speaking,
-                    plover=Plover.DEMAND,
-                    coded=True,
-                )
+        ctx.emit_pairs(
+            [(s, o) for s in sources for o in obliged],
+            RelationType.URGED,
+            sent,
+            0.6,
+            attributed=attributed,
+            negated=is_negated(ctx, speaking),
+            date=date_phrase(ctx, speaking, sent),
+            trigger=speaking,
+            plover=Plover.DEMAND,
+            coded=True,
+        )
 
 
 def purpose_clauses(verb: Token) -> list[Token]:
@@ -590,21 +587,17 @@ def taken_from(ctx: DocContext, verb: Token, sent: Span, attributed: int | None)
     held = [o for o in resolve_all(ctx, found, verb) if ctx.mentions[o].kind in ACTOR]
     named = [t for t in event_subjects(ctx, verb) if is_named(ctx, t)]
     takers = [s for s in resolve_all(ctx, named, verb) if ctx.mentions[s].kind in AGENTS]
-    for s in takers:
-        for o in held:
-            if o not in takers:
-                ctx.emit(
-                    s,
-                    RelationType.FOUGHT,
-                    o,
-                    sent,
-                    0.6,
-                    attributed=attributed,
-                    date=date_phrase(ctx, verb, sent),
-                    trigger=verb,
-                    plover=Plover.ASSAULT,
-                    coded=True,
-                )
+    ctx.emit_pairs(
+        [(s, o) for s in takers for o in held if o not in takers],
+        RelationType.FOUGHT,
+        sent,
+        0.6,
+        attributed=attributed,
+        date=date_phrase(ctx, verb, sent),
+        trigger=verb,
+        plover=Plover.ASSAULT,
+        coded=True,
+    )
 
 
 def is_joint_act(codes: Codes, verb: Token) -> bool:
@@ -634,20 +627,17 @@ def joint_act(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
     if len({ctx.mentions[s].key for s in sides}) < 2:
         return
     date = date_phrase(ctx, verb, sent)
-    for s in sides:
-        for o in sides:
-            ctx.emit(
-                s,
-                RelationType.COOPERATED,
-                o,
-                sent,
-                0.6,
-                attributed=attributed,
-                date=date,
-                trigger=verb,
-                plover=Plover.COOPERATE,
-                coded=True,
-            )
+    ctx.emit_pairs(
+        [(s, o) for s in sides for o in sides],
+        RelationType.COOPERATED,
+        sent,
+        0.6,
+        attributed=attributed,
+        date=date,
+        trigger=verb,
+        plover=Plover.COOPERATE,
+        coded=True,
+    )
 
 
 def is_yielding(ctx: DocContext, verb: Token) -> bool:
@@ -678,22 +668,18 @@ def handed_over(ctx: DocContext, verb: Token, sent: Span, attributed: int | None
     receivers = prep_objects(verb, "to") + [t for o in ground for t in prep_objects(o, "to")]
     held = [o for o in resolve_all(ctx, receivers, verb) if ctx.mentions[o].kind in ACTOR]
     givers = [s for s in resolve_all(ctx, event_subjects(ctx, verb), verb) if ctx.mentions[s].kind in AGENTS]
-    for s in givers:
-        for o in held:
-            if o not in givers:
-                ctx.emit(
-                    s,
-                    RelationType.CONCEDED,
-                    o,
-                    sent,
-                    0.6,
-                    attributed=attributed,
-                    negated=is_negated(ctx, verb),
-                    date=date_phrase(ctx, verb, sent),
-                    trigger=verb,
-                    plover=Plover.CONCEDE,
-                    coded=True,
-                )
+    ctx.emit_pairs(
+        [(s, o) for s in givers for o in held if o not in givers],
+        RelationType.CONCEDED,
+        sent,
+        0.6,
+        attributed=attributed,
+        negated=is_negated(ctx, verb),
+        date=date_phrase(ctx, verb, sent),
+        trigger=verb,
+        plover=Plover.CONCEDE,
+        coded=True,
+    )
 
 
 def is_scene(ctx: DocContext, noun: Token) -> bool:
@@ -825,21 +811,18 @@ def advocated(ctx: DocContext, support: Token, sent: Span, attributed: int | Non
         for o in resolve_all(ctx, candidates, support)
         if ctx.mentions[o].kind in _TARGETS and o not in askers
     ]
-    for s in askers:
-        for o in supported:
-            ctx.emit(
-                s,
-                RelationType.SUPPORTED,
-                o,
-                sent,
-                0.5,
-                attributed=reported_by(ctx, asking) if attributed is None else attributed,
-                negated=is_negated(ctx, asking),
-                date=date_phrase(ctx, asking, sent),
-                trigger=support,
-                plover=Plover.SUPPORT,
-                coded=True,
-            )
+    ctx.emit_pairs(
+        [(s, o) for s in askers for o in supported],
+        RelationType.SUPPORTED,
+        sent,
+        0.5,
+        attributed=reported_by(ctx, asking) if attributed is None else attributed,
+        negated=is_negated(ctx, asking),
+        date=date_phrase(ctx, asking, sent),
+        trigger=support,
+        plover=Plover.SUPPORT,
+        coded=True,
+    )
 
 
 def emit_event(

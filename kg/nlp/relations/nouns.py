@@ -262,18 +262,15 @@ def nominal(ctx: DocContext, noun: Token, sent: Span, attributed: int | None) ->
                 m = ctx.mentions[o]
                 if o not in objects and (m.kind is EntityKind.COUNTRY or m.label == "GPE"):
                     objects.append(o)
-    for s in subjects:
-        for o in objects:
-            ctx.emit(
-                s,
-                sense.type,
-                o,
-                sent,
-                sense.confidence,
-                attributed=attributed,
-                date=date_phrase(ctx, noun, sent),
-                trigger=noun,
-            )
+    ctx.emit_pairs(
+        [(s, o) for s in subjects for o in objects],
+        sense.type,
+        sent,
+        sense.confidence,
+        attributed=attributed,
+        date=date_phrase(ctx, noun, sent),
+        trigger=noun,
+    )
 
 
 def used_things(noun: Token) -> list[Token]:
@@ -403,16 +400,13 @@ def owned_effort(ctx: DocContext, verb: Token, sent: Span, attributed: int | Non
             for o in resolve_all(ctx, [t for t in dobjs(act) or dobjs(verb) if is_named(ctx, t)], act)
             if ctx.mentions[o].kind in ACTOR
         ]
-        for s in subjects:
-            for o in targets:
-                ctx.emit(
-                    s,
-                    reading.meaning.type,
-                    o,
-                    sent,
-                    0.6,
-                    attributed=attributed,
-                    trigger=act,
-                    plover=reading.meaning.plover,
-                    coded=True,
-                )
+        ctx.emit_pairs(
+            [(s, o) for s in subjects for o in targets],
+            reading.meaning.type,
+            sent,
+            0.6,
+            attributed=attributed,
+            trigger=act,
+            plover=reading.meaning.plover,
+            coded=True,
+        )
