@@ -23,7 +23,7 @@ from kg.nlp.relations.clauses import (
 from kg.nlp.relations.codes import Codes, Meaning, VerbCode, code_of_verb, object_nouns
 from kg.nlp.relations.context import DocContext, RawRelation
 from kg.nlp.relations.resolve import named_leader, reported_by, resolve_all
-from kg.nlp.relations.syntax import conjuncts, dobjs, prep_objects
+from kg.nlp.relations.syntax import conjuncts, dobjs, passive_agents, prep_objects
 from kg.nlp.relations.verbs import slot_tokens
 from kg.nlp.relations.vocabulary import (
     ACTOR,
@@ -393,14 +393,7 @@ def event_subjects(ctx: DocContext, verb: Token) -> list[Token]:
         and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
     )
     if participle or is_passive(ctx, verb):
-        return [
-            t
-            for a in verb.children
-            if a.dep_ == "agent"
-            for o in a.children
-            if o.dep_ == "pobj"
-            for t in conjuncts(o)
-        ]
+        return passive_agents(verb)
     return subjects_of(ctx, verb)
 
 

@@ -17,7 +17,7 @@ from kg.nlp.mentions.agents import personnel_sources
 from kg.nlp.relations.clauses import appointed_title, is_irrealis, is_negated, is_passive, subjects_of
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.resolve import last_body_named, last_org, resolve, resolve_all, salient_country
-from kg.nlp.relations.syntax import conjuncts, prep_objects
+from kg.nlp.relations.syntax import conjuncts, passive_agents, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACTOR,
     AGENTS,
@@ -390,14 +390,7 @@ def appointments(ctx: DocContext, sent: Span) -> None:
             continue
         if is_passive(ctx, verb):
             appointees = [t for c in verb.children if c.dep_ == "nsubjpass" for t in conjuncts(c)]
-            appointers = [
-                t
-                for a in verb.children
-                if a.dep_ == "agent"
-                for o in a.children
-                if o.dep_ == "pobj"
-                for t in conjuncts(o)
-            ]
+            appointers = passive_agents(verb)
         else:
             appointees = [t for c in verb.children if c.dep_ in ("dobj", "obj") for t in conjuncts(c)]
             appointers = subjects_of(ctx, verb)

@@ -117,6 +117,18 @@ def misparsed_object(verb: Token) -> list[Token]:
     ]
 
 
+def passive_agents(verb: Token) -> list[Token]:
+    """Who a passive verb's 'by' phrase names, with their conjuncts ('was signed by X and Y')."""
+    return [
+        t
+        for a in verb.children
+        if a.dep_ == "agent"
+        for o in a.children
+        if o.dep_ == "pobj"
+        for t in conjuncts(o)
+    ]
+
+
 def prep_objects(head: Token, prep: str) -> list[Token]:
     out: list[Token] = []
     for c in head.children:

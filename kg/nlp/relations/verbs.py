@@ -20,7 +20,7 @@ from kg.nlp.relations.clauses import (
 )
 from kg.nlp.relations.context import DocContext
 from kg.nlp.relations.resolve import reported_by, resolve_all
-from kg.nlp.relations.syntax import after_comma, conjuncts, dobjs, prep_objects
+from kg.nlp.relations.syntax import after_comma, conjuncts, dobjs, passive_agents, prep_objects
 from kg.nlp.relations.vocabulary import (
     ACCOUNTS,
     ACTOR,
@@ -65,14 +65,7 @@ def read_verb(ctx: DocContext, verb: Token, sent: Span, attributed: int | None) 
             ]
     passive = is_passive(ctx, verb)
     if passive:
-        subj_toks = [
-            t
-            for a in verb.children
-            if a.dep_ == "agent"
-            for p in a.children
-            if p.dep_ == "pobj"
-            for t in conjuncts(p)
-        ]
+        subj_toks = passive_agents(verb)
         if verb.dep_ == "acl":
             passive_obj = closed_clause_subjects(ctx, verb) or [verb.head]
         else:
